@@ -1,0 +1,68 @@
+# Self-documenting Makefile: `make` lists the targets.
+SHELL := /bin/bash
+PY := .venv/bin/python
+STAMP := .venv/.installed
+ARTICLE ?= data/articles/bloomberg-2022-02-08-macron-putin.txt
+SHARED_NLI ?= ../shared/data/nli
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## Show this help
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "} {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	python3 -m venv .venv
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q torch==2.13.0   # CPU build (from local disk here)
+	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m helpers kernel
+	touch $(STAMP)
+
+.PHONY: env
+env: $(STAMP) ## Create the project virtualenv (.venv) and register its Jupyter kernel
+
+.PHONY: report
+report: $(STAMP) ## Write the HTML report for the sample article (reports/<slug>/)
+	$(PY) -m helpers run $(ARTICLE) --force
+
+.PHONY: browser
+browser: ## Install headless Chromium (Debian packages) when missing
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver >/dev/null; } || echo "chromium not installed: browser tests will skip"
+
+.PHONY: test
+test: $(STAMP) browser ## Run the whole test suite (what CI runs)
+	$(PY) -m pytest
+
+.PHONY: test-fast
+test-fast: $(STAMP) ## Run the tests not marked slow
+	$(PY) -m pytest -m "not slow"
+
+.PHONY: lab
+lab: $(STAMP) ## Open JupyterLab with the project's kernel
+	.venv/bin/jupyter lab notebooks/
+
+.PHONY: sync
+sync: $(STAMP) ## Pair notebooks with their py:percent twins and strip outputs
+	.venv/bin/jupytext --sync notebooks/*.py
+	.venv/bin/nbstripout notebooks/*.ipynb
+
+.PHONY: train-nli
+train-nli: $(STAMP) ## Train the shipped NLI model (about 75 min on 2 cores; resumable)
+	$(PY) -m helpers.train_nli --epochs 2 --max-steps 4800 --threads 2
+
+.PHONY: eval-nli
+eval-nli: $(STAMP) ## Evaluate the shipped NLI model on the standard sets
+	$(PY) -m helpers nli-eval $(SHARED_NLI)/mnli/dev_matched.jsonl $(SHARED_NLI)/snli/test.jsonl
+
+.PHONY: eval
+eval: $(STAMP) ## Statement attribution and contradiction figures on the gold set
+	$(PY) -m helpers eval-statements data/gold/*.json
+	$(PY) -m helpers eval-contradictions data/gold/*.json
+
+.PHONY: bench
+bench: $(STAMP) ## Run the benchmarks (appends to benchmarks/results.md)
+	$(PY) benchmarks/bench_nli.py
+
+.PHONY: clean
+clean: ## Remove reports and caches (keeps the virtualenv)
+	rm -rf reports .cache/nli-cache.sqlite .pytest_cache

