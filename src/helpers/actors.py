@@ -1,0 +1,235 @@
+"""Merging speaker mentions into canonical actors, using the article itself and a small gazetteer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+#: Well-known figures of diplomatic news: surname -> (full name, country, institution).
+KNOWN_PEOPLE: dict[str, tuple[str, str, str]] = {
+    "putin": ("Vladimir Putin", "Russia", "Kremlin"),
+    "peskov": ("Dmitry Peskov", "Russia", "Kremlin"),
+    "lavrov": ("Sergei Lavrov", "Russia", "Russian Foreign Ministry"),
+    "zakharova": ("Maria Zakharova", "Russia", "Russian Foreign Ministry"),
+    "macron": ("Emmanuel Macron", "France", "Élysée"),
+    "zelenskiy": ("Volodymyr Zelenskiy", "Ukraine", "Ukrainian presidency"),
+    "zelensky": ("Volodymyr Zelensky", "Ukraine", "Ukrainian presidency"),
+    "kuleba": ("Dmytro Kuleba", "Ukraine", "Ukrainian Foreign Ministry"),
+    "biden": ("Joe Biden", "United States", "White House"),
+    "blinken": ("Antony Blinken", "United States", "State Department"),
+    "scholz": ("Olaf Scholz", "Germany", "German Chancellery"),
+    "erdogan": ("Recep Tayyip Erdogan", "Turkey", "Turkish presidency"),
+    "lukashenko": ("Alexander Lukashenko", "Belarus", "Belarusian presidency"),
+    "xi": ("Xi Jinping", "China", "Chinese government"),
+    "stoltenberg": ("Jens Stoltenberg", "NATO", "NATO"),
+}
+
+#: Country -> adjective used in canonical role names ("French official").
+NATIONALITY: dict[str, str] = {
+    "France": "French", "Russia": "Russian", "Ukraine": "Ukrainian", "Belarus": "Belarusian",
+    "United States": "U.S.", "Germany": "German", "Turkey": "Turkish", "China": "Chinese",
+    "United Kingdom": "British", "Poland": "Polish", "Serbia": "Serbian", "Kosovo": "Kosovar",
+    "Iran": "Iranian", "Israel": "Israeli", "Japan": "Japanese", "India": "Indian", "Qatar": "Qatari",
+    "Egypt": "Egyptian", "European Union": "EU", "NATO": "NATO", "Hungary": "Hungarian",
+    "Azerbaijan": "Azerbaijani", "Armenia": "Armenian", "Georgia": "Georgian", "Moldova": "Moldovan",
+}
+ADJECTIVE_TO_COUNTRY = {adj.lower(): c for c, adj in NATIONALITY.items()}
+ADJECTIVE_TO_COUNTRY.update({"american": "United States", "us": "United States", "u.s.": "United States", "uk": "United Kingdom", "eu": "European Union"})
+#: Institutions -> country.
+INSTITUTIONS: dict[str, str] = {
+    "kremlin": "Russia", "élysée": "France", "elysee": "France", "white house": "United States",
+    "pentagon": "United States", "state department": "United States", "downing street": "United Kingdom",
+    "quai d'orsay": "France", "bankova": "Ukraine", "moscow": "Russia", "kyiv": "Ukraine", "paris": "France",
+    "washington": "United States", "beijing": "China", "ankara": "Turkey", "minsk": "Belarus", "berlin": "Germany",
+    "brussels": "European Union", "belgrade": "Serbia", "pristina": "Kosovo", "tehran": "Iran",
+}
+SPOKES = ("spokesman", "spokeswoman", "spokesperson", "press secretary", "spokesmen", "spokespeople")
+OFFICIALS = ("official", "officials", "diplomat", "diplomats", "aide", "aides", "source", "sources", "adviser", "advisers", "advisor", "negotiator", "negotiators")
+LEADERS = ("leader", "president", "prime minister", "premier", "chancellor", "head of state")
+BODIES = ("government", "ministry", "foreign ministry", "defense ministry", "defence ministry", "presidency", "office", "administration", "embassy", "cabinet")
+PLURAL_GROUPS = re.compile(r"^(the )?(two|both|three) (leaders|presidents|sides|men|ministers|countries|governments)$|^both (leaders|sides|men)$", re.I)
+PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "body", "we": "plural", "i": "person"}
+DETERMINER = re.compile(r"^(the|a|an)\s+", re.I)
+NARRATOR = "narrator"
+
+
+def norm_quotes(text: str) -> str:
+    """Straight apostrophes, collapsed spaces."""
+    return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip()
+
+
+@dataclass
+class Person:
+    """A named person found in the article."""
+
+    name: str
+    surname: str
+    titles: list[str] = field(default_factory=list)
+    country: str = ""
+    first_pos: int = 0
+
+
+_TITLE_WORDS = r"(?:President|Prime Minister|Premier|Chancellor|Foreign Minister|Defense Minister|Defence Minister|Minister|Secretary of State|Secretary|Spokesman|Spokeswoman|Ambassador|King|Emir|Gen\.|General|Senator|Sen\.|Mr\.|Mrs\.|Ms\.|Dr\.)"
+_NAME = r"(?:[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)"
+_PERSON_RE = re.compile(
+    rf"(?P<title>(?:(?:[A-Z][a-z]+|U\.S\.)\s+)?(?:[A-Z][a-z]+\s+)?{_TITLE_WORDS}\s+)?(?P<name>{_NAME}(?:\s+[A-Z]\.)?(?:\s+{_NAME}){{1,2}})"
+)
+_NOT_NAMES = set(
+    "The A An But And Yet While In On At For With From Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+    "January February March April May June July August September October November December Russia Russian Ukraine "
+    "Ukrainian France French Kremlin Western European Europe Cold War Soviet Union Council International Affairs "
+    "Moscow Kyiv Paris Belarus Belarusian Finland Helsinki United States Nations NATO Minister President Prime "
+    "Foreign Ministry Office House White State Department Peace Security Agreement Deal Talks Meanwhile However "
+    "En Route Both Neither Germany German Turkey Turkish China Chinese Black Sea Grain Istanbul Ankara Beijing "
+    "Washington Brussels Serbia Serbian Kosovo Belgrade Pristina Union EU Commission Defense Defence Army Navy".split()
+)
+
+
+def find_people(text: str) -> dict[str, Person]:
+    """Named people in ``text`` keyed by lowercase surname (titles and country when known)."""
+    people: dict[str, Person] = {}
+    for m in _PERSON_RE.finditer(text):
+        words = m.group("name").split()
+        words = [w for w in words if not re.fullmatch(r"[A-Z]\.", w)]
+        if any(w in _NOT_NAMES for w in words):
+            # trim leading non-name words ("Monday Macron" is not a name)
+            while words and words[0] in _NOT_NAMES:
+                words = words[1:]
+            if len(words) < 2 or any(w in _NOT_NAMES for w in words):
+                continue
+        surname = words[-1].lower()
+        title = (m.group("title") or "").strip()
+        person = people.get(surname)
+        if person is None:
+            known = KNOWN_PEOPLE.get(surname)
+            person = Person(name=" ".join(words), surname=surname, country=known[1] if known else "", first_pos=m.start())
+            people[surname] = person
+        elif len(" ".join(words)) > len(person.name):
+            person.name = " ".join(words)
+        if title and title not in person.titles:
+            person.titles.append(title)
+            adj = title.split()[0].lower()
+            if adj in ADJECTIVE_TO_COUNTRY and not person.country:
+                person.country = ADJECTIVE_TO_COUNTRY[adj]
+    for surname, (full, country, _inst) in KNOWN_PEOPLE.items():
+        if surname not in people and re.search(rf"\b{surname}\b", text, re.I):
+            m = re.search(rf"\b{surname}\b", text, re.I)
+            people[surname] = Person(name=full, surname=surname, country=country, first_pos=m.start() if m else 0)
+    return people
+
+
+def _country_of_qualifier(words: str, people: dict[str, Person]) -> tuple[str, str]:
+    """Country and institution named by a qualifier such as ``Putin's`` or ``French`` or ``Kremlin``."""
+    q = norm_quotes(words).lower()
+    for surname, person in people.items():
+        if re.search(rf"\b{re.escape(surname)}\b", q):
+            inst = KNOWN_PEOPLE.get(surname, ("", "", ""))[2]
+            return person.country, inst
+    for inst, country in INSTITUTIONS.items():
+        if re.search(rf"\b{re.escape(inst)}\b", q):
+            return country, inst.title() if inst != "élysée" else "Élysée"
+    for adj, country in ADJECTIVE_TO_COUNTRY.items():
+        if re.search(rf"(?<![\w.]){re.escape(adj)}(?![\w])", q):
+            return country, ""
+    return "", ""
+
+
+class ActorResolver:
+    """Maps speaker mentions of one article to canonical actor names."""
+
+    def __init__(self, text: str, aliases: dict[str, str] | None = None) -> None:
+        self.text = text
+        self.people = find_people(text)
+        self.aliases = {norm_quotes(DETERMINER.sub("", k)).lower(): v for k, v in (aliases or {}).items()}
+        self.kinds: dict[str, str] = {NARRATOR: "narrator"}
+        self.countries: dict[str, str] = {NARRATOR: ""}
+
+    def _register(self, name: str, kind: str, country: str = "") -> str:
+        self.kinds.setdefault(name, kind)
+        if country and not self.countries.get(name):
+            self.countries[name] = country
+        self.countries.setdefault(name, country)
+        return name
+
+    def person_in(self, mention: str) -> Person | None:
+        """The named person a mention refers to, if it contains a known surname."""
+        words = re.findall(r"[A-Za-zÀ-ÿ\-]+", norm_quotes(mention).replace("'s", ""))
+        for w in reversed(words):
+            p = self.people.get(w.lower())
+            if p is not None:
+                return p
+        return None
+
+    def resolve(self, mention: str, position: int = 0) -> str:
+        """Canonical actor for a (non-pronoun) mention found at character ``position``."""
+        m = norm_quotes(mention)
+        key = DETERMINER.sub("", m).lower()
+        if key in self.aliases:
+            return self._register(self.aliases[key], "alias")
+        if PLURAL_GROUPS.match(m):
+            return self._group_before(position)
+        low = m.lower()
+        role = next((r for r in SPOKES + OFFICIALS if re.search(rf"\b{r}\b", low)), None)
+        # a role attached to a person ("Putin's spokesman", "official in Macron's office") is not that person
+        if role is not None:
+            return self._role_actor(m, role)
+        person = self.person_in(m)
+        if person is not None:
+            return self._register(person.name, "person", person.country)
+        leader = next((r for r in LEADERS if re.search(rf"\b{r}\b", low)), None)
+        if leader is not None:
+            found = self._leader(m, leader, position)
+            if found:
+                return found
+        body = next((b for b in BODIES if re.search(rf"\b{b}\b", low)), None)
+        country, inst = _country_of_qualifier(m, self.people)
+        if body is not None:
+            adj = NATIONALITY.get(country, "")
+            name = f"{adj} {body}".strip() if adj else DETERMINER.sub("", m)
+            return self._register(name, "body", country)
+        if inst and key == inst.lower():
+            return self._register(inst, "body", country)
+        if key in INSTITUTIONS:
+            return self._register(m if not m.lower().startswith("the ") else m[4:], "body", INSTITUTIONS[key])
+        name = DETERMINER.sub("", m)
+        return self._register(name[:1].upper() + name[1:], "other", country)
+
+    def _role_actor(self, mention: str, role: str) -> str:
+        country, inst = _country_of_qualifier(mention, self.people)
+        plural = role.endswith("s") and role not in ("sources",) or role == "sources"
+        if role in SPOKES:
+            where = inst or (NATIONALITY.get(country, "") if country else "")
+            name = f"{where} {role}".strip()
+        else:
+            adj = NATIONALITY.get(country, "")
+            qualifier = re.sub(rf"\b{role}\b.*$", "", DETERMINER.sub("", norm_quotes(mention)), flags=re.I).strip()
+            senior = "senior " if re.search(r"\bsenior\b", qualifier, re.I) and not adj else ""
+            name = f"{senior}{adj} {role}".strip() if adj else DETERMINER.sub("", norm_quotes(mention))
+        name = name[:1].upper() + name[1:]
+        return self._register(name, "group" if plural else "role", country)
+
+    def _leader(self, mention: str, leader: str, position: int) -> str | None:
+        country, _ = _country_of_qualifier(mention, self.people)
+        candidates = [p for p in self.people.values() if any(leader in t.lower() or "president" in t.lower() or "minister" in t.lower() or "chancellor" in t.lower() for t in p.titles) or p.surname in KNOWN_PEOPLE]
+        if country:
+            candidates = [p for p in candidates if p.country == country]
+        else:
+            candidates = [p for p in candidates if any(leader in t.lower() for t in p.titles)]
+        if not candidates:
+            return None
+        before = [p for p in candidates if p.first_pos <= position] or candidates
+        best = max(before, key=lambda p: (len(re.findall(rf"\b{re.escape(p.surname)}\b", self.text[:position + 1], re.I)), -p.first_pos))
+        return self._register(best.name, "person", best.country)
+
+    def _group_before(self, position: int) -> str:
+        seen = sorted((p for p in self.people.values() if p.first_pos <= position), key=lambda p: p.first_pos)
+        recent = sorted(seen, key=lambda p: max(m.start() for m in re.finditer(rf"\b{re.escape(p.surname)}\b", self.text[:position + 1], re.I)) if re.search(rf"\b{re.escape(p.surname)}\b", self.text[:position + 1], re.I) else -1)[-2:]
+        if len(recent) == 2:
+            a, b = sorted(recent, key=lambda p: p.first_pos)
+            name = f"{a.name.split()[-1]} and {b.name.split()[-1]}"
+            return self._register(name, "group", "")
+        return self._register("the two leaders", "group", "")
+
+    def kind(self, actor: str) -> str:
+        """``person``, ``role``, ``group``, ``body``, ``narrator``, ``alias`` or ``other``."""
+        return self.kinds.get(actor, "other")

@@ -1,0 +1,502 @@
+"""From sentences to attributed statements: speaker, reporting cue, polarity, content, time."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+import pandas as pd
+
+from .actors import NARRATOR, PRONOUNS, ActorResolver
+from .article import Article
+from .sentences import Sentence, split_sentences
+
+POLARITIES = ("assert", "deny", "hedge", "retract")
+
+#: Reporting cues (regex over the sentence) -> polarity. Longest first.
+_CUES: list[tuple[str, str]] = [
+    (r"declined to (?:comment|say|confirm|elaborate)", "hedge"),
+    (r"refused to (?:comment|say|confirm)", "hedge"),
+    (r"(?:would|could|did) not (?:say|confirm|comment)|(?:wouldn|couldn|didn)[’']t (?:say|confirm|comment)", "hedge"),
+    (r"stopped short of (?:saying|confirming)", "hedge"),
+    (r"was (?:noncommittal|non-committal|cautious)", "hedge"),
+    (r"(?:cautioned|suggested|hinted|speculated)", "hedge"),
+    (r"backed away from|backed off|back(?:ed|ing)? away from|backpedall?ed(?: on| from)?|walked back|walks back|rowed back|retracted|withdrew|softened", "retract"),
+    (r"(?:flatly |firmly |strongly )?(?:denied|denies|denying|rejected|rejects|dismissed|dismisses|refuted|disputed|disputes|ruled out|rules out|rebuffed|contradicted)", "deny"),
+    (r"talked up|touted|hailed|boasted(?: of| about)?|trumpeted|played up", "assert"),
+    (r"told (?:reporters|journalists|lawmakers|parliament|the press|a news conference|a press conference|a briefing|state (?:television|TV|media)|the (?:BBC|AP|newspaper|Financial Times)|Reuters|Bloomberg|CNN|AFP|TASS|RIA Novosti|Interfax)", "assert"),
+    (r"(?:said|says|say|told|tells|stated|claimed|claims|insisted|insists|argued|argues|stressed|asserted|declared|tweeted|reiterated|vowed|maintained|emphasi[sz]ed|replied|responded|countered|assured|conceded)", "assert"),
+    (r"(?:added|adds|noted|notes|confirmed|confirms|explained|announced|wrote|pledged|promised|warned|acknowledged|admitted|predicted)(?=\s*(?:[,.;:“\"]|that\s|$))", "assert"),
+]
+CUE_RE = re.compile(r"\b(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CUES)) + r")\b")
+ACCORDING_RE = re.compile(r"\baccording to\b", re.I)
+
+ROLE_NOUNS = set(
+    "spokesman spokeswoman spokesperson spokesmen spokespeople secretary official officials diplomat diplomats aide aides "
+    "source sources adviser advisers advisor minister ministers leader leaders president presidents premier chancellor "
+    "government ministry office administration embassy cabinet kremlin presidency negotiator negotiators envoy envoys "
+    "ambassador commander general chief head analyst analysts observers lawmakers senator people team delegation".split()
+)
+MODIFIERS = set(
+    "senior top former deputy chief foreign defense defence junior presidential military western eastern european "
+    "russian french ukrainian belarusian american british german chinese turkish two both three several some many "
+    "other another second first new interior press state trade economy finance justice security national".split()
+)
+SKIP_BEFORE_CUE = re.compile(
+    r"(?:\b(?:at first|initially|later|then|also|repeatedly|previously|subsequently|earlier|again|publicly|privately|"
+    r"quickly|swiftly|immediately|only|even|once|already|had|has|have|was|were|is|would|will|did|does|do|"
+    r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"late|early|last week|yesterday|today)\s*)+$"
+)
+CONNECTOR_BEFORE = re.compile(r"(?:,?\s*(?:and|but|then|and then|before|after|while)\s*)$", re.I)
+AFTER_CUE_SKIP = re.compile(
+    r"^\s*(?:(?:,\s*)?(?:on|late on|early on|in|at|during|after|before|from)\s+(?:a |an |the |his |her |their |its )?"
+    r"(?:[\w’'-]+\s+){0,3}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|statement|interview|briefing|"
+    r"conference|call|meeting|post|tweet|speech|message|readout|summit)\b\s*,?|\s*that\s+)+",
+)
+TIME_RE = re.compile(
+    r"\b(at first|initially|later|subsequently|earlier|afterwards|en route to \w+|on the (?:plane|flight|way) to \w+|"
+    r"(?:on |last |this |next )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:[’']s)?|yesterday|today|tonight|last week)\b",
+    re.I,
+)
+DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+ANAPHORIC = re.compile(
+    r"^(?:(?:that|this|it)(?:[’']s| is| was|[’']d be| would be) (?:not|n[’']t|far from|hardly|less than) (?:so |entirely |at all |quite )?"
+    r"(?:clear|true|the case|accurate|correct|certain|sure|right|settled)|(?:their|his|her|its|the|those|these) "
+    r"(?:comments?|remarks?|statements?|claims?|assertions?|account|report|words))\b",
+    re.I,
+)
+_TOKEN = re.compile(r"[\w][\w’'.\-]*|[^\w\s]")
+SPEECH_GERUND = re.compile(r"^(?:even |ever |having )?(?P<verb>making|saying|mentioning|calling|using|suggesting|proposing|referring|promising|offering|agreeing|reaching|giving|having)\b\s*", re.I)
+_PAST = {"making": "made", "saying": "said", "giving": "gave", "having": "had", "calling": "called", "using": "used", "mentioning": "mentioned", "suggesting": "suggested", "proposing": "proposed", "referring": "referred", "promising": "promised", "offering": "offered", "agreeing": "agreed", "reaching": "reached"}
+
+
+@dataclass
+class Statement:
+    """One attributed statement (or a narrator statement)."""
+
+    id: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+    speaker: str
+    mention: str
+    cue: str
+    polarity: str
+    quote: str
+    content: str
+    time: str = ""
+    time_rank: float | None = None
+    refers_to: int | None = None
+    paragraph: int = 0
+    extra: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        """A JSON-ready dict (without ``extra``)."""
+        d = asdict(self)
+        d.pop("extra")
+        return d
+
+
+def _cue_polarity(match: re.Match) -> str:
+    for name, value in match.groupdict().items():
+        if value is not None:
+            return _CUES[int(name[1:])][1]
+    return "assert"  # pragma: no cover
+
+
+def _tokens(text: str) -> list[re.Match]:
+    return list(_TOKEN.finditer(text))
+
+
+def _is_head(tok: str) -> bool:
+    low = tok.lower().replace("’", "'")
+    if low in PRONOUNS:
+        return True
+    if low in ROLE_NOUNS:
+        return True
+    return tok[:1].isupper() and low not in {"but", "and", "yet", "while", "meanwhile", "however", "so", "when", "after", "in", "on", "at", "as", "that", "this", "there"}
+
+
+def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
+    """Span of the speaker noun phrase ending just before the cue (skipping adverbs and appositives)."""
+    left = sentence[:cue_start]
+    m = SKIP_BEFORE_CUE.search(left)
+    end = m.start() if m else len(left)
+    stripped = left[:end].rstrip()
+    # an appositive between commas: "The official, who asked not to be named, said"
+    if stripped.endswith(","):
+        inner_end = len(stripped) - 1
+        comma = stripped.rfind(",", 0, inner_end)
+        if comma > 0:
+            seg = stripped[comma + 1 : inner_end].strip()
+            if re.match(r"^(who|whose|which)\b", seg) or (len(seg.split()) <= 10 and re.match(r"^(a|an|the)?\s*\w", seg) and not CUE_RE.search(seg)):
+                head_zone = stripped[:comma].rstrip()
+                toks = _tokens(head_zone)
+                if toks and _is_head(toks[-1].group()) and toks[-1].group().lower() not in PRONOUNS:
+                    stripped = head_zone
+                else:
+                    return None
+            else:
+                return None
+        else:
+            return None
+    toks = _tokens(stripped)
+    if not toks or not _is_head(toks[-1].group()):
+        return None
+    head = toks[-1]
+    if head.group().lower() in PRONOUNS:
+        if head.group().lower() == "i":
+            return None
+        return head.start(), head.end()
+    i = len(toks) - 1
+    start = head.start()
+    while i > 0:
+        tok = toks[i - 1].group()
+        low = tok.lower().replace("’", "'")
+        if low in {"the", "a", "an"}:
+            start = toks[i - 1].start()
+            break
+        cap = tok[:1].isupper() and low not in {"but", "and", "yet", "while", "meanwhile", "however", "so", "when", "after", "in", "on", "at", "as"}
+        if cap or low.endswith("'s") or low in MODIFIERS or low in ROLE_NOUNS or re.fullmatch(r"[\w-]+-(founded|backed|based|led|run)", low):
+            start = toks[i - 1].start()
+            i -= 1
+            continue
+        if low in {"of", "in", "for", "at"} and i - 2 >= 0 and toks[i - 2].group().lower() in ROLE_NOUNS:
+            start = toks[i - 1].start()
+            i -= 1
+            continue
+        break
+    return start, head.end()
+
+
+def find_speaker_right(sentence: str, pos: int) -> tuple[int, int] | None:
+    """Span of an inverted speaker after the cue: ``..., said Andrey Kortunov, head of X.``"""
+    rest = sentence[pos:]
+    m = re.match(
+        r"\s*((?:the |a |an )?(?:(?:[A-Z][\w’'.\-]*|senior|top|former|deputy|chief|foreign)\s+){0,5}(?:[A-Z][\w’'\-]*|" + "|".join(sorted(ROLE_NOUNS)) + r"))"
+        r"(?:\s*,\s*(?:the |a |an )?(?:head|chief|director|spokesman|spokeswoman|leader|member|minister|adviser|president|analyst|professor|editor|ambassador)\b[^.;]*)?",
+        rest,
+    )
+    if not m or not m.group(1).strip():
+        return None
+    return pos + m.start(1), pos + m.end(1), pos + m.end()
+
+
+def _strip_quotes(text: str) -> str:
+    return text.strip().strip("“”\"").strip()
+
+
+def _quote_type(content_span: str) -> str:
+    inside = sum(len(x) for x in re.findall(r"“[^”]*”|\"[^\"]*\"", content_span))
+    if inside == 0:
+        return "indirect"
+    return "direct" if inside >= 0.8 * len(content_span.strip()) else "mixed"
+
+
+def _normalise_content(content: str, mention: str, polarity: str, body: bool = False) -> str:
+    """Make the reported content a standalone clause: resolve a leading pronoun, rewrite denied gerunds and NPIs."""
+    c = _strip_quotes(content).strip(" ,;:—–")
+    c = re.sub(r"^(?:that|whether)\s+", "", c)
+    if polarity == "hedge":
+        c = re.sub(r"^(?:on|about|whether)\s+", "", c)
+    c = c.rstrip(".!?,;:”\" ").strip("“\"")
+    name = re.sub(r"^(?:the|a|an)\s+", "the ", mention) if mention.lower() not in PRONOUNS else ""
+    if name:
+        c = re.sub(r"^(?:he|she)[’']s (?=(?:won|been|got|had|made|said|given|agreed|reached|taken|secured|done|received)\b)", f"{name} has ", c, flags=re.I)
+        c = re.sub(r"^(?:he|she|they|it)\b" if body else r"^(?:he|she|they)\b", name, c, flags=re.I)
+    if polarity == "deny":
+        g = SPEECH_GERUND.match(c)
+        if g and name:
+            c = f"{name} {_PAST[g.group('verb').lower()]} {c[g.end():]}"
+        c = re.sub(r"\bany (?=\w+s\b)", "", c)
+        c = re.sub(r"\bany\b", "a", c)
+        c = re.sub(r"\b(?:ever|even) ", "", c)
+    elif polarity == "assert" and re.match(r"^(?:an?|the) \w+$|^(?:an?|the) \w+ \w+$", c):
+        c = f"there was {c}"  # "talked up an agreement" -> "there was an agreement"
+    c = re.sub(r"\s+", " ", c).strip()
+    return c[:1].upper() + c[1:] if c else c
+
+
+def _time_of(text: str) -> tuple[str, float | None]:
+    found = [m.group(1) for m in TIME_RE.finditer(text)]
+    if not found:
+        return "", None
+    rank = None
+    for f in found:
+        for i, day in enumerate(DAYS):
+            if day in f.lower():
+                rank = float(i + 1)
+    mod = 0.0
+    for f in found:
+        fl = f.lower()
+        if fl in ("at first", "initially", "earlier"):
+            mod = -0.3
+        elif fl in ("later", "subsequently", "afterwards"):
+            mod = 0.3
+        elif fl.startswith(("en route", "on the plane", "on the flight", "on the way")):
+            mod = -0.1
+    if rank is None and mod:
+        rank = mod
+    elif rank is not None:
+        rank += mod
+    return ", ".join(dict.fromkeys(f.strip() for f in found)), rank
+
+
+@dataclass
+class _Raw:
+    start: int  # offsets within the sentence
+    end: int
+    mention: str
+    mention_pos: int
+    cue: str
+    polarity: str
+    content: tuple[int, int]
+    inherit: bool = False
+
+
+def _attributions(sentence: str) -> list[_Raw]:
+    """Find the attributed statements inside one sentence (offsets relative to the sentence)."""
+    raws: list[_Raw] = []
+    cues = [m for m in CUE_RE.finditer(sentence)]
+    # "according to X": content is the rest of the sentence
+    for m in ACCORDING_RE.finditer(sentence):
+        sp = find_speaker_right(sentence, m.end())
+        if sp is None:
+            continue
+        sp = sp[:2]
+        before = sentence[: m.start()].rstrip(" ,")
+        after = sentence[sp[1] :].lstrip(" ,")
+        content = (0, len(before)) if len(before.split()) >= 3 else (sp[1] + (len(sentence[sp[1]:]) - len(after)), len(sentence))
+        raws.append(_Raw(0, len(sentence), sentence[sp[0] : sp[1]], sp[0], "according to", "assert", content))
+    for idx, m in enumerate(cues):
+        polarity = _cue_polarity(m)
+        cue = m.group(0)
+        left = sentence[: m.start()]
+        sp = find_speaker_left(sentence, m.start())
+        inverted = False
+        appositive_end = None
+        if sp is None and re.search(r"[,”\"]\s*$", left):
+            right = find_speaker_right(sentence, m.end())
+            if right is not None:
+                sp, appositive_end, inverted = right[:2], right[2], True
+        inherit = False
+        if sp is None:
+            if CONNECTOR_BEFORE.search(left) and raws:
+                inherit = True
+            else:
+                continue
+        if inherit:
+            prev = raws[-1]
+            mention, mention_pos = prev.mention, prev.mention_pos
+            stmt_start = m.start()
+        else:
+            mention, mention_pos = sentence[sp[0] : sp[1]], sp[0]
+            stmt_start = min(sp[0], m.start())
+            prev_end = raws[-1].end if raws else 0
+            intro = sentence[prev_end:stmt_start]
+            if not inverted and intro.rstrip().endswith(",") and len(intro.split()) <= 15 and not CUE_RE.search(intro):
+                lead = re.match(r"\s*(?:(?:But|And|Yet|Meanwhile|However|Still)\b,?\s*)?", intro)
+                stmt_start = prev_end + (lead.end() if lead else 0)
+        before_speaker = sentence[: (sp[0] if sp and not inverted else m.start())]
+        next_start = len(sentence)
+        if idx + 1 < len(cues):
+            nxt = cues[idx + 1]
+            nsp = find_speaker_left(sentence, nxt.start())
+            cut = nsp[0] if nsp and nsp[0] > m.end() else nxt.start()
+            conn = CONNECTOR_BEFORE.search(sentence[:cut])
+            if conn and conn.start() > m.end():
+                cut = conn.start()
+            if cut > m.end() and (nsp or CONNECTOR_BEFORE.search(sentence[: nxt.start()])):
+                next_start = cut
+        after = sentence[(sp[1] if inverted else m.end()) : next_start]
+        tail = AFTER_CUE_SKIP.match(after)
+        content_from = (sp[1] if inverted else m.end()) + (tail.end() if tail else 0)
+        content_tail = sentence[content_from:next_start].strip()
+        content_before = inverted or (
+            re.search(r"[,”\"]\s*$", before_speaker) is not None
+            and (not content_tail or content_tail.startswith((",", ".")) or re.match(r"^(?:on|in|at|to|during)\b", content_tail) is not None)
+        )
+        if content_before:
+            prev_end = raws[-1].end if raws and raws[-1].end <= (sp[0] if sp else m.start()) else 0
+            c_end = len(before_speaker.rstrip().rstrip(",").rstrip()) if not inverted else len(left.rstrip().rstrip(",”\"").rstrip())
+            if before_speaker.rstrip().endswith("”") or left.rstrip().endswith("”"):
+                c_end = len(left.rstrip()) if inverted else len(before_speaker.rstrip())
+            c_start = prev_end
+            lead = re.match(r"\s*(?:(?:But|And|Yet|Meanwhile|However|Still),?\s+)?", sentence[c_start:c_end])
+            c_start += lead.end() if lead else 0
+            stmt_end = appositive_end if inverted else m.end()
+            rest = re.match(r"[^,.;]*", sentence[stmt_end:])
+            stmt_end += rest.end() if rest and not inverted else 0
+            raws.append(_Raw(c_start, max(stmt_end, m.end()), mention, mention_pos, cue, polarity, (c_start, c_end)))
+        else:
+            # "told reporters the X was..." / "told Reuters that ..."
+            if cue.lower() in ("told", "tells"):
+                rec = re.match(r"\s*(?:reporters|journalists|lawmakers|the press|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)\s*(?:that\s+)?", sentence[content_from:next_start])
+                if rec:
+                    content_from += rec.end()
+            end = next_start
+            raws.append(_Raw(stmt_start, end, mention, mention_pos, cue, polarity, (content_from, end)))
+    return raws
+
+
+def _trim_narration(text: str) -> tuple[int, int]:
+    """Offsets of the meaningful part of leftover narration (connectors and dangling words removed)."""
+    s, e = 0, len(text)
+    lead = re.match(r"[\s,;:—–]*(?:(?:But|And|Yet|Meanwhile|However|Still|While|So)\b,?\s*)?", text)
+    if lead:
+        s = lead.end()
+    tail = re.search(r"(?:,?\s*\b(?:and|but|as|while|so|yet)\b(?:\s+(?:at|in|on|during)\b[^,.;]{0,60})?\s*[,;]?\s*|[,;:—–\s]+)$", text[s:])
+    if tail:
+        e = s + tail.start()
+    return s, e
+
+
+def extract_statements(article: Article, aliases: dict[str, str] | None = None, narrator: bool = True) -> list[Statement]:
+    """Attributed statements of an article, in article order, with canonical speakers.
+
+    ``aliases`` maps a mention (e.g. ``"the spokesman"``) to the canonical actor to use.
+    Unattributed sentences become statements of the ``narrator`` unless ``narrator`` is False.
+    """
+    text = article.text
+    resolver = ActorResolver(text, aliases)
+    statements: list[Statement] = []
+    last_quote_speaker: tuple[str, str] | None = None
+    for sent in split_sentences(text):
+        raws = _attributions(sent.text)
+        if not raws and last_quote_speaker and re.fullmatch(r"\s*[“\"][^“”\"]+[”\"]\s*", sent.text):
+            # a quotation continuing the previous speaker's direct quote
+            raws = [_Raw(0, len(sent.text), last_quote_speaker[1], 0, "(quote continues)", "assert", (0, len(sent.text)))]
+            raws[0].inherit = True
+        covered: list[tuple[int, int]] = []
+        sent_statements: list[Statement] = []
+        for raw in raws:
+            c0, c1 = raw.content
+            content_text = sent.text[c0:c1]
+            if not content_text.strip(" ,.;:“”\""):
+                continue
+            mention = raw.mention
+            if raw.inherit and last_quote_speaker and raw.cue == "(quote continues)":
+                speaker = last_quote_speaker[0]
+            else:
+                speaker = _resolve_mention(mention, sent.start + raw.mention_pos, resolver, statements + sent_statements)
+            polarity = raw.polarity
+            content = _normalise_content(
+                content_text, mention if mention.lower() not in PRONOUNS else speaker, polarity, resolver.kind(speaker) == "body"
+            )
+            if ANAPHORIC.match(_strip_quotes(content_text)) and polarity == "assert":
+                polarity = "deny"
+            attribution = sent.text[raw.start : c0] + " " + sent.text[c1 : raw.end]
+            time, rank = _time_of(attribution if raw.start < c0 or c1 < raw.end else sent.text)
+            quote = _quote_type(content_text)
+            st = Statement(
+                id=0, sentence=sent.id, start=sent.start + min(raw.start, c0), end=sent.start + max(raw.end, c1),
+                text="", speaker=speaker, mention=mention, cue=raw.cue, polarity=polarity, quote=quote,
+                content=content, time=time, time_rank=rank, paragraph=sent.paragraph,
+            )
+            st.text = text[st.start : st.end]
+            sent_statements.append(st)
+            covered.append((min(raw.start, c0), max(raw.end, c1)))
+            if quote in ("direct", "mixed"):
+                last_quote_speaker = (speaker, mention)
+            elif raw.cue != "(quote continues)":
+                last_quote_speaker = None
+        if narrator:
+            sent_statements.extend(_narration(sent, covered, text))
+        sent_statements.sort(key=lambda s: s.start)
+        statements.extend(sent_statements)
+    for i, st in enumerate(statements):
+        st.id = i
+    _link_anaphora_and_retractions(statements)
+    _inherit_day(statements)
+    article_actors = resolver
+    for st in statements:
+        st.extra["actor_kind"] = article_actors.kind(st.speaker)
+        st.extra["country"] = article_actors.countries.get(st.speaker, "")
+    return statements
+
+
+def _resolve_mention(mention: str, position: int, resolver: ActorResolver, previous: list[Statement]) -> str:
+    low = mention.lower()
+    if low in PRONOUNS:
+        want = PRONOUNS[low]
+        for st in reversed(previous):
+            kind = resolver.kind(st.speaker)
+            if st.speaker == NARRATOR:
+                continue
+            if want == "person" and kind in ("person", "role", "alias"):
+                return st.speaker
+            if want == "plural" and kind == "group":
+                return st.speaker
+            if want == "body" and kind == "body":
+                return st.speaker
+        person = resolver.person_in(resolver.text[:position])
+        return person.name if person and want == "person" else mention
+    return resolver.resolve(mention, position)
+
+
+def _narration(sent: Sentence, covered: list[tuple[int, int]], text: str) -> list[Statement]:
+    """Leftover text of a sentence, outside attributed statements, as narrator statements."""
+    out = []
+    pieces = []
+    pos = 0
+    for a, b in sorted(covered):
+        if a > pos:
+            pieces.append((pos, a))
+        pos = max(pos, b)
+    if pos < len(sent.text):
+        pieces.append((pos, len(sent.text)))
+    for a, b in pieces:
+        s, e = _trim_narration(sent.text[a:b])
+        chunk = sent.text[a + s : a + e]
+        if len(re.findall(r"\w+", chunk)) < 6 or re.match(r"(?:where|who|whose|which|when)\b", chunk, re.I):
+            continue
+        time, rank = _time_of(chunk)
+        st = Statement(
+            id=0, sentence=sent.id, start=sent.start + a + s, end=sent.start + a + e, text=chunk,
+            speaker=NARRATOR, mention="", cue="", polarity="assert", quote="none",
+            content=_normalise_content(chunk, "", "assert"), time=time, time_rank=rank, paragraph=sent.paragraph,
+        )
+        out.append(st)
+    return out
+
+
+def _link_anaphora_and_retractions(statements: list[Statement]) -> None:
+    """Point anaphoric statements ("that's not so clear", "backed away from their comments") at what they answer,
+    and mark a "later" statement of an actor who said something "at first" as a retraction."""
+    for i, st in enumerate(statements):
+        if st.speaker == NARRATOR:
+            continue
+        raw_content = st.content
+        if ANAPHORIC.match(raw_content):
+            same = st.polarity == "retract"
+            for prev in reversed(statements[:i]):
+                if prev.speaker == NARRATOR or prev.refers_to is not None:
+                    continue
+                if (prev.speaker == st.speaker) == same:
+                    st.refers_to = prev.id
+                    break
+        if "later" in st.time.lower() and st.polarity == "assert":
+            earlier = [p for p in statements[:i] if p.speaker == st.speaker and re.search(r"at first|initially", p.time, re.I)]
+            if earlier:
+                st.polarity = "retract"
+                st.refers_to = earlier[-1].id
+
+
+def _inherit_day(statements: list[Statement]) -> None:
+    """Statements with only a relative time cue take the day of the nearest earlier dated statement."""
+    day = None
+    for st in statements:
+        if st.time_rank is not None and st.time_rank >= 0.5:  # dated: Monday = 1 ... Sunday = 7
+            day = float(round(st.time_rank))
+        elif st.time_rank is not None and day is not None:  # relative only: at first -0.3, later +0.3
+            st.time_rank = day + st.time_rank
+
+
+def statements_frame(statements: list[Statement]) -> pd.DataFrame:
+    """The statements as a DataFrame (one row each, article order)."""
+    cols = ["id", "sentence", "start", "end", "text", "speaker", "mention", "cue", "polarity", "quote", "content", "time", "time_rank", "refers_to", "paragraph"]
+    df = pd.DataFrame([s.to_dict() for s in statements], columns=cols)
+    df["refers_to"] = df["refers_to"].astype("Int64")
+    return df
