@@ -32,9 +32,13 @@ NATIONALITY: dict[str, str] = {
     "Iran": "Iranian", "Israel": "Israeli", "Japan": "Japanese", "India": "Indian", "Qatar": "Qatari",
     "Egypt": "Egyptian", "European Union": "EU", "NATO": "NATO", "Hungary": "Hungarian",
     "Azerbaijan": "Azerbaijani", "Armenia": "Armenian", "Georgia": "Georgian", "Moldova": "Moldovan",
+    "United Nations": "UN",
 }
+#: The seat that speaks for a country's head of state ("Putin's spokesman" = "Kremlin spokesman").
+COUNTRY_SEAT = {"Russia": "Kremlin", "France": "Élysée", "United States": "White House"}
 ADJECTIVE_TO_COUNTRY = {adj.lower(): c for c, adj in NATIONALITY.items()}
-ADJECTIVE_TO_COUNTRY.update({"american": "United States", "us": "United States", "u.s.": "United States", "uk": "United Kingdom", "eu": "European Union"})
+ADJECTIVE_TO_COUNTRY.update({"american": "United States", "us": "United States", "u.s.": "United States", "uk": "United Kingdom", "eu": "European Union", "un": "United Nations", "european union": "European Union", "united nations": "United Nations"})
+ADJECTIVE_TO_COUNTRY.update({c.lower(): c for c in NATIONALITY})
 #: Institutions -> country.
 INSTITUTIONS: dict[str, str] = {
     "kremlin": "Russia", "élysée": "France", "elysee": "France", "white house": "United States",
@@ -46,7 +50,7 @@ INSTITUTIONS: dict[str, str] = {
 SPOKES = ("spokesman", "spokeswoman", "spokesperson", "press secretary", "spokesmen", "spokespeople")
 OFFICIALS = ("official", "officials", "diplomat", "diplomats", "aide", "aides", "source", "sources", "adviser", "advisers", "advisor", "negotiator", "negotiators")
 LEADERS = ("leader", "president", "prime minister", "premier", "chancellor", "head of state")
-BODIES = ("government", "ministry", "foreign ministry", "defense ministry", "defence ministry", "presidency", "office", "administration", "embassy", "cabinet")
+BODIES = tuple(sorted(("government", "ministry", "foreign ministry", "defense ministry", "defence ministry", "presidency", "office", "administration", "embassy", "cabinet"), key=len, reverse=True))
 PLURAL_GROUPS = re.compile(r"^(the )?(two|both|three) (leaders|presidents|sides|men|ministers|countries|governments)$|^both (leaders|sides|men)$", re.I)
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "body", "we": "plural", "i": "person"}
 DETERMINER = re.compile(r"^(the|a|an)\s+", re.I)
@@ -69,10 +73,10 @@ class Person:
     first_pos: int = 0
 
 
-_TITLE_WORDS = r"(?:President|Prime Minister|Premier|Chancellor|Foreign Minister|Defense Minister|Defence Minister|Minister|Secretary of State|Secretary|Spokesman|Spokeswoman|Ambassador|King|Emir|Gen\.|General|Senator|Sen\.|Mr\.|Mrs\.|Ms\.|Dr\.)"
-_NAME = r"(?:[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)"
+_TITLE_WORDS = r"(?:envoy|Envoy|Special Envoy|foreign minister|defense secretary|Defense Secretary|President|Prime Minister|Premier|Chancellor|Foreign Minister|Defense Minister|Defence Minister|Minister|Secretary of State|Secretary|Spokesman|Spokeswoman|Ambassador|King|Emir|Gen\.|General|Senator|Sen\.|Mr\.|Mrs\.|Ms\.|Dr\.)"
+_NAME = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+)?)"
 _PERSON_RE = re.compile(
-    rf"(?P<title>(?:(?:[A-Z][a-z]+|U\.S\.)\s+)?(?:[A-Z][a-z]+\s+)?{_TITLE_WORDS}\s+)?(?P<name>{_NAME}(?:\s+[A-Z]\.)?(?:\s+{_NAME}){{1,2}})"
+    rf"(?P<title>(?:(?:[A-Z][a-z]+|U\.S\.|EU|UN)\s+)?(?:[A-Z][a-z]+\s+)?{_TITLE_WORDS}\s+)?(?P<name>{_NAME}(?:\s+[A-Z]\.)?(?:\s+{_NAME}){{1,2}})"
 )
 _NOT_NAMES = set(
     "The A An But And Yet While In On At For With From Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
@@ -111,7 +115,7 @@ def find_people(text: str) -> dict[str, Person]:
             adj = title.split()[0].lower()
             if adj in ADJECTIVE_TO_COUNTRY and not person.country:
                 person.country = ADJECTIVE_TO_COUNTRY[adj]
-    for surname, (full, country, _inst) in KNOWN_PEOPLE.items():
+    for surname, (full, country, _inst) in KNOWN_PEOPLE.items():  # noqa: B007
         if surname not in people and re.search(rf"\b{surname}\b", text, re.I):
             m = re.search(rf"\b{surname}\b", text, re.I)
             people[surname] = Person(name=full, surname=surname, country=country, first_pos=m.start() if m else 0)
@@ -128,7 +132,7 @@ def _country_of_qualifier(words: str, people: dict[str, Person]) -> tuple[str, s
     for inst, country in INSTITUTIONS.items():
         if re.search(rf"\b{re.escape(inst)}\b", q):
             return country, inst.title() if inst != "élysée" else "Élysée"
-    for adj, country in ADJECTIVE_TO_COUNTRY.items():
+    for adj, country in sorted(ADJECTIVE_TO_COUNTRY.items(), key=lambda kv: -len(kv[0])):
         if re.search(rf"(?<![\w.]){re.escape(adj)}(?![\w])", q):
             return country, ""
     return "", ""
@@ -140,6 +144,12 @@ class ActorResolver:
     def __init__(self, text: str, aliases: dict[str, str] | None = None) -> None:
         self.text = text
         self.people = find_people(text)
+        # every token of a name points to its person, unless two people share it ("Vladimir")
+        tokens: dict[str, list[Person]] = {}
+        for person in self.people.values():
+            for tok in person.name.lower().split():
+                tokens.setdefault(tok, []).append(person)
+        self.name_tokens = {t: ps[0] for t, ps in tokens.items() if len({p.name for p in ps}) == 1}
         self.aliases = {norm_quotes(DETERMINER.sub("", k)).lower(): v for k, v in (aliases or {}).items()}
         self.kinds: dict[str, str] = {NARRATOR: "narrator"}
         self.countries: dict[str, str] = {NARRATOR: ""}
@@ -153,9 +163,9 @@ class ActorResolver:
 
     def person_in(self, mention: str) -> Person | None:
         """The named person a mention refers to, if it contains a known surname."""
-        words = re.findall(r"[A-Za-zÀ-ÿ\-]+", norm_quotes(mention).replace("'s", ""))
+        words = re.findall(r"[\w\-]+", norm_quotes(mention).replace("'s", ""))
         for w in reversed(words):
-            p = self.people.get(w.lower())
+            p = self.people.get(w.lower()) or self.name_tokens.get(w.lower())
             if p is not None:
                 return p
         return None
@@ -173,7 +183,17 @@ class ActorResolver:
         # a role attached to a person ("Putin's spokesman", "official in Macron's office") is not that person
         if role is not None:
             return self._role_actor(m, role)
+        words = re.findall(r"[\w\-]+", m)
+        head = words[-1] if words and words[-1].islower() else ""
+        body_head = next((b for b in BODIES if low.endswith(b)), None)
+        if body_head is not None:
+            owner = self.person_in(m)
+            if owner is not None:
+                return self._register(f"{owner.name}'s {body_head}", "body", owner.country)
+        titled = [p for p in self.people.values() if head and any(head in t.lower().split() for t in p.titles)]
         person = self.person_in(m)
+        if person is None and titled and head not in ("president", "leader", "minister"):
+            person = titled[0] if len(titled) == 1 else None
         if person is not None:
             return self._register(person.name, "person", person.country)
         leader = next((r for r in LEADERS if re.search(rf"\b{r}\b", low)), None)
@@ -197,9 +217,21 @@ class ActorResolver:
     def _role_actor(self, mention: str, role: str) -> str:
         country, inst = _country_of_qualifier(mention, self.people)
         plural = role.endswith("s") and role not in ("sources",) or role == "sources"
+        low = norm_quotes(mention).lower()
+        body = next((b for b in BODIES if re.search(rf"\b{b}\b", low)), None)
         if role in SPOKES:
-            where = inst or (NATIONALITY.get(country, "") if country else "")
-            name = f"{where} {role}".strip()
+            owner = self.person_in(mention)
+            if body and country:
+                name = f"{NATIONALITY.get(country, country)} {body} {role}"
+            elif inst and inst.lower() in low:
+                name = f"{inst} {role}"
+            elif owner is not None:
+                seat = COUNTRY_SEAT.get(owner.country) if any(re.search(r"president|leader|chancellor|prime minister", t, re.I) for t in owner.titles) or owner.surname in KNOWN_PEOPLE else None
+                name = f"{seat} {role}" if seat else f"{owner.name}'s {role}"
+            elif country:
+                name = f"{NATIONALITY.get(country, country)} {role}"
+            else:
+                name = DETERMINER.sub("", norm_quotes(mention))
         else:
             adj = NATIONALITY.get(country, "")
             qualifier = re.sub(rf"\b{role}\b.*$", "", DETERMINER.sub("", norm_quotes(mention)), flags=re.I).strip()

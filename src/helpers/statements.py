@@ -23,7 +23,7 @@ _CUES: list[tuple[str, str]] = [
     (r"(?:cautioned|suggested|hinted|speculated)", "hedge"),
     (r"backed away from|backed off|back(?:ed|ing)? away from|backpedall?ed(?: on| from)?|walked back|walks back|rowed back|retracted|withdrew|softened", "retract"),
     (r"(?:flatly |firmly |strongly )?(?:denied|denies|denying|rejected|rejects|dismissed|dismisses|refuted|disputed|disputes|ruled out|rules out|rebuffed|contradicted)", "deny"),
-    (r"talked up|touted|hailed|boasted(?: of| about)?|trumpeted|played up", "assert"),
+    (r"talked up|touted|hailed|boasted(?: of| about)?|trumpeted|played up|accused", "assert"),
     (r"told (?:reporters|journalists|lawmakers|parliament|the press|a news conference|a press conference|a briefing|state (?:television|TV|media)|the (?:BBC|AP|newspaper|Financial Times)|Reuters|Bloomberg|CNN|AFP|TASS|RIA Novosti|Interfax)", "assert"),
     (r"(?:said|says|say|told|tells|stated|claimed|claims|insisted|insists|argued|argues|stressed|asserted|declared|tweeted|reiterated|vowed|maintained|emphasi[sz]ed|replied|responded|countered|assured|conceded)", "assert"),
     (r"(?:added|adds|noted|notes|confirmed|confirms|explained|announced|wrote|pledged|promised|warned|acknowledged|admitted|predicted)(?=\s*(?:[,.;:“\"]|that\s|$))", "assert"),
@@ -47,6 +47,10 @@ SKIP_BEFORE_CUE = re.compile(
     r"quickly|swiftly|immediately|only|even|once|already|had|has|have|was|were|is|would|will|did|does|do|"
     r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"late|early|last week|yesterday|today)\s*)+$"
+)
+POSTMODIFIER = re.compile(
+    r"\s+(?:familiar with|involved in|close to|with knowledge of|briefed on|who (?:attended|took part in|was at|spoke|asked|declined)|"
+    r"speaking on condition)[^,]*$"
 )
 CONNECTOR_BEFORE = re.compile(r"(?:,?\s*(?:and|but|then|and then|before|after|while)\s*)$", re.I)
 AFTER_CUE_SKIP = re.compile(
@@ -124,15 +128,18 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
     left = sentence[:cue_start]
     m = SKIP_BEFORE_CUE.search(left)
     end = m.start() if m else len(left)
-    stripped = left[:end].rstrip()
+    stripped = POSTMODIFIER.sub("", left[:end].rstrip())
     # an appositive between commas: "The official, who asked not to be named, said"
     if stripped.endswith(","):
         inner_end = len(stripped) - 1
         comma = stripped.rfind(",", 0, inner_end)
         if comma > 0:
             seg = stripped[comma + 1 : inner_end].strip()
+            if re.fullmatch(r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]+\s+){1,2}[A-ZÀ-ÖØ-Þ][^\W\d_]+", seg):
+                s0 = stripped.index(seg, comma)
+                return s0, s0 + len(seg)  # "Ukraine's foreign minister, Oksana Hryniv, said"
             if re.match(r"^(who|whose|which)\b", seg) or (len(seg.split()) <= 10 and re.match(r"^(a|an|the)?\s*\w", seg) and not CUE_RE.search(seg)):
-                head_zone = stripped[:comma].rstrip()
+                head_zone = POSTMODIFIER.sub("", stripped[:comma].rstrip())
                 toks = _tokens(head_zone)
                 if toks and _is_head(toks[-1].group()) and toks[-1].group().lower() not in PRONOUNS:
                     stripped = head_zone
@@ -160,6 +167,10 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
             break
         cap = tok[:1].isupper() and low not in {"but", "and", "yet", "while", "meanwhile", "however", "so", "when", "after", "in", "on", "at", "as"}
         if cap or low.endswith("'s") or low in MODIFIERS or low in ROLE_NOUNS or re.fullmatch(r"[\w-]+-(founded|backed|based|led|run)", low):
+            start = toks[i - 1].start()
+            i -= 1
+            continue
+        if low == "and" and i - 2 >= 0 and toks[i - 2].group()[:1].isupper() and toks[i].group()[:1].isupper():
             start = toks[i - 1].start()
             i -= 1
             continue
@@ -254,12 +265,14 @@ class _Raw:
     polarity: str
     content: tuple[int, int]
     inherit: bool = False
+    cut_by_inverted: bool = False
 
 
 def _attributions(sentence: str) -> list[_Raw]:
     """Find the attributed statements inside one sentence (offsets relative to the sentence)."""
     raws: list[_Raw] = []
-    cues = [m for m in CUE_RE.finditer(sentence)]
+    quoted = [(q.start(), q.end()) for q in re.finditer(r"“[^”]*”|\"[^\"]*\"", sentence)]
+    cues = [m for m in CUE_RE.finditer(sentence) if not any(a < m.start() < b for a, b in quoted)]
     # "according to X": content is the rest of the sentence
     for m in ACCORDING_RE.finditer(sentence):
         sp = find_speaker_right(sentence, m.end())
@@ -301,6 +314,7 @@ def _attributions(sentence: str) -> list[_Raw]:
                 stmt_start = prev_end + (lead.end() if lead else 0)
         before_speaker = sentence[: (sp[0] if sp and not inverted else m.start())]
         next_start = len(sentence)
+        cut_by_inverted = False
         if idx + 1 < len(cues):
             nxt = cues[idx + 1]
             nsp = find_speaker_left(sentence, nxt.start())
@@ -310,6 +324,9 @@ def _attributions(sentence: str) -> list[_Raw]:
                 cut = conn.start()
             if cut > m.end() and (nsp or CONNECTOR_BEFORE.search(sentence[: nxt.start()])):
                 next_start = cut
+            elif nsp is None and re.search(r"[,”\"]\s*$", sentence[: nxt.start()]):
+                next_start = len(sentence[: nxt.start()].rstrip().rstrip(",”\"").rstrip())  # ", said Y" ends this content
+                cut_by_inverted = True
         after = sentence[(sp[1] if inverted else m.end()) : next_start]
         tail = AFTER_CUE_SKIP.match(after)
         content_from = (sp[1] if inverted else m.end()) + (tail.end() if tail else 0)
@@ -319,7 +336,8 @@ def _attributions(sentence: str) -> list[_Raw]:
             and (not content_tail or content_tail.startswith((",", ".")) or re.match(r"^(?:on|in|at|to|during)\b", content_tail) is not None)
         )
         if content_before:
-            prev_end = raws[-1].end if raws and raws[-1].end <= (sp[0] if sp else m.start()) else 0
+            prev = [r for r in raws if not r.cut_by_inverted]
+            prev_end = prev[-1].end if prev and prev[-1].end <= (sp[0] if sp else m.start()) else 0
             c_end = len(before_speaker.rstrip().rstrip(",").rstrip()) if not inverted else len(left.rstrip().rstrip(",”\"").rstrip())
             if before_speaker.rstrip().endswith("”") or left.rstrip().endswith("”"):
                 c_end = len(left.rstrip()) if inverted else len(before_speaker.rstrip())
@@ -333,12 +351,13 @@ def _attributions(sentence: str) -> list[_Raw]:
         else:
             # "told reporters the X was..." / "told Reuters that ..."
             if cue.lower() in ("told", "tells"):
-                rec = re.match(r"\s*(?:reporters|journalists|lawmakers|the press|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)\s*(?:that\s+)?", sentence[content_from:next_start])
+                rec = re.match(r"\s*(?:(?:\w+\s+){1,7}?that\s+|(?:reporters|journalists|lawmakers|the press|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)\s*(?:that\s+)?)", sentence[content_from:next_start])
                 if rec:
                     content_from += rec.end()
             end = next_start
-            raws.append(_Raw(stmt_start, end, mention, mention_pos, cue, polarity, (content_from, end)))
-    return raws
+            raws.append(_Raw(stmt_start, end, mention, mention_pos, cue, polarity, (content_from, end), cut_by_inverted=cut_by_inverted))
+    # a statement reported inside another's content ("X declared ..., said Y") belongs to the outer one
+    return [r for r in raws if not any(o is not r and o.content[0] <= r.start and r.end <= o.content[1] + 1 for o in raws)]
 
 
 def _trim_narration(text: str) -> tuple[int, int]:
@@ -433,6 +452,17 @@ def _resolve_mention(mention: str, position: int, resolver: ActorResolver, previ
                 return st.speaker
         person = resolver.person_in(resolver.text[:position])
         return person.name if person and want == "person" else mention
+    bare = re.fullmatch(r"(?:the|a|an|this|that)\s+((?:ministry |government |senior |administration )?(\w+))", low.replace("’", "'"))
+    if bare and bare.group(2) in ROLE_NOUNS and not resolver.person_in(mention):
+        role_words = bare.group(1).split()
+        for st in reversed(previous):
+            words = st.speaker.lower().split()
+            if st.speaker != NARRATOR and role_words[-1] in words and all(w in words for w in role_words[:-1] if w != "senior"):
+                return st.speaker
+        if role_words[-1] in ("spokesman", "spokeswoman", "spokesperson") and len(role_words) > 1:
+            for st in reversed(previous):
+                if resolver.kind(st.speaker) == "body" and role_words[0] in st.speaker.lower():
+                    return resolver._register(f"{st.speaker} {role_words[-1]}", "role", resolver.countries.get(st.speaker, ""))
     return resolver.resolve(mention, position)
 
 

@@ -1,0 +1,120 @@
+"""Measuring statement attribution and contradiction finding against hand-annotated gold files."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .actors import NARRATOR, norm_quotes
+from .article import ArticleError, load_article
+from .paths import PROJECT_ROOT
+from .statements import Statement, extract_statements
+
+
+@dataclass
+class Gold:
+    """One gold file: the article, its attributed statements (with offsets) and contradiction pairs."""
+
+    path: Path
+    article_path: Path
+    role: str
+    statements: list[dict]
+    contradictions: list[dict]
+
+
+def load_gold(path: str | Path) -> Gold:
+    """Read a gold JSON file and locate each statement's exact text in the loaded article."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ArticleError(f"{path}: cannot read gold file ({exc})") from None
+    article_path = Path(data["article"])
+    if not article_path.is_absolute():
+        article_path = PROJECT_ROOT / article_path
+    article = load_article(article_path)
+    statements = []
+    for st in data["statements"]:
+        start = article.text.find(st["text"])
+        if start < 0:
+            raise ArticleError(f"{path}: gold statement {st['id']!r} is not in the article text")
+        statements.append({**st, "start": start, "end": start + len(st["text"])})
+    return Gold(path, article_path, data.get("role", "dev"), statements, data.get("contradictions", []))
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def same_actor(a: str, b: str) -> bool:
+    """Case-, quote- and determiner-insensitive comparison of actor names."""
+    def norm(x: str) -> str:
+        x = norm_quotes(x).lower()
+        return x[4:] if x.startswith("the ") else x
+    return norm(a) == norm(b)
+
+
+def match_statements(gold: list[dict], predicted: list[Statement]) -> dict[str, Statement | None]:
+    """For each gold statement id, the predicted attributed statement that covers most of it (≥ 50%)."""
+    out: dict[str, Statement | None] = {}
+    for g in gold:
+        best, best_ov = None, 0
+        for p in predicted:
+            if p.speaker == NARRATOR:
+                continue
+            ov = _overlap(g["start"], g["end"], p.start, p.end)
+            if ov > best_ov:
+                best, best_ov = p, ov
+        out[g["id"]] = best if best is not None and best_ov >= 0.5 * (g["end"] - g["start"]) else None
+    return out
+
+
+def evaluate_statements(paths: list[str | Path], aliases: dict[str, str] | None = None) -> dict:
+    """Attribution accuracy, recall and precision over gold files, with per-file figures and confusions."""
+    per_file = []
+    totals = Counter()
+    confusions: Counter = Counter()
+    for path in paths:
+        gold = load_gold(path)
+        predicted = extract_statements(load_article(gold.article_path), aliases=aliases)
+        matched = match_statements(gold.statements, predicted)
+        found = sum(m is not None for m in matched.values())
+        right = sum(m is not None and same_actor(m.speaker, g["speaker"]) for g, m in zip(gold.statements, matched.values()))
+        attributed = [p for p in predicted if p.speaker != NARRATOR]
+        true_pos = sum(
+            any(_overlap(g["start"], g["end"], p.start, p.end) >= 0.5 * min(g["end"] - g["start"], p.end - p.start) for g in gold.statements)
+            for p in attributed
+        )
+        for g in gold.statements:
+            m = matched[g["id"]]
+            if m is None:
+                confusions[(g["speaker"], "(missed)")] += 1
+            elif not same_actor(m.speaker, g["speaker"]):
+                confusions[(g["speaker"], m.speaker)] += 1
+        row = {
+            "file": str(path),
+            "role": gold.role,
+            "gold": len(gold.statements),
+            "found": found,
+            "right_actor": right,
+            "predicted": len(attributed),
+            "predicted_true": true_pos,
+        }
+        row["recall"] = found / row["gold"] if row["gold"] else 0.0
+        row["attribution_accuracy"] = right / row["gold"] if row["gold"] else 0.0
+        row["precision"] = true_pos / row["predicted"] if row["predicted"] else 0.0
+        per_file.append(row)
+        totals.update({k: row[k] for k in ("gold", "found", "right_actor", "predicted", "predicted_true")})
+    summary = {
+        "gold": totals["gold"],
+        "recall": totals["found"] / totals["gold"] if totals["gold"] else 0.0,
+        "attribution_accuracy": totals["right_actor"] / totals["gold"] if totals["gold"] else 0.0,
+        "precision": totals["predicted_true"] / totals["predicted"] if totals["predicted"] else 0.0,
+    }
+    return {
+        "summary": summary,
+        "files": per_file,
+        "confusions": [{"gold": g, "predicted": p, "count": n} for (g, p), n in confusions.most_common()],
+    }
