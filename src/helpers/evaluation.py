@@ -118,3 +118,66 @@ def evaluate_statements(paths: list[str | Path], aliases: dict[str, str] | None 
         "files": per_file,
         "confusions": [{"gold": g, "predicted": p, "count": n} for (g, p), n in confusions.most_common()],
     }
+
+
+def evaluate_contradictions(paths: list[str | Path], model, threshold: float | None = None, aliases: dict[str, str] | None = None) -> dict:
+    """Pair recall and precision of flagged contradictions at ``threshold``, overall, by kind and per file.
+
+    A flagged pair matches a gold pair when its two statements cover the two gold statements (either order).
+    """
+    from .analysis import analyze_article
+    from .contradictions import DEFAULT_THRESHOLD, KINDS
+
+    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+    per_file = []
+    by_kind = {k: Counter() for k in KINDS}
+    totals = Counter()
+    for path in paths:
+        gold = load_gold(path)
+        result = analyze_article(gold.article_path, model=model, threshold=threshold, aliases=aliases, claims=[])
+        statements = result.statement_objects
+        matched = match_statements(gold.statements, statements)
+        gold_pairs = []
+        for pair in gold.contradictions:
+            a, b = matched.get(pair["a"]), matched.get(pair["b"])
+            gold_pairs.append(((a.id if a else None), (b.id if b else None), pair["kind"]))
+        flagged = result.contradictions
+        hits = 0
+        kind_right = 0
+        used = set()
+        for a, b, kind in gold_pairs:
+            by_kind[kind]["gold"] += 1
+            if a is None or b is None:
+                continue
+            m = flagged[((flagged["a"] == min(a, b)) & (flagged["b"] == max(a, b)))]
+            if not m.empty:
+                hits += 1
+                by_kind[kind]["found"] += 1
+                kind_right += int(m.iloc[0]["kind"] == kind)
+                used.add((min(a, b), max(a, b)))
+        correct_flags = sum((int(r.a), int(r.b)) in used for r in flagged.itertuples())
+        row = {
+            "file": str(path), "role": gold.role, "gold_pairs": len(gold_pairs), "found": hits, "flagged": len(flagged),
+            "flagged_correct": correct_flags, "kind_correct": kind_right,
+        }
+        row["recall"] = hits / len(gold_pairs) if gold_pairs else 0.0
+        row["precision"] = correct_flags / len(flagged) if len(flagged) else 0.0
+        per_file.append(row)
+        totals.update({k: row[k] for k in ("gold_pairs", "found", "flagged", "flagged_correct", "kind_correct")})
+
+    def summary(rows: list[dict]) -> dict:
+        g = sum(r["gold_pairs"] for r in rows)
+        f = sum(r["found"] for r in rows)
+        fl = sum(r["flagged"] for r in rows)
+        fc = sum(r["flagged_correct"] for r in rows)
+        return {"gold_pairs": g, "found": f, "flagged": fl, "recall": f / g if g else 0.0, "precision": fc / fl if fl else 0.0}
+
+    return {
+        "threshold": threshold,
+        "model": model.describe() if hasattr(model, "describe") else str(model),
+        "summary": summary(per_file),
+        "dev": summary([r for r in per_file if r["role"] != "held-out"]),
+        "held_out": summary([r for r in per_file if r["role"] == "held-out"]),
+        "by_kind": {k: {"gold": v["gold"], "found": v["found"], "recall": v["found"] / v["gold"] if v["gold"] else None} for k, v in by_kind.items()},
+        "files": per_file,
+    }

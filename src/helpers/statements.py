@@ -94,6 +94,7 @@ class Statement:
     time_rank: float | None = None
     refers_to: int | None = None
     paragraph: int = 0
+    about_speech: bool = False
     extra: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
@@ -221,6 +222,7 @@ def _normalise_content(content: str, mention: str, polarity: str, body: bool = F
         g = SPEECH_GERUND.match(c)
         if g and name:
             c = f"{name} {_PAST[g.group('verb').lower()]} {c[g.end():]}"
+        c = re.sub(r"\bany(thing|one|body)\b", r"some\1", c)
         c = re.sub(r"\bany (?=\w+s\b)", "", c)
         c = re.sub(r"\bany\b", "a", c)
         c = re.sub(r"\b(?:ever|even) ", "", c)
@@ -404,6 +406,7 @@ def extract_statements(article: Article, aliases: dict[str, str] | None = None, 
             content = _normalise_content(
                 content_text, mention if mention.lower() not in PRONOUNS else speaker, polarity, resolver.kind(speaker) == "body"
             )
+            about_speech = polarity == "deny" and SPEECH_GERUND.match(_strip_quotes(content_text)) is not None
             if ANAPHORIC.match(_strip_quotes(content_text)) and polarity == "assert":
                 polarity = "deny"
             attribution = sent.text[raw.start : c0] + " " + sent.text[c1 : raw.end]
@@ -412,7 +415,7 @@ def extract_statements(article: Article, aliases: dict[str, str] | None = None, 
             st = Statement(
                 id=0, sentence=sent.id, start=sent.start + min(raw.start, c0), end=sent.start + max(raw.end, c1),
                 text="", speaker=speaker, mention=mention, cue=raw.cue, polarity=polarity, quote=quote,
-                content=content, time=time, time_rank=rank, paragraph=sent.paragraph,
+                content=content, time=time, time_rank=rank, paragraph=sent.paragraph, about_speech=about_speech,
             )
             st.text = text[st.start : st.end]
             sent_statements.append(st)
@@ -427,6 +430,7 @@ def extract_statements(article: Article, aliases: dict[str, str] | None = None, 
         statements.extend(sent_statements)
     for i, st in enumerate(statements):
         st.id = i
+    _name_groups(statements, resolver)
     _link_anaphora_and_retractions(statements)
     _inherit_day(statements)
     article_actors = resolver
@@ -492,6 +496,16 @@ def _narration(sent: Sentence, covered: list[tuple[int, int]], text: str) -> lis
     return out
 
 
+def _name_groups(statements: list[Statement], resolver: ActorResolver) -> None:
+    """Inside contents, "the two leaders" becomes the pair it stands for ("Macron and Putin")."""
+    for st in statements:
+        m = re.search(r"\b[Tt]he two (?:leaders|presidents|sides|men)\b|\b[Bb]oth leaders\b", st.content)
+        if m:
+            group = resolver.resolve("the two leaders", st.start)
+            if " and " in group:
+                st.content = st.content[: m.start()] + group + st.content[m.end() :]
+
+
 def _link_anaphora_and_retractions(statements: list[Statement]) -> None:
     """Point anaphoric statements ("that's not so clear", "backed away from their comments") at what they answer,
     and mark a "later" statement of an actor who said something "at first" as a retraction."""
@@ -526,7 +540,10 @@ def _inherit_day(statements: list[Statement]) -> None:
 
 def statements_frame(statements: list[Statement]) -> pd.DataFrame:
     """The statements as a DataFrame (one row each, article order)."""
-    cols = ["id", "sentence", "start", "end", "text", "speaker", "mention", "cue", "polarity", "quote", "content", "time", "time_rank", "refers_to", "paragraph"]
+    cols = [
+        "id", "sentence", "start", "end", "text", "speaker", "mention", "cue", "polarity", "quote",
+        "content", "time", "time_rank", "refers_to", "paragraph", "about_speech",
+    ]
     df = pd.DataFrame([s.to_dict() for s in statements], columns=cols)
     df["refers_to"] = df["refers_to"].astype("Int64")
     return df

