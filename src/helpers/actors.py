@@ -85,7 +85,9 @@ _NOT_NAMES = set(
     "Moscow Kyiv Paris Belarus Belarusian Finland Helsinki United States Nations NATO Minister President Prime "
     "Foreign Ministry Office House White State Department Peace Security Agreement Deal Talks Meanwhile However "
     "En Route Both Neither Germany German Turkey Turkish China Chinese Black Sea Grain Istanbul Ankara Beijing "
-    "Washington Brussels Serbia Serbian Kosovo Belgrade Pristina Union EU Commission Defense Defence Army Navy".split()
+    "Washington Brussels Serbia Serbian Kosovo Belgrade Pristina Union EU Commission Defense Defence Army Navy "
+    "San Santa Los Las New Saint St Francisco York Angeles Hong Kong Tel Aviv Abu Dhabi South North East West "
+    "Center Centre Institute University Policy Studies Foundation Bank Fund Agency Party Sea Ocean Strait".split()
 )
 
 
@@ -253,12 +255,23 @@ class ActorResolver:
         best = max(before, key=lambda p: (len(re.findall(rf"\b{re.escape(p.surname)}\b", self.text[:position + 1], re.I)), -p.first_pos))
         return self._register(best.name, "person", best.country)
 
+    def short_name(self, person: Person) -> str:
+        """The name token the article uses most for a person ("Macron", or "Wei" for "Wei Zhaoming")."""
+        tokens = person.name.split()
+        return max(reversed(tokens), key=lambda t: len(re.findall(rf"\b{re.escape(t)}\b", self.text)))
+
+    def _last_mention(self, person: Person, position: int) -> int:
+        """Offset of the last mention (any distinctive name token) of ``person`` before ``position``."""
+        tokens = [t for t, p in self.name_tokens.items() if p is person] or [person.surname]
+        found = [m.start() for t in tokens for m in re.finditer(rf"\b{re.escape(t)}\b", self.text[: position + 1], re.I)]
+        return max(found) if found else -1
+
     def _group_before(self, position: int) -> str:
-        seen = sorted((p for p in self.people.values() if p.first_pos <= position), key=lambda p: p.first_pos)
-        recent = sorted(seen, key=lambda p: max(m.start() for m in re.finditer(rf"\b{re.escape(p.surname)}\b", self.text[:position + 1], re.I)) if re.search(rf"\b{re.escape(p.surname)}\b", self.text[:position + 1], re.I) else -1)[-2:]
+        seen = [p for p in self.people.values() if p.first_pos <= position]
+        recent = sorted(seen, key=lambda p: self._last_mention(p, position))[-2:]
         if len(recent) == 2:
             a, b = sorted(recent, key=lambda p: p.first_pos)
-            name = f"{a.name.split()[-1]} and {b.name.split()[-1]}"
+            name = f"{self.short_name(a)} and {self.short_name(b)}"
             return self._register(name, "group", "")
         return self._register("the two leaders", "group", "")
 
