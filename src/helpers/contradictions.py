@@ -138,7 +138,13 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
         contradict = float((con_p[i] + con_p[j]) / 2)
         pa, pb = SIGN.get(sa["polarity"], 1), SIGN.get(sb["polarity"], 1)
         linked = _linked(sa, sb)
-        if pa == 0 or pb == 0:
+        stand_in = any(_is_anaphoric(x["content"]) and not pd.isna(x.get("refers_to")) for x in (sa, sb))
+        one_sided = any(x["polarity"] == "retract" for x in (sa, sb)) and sa["speaker"] != sb["speaker"]
+        if (stand_in and not linked) or one_sided:
+            # an anaphoric statement ("that's not so clear") answers only what it refers to;
+            # a retraction walks back its own speaker's words, not another actor's
+            conflict, support = 0.0, 0.0
+        elif pa == 0 or pb == 0:
             conflict, support = 0.0, 0.0
         elif pa == pb:
             conflict, support = contradict, entail

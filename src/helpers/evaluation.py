@@ -181,3 +181,59 @@ def evaluate_contradictions(paths: list[str | Path], model, threshold: float | N
         "by_kind": {k: {"gold": v["gold"], "found": v["found"], "recall": v["found"] / v["gold"] if v["gold"] else None} for k, v in by_kind.items()},
         "files": per_file,
     }
+
+
+def nli_metrics(gold: list[str], predicted: list[str]) -> dict:
+    """Accuracy, per-class precision/recall/F1 and the confusion matrix (rows gold, columns predicted)."""
+    from .nli_data import LABELS
+
+    matrix = {g: {p: 0 for p in LABELS} for g in LABELS}
+    for g, p in zip(gold, predicted):
+        matrix[g][p] += 1
+    per_class = {}
+    for lab in LABELS:
+        tp = matrix[lab][lab]
+        pred = sum(matrix[g][lab] for g in LABELS)
+        true = sum(matrix[lab].values())
+        prec = tp / pred if pred else 0.0
+        rec = tp / true if true else 0.0
+        per_class[lab] = {"precision": prec, "recall": rec, "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0, "support": true}
+    n = len(gold)
+    return {"n": n, "accuracy": sum(g == p for g, p in zip(gold, predicted)) / n if n else 0.0, "per_class": per_class, "confusion": matrix}
+
+
+def evaluate_nli(model, paths: list[str | Path], limit: int | None = None, where: dict | None = None) -> list[dict]:
+    """``nli_metrics`` of ``model`` on each JSONL file (optionally only rows whose fields equal ``where``)."""
+    from .nli import predicted_labels
+    from .nli_data import expand_paths, read_nli_jsonl
+
+    results = []
+    for path in expand_paths(list(paths)):
+        df = read_nli_jsonl(path)
+        for key, value in (where or {}).items():
+            if key in df.columns:
+                df = df[df[key] == value]
+        if limit:
+            df = df.head(limit)
+        probs = model.predict(df["premise"].tolist(), df["hypothesis"].tolist(), progress=len(df) > 2000)
+        metrics = nli_metrics(df["label"].tolist(), predicted_labels(probs).tolist())
+        results.append({"file": str(path), **({"where": where} if where else {}), **metrics})
+    return results
+
+
+def format_nli_results(results: list[dict]) -> str:
+    """The ``nli-eval`` table: one block per file."""
+    from .nli_data import LABELS
+
+    lines = []
+    for r in results:
+        lines.append(f"{r['file']}  (n={r['n']})  accuracy {r['accuracy']:.4f}")
+        lines.append(f"  {'class':<14}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>9}")
+        for lab in LABELS:
+            c = r["per_class"][lab]
+            lines.append(f"  {lab:<14}{c['precision']:>10.4f}{c['recall']:>10.4f}{c['f1']:>10.4f}{c['support']:>9}")
+        lines.append("  confusion (rows gold, columns predicted): " + "  ".join(f"{lab[:4]}" for lab in LABELS))
+        for g in LABELS:
+            lines.append(f"  {g:<14}" + "".join(f"{r['confusion'][g][p]:>7}" for p in LABELS))
+        lines.append("")
+    return "\n".join(lines)

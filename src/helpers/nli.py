@@ -10,6 +10,7 @@ import hashlib
 import logging
 import os
 import re
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -162,10 +163,10 @@ class NLIModel:
         """Probabilities of entailment, neutral and contradiction for each pair, in input order.
 
         Pairs are batched by length (least padding), scored under ``torch.inference_mode()``.
-        ``progress=None`` shows a progress bar when there are more than 20 batches.
+        ``progress=None`` shows a progress bar (on a terminal, or with ``HELPERS_PROGRESS=1``) past 20 batches.
         """
         import torch
-        from tqdm.auto import tqdm
+        from tqdm import tqdm
 
         premises, hypotheses = list(premises), list(hypotheses)
         if len(premises) != len(hypotheses):
@@ -177,7 +178,7 @@ class NLIModel:
         enc = self._tokenizer(premises, hypotheses, truncation=True, max_length=self.max_length)
         order = np.argsort([len(x) for x in enc["input_ids"]], kind="stable")
         batches = [order[i : i + bs] for i in range(0, len(order), bs)]
-        show = progress if progress is not None else len(batches) > 20
+        show = progress if progress is not None else (len(batches) > 20 and (sys.stderr.isatty() or bool(os.environ.get("HELPERS_PROGRESS"))))
         out = np.zeros((len(premises), 3), dtype=np.float64)
         canon_index = [self._labels.index(lab) for lab in LABELS]
         with torch.inference_mode():

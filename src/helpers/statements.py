@@ -213,6 +213,7 @@ def _normalise_content(content: str, mention: str, polarity: str, body: bool = F
     c = re.sub(r"^(?:that|whether)\s+", "", c)
     if polarity == "hedge":
         c = re.sub(r"^(?:on|about|whether)\s+", "", c)
+    c = re.sub(r",\s*(?:a|an)\s+(?:claim|assertion|statement|account|view|position)\b.*$", "", c)
     c = c.rstrip(".!?,;:”\" ").strip("“\"")
     name = re.sub(r"^(?:the|a|an)\s+", "the ", mention) if mention.lower() not in PRONOUNS else ""
     if name:

@@ -1,0 +1,235 @@
+"""Command line: ``python -m helpers COMMAND`` (statements, analyze, run, nli-eval, eval-statements, ...).
+
+Bad input ends with one line on stderr naming the file and the problem, and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+log = logging.getLogger("helpers")
+
+
+def _write_json(data, target: str | None) -> None:
+    text = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
+    if not target or target == "-":
+        sys.stdout.write(text)
+        return
+    path = Path(target)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+    log.info("wrote %s", path)
+
+
+def _aliases(items: list[str] | None) -> dict[str, str]:
+    out = {}
+    for item in items or []:
+        if "=" not in item:
+            raise ValueError(f"--alias {item!r}: use MENTION=ACTOR")
+        k, v = item.split("=", 1)
+        out[k.strip()] = v.strip()
+    return out
+
+
+def cmd_statements(args) -> int:
+    from .article import load_article
+    from .statements import extract_statements, statements_frame
+
+    article = load_article(args.article, allow_non_english=args.allow_non_english)
+    statements = extract_statements(article, aliases=_aliases(args.alias))
+    if args.json:
+        _write_json([s.to_dict() for s in statements], args.json)
+    else:
+        import pandas as pd
+
+        with pd.option_context("display.max_rows", None, "display.max_colwidth", 70, "display.width", 200):
+            print(statements_frame(statements)[["id", "speaker", "cue", "polarity", "quote", "content", "time"]].to_string(index=False))
+    return 0
+
+
+def _read_claims(path: str | None) -> list[str]:
+    if not path:
+        return []
+    p = Path(path)
+    if not p.is_file():
+        raise ValueError(f"{path}: no such claims file")
+    text = p.read_text(encoding="utf-8")
+    if p.suffix == ".json":
+        try:
+            claims = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}: not valid JSON ({exc.msg})") from None
+        if not isinstance(claims, list) or not all(isinstance(c, str) for c in claims):
+            raise ValueError(f"{path}: a JSON claims file must be a list of strings")
+        return claims
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def cmd_analyze(args) -> int:
+    from .analysis import analyze_article
+
+    claims = _read_claims(args.claims)
+    result = analyze_article(args.article, model=args.model, claims=claims, aliases=_aliases(args.alias),
+                             threshold=args.threshold, allow_non_english=args.allow_non_english)
+    _write_json(result.to_json(), args.json)
+    return 0
+
+
+def cmd_run(args) -> int:
+    from .paths import REPORTS_DIR
+    from .runner import parse_value, run_articles
+
+    params = {name: parse_value(value) for name, value in (args.param or [])}
+    results = run_articles(args.articles, out=Path(args.out) if args.out else REPORTS_DIR, params=params, force=args.force)
+    for r in results:
+        if r.ok:
+            print(f"ok      {r.article} -> {r.folder}/report.html")
+        else:
+            print(f"FAILED  {r.article}: {r.error}" + (f" (executed notebook: {r.folder}/report.ipynb)" if r.folder else ""), file=sys.stderr)
+    out = Path(args.out) if args.out else REPORTS_DIR
+    print(f"index: {out / 'index.html'}")
+    return 0 if all(r.ok for r in results) else 1
+
+
+def cmd_nli_eval(args) -> int:
+    from .evaluation import evaluate_nli, format_nli_results
+    from .nli import load_nli
+
+    model = load_nli(args.model, eager=True)
+    where = dict(kv.split("=", 1) for kv in args.where or [])
+    results = evaluate_nli(model, args.files, limit=args.limit, where=where or None)
+    if args.json:
+        _write_json({"model": model.describe(), "results": results}, "-" if args.json is True else args.json)
+    else:
+        print(f"model: {model.describe()['name']} ({model.fingerprint})\n")
+        print(format_nli_results(results))
+    return 0
+
+
+def cmd_eval_statements(args) -> int:
+    from .evaluation import evaluate_statements
+
+    report = evaluate_statements(args.gold)
+    if args.json:
+        _write_json(report, "-")
+        return 0
+    s = report["summary"]
+    print(f"{'file':<55}{'gold':>6}{'recall':>9}{'attrib.':>9}{'precision':>11}")
+    for f in report["files"]:
+        print(f"{Path(f['file']).name:<55}{f['gold']:>6}{f['recall']:>9.3f}{f['attribution_accuracy']:>9.3f}{f['precision']:>11.3f}")
+    print(f"{'ALL':<55}{s['gold']:>6}{s['recall']:>9.3f}{s['attribution_accuracy']:>9.3f}{s['precision']:>11.3f}")
+    if report["confusions"]:
+        print("\nconfusions (gold -> predicted):")
+        for c in report["confusions"]:
+            print(f"  {c['gold']} -> {c['predicted']}  x{c['count']}")
+    return 0
+
+
+def cmd_eval_contradictions(args) -> int:
+    from .analysis import get_model
+    from .evaluation import evaluate_contradictions
+
+    report = evaluate_contradictions(args.gold, get_model(args.model), threshold=args.threshold)
+    if args.json:
+        _write_json(report, "-")
+        return 0
+    print(f"threshold {report['threshold']:.2f}, model {report['model']['name']} ({report['model']['fingerprint']})")
+    print(f"{'file':<55}{'role':>9}{'gold':>6}{'found':>7}{'flagged':>9}{'recall':>8}{'precision':>11}")
+    for f in report["files"]:
+        print(f"{Path(f['file']).name:<55}{f['role']:>9}{f['gold_pairs']:>6}{f['found']:>7}{f['flagged']:>9}{f['recall']:>8.3f}{f['precision']:>11.3f}")
+    for name in ("dev", "held_out", "summary"):
+        s = report[name]
+        print(f"{name.upper():<64}{s['gold_pairs']:>6}{s['found']:>7}{s['flagged']:>9}{s['recall']:>8.3f}{s['precision']:>11.3f}")
+    print("\nrecall by kind: " + ", ".join(f"{k} {v['found']}/{v['gold']}" for k, v in report["by_kind"].items()))
+    return 0
+
+
+def cmd_kernel(args) -> int:
+    from .runner import ensure_kernel
+
+    print(f"Jupyter kernel {ensure_kernel()!r} -> {sys.executable}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m helpers", description="Who contradicts whom in diplomatic news.")
+    p.add_argument("-v", "--verbose", action="store_true", help="log progress")
+    p.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("statements", help="print or save the attributed statements of an article")
+    s.add_argument("article")
+    s.add_argument("--json", metavar="OUT", help="write JSON here ('-' for stdout)")
+    s.add_argument("--alias", action="append", metavar="MENTION=ACTOR", help="merge a mention into an actor")
+    s.add_argument("--allow-non-english", action="store_true")
+    s.set_defaults(func=cmd_statements)
+
+    s = sub.add_parser("analyze", help="statements, contradictions and stances of an article as JSON")
+    s.add_argument("article")
+    s.add_argument("--model", default=None, help="NLI model: hub name or folder (default: shipped)")
+    s.add_argument("--claims", metavar="FILE", help="key claims: a text file (one per line) or a JSON list")
+    s.add_argument("--threshold", type=float, default=0.5)
+    s.add_argument("--alias", action="append", metavar="MENTION=ACTOR")
+    s.add_argument("--json", metavar="OUT", default="-", help="where to write the JSON (default stdout)")
+    s.add_argument("--allow-non-english", action="store_true")
+    s.set_defaults(func=cmd_analyze)
+
+    s = sub.add_parser("run", help="execute the report notebook for each article and export HTML")
+    s.add_argument("articles", nargs="+")
+    s.add_argument("--out", default=None, help="reports folder (default: reports/)")
+    s.add_argument("-p", "--param", nargs=2, action="append", metavar=("NAME", "VALUE"), help="notebook parameter (JSON values)")
+    s.add_argument("--force", action="store_true", help="replace an existing report of the same article")
+    s.set_defaults(func=cmd_run)
+
+    s = sub.add_parser("nli-eval", help="accuracy, per-class P/R/F1 and confusion of an NLI model on JSONL files")
+    s.add_argument("files", nargs="+")
+    s.add_argument("--model", default=None)
+    s.add_argument("--limit", type=int, default=None)
+    s.add_argument("--where", action="append", metavar="FIELD=VALUE", help="only rows whose FIELD equals VALUE")
+    s.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    s.set_defaults(func=cmd_nli_eval)
+
+    s = sub.add_parser("eval-statements", help="statement recall and attribution accuracy on gold files")
+    s.add_argument("gold", nargs="+")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_eval_statements)
+
+    s = sub.add_parser("eval-contradictions", help="pair recall and precision of contradictions on gold files")
+    s.add_argument("gold", nargs="+")
+    s.add_argument("--model", default=None)
+    s.add_argument("--threshold", type=float, default=None)
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_eval_contradictions)
+
+    s = sub.add_parser("kernel", help="register this environment as the Jupyter kernel 'helpers'")
+    s.set_defaults(func=cmd_kernel)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose or args.command == "run" else logging.WARNING,
+                        format="%(levelname)s %(message)s")
+    try:
+        return int(args.func(args) or 0)
+    except (ValueError, FileNotFoundError, PermissionError, IsADirectoryError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # output piped into `head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - never a bare traceback for the user
+        if args.debug:
+            raise
+        print(f"error: unexpected {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''} (rerun with --debug for details)", file=sys.stderr)
+        return 1
