@@ -1,0 +1,53 @@
+"""Merging mentions into canonical actors."""
+
+import pytest
+
+from helpers.actors import ActorResolver, find_people
+from helpers.article import load_article
+
+
+@pytest.fixture(scope="module")
+def seed_resolver(seed_article):
+    return ActorResolver(load_article(seed_article).text)
+
+
+@pytest.mark.parametrize(
+    ("mention", "actor"),
+    [
+        ("French President Emmanuel Macron", "Emmanuel Macron"),
+        ("Macron", "Emmanuel Macron"),
+        ("the French leader", "Emmanuel Macron"),
+        ("the president", "Emmanuel Macron"),
+        ("Putin’s spokesman", "Kremlin spokesman"),
+        ("The Kremlin spokesman", "Kremlin spokesman"),
+        ("The official in Macron’s office", "French official"),
+        ("a French official", "French official"),
+        ("The French official", "French official"),
+        ("The Russian government", "Russian government"),
+        ("Belarusian officials", "Belarusian officials"),
+        ("Andrey Kortunov", "Andrey Kortunov"),
+    ],
+)
+def test_seed_mentions(seed_resolver, mention, actor):
+    assert seed_resolver.resolve(mention, 600) == actor
+
+
+def test_two_leaders_is_the_pair_last_mentioned(seed_resolver):
+    assert seed_resolver.resolve("the two leaders", 400) == "Macron and Putin"
+
+
+def test_aliases_override():
+    r = ActorResolver("The spokesman said no. Dmitry Peskov is the spokesman.", aliases={"the spokesman": "Dmitry Peskov"})
+    assert r.resolve("The spokesman") == "Dmitry Peskov"
+
+
+def test_people_with_titles_and_unicode_names():
+    people = find_people("Serbian President Milan Dragić met EU envoy Henrik Lund in San Francisco.")
+    assert people["dragić"].name == "Milan Dragić" and people["dragić"].country == "Serbia"
+    assert people["lund"].titles == ["EU envoy"]
+    assert "francisco" not in people
+
+
+def test_family_name_first():
+    r = ActorResolver("Chinese leader Wei Zhaoming met Harlan. Wei told a dinner that China was calm.")
+    assert r.resolve("Wei") == "Wei Zhaoming"

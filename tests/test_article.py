@@ -1,0 +1,108 @@
+"""Loading, decoding, cleaning and bad input."""
+
+import json
+
+import pytest
+
+from helpers.article import MAX_ARTICLE_BYTES, ArticleError, decode_bytes, load_article, looks_english, slugify
+
+BODY = (
+    "Foreign Minister Anna Berg said on Monday that the talks had collapsed. "
+    "Her spokesman denied that any deal had been signed. The official later said an agreement was still possible."
+)
+
+
+def test_seed_metadata_and_furniture(seed_article):
+    a = load_article(seed_article)
+    assert a.title == "Russia Undercuts Macron’s Report of Putin Deal on Ukraine"
+    assert a.outlet == "Bloomberg" and a.date == "2022-02-08"
+    reasons = {r["reason"] for r in a.removed}
+    assert {"advertisement", "photo caption", "copyright", "headline", "repeated headline", "standfirst repeated in body"} <= reasons
+    for junk in ("ADVERTISEMENT", "Photographer", "©2022", "L.P."):
+        assert junk not in a.text
+    assert a.text.startswith("French President Emmanuel Macron said")
+
+
+def test_title_and_outlet_from_text_and_override(write_article):
+    path = write_article(f"Talks Collapse in Geneva\n\n{BODY}\n\n©2024 Example News Ltd.\n")
+    a = load_article(path)
+    assert a.title == "Talks Collapse in Geneva" and a.outlet == "Example News"
+    b = load_article(path, title="Mine", outlet="Wire", date="2024-01-02")
+    assert (b.title, b.outlet, b.date) == ("Mine", "Wire", "2024-01-02")
+
+
+def test_json_html_markdown(write_article):
+    j = load_article(write_article(json.dumps({"text": BODY, "title": "T", "outlet": "O", "date": "2024-02-03", "url": "https://x.test/a"}), "a.json"))
+    assert (j.title, j.outlet, j.date, j.url) == ("T", "O", "2024-02-03", "https://x.test/a") and "Anna Berg" in j.text
+    page = f"<html><head><title>Geneva talks</title></head><body><nav>Home | World</nav><article><h1>Geneva talks</h1><p>{BODY}</p><p>{BODY}</p></article><footer>Cookies</footer></body></html>"
+    h = load_article(write_article(page, "a.html"))
+    assert "Anna Berg said" in h.text and "Cookies" not in h.text
+    m = load_article(write_article(f"# Geneva Talks\n\n**Foreign Minister** Anna Berg said on Monday that the [talks](http://x.test) had collapsed. {BODY}", "a.md"))
+    assert m.title == "Geneva Talks" and "the talks had collapsed" in m.text and "http" not in m.text
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
+def test_encodings_never_mojibake(write_article, encoding):
+    text = f"Président Macron’s envoy said “no deal” — in Zürich. {BODY}"
+    a = load_article(write_article(text.encode(encoding)))
+    assert "Président Macron’s envoy said “no deal” — in Zürich." in a.text
+
+
+def test_double_encoded_utf8_is_repaired():
+    broken = "Macron’s deal — Zürich".encode("utf-8").decode("cp1252").encode("utf-8")
+    assert decode_bytes(broken, "x") == "Macron’s deal — Zürich"
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (b"", "empty.txt", "empty"),
+        (b"   \n\t\n  ", "blank.txt", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "image.txt", "binary"),
+        (b"some text", "article.docx", "unsupported file type"),
+        (b"<html><body><div><p>Menu</p></div></body></html>", "page.html", "no article text"),
+        (b"<<<>>><html <body", "broken.html", "no article text"),
+        (b'{"title": "no text here"}', "a.json", "needs a string field 'text'"),
+        (b'{"text": ', "bad.json", "not valid JSON"),
+        (b"ADVERTISEMENT\n\n(Photographer: A B/Wire)\n", "furniture.txt", "page furniture"),
+    ],
+)
+def test_bad_input_one_line_error(write_article, content, name, message):
+    path = write_article(content, name)
+    with pytest.raises(ArticleError, match=message) as info:
+        load_article(path)
+    assert str(path) in str(info.value) and "\n" not in str(info.value)
+
+
+def test_missing_and_folder(tmp_path):
+    with pytest.raises(ArticleError, match="no such file"):
+        load_article(tmp_path / "nope.txt")
+    with pytest.raises(ArticleError, match="is a folder"):
+        load_article(tmp_path)
+
+
+def test_non_english_detected_and_allowed(write_article):
+    german = "Der französische Präsident sagte am Montag, dass die Gespräche mit dem russischen Präsidenten gescheitert seien und keine Einigung erzielt wurde. " * 3
+    path = write_article(german)
+    with pytest.raises(ArticleError, match="does not look like English"):
+        load_article(path)
+    a = load_article(path, allow_non_english=True)
+    assert not a.language_ok and "Präsident" in a.text
+    assert looks_english(BODY)
+
+
+def test_size_limit(write_article):
+    path = write_article(("The minister said the talks failed. " * 160_000)[: MAX_ARTICLE_BYTES * 5])
+    with pytest.raises(ArticleError, match="article limit"):
+        load_article(path)
+
+
+def test_url_without_network_is_one_line():
+    with pytest.raises(ArticleError, match=r"cannot fetch the page .*save it from a browser") as info:
+        load_article("http://127.0.0.1:9/article")
+    assert "\n" not in str(info.value)
+
+
+def test_slugify():
+    assert slugify("Russia Undercuts Macron’s Report!") == "russia-undercuts-macrons-report"
+    assert slugify("***") == "article"

@@ -1,0 +1,101 @@
+"""The NLI model wrapper: label mapping, loading errors, the shipped model."""
+
+import pytest
+
+from conftest import make_tiny_bert
+from helpers.nli import NLIModel, load_nli, map_labels, pick_device, predicted_labels
+from helpers.nli_data import LABELS
+
+
+@pytest.mark.parametrize(
+    ("id2label", "expected"),
+    [
+        ({0: "CONTRADICTION", 1: "NEUTRAL", 2: "ENTAILMENT"}, ["contradiction", "neutral", "entailment"]),  # roberta-large-mnli
+        ({0: "contradiction", 1: "entailment", 2: "neutral"}, ["contradiction", "entailment", "neutral"]),  # cross-encoder/*
+        ({0: "entailment", 1: "neutral", 2: "contradiction"}, ["entailment", "neutral", "contradiction"]),  # MoritzLaurer/*
+        ({"0": "Entailment", "1": "Neutral", "2": "Contradiction"}, ["entailment", "neutral", "contradiction"]),
+    ],
+)
+def test_map_labels(id2label, expected):
+    assert map_labels(id2label) == expected
+
+
+@pytest.mark.parametrize("id2label", [{0: "LABEL_0", 1: "LABEL_1", 2: "LABEL_2"}, {0: "entailment", 1: "not_entailment"}])
+def test_unmappable_labels(id2label):
+    with pytest.raises(ValueError, match="cannot be mapped to entailment/neutral/contradiction"):
+        map_labels(id2label)
+
+
+@pytest.mark.parametrize(
+    "order", [("contradiction", "neutral", "entailment"), ("contradiction", "entailment", "neutral"), ("entailment", "neutral", "contradiction")]
+)
+def test_predict_columns_follow_id2label(tmp_path, order):
+    """The same weights under two label orders must give the same probabilities per named label."""
+    import torch
+
+    a = make_tiny_bert(tmp_path / "a", dict(enumerate(order)), seed=1)
+    model = load_nli(a, device="cpu", eager=True)
+    probs = model.predict(["A man sleeps.", "Troops left."], ["A man is awake.", "Troops stayed."])
+    assert list(probs.columns) == list(LABELS)
+    assert probs.sum(axis=1).round(6).eq(1).all()
+    with torch.no_grad():
+        logits = model.model(**model.tokenizer(["A man sleeps."], ["A man is awake."], return_tensors="pt")).logits.softmax(-1)[0]
+    for i, name in enumerate(order):
+        assert probs.loc[0, name] == pytest.approx(float(logits[i]), abs=1e-5)
+    assert isinstance(model.model, torch.nn.Module)
+
+
+def test_tiny_model_with_generic_labels_raises(tmp_path):
+    path = make_tiny_bert(tmp_path / "generic", None)
+    with pytest.raises(ValueError, match="cannot be mapped"):
+        load_nli(path, eager=True)
+    model = load_nli(path, labels=["neutral", "entailment", "contradiction"], eager=True)
+    assert model.labels == ["neutral", "entailment", "contradiction"]
+
+
+def test_unknown_model_offline_is_a_clear_error():
+    with pytest.raises(ValueError, match="cannot load NLI model 'no-such-org/no-such-nli-model'.*local model folder"):
+        load_nli("no-such-org/no-such-nli-model", eager=True)
+    with pytest.raises(ValueError, match="neither a model folder nor a valid Hugging Face model name"):
+        load_nli("not a valid//name", eager=True)
+
+
+def test_folder_without_config(tmp_path):
+    with pytest.raises(ValueError, match="not a model folder"):
+        load_nli(tmp_path, eager=True)
+
+
+def test_loading_is_lazy():
+    model = NLIModel("no-such-org/lazy-model")
+    assert model._model is None  # nothing loaded, nothing raised yet
+
+
+def test_device_auto_is_cpu_here():
+    assert pick_device(None) in ("cpu", "cuda", "mps")
+    assert pick_device("cpu") == "cpu"
+
+
+@pytest.mark.slow
+def test_shipped_model_offline_clear_cases(nli_model):
+    probs = nli_model.predict(
+        ["Russian troops left Belarus.", "Macron met Putin in Moscow on Monday.", "The talks collapsed without a deal."],
+        ["Russian troops stayed in Belarus.", "Macron and Putin held a meeting in Moscow.", "The talks ended with an agreement."],
+    )
+    assert predicted_labels(probs).tolist() == ["contradiction", "entailment", "contradiction"]
+    assert nli_model.labels == ["entailment", "neutral", "contradiction"]
+    assert nli_model.model.config.id2label == {0: "entailment", 1: "neutral", 2: "contradiction"}
+
+
+@pytest.mark.slow
+def test_shipped_model_order_batching_determinism(nli_model):
+    prem = ["Short.", "A much longer premise about the negotiations between the two delegations in Geneva.", "Troops left."] * 5
+    hyp = ["Long hypothesis about something else entirely, for padding.", "Talks.", "Troops stayed."] * 5
+    full = nli_model.predict(prem, hyp, batch_size=4)
+    single = nli_model.predict(prem[:3], hyp[:3], batch_size=1)
+    assert (full.iloc[:3].to_numpy() - single.to_numpy()).__abs__().max() < 1e-5
+    again = nli_model.predict(prem, hyp, batch_size=4)
+    assert (full.to_numpy() == again.to_numpy()).all()
+    assert nli_model.predict([], []).empty
+    with pytest.raises(ValueError, match="differ in length"):
+        nli_model.predict(["a"], [])
+    assert len(nli_model.fingerprint) == 16

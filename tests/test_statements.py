@@ -1,0 +1,152 @@
+"""Attributed statements: speakers, cues, polarity, content, time, narrator."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from helpers.article import Article, load_article
+from helpers.statements import extract_statements
+
+
+def statements_of(text: str, aliases=None):
+    return [s for s in extract_statements(Article(text=text, source="test.txt"), aliases=aliases)]
+
+
+def attributed(text: str, aliases=None):
+    return [s for s in statements_of(text, aliases) if s.speaker != "narrator"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "polarity"),
+    [
+        ("Foreign Minister Anna Berg said the talks had collapsed.", "said", "assert"),
+        ("Foreign Minister Anna Berg denied that the talks had collapsed.", "denied", "deny"),
+        ("Foreign Minister Anna Berg declined to comment on the talks.", "declined to comment", "hedge"),
+        ("Foreign Minister Anna Berg backed away from her comments.", "backed away from", "retract"),
+        ("Foreign Minister Anna Berg told reporters the talks had collapsed.", "told reporters", "assert"),
+        ("Foreign Minister Anna Berg flatly rejected claims that the talks had collapsed.", "flatly rejected", "deny"),
+    ],
+)
+def test_cue_polarity(sentence, cue, polarity):
+    (st,) = attributed(sentence)
+    assert (st.speaker, st.cue, st.polarity) == ("Anna Berg", cue, polarity)
+
+
+def test_two_statements_in_one_sentence():
+    out = attributed(
+        "Putin’s spokesman declined to comment on any assurances about military deployments and said that "
+        "Russian troops were already due to leave Belarus on Feb. 20."
+    )
+    assert [(s.speaker, s.polarity) for s in out] == [("Kremlin spokesman", "hedge"), ("Kremlin spokesman", "assert")]
+    assert out[0].content == "Any assurances about military deployments"
+    assert out[1].content == "Russian troops were already due to leave Belarus on Feb. 20"
+
+
+def test_pronoun_chain_and_inverted_attribution():
+    text = (
+        "Foreign Minister Anna Berg said the talks had collapsed. She also insisted that Norway had acted in good faith. "
+        "“We will try again,” she added. Prices fell, said Lars Holm, an analyst at Nordic Bank. "
+        "Investors were nervous, he said."
+    )
+    out = attributed(text)
+    assert [s.speaker for s in out] == ["Anna Berg", "Anna Berg", "Anna Berg", "Lars Holm", "Lars Holm"]
+    assert out[2].quote == "direct" and out[2].content == "We will try again"
+    assert out[3].content == "Prices fell"
+
+
+def test_nested_quotes_and_continued_quote():
+    out = attributed("“He told me ‘there is no deal’ and left,” Berg said. “We were stunned.”")
+    assert [s.speaker for s in out] == ["Berg", "Berg"]
+    assert "‘there is no deal’" in out[0].content and out[1].cue == "(quote continues)"
+
+
+def test_cues_inside_quotes_are_not_attributions():
+    out = attributed("“My friend Viktor told me the ships will keep sailing,” Aydin said.")
+    assert len(out) == 1 and out[0].speaker == "Aydin"
+
+
+def test_according_to():
+    (st,) = attributed("Russian troops will stay until March, according to a senior French official.")
+    assert st.speaker == "French official" and st.cue == "according to"
+    assert st.content == "Russian troops will stay until March"
+
+
+def test_content_is_standalone():
+    out = attributed(
+        "French President Emmanuel Macron said he’s won agreement from Putin. "
+        "Later, Macron denied even making a reference to the “Finlandization” of Ukraine. "
+        "Putin’s spokesman denied the two leaders had reached any deal."
+    )
+    assert out[0].content == "French President Emmanuel Macron has won agreement from Putin"
+    assert out[1].content == "Macron made a reference to the “Finlandization” of Ukraine" and out[1].about_speech
+    assert out[2].content == "Macron and Putin had reached a deal"
+
+
+def test_at_first_then_later_is_a_retraction_linked_to_the_first():
+    out = attributed(
+        "The official in Macron’s office, who asked not to be named, at first said that Putin had agreed to pull back. "
+        "The French official later said the commitment was not firm."
+    )
+    assert [s.speaker for s in out] == ["French official", "French official"]
+    assert out[0].time == "at first" and out[1].polarity == "retract" and out[1].refers_to == out[0].id
+
+
+def test_anaphoric_denial_refers_to_the_claim():
+    out = attributed("French President Emmanuel Macron said he won a deal. The Kremlin spokesman said that’s not so clear.")
+    assert out[1].polarity == "deny" and out[1].refers_to == out[0].id
+
+
+def test_aliases_for_an_unnamed_spokesman():
+    out = attributed("The spokesman said no deal was reached.", aliases={"the spokesman": "Dmitry Peskov"})
+    assert out[0].speaker == "Dmitry Peskov"
+
+
+def test_narrator_statements_and_offsets(seed_article):
+    article = load_article(seed_article)
+    sts = extract_statements(article)
+    assert len(sts) == 28
+    assert sum(s.speaker == "narrator" for s in sts) == 7  # 21 attributed, as in the gold file
+    for s in sts:
+        assert article.text[s.start : s.end] == s.text
+    seen = {(s.speaker, s.polarity) for s in sts}
+    assert {("Emmanuel Macron", "assert"), ("Emmanuel Macron", "deny"), ("Kremlin spokesman", "deny"),
+            ("Kremlin spokesman", "hedge"), ("French official", "retract"), ("Russian government", "deny")} <= seen
+    days = {s.time for s in sts if s.speaker == "Emmanuel Macron" and s.time}
+    assert "Tuesday" in days and any("Monday" in d for d in days)
+
+
+def test_furniture_never_becomes_a_statement(write_article):
+    path = write_article(
+        "ADVERTISEMENT\n\nTalks Fail\n\nMinister Anna Berg said the talks failed.\n\n"
+        "Anna Berg speaks in Oslo. (Photographer: Jon Doe/Wire)\n\nRead more: Why talks fail\n\n©2024 Wire Services\n"
+    )
+    sts = extract_statements(load_article(path))
+    joined = " ".join(s.text for s in sts)
+    for junk in ("ADVERTISEMENT", "Photographer", "Read more", "©2024", "Talks Fail"):
+        assert junk not in joined
+    assert [s.speaker for s in sts] == ["Anna Berg"]
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, "-m", "helpers", *args], capture_output=True, text=True, timeout=300)
+
+
+def test_cli_statements_json(tmp_path, seed_article):
+    out = tmp_path / "st.json"
+    proc = run_cli("statements", str(seed_article), "--json", str(out))
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(out.read_text())
+    assert len(rows) == 28
+    assert {"id", "sentence", "start", "end", "text", "speaker", "cue", "polarity", "content", "time"} <= rows[0].keys()
+
+
+@pytest.mark.parametrize(("content", "name", "message"), [(b"", "e.txt", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00", "p.txt", "binary")])
+def test_cli_bad_input_keeps_existing_output(tmp_path, write_article, content, name, message):
+    out = tmp_path / "keep.json"
+    out.write_text("precious")
+    proc = run_cli("statements", str(write_article(content, name)), "--json", str(out))
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and message in proc.stderr and name in proc.stderr and "Traceback" not in proc.stderr
+    assert out.read_text() == "precious"

@@ -1,0 +1,50 @@
+"""A tiny training run that saves checkpoints, resumes and reloads."""
+
+import json
+
+from conftest import make_tiny_bert
+from helpers.nli import load_nli
+from helpers.train_nli import main, make_batches
+
+
+def test_make_batches_is_length_bucketed_and_reproducible():
+    lengths = [i % 37 for i in range(1000)]
+    a = make_batches(lengths, 16, seed=3, epoch=0)
+    assert a == make_batches(lengths, 16, seed=3, epoch=0)
+    assert a != make_batches(lengths, 16, seed=3, epoch=1)
+    assert sorted(i for b in a for i in b) == list(range(1000))
+    spread = sum(max(lengths[i] for i in b) - min(lengths[i] for i in b) for b in a) / len(a)
+    assert spread < 5  # sorted inside buckets: little padding
+
+
+def test_tiny_training_saves_resumes_reloads(tmp_path):
+    data = tmp_path / "train.jsonl"
+    rows = [
+        {"premise": f"The {w} left the city.", "hypothesis": f"The {w} stayed in the city.", "label": "contradiction"} for w in ("troops", "envoy", "minister", "delegation")
+    ] + [
+        {"premise": f"The {w} met the president.", "hypothesis": f"The {w} saw the president.", "label": "entailment"} for w in ("troops", "envoy", "minister", "delegation")
+    ] + [{"premise": "The envoy arrived.", "hypothesis": "It rained.", "label": "neutral"}] * 4
+    data.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    base = make_tiny_bert(tmp_path / "base", None)
+    ckpt, out = tmp_path / "ckpt", tmp_path / "model"
+    common = ["--data", str(data), "--base", str(base), "--out", str(out), "--checkpoint-dir", str(ckpt),
+              "--batch-size", "4", "--checkpoint-every", "2", "--log-every", "1", "--epochs", "3"]
+    assert main([*common, "--max-steps", "4"]) == 0
+    assert sorted(p.name for p in ckpt.iterdir()) == ["step-2", "step-4"]
+    first = json.loads((out / "training.json").read_text())
+    assert first["steps"] == 4
+    # running again with more steps resumes from step 4 instead of starting over
+    assert main([*common, "--max-steps", "6"]) == 0
+    assert sorted(p.name for p in ckpt.iterdir()) == ["step-4", "step-6"]
+    model = load_nli(out, eager=True)
+    assert model.model.config.id2label == {0: "entailment", 1: "neutral", 2: "contradiction"}
+    assert next(model.model.parameters()).dtype.is_floating_point
+    probs = model.predict(["The envoy left."], ["The envoy stayed."])
+    assert abs(float(probs.sum(axis=1)[0]) - 1) < 1e-6
+
+
+def test_training_bad_data_is_one_line(tmp_path, capsys):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"premise": "x"}\n')
+    assert main(["--data", str(bad), "--out", str(tmp_path / "m")]) == 2
+    assert "a row needs premise, hypothesis and label" in capsys.readouterr().err
