@@ -26,11 +26,11 @@
 
 # %% tags=["parameters"]
 article = "data/articles/bloomberg-2022-02-08-macron-putin.txt"  # path (relative to the project) or URL
-model = ""  # "" = the model shipped in models/minilm-l6-nli; or a Hugging Face name / local folder
+model = ""  # empty: the model shipped in models/minilm-l6-nli; else a Hugging Face name or a local folder
 threshold = 0.5  # flag a pair when its conflict score reaches this (0-1)
-claims = []  # key claims to place every actor on; [] = the most contested contents, chosen automatically
-aliases = {}  # mention -> canonical actor, e.g. {"the spokesman": "Dmitry Peskov"}
-output_dir = ""  # where the tables (CSV, Parquet, analysis.json) go; "" = do not save
+claims = []  # key claims to place every actor on; empty: the most contested contents, chosen automatically
+aliases = {}  # mention to canonical actor, such as {'the spokesman': 'Dmitry Peskov'}
+output_dir = ""  # folder for the tables (CSV, Parquet, analysis.json); empty: do not save
 title = ""  # override the article's title
 outlet = ""  # override the outlet
 date = ""  # override the date (YYYY-MM-DD)

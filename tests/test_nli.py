@@ -63,6 +63,8 @@ def test_unknown_model_offline_is_a_clear_error():
 def test_folder_without_config(tmp_path):
     with pytest.raises(ValueError, match="not a model folder"):
         load_nli(tmp_path, eager=True)
+    with pytest.raises(ValueError, match="no-such-dir: no such model folder"):
+        load_nli(tmp_path / "no-such-dir", eager=True)
 
 
 def test_loading_is_lazy():

@@ -7,18 +7,15 @@ from __future__ import annotations
 
 import textwrap
 
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.colors import LinearSegmentedColormap
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch, Patch
 
-matplotlib.use("Agg", force=False)
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.colors import LinearSegmentedColormap  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.patches import FancyArrowPatch, Patch  # noqa: E402
-
-from .actors import NARRATOR  # noqa: E402
+from .actors import NARRATOR
 
 OKABE_ITO = {
     "blue": "#0072B2", "vermillion": "#D55E00", "orange": "#E69F00", "green": "#009E73",
@@ -29,6 +26,13 @@ STANCE_COLOURS = {"supports": OKABE_ITO["green"], "denies": OKABE_ITO["vermillio
 KIND_STYLES = {"denial": "-", "retraction": "--", "self-contradiction": ":", "factual-conflict": "-."}
 CONFLICT_SUPPORT = LinearSegmentedColormap.from_list("conflict_support", [OKABE_ITO["vermillion"], "#FFFFFF", OKABE_ITO["green"]])
 WIDTH = 10.0  # inches: legible at report width
+
+
+def _figure(width: float, height: float):
+    """A new figure and axes that pyplot does not track: shown once when returned, never twice, never leaked."""
+    fig, ax = plt.subplots(figsize=(width, height))
+    plt.close(fig)
+    return fig, ax
 
 
 def _title(kind: str, article_title: str) -> str:
@@ -57,7 +61,7 @@ def contradiction_matrix(statements: pd.DataFrame, links: pd.DataFrame, article_
     ids = st["id"].tolist()
     n = len(ids)
     size = min(WIDTH, max(6.0, 0.28 * n + 3))
-    fig, ax = plt.subplots(figsize=(size + 1.5, size))
+    fig, ax = _figure(size + 1.5, size)
     ax.set_title(_title("Who contradicts whom: statement pairs", article_title), fontsize=12)
     if n < 2:
         return _empty(fig, ax, "fewer than two statements")
@@ -83,7 +87,7 @@ def stance_grid(stances: pd.DataFrame, article_title: str = "", actors: list[str
     """Actor × claim grid: supports, denies, hedges or no position (with the score in each cell)."""
     actors = actors if actors is not None else list(dict.fromkeys(stances["actor"])) if not stances.empty else []
     claims = claims if claims is not None else list(dict.fromkeys(stances["claim"])) if not stances.empty else []
-    fig, ax = plt.subplots(figsize=(WIDTH, max(3.0, 0.55 * len(actors) + 2.2)))
+    fig, ax = _figure(WIDTH, max(3.0, 0.55 * len(actors) + 2.2))
     ax.set_title(_title("Where each actor stands on the key claims", article_title), fontsize=12)
     if not actors or not claims:
         return _empty(fig, ax, "no stances: no claims, or no actor addresses them")
@@ -124,7 +128,7 @@ def narrative_timeline(statements: pd.DataFrame, contradictions: pd.DataFrame, a
     """Lanes per actor, statements in narrative order, markers by cue polarity, arcs joining contradicting pairs."""
     st = statements if include_narrator else statements[statements["speaker"] != NARRATOR]
     actors = list(dict.fromkeys(st["speaker"]))
-    fig, ax = plt.subplots(figsize=(WIDTH, max(3.2, 0.6 * len(actors) + 2.2)))
+    fig, ax = _figure(WIDTH, max(3.2, 0.6 * len(actors) + 2.2))
     ax.set_title(_title("Narrative timeline: who said what, and who contradicted it", article_title), fontsize=12)
     if st.empty:
         return _empty(fig, ax, "no attributed statements")
@@ -177,7 +181,7 @@ def actor_network(actors: pd.DataFrame, contradictions: pd.DataFrame, supports: 
             data = graph.get_edge_data(*key, default={"conflict": 0, "support": 0})
             data[relation] += 1
             graph.add_edge(*key, **data)
-    fig, ax = plt.subplots(figsize=(WIDTH, 6.5))
+    fig, ax = _figure(WIDTH, 6.5)
     ax.set_title(_title("Actor network: contradictions and support", article_title), fontsize=12)
     ax.axis("off")
     if graph.number_of_nodes() == 0:

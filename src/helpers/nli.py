@@ -100,6 +100,8 @@ class NLIModel:
                 raise ValueError(f"{local}: not a model folder (no config.json); pass a folder saved with save_pretrained")
             source, kwargs = str(local), {"local_files_only": True}
         else:
+            if self.name.startswith(("/", "./", "../", "~")) or self.name.count("/") > 1:
+                raise ValueError(f"{self.name}: no such model folder")
             if not re.fullmatch(r"[\w.\-]+(/[\w.\-]+)?", self.name):
                 raise ValueError(f"{self.name!r} is neither a model folder nor a valid Hugging Face model name")
             offline = os.environ.get("HF_HUB_OFFLINE", "") not in ("", "0") or os.environ.get("TRANSFORMERS_OFFLINE", "") not in ("", "0")

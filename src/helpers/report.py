@@ -24,10 +24,17 @@ KIND_VERBS = {
 
 
 def setup_display() -> None:
-    """Notebook display settings: wide text columns, all rows of short tables (pandas still escapes HTML)."""
+    """Notebook display settings: inline PNG charts, wide text columns, all rows of short tables (pandas still escapes HTML)."""
     pd.set_option("display.max_colwidth", 160)
     pd.set_option("display.max_rows", 200)
     pd.set_option("display.html.use_mathjax", False)
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipykernel
+        return
+    shell = get_ipython()
+    if shell is not None:  # charts inline as PNG, whatever MPLBACKEND the kernel inherited
+        shell.run_line_magic("matplotlib", "inline")
 
 
 def resolve_path(path: str | Path) -> Path | str:

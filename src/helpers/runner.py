@@ -58,10 +58,24 @@ def ensure_kernel(name: str = KERNEL_NAME) -> str:
 
 
 def notebook_parameters(notebook: Path = REPORT_NOTEBOOK) -> dict[str, dict]:
-    """The notebook's parameters (name -> papermill's description with default and inferred type)."""
-    import papermill
+    """The notebook's parameters: name -> default, type name and the help comment, in cell order."""
+    import ast
 
-    return papermill.inspect_notebook(str(notebook))
+    import nbformat
+
+    nb = nbformat.read(str(notebook), as_version=4)
+    cell = next((c for c in nb.cells if c.cell_type == "code" and "parameters" in c.metadata.get("tags", [])), None)
+    if cell is None:
+        raise RunError(f"{notebook}: no cell tagged 'parameters'")
+    lines = cell.source.splitlines()
+    out: dict[str, dict] = {}
+    for node in ast.parse(cell.source).body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            default = ast.literal_eval(node.value)
+            line = lines[node.lineno - 1]
+            comment = line[line.index("#", node.value.end_col_offset) + 1 :].strip() if "#" in line[node.value.end_col_offset :] else ""
+            out[node.targets[0].id] = {"default": default, "inferred_type_name": type(default).__name__, "help": comment}
+    return out
 
 
 def parse_value(text: str):

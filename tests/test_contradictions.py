@@ -1,0 +1,109 @@
+"""Polarity-aware scoring, kinds, pair selection growth, stances."""
+
+import pandas as pd
+import pytest
+
+from helpers.article import Article
+from helpers.contradictions import candidate_pairs, classify, find_contradictions, score_pairs, score_stances
+from helpers.statements import extract_statements, statements_frame
+from helpers.synthetic import synthetic_article
+
+
+class TableModel:
+    """A stand-in NLI model answering from a table (to test the combination logic alone)."""
+
+    def __init__(self, table):
+        self.table = table
+
+    def predict(self, premises, hypotheses, progress=None):
+        rows = [self.table.get((p, h), self.table.get((h, p), (0.05, 0.9, 0.05))) for p, h in zip(premises, hypotheses)]
+        return pd.DataFrame(rows, columns=["entailment", "neutral", "contradiction"])
+
+
+def frame(rows):
+    base = {"sentence": 0, "start": 0, "end": 1, "text": "", "mention": "", "cue": "said", "quote": "indirect", "time": "",
+            "time_rank": None, "refers_to": None, "paragraph": 0, "about_speech": False}
+    df = pd.DataFrame([{**base, "id": i, **r} for i, r in enumerate(rows)])
+    df["text"] = df["content"]
+    return df
+
+
+DEAL = "Macron and Putin reached a deal"
+
+
+def test_assert_vs_deny_conflicts_through_entailment():
+    st = frame([{"speaker": "Macron", "polarity": "assert", "content": DEAL},
+                {"speaker": "Kremlin spokesman", "polarity": "deny", "content": DEAL}])
+    links = score_pairs(st, [(0, 1)], TableModel({(DEAL, DEAL): (0.95, 0.04, 0.01)}))
+    assert links.loc[0, "conflict"] == pytest.approx(0.95) and links.loc[0, "kind"] == "denial"
+    assert len(find_contradictions(links, st, 0.5)) == 1
+
+
+def test_two_actors_asserting_the_same_do_not_conflict():
+    st = frame([{"speaker": "Macron", "polarity": "assert", "content": DEAL},
+                {"speaker": "Scholz", "polarity": "assert", "content": DEAL}])
+    links = score_pairs(st, [(0, 1)], TableModel({(DEAL, DEAL): (0.95, 0.04, 0.01)}))
+    assert links.loc[0, "conflict"] < 0.1 and links.loc[0, "support"] == pytest.approx(0.95)
+    assert find_contradictions(links, st, 0.5).empty
+
+
+def test_hedges_never_conflict_and_contradicting_assertions_do():
+    other = "No deal was reached"
+    st = frame([{"speaker": "Macron", "polarity": "assert", "content": DEAL},
+                {"speaker": "Peskov", "polarity": "hedge", "content": DEAL},
+                {"speaker": "Peskov", "polarity": "assert", "content": other}])
+    table = {(DEAL, DEAL): (0.95, 0.04, 0.01), (DEAL, other): (0.01, 0.04, 0.95)}
+    links = score_pairs(st, [(0, 1), (0, 2)], TableModel(table)).set_index(["a", "b"])
+    assert links.loc[(0, 1), "conflict"] == 0
+    assert links.loc[(0, 2), "conflict"] == pytest.approx(0.95) and links.loc[(0, 2), "kind"] == "factual-conflict"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        (("Macron", "assert"), ("Kremlin spokesman", "deny"), "denial"),
+        (("French official", "assert"), ("French official", "retract"), "retraction"),
+        (("Macron", "assert"), ("Macron", "deny"), "self-contradiction"),
+        (("narrator", "assert"), ("Macron", "assert"), "factual-conflict"),
+        (("Macron", "assert"), ("Scholz", "assert"), "factual-conflict"),
+    ],
+)
+def test_kinds(a, b, kind):
+    sa = pd.Series({"speaker": a[0], "polarity": a[1]})
+    sb = pd.Series({"speaker": b[0], "polarity": b[1]})
+    assert classify(sa, sb) == kind
+
+
+def test_pairs_grow_linearly_above_the_all_pairs_threshold():
+    counts = {}
+    for n in (150, 300):
+        st = statements_frame(extract_statements(Article(text=synthetic_article(n, seed=1), source="s.txt"), narrator=False))
+        counts[n] = len(candidate_pairs(st, all_pairs_max=100, k=6))
+        assert counts[n] <= len(st) * 6 * 3
+    assert counts[300] / counts[150] < 2.6  # all pairs would grow 4x
+    small = statements_frame(extract_statements(Article(text=synthetic_article(20, seed=1), source="s.txt"), narrator=False))
+    assert len(candidate_pairs(small)) == len(small) * (len(small) - 1) // 2
+
+
+@pytest.mark.slow
+def test_real_model_polarity_logic(nli_model):
+    text = ("French President Emmanuel Macron said Russia had agreed to withdraw its troops from Belarus. "
+            "The Kremlin spokesman denied that Russia had agreed to withdraw its troops from Belarus. "
+            "German Chancellor Olaf Scholz said Russia had agreed to withdraw its troops from Belarus.")
+    st = statements_frame(extract_statements(Article(text=text, source="t.txt")))
+    links = score_pairs(st, candidate_pairs(st), nli_model).set_index(["a", "b"])
+    assert links.loc[(0, 1), "conflict"] >= 0.5 and links.loc[(0, 1), "kind"] == "denial"
+    assert links.loc[(1, 2), "conflict"] >= 0.5
+    assert links.loc[(0, 2), "conflict"] < 0.5 and links.loc[(0, 2), "support"] >= 0.5
+
+
+@pytest.mark.slow
+def test_stances(nli_model):
+    text = ("French President Emmanuel Macron said Russia had agreed not to escalate the standoff over Ukraine. "
+            "The Kremlin spokesman denied that Russia had agreed not to escalate the standoff. "
+            "A French official declined to comment on whether Russia had agreed not to escalate.")
+    st = statements_frame(extract_statements(Article(text=text, source="t.txt")))
+    stances = score_stances(st, ["Russia agreed not to escalate the standoff over Ukraine"], nli_model).set_index("actor")
+    assert stances.loc["Emmanuel Macron", "stance"] == "supports"
+    assert stances.loc["Kremlin spokesman", "stance"] == "denies"
+    assert stances.loc["French official", "stance"] == "hedges"

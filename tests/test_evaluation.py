@@ -1,0 +1,69 @@
+"""Gold evaluation of statements (targets), NLI metrics and the nli-eval command."""
+
+import glob
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers.evaluation import evaluate_nli, evaluate_statements, load_gold, nli_metrics
+from helpers.paths import GOLD_DIR
+
+GOLD = sorted(glob.glob(str(GOLD_DIR / "*.json")))
+MINI = Path(__file__).parent / "data" / "nli-mini.jsonl"
+
+
+def test_gold_files_are_valid():
+    assert len(GOLD) >= 5
+    for path in GOLD:
+        gold = load_gold(path)
+        assert len(gold.statements) >= 15 and len(gold.contradictions) >= 4
+        assert all(g["end"] > g["start"] for g in gold.statements)
+    assert [load_gold(p).role for p in GOLD].count("held-out") == 1
+
+
+def test_attribution_targets_on_the_gold_set():
+    report = evaluate_statements(GOLD)
+    s = report["summary"]
+    assert s["attribution_accuracy"] >= 0.90, report["confusions"]
+    assert s["recall"] >= 0.90 and s["precision"] >= 0.90
+    seed = next(f for f in report["files"] if "macron-putin" in f["file"])
+    assert seed["attribution_accuracy"] == 1.0
+
+
+def test_nli_metrics_known_answers():
+    gold = ["entailment", "entailment", "neutral", "contradiction", "contradiction", "contradiction"]
+    pred = ["entailment", "neutral", "neutral", "contradiction", "contradiction", "entailment"]
+    m = nli_metrics(gold, pred)
+    assert m["accuracy"] == pytest.approx(4 / 6)
+    assert m["per_class"]["entailment"]["precision"] == pytest.approx(0.5)
+    assert m["per_class"]["contradiction"]["recall"] == pytest.approx(2 / 3)
+    assert m["per_class"]["contradiction"]["f1"] == pytest.approx(0.8)
+    assert m["confusion"]["contradiction"]["entailment"] == 1 and m["confusion"]["entailment"]["neutral"] == 1
+
+
+@pytest.mark.slow
+def test_nli_eval_command_on_a_fixture(nli_model):
+    proc = subprocess.run([sys.executable, "-m", "helpers", "nli-eval", str(MINI), "--json"], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    (result,) = out["results"]
+    assert result["n"] == 8  # the row labelled "-" is skipped
+    direct = evaluate_nli(nli_model, [MINI])[0]
+    assert result["accuracy"] == pytest.approx(direct["accuracy"]) and result["accuracy"] >= 0.75
+    assert out["model"]["fingerprint"] == nli_model.fingerprint
+    table = subprocess.run([sys.executable, "-m", "helpers", "nli-eval", str(MINI), "--limit", "4"], capture_output=True, text=True, timeout=300)
+    assert "(n=4)" in table.stdout and "confusion" in table.stdout
+
+
+def test_nli_eval_missing_file_is_one_line():
+    proc = subprocess.run([sys.executable, "-m", "helpers", "nli-eval", "/no/such.jsonl"], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 2 and "no such file" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_eval_statements_command():
+    proc = subprocess.run([sys.executable, "-m", "helpers", "eval-statements", *GOLD], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "ALL" in proc.stdout and "attrib." in proc.stdout

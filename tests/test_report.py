@@ -1,0 +1,38 @@
+"""Escaping of article text, self-contained HTML, the index page."""
+
+import json
+
+from helpers.report import describe_contradiction, make_self_contained, write_index
+
+ROW = {"a_speaker": "Macron", "b_speaker": "Kremlin <b>spokesman</b>", "kind": "denial", "score": 0.91,
+       "a_text": "Macron said he won a deal", "b_text": "<script>alert(1)</script> denied it"}
+
+
+def test_describe_contradiction_is_plain_text():
+    s = describe_contradiction(ROW)
+    assert s.startswith("Kremlin <b>spokesman</b> denies what Macron says (denial, score 0.91)")
+
+
+def test_self_contained_strips_network_loads():
+    page = ('<html><head><script src="https://cdn.example/require.js"></script>'
+            '<link rel="stylesheet" href="http://cdn.example/x.css"><script type="module">import m from "https://cdn/x.mjs";</script>'
+            '<!-- Load mathjax -->\n<script>MathJax</script>\n<!-- End of mathjax configuration --></head>'
+            '<body><img src="data:image/png;base64,AAAA"><p>https://visible.text/</p></body></html>')
+    out = make_self_contained(page)
+    assert "cdn.example" not in out and "MathJax" not in out and "x.mjs" not in out
+    assert 'src="data:image/png;base64,AAAA"' in out and "https://visible.text/" in out
+
+
+def test_index_escapes_and_links(tmp_path):
+    run = tmp_path / "evil"
+    run.mkdir()
+    (run / "run.json").write_text(json.dumps({"article": "x", "status": "ok", "finished": "now"}))
+    (run / "report.html").write_text("x")
+    analysis = {"article": {"title": "<script>window.x=1</script>Title", "outlet": "O&O", "date": "2024"}, "contradictions": [ROW]}
+    (run / "analysis.json").write_text(json.dumps(analysis))
+    failed = tmp_path / "broken"
+    failed.mkdir()
+    (failed / "run.json").write_text(json.dumps({"article": "b.txt", "status": "failed", "error": "ValueError: <bad>"}))
+    page = write_index(tmp_path).read_text()
+    assert "<script>window" not in page and "&lt;script&gt;window.x=1&lt;/script&gt;Title" in page
+    assert "O&amp;O" in page and 'href="evil/report.html"' in page and "failed: ValueError: &lt;bad&gt;" in page
