@@ -57,7 +57,7 @@ def test_unknown_model_offline_is_a_clear_error():
     with pytest.raises(ValueError, match="cannot load NLI model 'no-such-org/no-such-nli-model'.*local model folder"):
         load_nli("no-such-org/no-such-nli-model", eager=True)
     with pytest.raises(ValueError, match="neither a model folder nor a valid Hugging Face model name"):
-        load_nli("not a valid//name", eager=True)
+        load_nli("not a valid name!", eager=True)
 
 
 def test_folder_without_config(tmp_path):
