@@ -62,6 +62,7 @@ eval: $(STAMP) ## Statement attribution and contradiction figures on the gold se
 .PHONY: bench
 bench: $(STAMP) ## Run the benchmarks (appends to benchmarks/results.md)
 	$(PY) benchmarks/bench_nli.py
+	$(PY) benchmarks/bench_growth.py
 
 .PHONY: clean
 clean: ## Remove reports and caches (keeps the virtualenv)

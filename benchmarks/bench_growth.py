@@ -1,0 +1,56 @@
+"""Pairs scored and time against article length (synthetic articles), and end-to-end analyze on the seed.
+
+    python benchmarks/bench_growth.py [--sizes 50 200 800 3200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+
+from helpers.analysis import analyze_article, get_model
+from helpers.article import Article
+from helpers.paths import PROJECT_ROOT, SAMPLE_ARTICLE
+from helpers.synthetic import synthetic_article
+
+RESULTS = PROJECT_ROOT / "benchmarks" / "results.md"
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--sizes", type=int, nargs="+", default=[50, 200, 800, 3200])
+    args = p.parse_args()
+    start = time.perf_counter()
+    model = get_model()
+    load = time.perf_counter() - start
+    start = time.perf_counter()
+    seed = analyze_article(SAMPLE_ARTICLE, model=model)
+    t_seed = time.perf_counter() - start
+    rows = []
+    for n in args.sizes:
+        article = Article(text=synthetic_article(n, seed=n), source=f"synthetic-{n}.txt", title=f"synthetic {n}")
+        start = time.perf_counter()
+        result = analyze_article(article, model=model, claims=["Russia would not escalate the standoff over Ukraine"])
+        rows.append((n, len(result.statements), result.settings["pairs_scored"], time.perf_counter() - start))
+    lines = [
+        f"### Growth and end-to-end — {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores",
+        "",
+        f"`python benchmarks/bench_growth.py --sizes {' '.join(map(str, args.sizes))}`",
+        "",
+        f"Seed article end to end (`analyze_article`, model already loaded): {t_seed:.1f} s for {len(seed.statements)} statements, "
+        f"{seed.settings['pairs_scored']} pairs; model load {load:.1f} s.",
+        "",
+        "| synthetic sentences | statements | pairs scored | pairs per statement | seconds |",
+        "|---:|---:|---:|---:|---:|",
+        *[f"| {n} | {s} | {p} | {p / max(1, s):.1f} | {t:.1f} |" for n, s, p, t in rows],
+        "",
+    ]
+    text = "\n".join(lines)
+    print(text)
+    with RESULTS.open("a", encoding="utf-8") as fh:
+        fh.write(text + "\n")
+
+
+if __name__ == "__main__":
+    main()
