@@ -37,6 +37,7 @@ date = ""  # override the date (YYYY-MM-DD)
 all_pairs_max = 120  # up to this many statements, score every pair; above, nearest neighbours only
 neighbours = 8  # neighbours per statement above all_pairs_max
 allow_non_english = False  # analyse an article that does not look like English
+cache = True  # keep NLI scores in .cache/nli-cache.sqlite so a re-run scores nothing twice
 
 # %%
 from IPython.display import display
@@ -49,7 +50,7 @@ report.setup_display()
 result = report.run_analysis(
     article=article, model=model, threshold=threshold, claims=claims, aliases=aliases, output_dir=output_dir,
     title=title, outlet=outlet, date=date, all_pairs_max=all_pairs_max, neighbours=neighbours,
-    allow_non_english=allow_non_english,
+    allow_non_english=allow_non_english, cache=cache,
 )
 report.summary_html(result)
 

@@ -126,10 +126,12 @@ def analyze_article(
     outlet: str | None = None,
     date: str | None = None,
     allow_non_english: bool = False,
+    cache: bool | str | Path = True,
 ) -> Analysis:
     """Load an article, attribute its statements, score pairs with NLI and build every table.
 
-    ``claims=None`` or ``[]`` chooses the most contested contents automatically.
+    ``claims=None`` or ``[]`` chooses the most contested contents automatically. ``cache=True`` keeps NLI
+    scores in ``.cache/nli-cache.sqlite`` (a path picks another file, ``False`` none), so a re-run scores nothing twice.
     """
     if not 0.0 <= float(threshold) <= 1.0:
         raise ValueError(f"threshold must be between 0 and 1, got {threshold}")
@@ -137,6 +139,10 @@ def analyze_article(
         source, title=title, outlet=outlet, date=date, allow_non_english=allow_non_english
     )
     nli = get_model(model, device)
+    if cache:
+        from .cache import DEFAULT_CACHE, CachedNLI, NLICache
+
+        nli = CachedNLI(nli, NLICache(DEFAULT_CACHE if cache is True else Path(cache)))
     objects = extract_statements(article, aliases=aliases)
     statements = statements_frame(objects)
     pairs = [

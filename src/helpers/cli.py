@@ -77,7 +77,7 @@ def cmd_analyze(args) -> int:
 
     claims = _read_claims(args.claims)
     result = analyze_article(args.article, model=args.model, claims=claims, aliases=_aliases(args.alias),
-                             threshold=args.threshold, allow_non_english=args.allow_non_english)
+                             threshold=args.threshold, allow_non_english=args.allow_non_english, cache=not args.no_cache)
     _write_json(result.to_json(), args.json)
     return 0
 
@@ -178,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--threshold", type=float, default=0.5)
     s.add_argument("--alias", action="append", metavar="MENTION=ACTOR")
     s.add_argument("--json", metavar="OUT", default="-", help="where to write the JSON (default stdout)")
+    s.add_argument("--no-cache", action="store_true", help="do not read or write the NLI score cache")
     s.add_argument("--allow-non-english", action="store_true")
     s.set_defaults(func=cmd_analyze)
 

@@ -47,12 +47,13 @@ def resolve_path(path: str | Path) -> Path | str:
 
 def run_analysis(article: str, model: str = "", threshold: float = 0.5, claims: list | None = None, aliases: dict | None = None,
                  output_dir: str = "", title: str = "", outlet: str = "", date: str = "", all_pairs_max: int = 120,
-                 neighbours: int = 8, allow_non_english: bool = False) -> Analysis:
+                 neighbours: int = 8, allow_non_english: bool = False, cache: bool = True) -> Analysis:
     """The notebook's one analysis call: analyse, then save every table next to the report."""
     result = analyze_article(
         resolve_path(article), model=model or None, claims=list(claims or []), aliases=dict(aliases or {}),
         threshold=float(threshold), all_pairs_max=int(all_pairs_max), neighbours=int(neighbours),
         title=title or None, outlet=outlet or None, date=date or None, allow_non_english=bool(allow_non_english),
+        cache=bool(cache),
     )
     if output_dir:
         result.save(resolve_path(output_dir) if not Path(output_dir).is_absolute() else Path(output_dir))
