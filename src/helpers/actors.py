@@ -73,7 +73,7 @@ class Person:
     first_pos: int = 0
 
 
-_TITLE_WORDS = r"(?:envoy|Envoy|Special Envoy|foreign minister|defense secretary|Defense Secretary|President|Prime Minister|Premier|Chancellor|Foreign Minister|Defense Minister|Defence Minister|Minister|Secretary of State|Secretary|Spokesman|Spokeswoman|Ambassador|King|Emir|Gen\.|General|Senator|Sen\.|Mr\.|Mrs\.|Ms\.|Dr\.)"
+_TITLE_WORDS = r"(?:spokesman|spokeswoman|spokesperson|envoy|Envoy|Special Envoy|foreign minister|defense secretary|Defense Secretary|President|Prime Minister|Premier|Chancellor|Foreign Minister|Defense Minister|Defence Minister|Minister|Secretary of State|Secretary|Spokesman|Spokeswoman|Ambassador|King|Emir|Gen\.|General|Senator|Sen\.|Mr\.|Mrs\.|Ms\.|Dr\.)"
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+)?)"
 _PERSON_RE = re.compile(
     rf"(?P<title>(?:(?:[A-Z][a-z]+|U\.S\.|EU|UN)\s+)?(?:[A-Z][a-z]+\s+)?{_TITLE_WORDS}\s+)?(?P<name>{_NAME}(?:\s+[A-Z]\.)?(?:\s+{_NAME}){{1,2}})"
@@ -183,6 +183,9 @@ class ActorResolver:
         low = m.lower()
         role = next((r for r in SPOKES + OFFICIALS if re.search(rf"\b{r}\b", low)), None)
         # a role attached to a person ("Putin's spokesman", "official in Macron's office") is not that person
+        named = self.person_in(m)
+        if named is not None and re.search(rf"\b{re.escape(named.name.split()[-1])}$", m):
+            return self._register(named.name, "person", named.country)  # "Kremlin spokesman Dmitry Peskov"
         if role is not None:
             return self._role_actor(m, role)
         words = re.findall(r"[\w\-]+", m)
@@ -274,6 +277,10 @@ class ActorResolver:
             name = f"{self.short_name(a)} and {self.short_name(b)}"
             return self._register(name, "group", "")
         return self._register("the two leaders", "group", "")
+
+    def titles_of(self, actor: str) -> list[str]:
+        """The titles the article gives a named actor ("Kremlin spokesman" for Dmitry Peskov)."""
+        return next((p.titles for p in self.people.values() if p.name == actor), [])
 
     def kind(self, actor: str) -> str:
         """``person``, ``role``, ``group``, ``body``, ``narrator``, ``alias`` or ``other``."""

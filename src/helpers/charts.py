@@ -204,3 +204,58 @@ def actor_network(actors: pd.DataFrame, contradictions: pd.DataFrame, supports: 
     ], loc="lower left", fontsize=8, frameon=False)
     fig.tight_layout()
     return fig
+
+
+def claims_by_outlet_grid(counts: pd.DataFrame, title: str = "corpus") -> Figure:
+    """Outlet × claim: how many quoted positions support, deny or hedge each claim (colour: net support)."""
+    outlets = list(dict.fromkeys(counts["outlet"])) if not counts.empty else []
+    claims = list(dict.fromkeys(counts["claim"])) if not counts.empty else []
+    fig, ax = _figure(WIDTH, max(3.0, 0.6 * len(outlets) + 2.4))
+    ax.set_title(_title("Which outlets report which claims and which denials", title), fontsize=12)
+    if not outlets:
+        return _empty(fig, ax, "no stances on the corpus claims")
+    grid = np.full((len(outlets), len(claims)), np.nan)
+    lookup = {(r.outlet, r.claim): r for r in counts.itertuples()}
+    for yi, outlet in enumerate(outlets):
+        for xi, claim in enumerate(claims):
+            r = lookup.get((outlet, claim))
+            if r is None:
+                continue
+            total = r.supports + r.denies + r.hedges
+            grid[yi, xi] = (r.supports - r.denies) / total if total else 0
+            ax.text(xi, yi, f"{r.supports} support\n{r.denies} deny\n{r.hedges} hedge", ha="center", va="center", fontsize=7)
+    image = ax.imshow(grid, cmap=CONFLICT_SUPPORT, vmin=-1, vmax=1, aspect="auto")
+    ax.set_xticks(range(len(claims)), [textwrap.fill(textwrap.shorten(c, 90, placeholder="…"), 30) for c in claims], fontsize=8)
+    ax.set_yticks(range(len(outlets)), [_short(o or "unknown outlet", 32) for o in outlets], fontsize=9)
+    ax.set_xlabel("claim")
+    ax.set_ylabel("outlet")
+    fig.colorbar(image, ax=ax, fraction=0.04, pad=0.02).set_label("← denied        supported →")
+    fig.tight_layout()
+    return fig
+
+
+def stance_over_time(stances: pd.DataFrame, title: str = "corpus") -> Figure:
+    """Each actor's stance on each claim by article date (marker shape: claim; colour: stance)."""
+    fig, ax = _figure(WIDTH, max(3.2, 0.5 * stances["actor"].nunique() + 2.4) if not stances.empty else 3.2)
+    ax.set_title(_title("Stances on the key claims over time", title), fontsize=12)
+    if stances.empty:
+        return _empty(fig, ax, "no stances on the corpus claims")
+    actors = list(dict.fromkeys(stances["actor"]))
+    claims = list(dict.fromkeys(stances["claim"]))
+    dates = sorted(set(stances["date"].fillna("").replace("", "undated")))
+    markers = "os^Dv<>p"
+    for r in stances.itertuples():
+        x = dates.index(r.date or "undated") + 0.15 * (claims.index(r.claim) - (len(claims) - 1) / 2)
+        ax.scatter(x, actors.index(r.actor), marker=markers[claims.index(r.claim) % len(markers)], s=90,
+                   color=STANCE_COLOURS.get(r.stance, OKABE_ITO["grey"]), edgecolor="black", linewidth=0.5)
+    ax.set_xticks(range(len(dates)), dates, fontsize=8)
+    ax.set_yticks(range(len(actors)), [_short(a, 28) for a in actors], fontsize=8)
+    ax.set_ylim(len(actors) - 0.5, -0.5)
+    ax.set_xlabel("article date")
+    ax.set_ylabel("actor")
+    handles = [Patch(color=c, label=s) for s, c in STANCE_COLOURS.items() if s != "no position"]
+    handles += [Line2D([], [], marker=markers[i % len(markers)], linestyle="", color="grey", label=textwrap.shorten(c, 40, placeholder="…"))
+                for i, c in enumerate(claims)]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=7, frameon=False)
+    fig.tight_layout()
+    return fig

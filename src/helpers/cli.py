@@ -151,6 +151,20 @@ def cmd_eval_contradictions(args) -> int:
     return 0
 
 
+def cmd_corpus(args) -> int:
+    from .corpus import run_corpus
+    from .paths import REPORTS_DIR
+
+    out = Path(args.out) if args.out else REPORTS_DIR / "corpus"
+    result = run_corpus(args.source, out, workers=args.workers, scheduler=args.scheduler, model=args.model,
+                        claims=_read_claims(args.claims), threshold=args.threshold, notebook=not args.no_report)
+    for f in result.failed:
+        print(f"FAILED  {f['source']}: {f['error']}", file=sys.stderr)
+    print(f"{len(result.articles)} articles, {len(result.statements)} statements, {len(result.cross_contradictions)} "
+          f"contradictions between articles -> {out}")
+    return 1 if result.failed else 0
+
+
 def cmd_kernel(args) -> int:
     from .runner import ensure_kernel
 
@@ -208,6 +222,17 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--threshold", type=float, default=None)
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_eval_contradictions)
+
+    s = sub.add_parser("corpus", help="analyse a folder or glob of articles on Dask and compare them")
+    s.add_argument("source", help="a folder of articles or a glob")
+    s.add_argument("--out", default=None, help="output folder (default: reports/corpus)")
+    s.add_argument("--workers", type=int, default=2, help="Dask worker processes of a LocalCluster (0: no Dask)")
+    s.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler, e.g. tcp://host:8786")
+    s.add_argument("--model", default=None)
+    s.add_argument("--claims", metavar="FILE")
+    s.add_argument("--threshold", type=float, default=0.5)
+    s.add_argument("--no-report", action="store_true", help="write the tables only")
+    s.set_defaults(func=cmd_corpus)
 
     s = sub.add_parser("kernel", help="register this environment as the Jupyter kernel 'helpers'")
     s.set_defaults(func=cmd_kernel)

@@ -462,6 +462,7 @@ def _resolve_mention(mention: str, position: int, resolver: ActorResolver, previ
         role_words = bare.group(1).split()
         for st in reversed(previous):
             words = st.speaker.lower().split()
+            words += " ".join(resolver.titles_of(st.speaker)).lower().split()
             if st.speaker != NARRATOR and role_words[-1] in words and all(w in words for w in role_words[:-1] if w != "senior"):
                 return st.speaker
         if role_words[-1] in ("spokesman", "spokeswoman", "spokesperson") and len(role_words) > 1:

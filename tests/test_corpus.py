@@ -1,0 +1,60 @@
+"""Corpus runs on Dask: same tables as a sequential run, cross-article contradictions, bad scheduler."""
+
+import json
+import subprocess
+import sys
+import time
+
+import pandas as pd
+import pytest
+
+from helpers.corpus import CorpusError, analyze_many, combine, find_articles, run_corpus
+
+A = ("Minister Says Troops Left\n\nDefence Minister Anna Berg said on Monday that all Russian troops had left Belarus. "
+     "She added that the border was calm.\n\n©2022 North Wire\n")
+B = ("Moscow Says Troops Stay\n\nKremlin spokesman Dmitry Peskov denied on Tuesday that Russian troops had left Belarus. "
+     "He said the exercises would continue for another month.\n\n©2022 East Wire\n")
+
+
+@pytest.fixture
+def corpus_dir(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "north.txt").write_text(A)
+    (folder / "north.meta.json").write_text(json.dumps({"date": "2022-02-07"}))
+    (folder / "east.json").write_text(json.dumps({"text": B.split("\n\n", 1)[1], "title": "Moscow Says Troops Stay", "outlet": "East Wire", "date": "2022-02-08"}))
+    (folder / "broken.txt").write_text("")
+    return folder
+
+
+def test_find_articles(corpus_dir):
+    assert [p.name for p in find_articles(corpus_dir)] == ["broken.txt", "east.json", "north.txt"]
+    with pytest.raises(CorpusError, match="no article files found"):
+        find_articles(corpus_dir / "*.docx")
+
+
+@pytest.mark.slow
+def test_dask_run_equals_sequential_and_finds_cross_article_conflict(corpus_dir, tmp_path, nli_model):
+    files = find_articles(corpus_dir)
+    sequential = combine(analyze_many(files, workers=0), nli_model)
+    out = tmp_path / "out"
+    parallel = run_corpus(corpus_dir, out, workers=2, notebook=True)
+    assert [f["source"].endswith("broken.txt") for f in parallel.failed] == [True]
+    for name in ("articles", "statements", "contradictions", "cross_contradictions", "stances"):
+        pd.testing.assert_frame_equal(getattr(parallel, name).reset_index(drop=True), getattr(sequential, name).reset_index(drop=True), check_dtype=False)
+        assert (out / f"{name}.parquet").is_file()
+    cross = parallel.cross_contradictions
+    assert {"Anna Berg", "Dmitry Peskov"} <= set(cross["a_speaker"]) | set(cross["b_speaker"])
+    top = cross.iloc[0]
+    assert {top["a_outlet"], top["b_outlet"]} == {"North Wire", "East Wire"} and top["kind"] == "denial"
+    assert set(parallel.statements["slug"]) == {"north", "east"}
+    page = (out / "corpus-report-reader.html").read_text()
+    assert page.count('src="data:image/png;base64,') >= 2
+
+
+def test_unreachable_scheduler_fails_fast(corpus_dir):
+    started = time.time()
+    proc = subprocess.run([sys.executable, "-m", "helpers", "corpus", str(corpus_dir), "--scheduler", "tcp://127.0.0.1:9", "--no-report"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and "tcp://127.0.0.1:9: no Dask scheduler answered" in proc.stderr
+    assert "Traceback" not in proc.stderr and time.time() - started < 60
