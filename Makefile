@@ -63,6 +63,11 @@ eval: $(STAMP) ## Statement attribution and contradiction figures on the gold se
 bench: $(STAMP) ## Run the benchmarks (appends to benchmarks/results.md)
 	$(PY) benchmarks/bench_nli.py
 	$(PY) benchmarks/bench_growth.py
+	$(PY) benchmarks/bench_corpus.py
+
+.PHONY: corpus
+corpus: $(STAMP) ## Analyse the sample corpus (data/corpus) on Dask and write reports/corpus/
+	$(PY) -m helpers corpus data/corpus --out reports/corpus --workers 2
 
 .PHONY: clean
 clean: ## Remove reports and caches (keeps the virtualenv)
