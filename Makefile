@@ -27,7 +27,10 @@ report: $(STAMP) ## Write the HTML report for the sample article (reports/<slug>
 
 .PHONY: browser
 browser: ## Install headless Chromium (Debian packages) when missing
-	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver >/dev/null; } || echo "chromium not installed: browser tests will skip"
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && export DEBIAN_FRONTEND=noninteractive && \
+		{ apt-get install -y -q chromium chromium-driver >/dev/null 2>&1 || \
+		  { apt-get update -q >/dev/null && apt-get install -y -q chromium chromium-driver >/dev/null; }; }; } || \
+		echo "chromium not installed: browser tests will skip"
 
 .PHONY: test
 test: $(STAMP) browser ## Run the whole test suite (what CI runs)

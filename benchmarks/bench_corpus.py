@@ -12,11 +12,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import publish
 from helpers.corpus import analyze_many, find_articles
-from helpers.paths import DATA_DIR, PROJECT_ROOT
-
-RESULTS = PROJECT_ROOT / "benchmarks" / "results.md"
-
+from helpers.paths import DATA_DIR
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -45,10 +43,7 @@ def main() -> None:
         *[f"| {w} | {n} | {t:.0f} | {60 * n / t:.1f} |" for w, n, t in rows],
         "",
     ]
-    text = "\n".join(lines)
-    print(text)
-    with RESULTS.open("a", encoding="utf-8") as fh:
-        fh.write(text + "\n")
+    publish(lines)
 
 
 if __name__ == "__main__":

@@ -9,13 +9,11 @@ import argparse
 import os
 import time
 
+from common import publish
 from helpers.analysis import analyze_article, get_model
 from helpers.article import Article
-from helpers.paths import PROJECT_ROOT, SAMPLE_ARTICLE
+from helpers.paths import SAMPLE_ARTICLE
 from helpers.synthetic import synthetic_article
-
-RESULTS = PROJECT_ROOT / "benchmarks" / "results.md"
-
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -46,10 +44,7 @@ def main() -> None:
         *[f"| {n} | {s} | {p} | {p / max(1, s):.1f} | {t:.1f} |" for n, s, p, t in rows],
         "",
     ]
-    text = "\n".join(lines)
-    print(text)
-    with RESULTS.open("a", encoding="utf-8") as fh:
-        fh.write(text + "\n")
+    publish(lines)
 
 
 if __name__ == "__main__":

@@ -15,13 +15,11 @@ from pathlib import Path
 
 import torch
 
+from common import publish
 from helpers.evaluation import nli_metrics
 from helpers.nli import load_nli, predicted_labels
 from helpers.nli_data import read_nli_jsonl
-from helpers.paths import PROJECT_ROOT, SHARED_NLI_DIR
-
-RESULTS = PROJECT_ROOT / "benchmarks" / "results.md"
-
+from helpers.paths import SHARED_NLI_DIR
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -66,10 +64,7 @@ def main() -> None:
         f"Speed-up: **{t_pipe / t_ours:.1f}x**; accuracy difference {abs(acc_ours - acc_pipe) * 100:.2f} points.",
         "",
     ]
-    text = "\n".join(lines)
-    print(text)
-    with RESULTS.open("a", encoding="utf-8") as fh:
-        fh.write(text + "\n")
+    publish(lines)
 
 
 if __name__ == "__main__":
