@@ -1,11 +1,15 @@
 """A real browser (headless Chromium) opens the index and the reports."""
 
+import os
+
 import pytest
 
 from conftest import chromium_path
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 CHROMIUM = chromium_path()
+if CHROMIUM is None and os.environ.get("CI"):
+    pytest.fail("Chromium is missing in CI: `make browser` should have installed it", pytrace=False)
 if CHROMIUM is None:
     pytest.skip("Chromium is not installed (`make browser` installs it; CI does)", allow_module_level=True)
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
