@@ -27,7 +27,7 @@
 # %% tags=["parameters"]
 article = "data/articles/bloomberg-2022-02-08-macron-putin.txt"  # path (relative to the project) or URL
 model = ""  # empty: the model shipped in models/minilm-l6-nli; else a Hugging Face name or a local folder
-threshold = 0.5  # flag a pair when its conflict score reaches this (0-1)
+threshold = 0.6  # flag a pair when its conflict score reaches this (0-1)
 claims = []  # key claims to place every actor on; empty: the most contested contents, chosen automatically
 aliases = {}  # mention to canonical actor, such as {'the spokesman': 'Dmitry Peskov'}
 output_dir = ""  # folder for the tables (CSV, Parquet, analysis.json); empty: do not save

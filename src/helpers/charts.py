@@ -112,12 +112,10 @@ def stance_grid(stances: pd.DataFrame, article_title: str = "", actors: list[str
 
 def narrative_order(statements: pd.DataFrame) -> pd.Series:
     """Position of each statement in narrative time: time cues where the text gives them, else carried forward in article order."""
-    current = None
-    keys = []
-    for r in statements.itertuples():
-        if r.time_rank is not None and not pd.isna(r.time_rank):
-            current = float(r.time_rank)
-        keys.append((current if current is not None else 0.0, r.id))
+    from .contradictions import narrative_time
+
+    when = narrative_time(statements)
+    keys = [when[int(i)] for i in statements["id"]]
     order = sorted(range(len(keys)), key=lambda i: keys[i])
     pos = np.empty(len(keys), dtype=int)
     pos[order] = np.arange(len(keys))

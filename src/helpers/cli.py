@@ -12,6 +12,8 @@ import os
 import sys
 from pathlib import Path
 
+from .contradictions import DEFAULT_THRESHOLD
+
 log = logging.getLogger("helpers")
 
 
@@ -189,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("article")
     s.add_argument("--model", default=None, help="NLI model: hub name or folder (default: shipped)")
     s.add_argument("--claims", metavar="FILE", help="key claims: a text file (one per line) or a JSON list")
-    s.add_argument("--threshold", type=float, default=0.5)
+    s.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     s.add_argument("--alias", action="append", metavar="MENTION=ACTOR")
     s.add_argument("--json", metavar="OUT", default="-", help="where to write the JSON (default stdout)")
     s.add_argument("--no-cache", action="store_true", help="do not read or write the NLI score cache")
@@ -230,7 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler, e.g. tcp://host:8786")
     s.add_argument("--model", default=None)
     s.add_argument("--claims", metavar="FILE")
-    s.add_argument("--threshold", type=float, default=0.5)
+    s.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     s.add_argument("--no-report", action="store_true", help="write the tables only")
     s.set_defaults(func=cmd_corpus)
 

@@ -45,7 +45,7 @@ def resolve_path(path: str | Path) -> Path | str:
     return PROJECT_ROOT / p
 
 
-def run_analysis(article: str, model: str = "", threshold: float = 0.5, claims: list | None = None, aliases: dict | None = None,
+def run_analysis(article: str, model: str = "", threshold: float = 0.6, claims: list | None = None, aliases: dict | None = None,
                  output_dir: str = "", title: str = "", outlet: str = "", date: str = "", all_pairs_max: int = 120,
                  neighbours: int = 8, allow_non_english: bool = False, cache: bool = True) -> Analysis:
     """The notebook's one analysis call: analyse, then save every table next to the report."""

@@ -1,0 +1,61 @@
+"""The analyze command end to end on the seed article, and the contradiction evaluation."""
+
+import glob
+import json
+import subprocess
+import sys
+
+import pytest
+
+from helpers.evaluation import evaluate_contradictions
+from helpers.paths import GOLD_DIR
+
+pytestmark = pytest.mark.slow
+
+
+def helpers_cli(*args):
+    return subprocess.run([sys.executable, "-m", "helpers", *args], capture_output=True, text=True, timeout=600)
+
+
+def involves(c, a_speaker, b_speaker, a_words, b_words):
+    return (c["a_speaker"], c["b_speaker"]) == (a_speaker, b_speaker) and a_words in c["a_text"] and b_words in c["b_text"]
+
+
+def test_analyze_seed_end_to_end(tmp_path, seed_article):
+    claims = tmp_path / "claims.txt"
+    claims.write_text("# key claims\nPutin agreed not to escalate the standoff over Ukraine\n")
+    out = tmp_path / "seed.json"
+    proc = helpers_cli("analyze", str(seed_article), "--claims", str(claims), "--json", str(out))
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(out.read_text())
+    assert data["article"]["title"] == "Russia Undercuts Macron’s Report of Putin Deal on Ukraine"
+    assert data["article"]["outlet"] == "Bloomberg" and data["article"]["date"] == "2022-02-08"
+    assert len(data["statements"]) == 28 and data["model"]["name"] == "minilm-l6-nli (shipped)" and len(data["model"]["fingerprint"]) == 16
+    found = data["contradictions"]
+    assert [c["score"] for c in found] == sorted((c["score"] for c in found), reverse=True)
+    assert {"a", "b", "a_text", "b_text", "a_speaker", "b_speaker", "kind", "score"} <= found[0].keys()
+    top5 = found[:5]
+    assert any(c["a_speaker"] == "Emmanuel Macron" and c["b_speaker"] == "Kremlin spokesman" and c["kind"] == "denial" for c in top5)
+    assert any(involves(c, "French official", "French official", "", "backed away") or involves(c, "French official", "French official", "at first", "later")
+               for c in top5 if c["kind"] == "retraction")
+    assert any(c["kind"] == "self-contradiction" and "Finlandization" in c["a_text"] and "denied" in c["b_text"] for c in top5)
+    stances = {s["actor"]: s["stance"] for s in data["stances"]}
+    assert data["claims"] == ["Putin agreed not to escalate the standoff over Ukraine"]
+    assert stances.get("Emmanuel Macron") == "supports"
+
+
+def test_analyze_bad_claims_file(tmp_path, seed_article):
+    bad = tmp_path / "claims.json"
+    bad.write_text('{"not": "a list"}')
+    proc = helpers_cli("analyze", str(seed_article), "--claims", str(bad))
+    assert proc.returncode == 2 and "must be a list of strings" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_contradiction_evaluation(nli_model):
+    report = evaluate_contradictions(sorted(glob.glob(str(GOLD_DIR / "*.json"))), nli_model)
+    seed = next(f for f in report["files"] if "macron-putin" in f["file"])
+    assert seed["recall"] >= 0.8 and seed["precision"] >= 0.6
+    assert report["held_out"]["gold_pairs"] == 6 and report["dev"]["gold_pairs"] >= 20
+    assert 0 < report["summary"]["precision"] <= 1 and report["by_kind"]["retraction"]["found"] >= 4
+    proc = helpers_cli("eval-contradictions", *sorted(glob.glob(str(GOLD_DIR / "*.json"))))
+    assert proc.returncode == 0 and "HELD_OUT" in proc.stdout and "recall by kind" in proc.stdout
