@@ -65,6 +65,7 @@ eval: $(STAMP) ## Statement attribution and contradiction figures on the gold se
 .PHONY: bench
 bench: $(STAMP) ## Run the benchmarks (appends to benchmarks/results.md)
 	$(PY) benchmarks/bench_nli.py
+	$(PY) benchmarks/bench_seed.py
 	$(PY) benchmarks/bench_growth.py
 	$(PY) benchmarks/bench_corpus.py
 

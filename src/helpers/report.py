@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -28,6 +29,7 @@ def setup_display() -> None:
     pd.set_option("display.max_colwidth", 160)
     pd.set_option("display.max_rows", 200)
     pd.set_option("display.html.use_mathjax", False)
+    warnings.filterwarnings("ignore", message="IProgress not found")  # tqdm's notebook bar needs ipywidgets; plain bars are fine
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover - IPython comes with ipykernel

@@ -1,0 +1,43 @@
+"""End-to-end ``analyze`` on the seed article: cold (empty NLI cache) and warm (every score cached).
+
+    python benchmarks/bench_seed.py
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from common import publish
+from helpers.analysis import analyze_article, get_model
+from helpers.paths import SAMPLE_ARTICLE
+
+
+def main() -> None:
+    start = time.perf_counter()
+    model = get_model()
+    load = time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = Path(tmp) / "cache.sqlite"
+        timings = []
+        for label in ("cold cache", "warm cache"):
+            start = time.perf_counter()
+            result = analyze_article(SAMPLE_ARTICLE, model=model, cache=cache)
+            timings.append((label, time.perf_counter() - start))
+    publish([
+        f"### Seed article end to end — {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores",
+        "",
+        f"`python benchmarks/bench_seed.py`: {len(result.statements)} statements, {result.settings['pairs_scored']} pairs; "
+        f"model load {load:.1f} s (not included below)",
+        "",
+        "| run | seconds |",
+        "|---|---:|",
+        *[f"| {label} | {t:.1f} |" for label, t in timings],
+        "",
+    ])
+
+
+if __name__ == "__main__":
+    main()
