@@ -13,6 +13,11 @@ def test_describe_contradiction_is_plain_text():
     assert s.startswith("Kremlin <b>spokesman</b> denies what Macron says (denial, score 0.91)")
 
 
+def test_denial_reported_first_still_reads_right():
+    row = {**ROW, "a_speaker": "Dragić", "a_polarity": "deny", "b_speaker": "Lund", "b_polarity": "assert"}
+    assert describe_contradiction(row).startswith("Dragić denies what Lund says")
+
+
 def test_self_contained_strips_network_loads():
     page = ('<html><head><script src="https://cdn.example/require.js"></script>'
             '<link rel="stylesheet" href="http://cdn.example/x.css"><script type="module">import m from "https://cdn/x.mjs";</script>'

@@ -176,7 +176,7 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
             "a": a, "b": b, "a_speaker": sa["speaker"], "b_speaker": sb["speaker"],
             "a_polarity": sa["polarity"], "b_polarity": sb["polarity"], "entail": round(entail, 4),
             "contradict": round(contradict, 4), "similarity": round(similarity, 4), "conflict": round(float(conflict), 4), "support": round(float(support), 4),
-            "kind": kind, "linked": linked, "evidence": _evidence(sa, sb, kind, entail, contradict, linked),
+            "kind": kind, "linked": linked, "evidence": _evidence(sa, sb, kind, entail, contradict, similarity, linked),
         })
     return pd.DataFrame(rows, columns=columns)
 
@@ -202,12 +202,14 @@ def classify(sa: pd.Series, sb: pd.Series) -> str:
     return "factual-conflict"
 
 
-def _evidence(sa: pd.Series, sb: pd.Series, kind: str, entail: float, contradict: float, linked: bool) -> str:
+def _evidence(sa: pd.Series, sb: pd.Series, kind: str, entail: float, contradict: float, similarity: float, linked: bool) -> str:
     who = {"denial": "denies what", "retraction": "walks back what", "self-contradiction": "contradicts what", "factual-conflict": "conflicts with what"}[kind]
     denier, other = (sb, sa) if SIGN.get(sb["polarity"], 1) < SIGN.get(sa["polarity"], 1) else (sa, sb)
     if kind in ("retraction", "self-contradiction"):
         denier, other = sb, sa
-    basis = f"contents entail each other ({entail:.2f})" if SIGN.get(sa["polarity"], 1) != SIGN.get(sb["polarity"], 1) else f"contents contradict ({contradict:.2f})"
+    opposite = SIGN.get(sa["polarity"], 1) != SIGN.get(sb["polarity"], 1)
+    basis = f"entailment {entail:.2f}" if opposite else f"contradiction {contradict:.2f}"
+    basis = f"{basis}, similarity {similarity:.2f} between the contents"
     link = "; the text links the two statements" if linked else ""
     said = "said earlier" if kind in ("retraction", "self-contradiction") else "says"
     return f"{denier['speaker']} ({denier['cue'] or 'narration'}) {who} {other['speaker']} {said}: {basis}{link}"

@@ -65,10 +65,13 @@ def run_analysis(article: str, model: str = "", threshold: float = 0.6, claims: 
 def describe_contradiction(row: pd.Series | dict) -> str:
     """A flagged pair as one plain sentence (not escaped)."""
     r = dict(row)
-    later, earlier = (r["b_speaker"], r["a_speaker"])
+    first, second = "a", "b"
+    if r["kind"] == "denial" and r.get("a_polarity") in ("deny", "retract") and r.get("b_polarity") not in ("deny", "retract"):
+        first, second = "b", "a"  # the denial came first in the article: still "the denier denies what the other says"
     verb = KIND_VERBS.get(r["kind"], "conflicts with what")
     said = "said earlier" if r["kind"] in ("retraction", "self-contradiction") else "says"
-    return f"{later} {verb} {earlier} {said} ({r['kind']}, score {float(r['score']):.2f}): “{_clip(r['b_text'])}” vs “{_clip(r['a_text'])}”"
+    return (f"{r[second + '_speaker']} {verb} {r[first + '_speaker']} {said} ({r['kind']}, score {float(r['score']):.2f}): "
+            f"“{_clip(r[second + '_text'])}” vs “{_clip(r[first + '_text'])}”")
 
 
 def _clip(text: str, n: int = 160) -> str:
