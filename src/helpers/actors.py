@@ -156,7 +156,8 @@ class ActorResolver:
         self.kinds: dict[str, str] = {NARRATOR: "narrator"}
         self.countries: dict[str, str] = {NARRATOR: ""}
 
-    def _register(self, name: str, kind: str, country: str = "") -> str:
+    def register(self, name: str, kind: str, country: str = "") -> str:
+        """Record a canonical actor with its kind and country; returns the name."""
         self.kinds.setdefault(name, kind)
         if country and not self.countries.get(name):
             self.countries[name] = country
@@ -177,7 +178,7 @@ class ActorResolver:
         m = norm_quotes(mention)
         key = DETERMINER.sub("", m).lower()
         if key in self.aliases:
-            return self._register(self.aliases[key], "alias")
+            return self.register(self.aliases[key], "alias")
         if PLURAL_GROUPS.match(m):
             return self._group_before(position)
         low = m.lower()
@@ -185,7 +186,7 @@ class ActorResolver:
         # a role attached to a person ("Putin's spokesman", "official in Macron's office") is not that person
         named = self.person_in(m)
         if named is not None and re.search(rf"\b{re.escape(named.name.split()[-1])}$", m):
-            return self._register(named.name, "person", named.country)  # "Kremlin spokesman Dmitry Peskov"
+            return self.register(named.name, "person", named.country)  # "Kremlin spokesman Dmitry Peskov"
         if role is not None:
             return self._role_actor(m, role)
         words = re.findall(r"[\w\-]+", m)
@@ -194,13 +195,13 @@ class ActorResolver:
         if body_head is not None:
             owner = self.person_in(m)
             if owner is not None:
-                return self._register(f"{owner.name}'s {body_head}", "body", owner.country)
+                return self.register(f"{owner.name}'s {body_head}", "body", owner.country)
         titled = [p for p in self.people.values() if head and any(head in t.lower().split() for t in p.titles)]
         person = self.person_in(m)
         if person is None and titled and head not in ("president", "leader", "minister"):
             person = titled[0] if len(titled) == 1 else None
         if person is not None:
-            return self._register(person.name, "person", person.country)
+            return self.register(person.name, "person", person.country)
         leader = next((r for r in LEADERS if re.search(rf"\b{r}\b", low)), None)
         if leader is not None:
             found = self._leader(m, leader, position)
@@ -211,13 +212,13 @@ class ActorResolver:
         if body is not None:
             adj = NATIONALITY.get(country, "")
             name = f"{adj} {body}".strip() if adj else DETERMINER.sub("", m)
-            return self._register(name, "body", country)
+            return self.register(name, "body", country)
         if inst and key == inst.lower():
-            return self._register(inst, "body", country)
+            return self.register(inst, "body", country)
         if key in INSTITUTIONS:
-            return self._register(m if not m.lower().startswith("the ") else m[4:], "body", INSTITUTIONS[key])
+            return self.register(m if not m.lower().startswith("the ") else m[4:], "body", INSTITUTIONS[key])
         name = DETERMINER.sub("", m)
-        return self._register(name[:1].upper() + name[1:], "other", country)
+        return self.register(name[:1].upper() + name[1:], "other", country)
 
     def _role_actor(self, mention: str, role: str) -> str:
         country, inst = _country_of_qualifier(mention, self.people)
@@ -243,7 +244,7 @@ class ActorResolver:
             senior = "senior " if re.search(r"\bsenior\b", qualifier, re.I) and not adj else ""
             name = f"{senior}{adj} {role}".strip() if adj else DETERMINER.sub("", norm_quotes(mention))
         name = name[:1].upper() + name[1:]
-        return self._register(name, "group" if plural else "role", country)
+        return self.register(name, "group" if plural else "role", country)
 
     def _leader(self, mention: str, leader: str, position: int) -> str | None:
         country, _ = _country_of_qualifier(mention, self.people)
@@ -256,7 +257,7 @@ class ActorResolver:
             return None
         before = [p for p in candidates if p.first_pos <= position] or candidates
         best = max(before, key=lambda p: (len(re.findall(rf"\b{re.escape(p.surname)}\b", self.text[:position + 1], re.I)), -p.first_pos))
-        return self._register(best.name, "person", best.country)
+        return self.register(best.name, "person", best.country)
 
     def short_name(self, person: Person) -> str:
         """The name token the article uses most for a person ("Macron", or "Wei" for "Wei Zhaoming")."""
@@ -275,8 +276,8 @@ class ActorResolver:
         if len(recent) == 2:
             a, b = sorted(recent, key=lambda p: p.first_pos)
             name = f"{self.short_name(a)} and {self.short_name(b)}"
-            return self._register(name, "group", "")
-        return self._register("the two leaders", "group", "")
+            return self.register(name, "group", "")
+        return self.register("the two leaders", "group", "")
 
     def titles_of(self, actor: str) -> list[str]:
         """The titles the article gives a named actor ("Kremlin spokesman" for Dmitry Peskov)."""

@@ -108,7 +108,7 @@ def cmd_nli_eval(args) -> int:
     where = dict(kv.split("=", 1) for kv in args.where or [])
     results = evaluate_nli(model, args.files, limit=args.limit, where=where or None)
     if args.json:
-        _write_json({"model": model.describe(), "results": results}, "-" if args.json is True else args.json)
+        _write_json({"model": model.describe(), "results": results}, "-")
     else:
         print(f"model: {model.describe()['name']} ({model.fingerprint})\n")
         print(format_nli_results(results))

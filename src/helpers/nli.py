@@ -109,7 +109,7 @@ class NLIModel:
         try:
             tokenizer = AutoTokenizer.from_pretrained(source, **kwargs)
             model = AutoModelForSequenceClassification.from_pretrained(source, dtype=torch.float32, **kwargs)
-        except (OSError, ValueError, EnvironmentError) as exc:
+        except (OSError, ValueError) as exc:
             reason = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
             raise ValueError(
                 f"cannot load NLI model {self.name!r} ({reason}). Without a network, pass a local model folder, "

@@ -434,10 +434,9 @@ def extract_statements(article: Article, aliases: dict[str, str] | None = None, 
     _name_groups(statements, resolver)
     _link_anaphora_and_retractions(statements)
     _inherit_day(statements)
-    article_actors = resolver
     for st in statements:
-        st.extra["actor_kind"] = article_actors.kind(st.speaker)
-        st.extra["country"] = article_actors.countries.get(st.speaker, "")
+        st.extra["actor_kind"] = resolver.kind(st.speaker)
+        st.extra["country"] = resolver.countries.get(st.speaker, "")
     return statements
 
 
@@ -468,7 +467,7 @@ def _resolve_mention(mention: str, position: int, resolver: ActorResolver, previ
         if role_words[-1] in ("spokesman", "spokeswoman", "spokesperson") and len(role_words) > 1:
             for st in reversed(previous):
                 if resolver.kind(st.speaker) == "body" and role_words[0] in st.speaker.lower():
-                    return resolver._register(f"{st.speaker} {role_words[-1]}", "role", resolver.countries.get(st.speaker, ""))
+                    return resolver.register(f"{st.speaker} {role_words[-1]}", "role", resolver.countries.get(st.speaker, ""))
     return resolver.resolve(mention, position)
 
 
