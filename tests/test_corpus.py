@@ -58,3 +58,16 @@ def test_unreachable_scheduler_fails_fast(corpus_dir):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2 and "tcp://127.0.0.1:9: no Dask scheduler answered" in proc.stderr
     assert "Traceback" not in proc.stderr and time.time() - started < 60
+
+
+@pytest.mark.slow
+def test_existing_scheduler_is_used(corpus_dir):
+    from dask.distributed import LocalCluster
+
+    files = [f for f in find_articles(corpus_dir) if f.name != "broken.txt"]
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        remote = analyze_many(files, scheduler=cluster.scheduler_address)
+    local = analyze_many(files, workers=0)
+    assert [r["ok"] for r in remote] == [True, True]
+    for r, s in zip(remote, local):
+        pd.testing.assert_frame_equal(r["statements"], s["statements"])
