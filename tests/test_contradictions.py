@@ -31,6 +31,10 @@ def frame(rows):
 DEAL = "Macron and Putin reached a deal"
 
 
+def statements_of(text: str, narrator: bool = True) -> pd.DataFrame:
+    return statements_frame(extract_statements(Article(text=text, source="t.txt"), narrator=narrator))
+
+
 def test_assert_vs_deny_conflicts_through_entailment():
     st = frame([{"speaker": "Macron", "polarity": "assert", "content": DEAL},
                 {"speaker": "Kremlin spokesman", "polarity": "deny", "content": DEAL}])
@@ -85,11 +89,11 @@ def test_kinds(a, b, kind):
 def test_pairs_grow_linearly_above_the_all_pairs_threshold():
     counts = {}
     for n in (150, 300):
-        st = statements_frame(extract_statements(Article(text=synthetic_article(n, seed=1), source="s.txt"), narrator=False))
+        st = statements_of(synthetic_article(n, seed=1), narrator=False)
         counts[n] = len(candidate_pairs(st, all_pairs_max=100, k=6))
         assert counts[n] <= len(st) * 6 * 3
     assert counts[300] / counts[150] < 2.6  # all pairs would grow 4x
-    small = statements_frame(extract_statements(Article(text=synthetic_article(20, seed=1), source="s.txt"), narrator=False))
+    small = statements_of(synthetic_article(20, seed=1), narrator=False)
     assert len(candidate_pairs(small)) == len(small) * (len(small) - 1) // 2
 
 
@@ -98,7 +102,7 @@ def test_real_model_polarity_logic(nli_model):
     text = ("French President Emmanuel Macron said Russia had agreed to withdraw its troops from Belarus. "
             "The Kremlin spokesman denied that Russia had agreed to withdraw its troops from Belarus. "
             "German Chancellor Olaf Scholz said Russia had agreed to withdraw its troops from Belarus.")
-    st = statements_frame(extract_statements(Article(text=text, source="t.txt")))
+    st = statements_of(text)
     links = score_pairs(st, candidate_pairs(st), nli_model).set_index(["a", "b"])
     assert links.loc[(0, 1), "conflict"] >= 0.5 and links.loc[(0, 1), "kind"] == "denial"
     assert links.loc[(1, 2), "conflict"] >= 0.5
@@ -110,7 +114,7 @@ def test_stances(nli_model):
     text = ("French President Emmanuel Macron said Russia had agreed not to escalate the standoff over Ukraine. "
             "The Kremlin spokesman denied that Russia had agreed not to escalate the standoff. "
             "A French official declined to comment on whether Russia had agreed not to escalate.")
-    st = statements_frame(extract_statements(Article(text=text, source="t.txt")))
+    st = statements_of(text)
     stances = score_stances(st, ["Russia agreed not to escalate the standoff over Ukraine"], nli_model).set_index("actor")
     assert stances.loc["Emmanuel Macron", "stance"] == "supports"
     assert stances.loc["Kremlin spokesman", "stance"] == "denies"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from .contradictions import (
     score_pairs,
     score_stances,
 )
+from .files import save_tables, write_text_atomic
 from .nli import NLIModel, load_nli
 from .statements import Statement, extract_statements, statements_frame
 
@@ -73,22 +73,10 @@ class Analysis:
 
     def save(self, folder: str | Path) -> list[Path]:
         """Write the tables as CSV and Parquet and the whole result as ``analysis.json``, atomically."""
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        written = []
-        for name in ("statements", "contradictions", "stances", "actors", "supports"):
-            df: pd.DataFrame = getattr(self, name)
-            for suffix, writer in ((".csv", lambda d, p: d.to_csv(p, index=False)), (".parquet", lambda d, p: d.to_parquet(p, index=False))):
-                target = folder / f"{name}{suffix}"
-                tmp = target.with_name(f".{target.name}.tmp")
-                writer(df, tmp)
-                os.replace(tmp, target)
-                written.append(target)
-        target = folder / "analysis.json"
-        tmp = target.with_name(".analysis.json.tmp")
-        tmp.write_text(json.dumps(self.to_json(), indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8")
-        os.replace(tmp, target)
-        written.append(target)
+        names = ("statements", "contradictions", "stances", "actors", "supports")
+        written = save_tables(folder, {name: getattr(self, name) for name in names})
+        text = json.dumps(self.to_json(), indent=2, ensure_ascii=False, default=str) + "\n"
+        written.append(write_text_atomic(Path(folder) / "analysis.json", text))
         return written
 
 

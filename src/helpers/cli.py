@@ -22,12 +22,9 @@ def _write_json(data, target: str | None) -> None:
     if not target or target == "-":
         sys.stdout.write(text)
         return
-    path = Path(target)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
-    log.info("wrote %s", path)
+    from .files import write_text_atomic
+
+    log.info("wrote %s", write_text_atomic(target, text))
 
 
 def _aliases(items: list[str] | None) -> dict[str, str]:

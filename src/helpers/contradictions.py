@@ -20,6 +20,13 @@ from .actors import NARRATOR
 log = logging.getLogger(__name__)
 
 KINDS = ("denial", "retraction", "self-contradiction", "factual-conflict")
+#: How each kind reads in a sentence: "<later speaker> denies what <other speaker> says".
+KIND_VERBS = {
+    "denial": "denies what",
+    "retraction": "walks back what",
+    "self-contradiction": "contradicts what",
+    "factual-conflict": "conflicts with what",
+}
 STANCES = ("supports", "denies", "hedges")
 SIGN = {"assert": 1, "deny": -1, "retract": -1, "hedge": 0}
 #: Default score above which a pair is flagged (chosen on the four dev articles, never on the held-out one).
@@ -203,7 +210,7 @@ def classify(sa: pd.Series, sb: pd.Series) -> str:
 
 
 def _evidence(sa: pd.Series, sb: pd.Series, kind: str, entail: float, contradict: float, similarity: float, linked: bool) -> str:
-    who = {"denial": "denies what", "retraction": "walks back what", "self-contradiction": "contradicts what", "factual-conflict": "conflicts with what"}[kind]
+    who = KIND_VERBS[kind]
     denier, other = (sb, sa) if SIGN.get(sb["polarity"], 1) < SIGN.get(sa["polarity"], 1) else (sa, sb)
     if kind in ("retraction", "self-contradiction"):
         denier, other = sb, sa
@@ -295,35 +302,33 @@ def score_stances(statements: pd.DataFrame, claims: Sequence[str], model, thresh
     when = narrative_time(statements)
     ent = probs["entailment"].to_numpy().reshape(len(claims), len(texts), 2)
     con = probs["contradiction"].to_numpy().reshape(len(claims), len(texts), 2)
+    records = list(rows[["id", "speaker", "polarity"]].itertuples(index=False))
     out = []
     for ci, claim in enumerate(claims):
+        claim_words = _words(claim)
+        found: dict[str, list] = {}  # actor -> (narrative time, id, stance, score) of statements bearing on the claim
+        for ti, (sid, speaker, pol) in enumerate(records):
+            e = float(ent[ci, ti].max())  # the statement's content and the claim entail each other (either way)
+            c = float(con[ci, ti].mean())
+            topical = max(e, len(claim_words & _words(texts[ti])) / max(1, len(claim_words)))
+            if pol == "hedge":
+                stance, score = "hedges", topical
+            elif pol == "retract":
+                stance, score = "hedges", max(e, c, topical)
+            elif pol == "deny":
+                stance, score = ("denies", e) if e >= c else ("supports", c)
+            else:
+                stance, score = ("supports", e) if e >= c else ("denies", c)
+            if score >= threshold:
+                found.setdefault(speaker, []).append((when[int(sid)], int(sid), stance, score))
         for actor in actors:
-            found = []
-            for ti, (_, st) in enumerate(rows.iterrows()):
-                if st["speaker"] != actor:
-                    continue
-                e = float(ent[ci, ti].max())  # the statement's content and the claim entail each other (either way)
-                c = float(con[ci, ti].mean())
-                topical = float(max(ent[ci, ti].max(), len(_words(claim) & _words(texts[ti])) / max(1, len(_words(claim)))))
-                pol = st["polarity"]
-                if pol == "hedge":
-                    stance, score = "hedges", topical
-                elif pol == "retract":
-                    stance, score = "hedges", max(e, c, topical)
-                elif pol == "deny":
-                    stance, score = ("denies", e) if e >= c else ("supports", c)
-                else:
-                    stance, score = ("supports", e) if e >= c else ("denies", c)
-                if score >= threshold:
-                    found.append((when[int(st["id"])], int(st["id"]), stance, score))
-            if not found:
+            if actor not in found:
                 continue
-            found.sort()
-            latest = found[-1]
-            history = " → ".join(f[2] for i, f in enumerate(found) if i == 0 or f[2] != found[i - 1][2])
-            st = by_id[latest[1]]
+            positions = sorted(found[actor])
+            latest = positions[-1]
+            history = " → ".join(f[2] for i, f in enumerate(positions) if i == 0 or f[2] != positions[i - 1][2])
             out.append({
                 "actor": actor, "claim": claim, "stance": latest[2], "score": round(latest[3], 4),
-                "statement": latest[1], "evidence": st["text"], "history": history,
+                "statement": latest[1], "evidence": by_id[latest[1]]["text"], "history": history,
             })
     return pd.DataFrame(out, columns=cols)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import glob
 import logging
-import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,8 +17,16 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .article import SUPPORTED_SUFFIXES, ArticleError
-from .contradictions import DEFAULT_THRESHOLD, auto_claims, embed_texts, find_contradictions, score_pairs, score_stances
+from .article import SUPPORTED_SUFFIXES
+from .contradictions import (
+    DEFAULT_THRESHOLD,
+    auto_claims,
+    embed_texts,
+    find_contradictions,
+    score_pairs,
+    score_stances,
+)
+from .files import save_tables
 
 log = logging.getLogger(__name__)
 TABLES = ("articles", "statements", "contradictions", "cross_contradictions", "stances")
@@ -71,15 +78,7 @@ class CorpusResult:
 
     def save(self, folder: str | Path) -> None:
         """Each table as Parquet and CSV (written to a temporary name, then renamed)."""
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        for name in TABLES:
-            df: pd.DataFrame = getattr(self, name)
-            for suffix in (".parquet", ".csv"):
-                target = folder / f"{name}{suffix}"
-                tmp = folder / f".{name}{suffix}.tmp"
-                df.to_parquet(tmp, index=False) if suffix == ".parquet" else df.to_csv(tmp, index=False)
-                os.replace(tmp, target)
+        save_tables(folder, {name: getattr(self, name) for name in TABLES})
 
 
 def _client(workers: int, scheduler: str | None, timeout: float):

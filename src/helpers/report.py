@@ -6,7 +6,6 @@ Everything that comes from the article is escaped before it reaches HTML.
 from __future__ import annotations
 
 import html
-import os
 import re
 import warnings
 from pathlib import Path
@@ -14,14 +13,10 @@ from pathlib import Path
 import pandas as pd
 
 from .analysis import Analysis, analyze_article
+from .contradictions import KIND_VERBS
+from .files import write_text_atomic
 from .paths import PROJECT_ROOT
 
-KIND_VERBS = {
-    "denial": "denies what",
-    "retraction": "walks back what",
-    "self-contradiction": "contradicts what",
-    "factual-conflict": "conflicts with what",
-}
 
 
 def setup_display() -> None:
@@ -143,11 +138,7 @@ def export_html(notebook: str | Path, target: str | Path, reader: bool = False, 
         exporter.exclude_output_prompt = True
     page, _ = exporter.from_notebook_node(nb)
     page = make_self_contained(page)
-    target = Path(target)
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_text(page, encoding="utf-8")
-    os.replace(tmp, target)
-    return target
+    return write_text_atomic(target, page)
 
 
 def write_index(reports_dir: str | Path) -> Path:
@@ -210,9 +201,4 @@ th {{ background: #f4f4f4; }} td.n {{ text-align: right; }} .failed {{ color: #D
 {chr(10).join(body)}
 </tbody></table></body></html>
 """
-    target = reports_dir / "index.html"
-    tmp = reports_dir / ".index.html.tmp"
-    reports_dir.mkdir(parents=True, exist_ok=True)
-    tmp.write_text(page, encoding="utf-8")
-    os.replace(tmp, target)
-    return target
+    return write_text_atomic(reports_dir / "index.html", page)

@@ -276,6 +276,7 @@ def _attributions(sentence: str) -> list[_Raw]:
     raws: list[_Raw] = []
     quoted = [(q.start(), q.end()) for q in re.finditer(r"“[^”]*”|\"[^\"]*\"", sentence)]
     cues = [m for m in CUE_RE.finditer(sentence) if not any(a < m.start() < b for a, b in quoted)]
+    left_speakers = [find_speaker_left(sentence, m.start()) for m in cues]  # each cue's speaker, found once
     # "according to X": content is the rest of the sentence
     for m in ACCORDING_RE.finditer(sentence):
         sp = find_speaker_right(sentence, m.end())
@@ -290,7 +291,7 @@ def _attributions(sentence: str) -> list[_Raw]:
         polarity = _cue_polarity(m)
         cue = m.group(0)
         left = sentence[: m.start()]
-        sp = find_speaker_left(sentence, m.start())
+        sp = left_speakers[idx]
         inverted = False
         appositive_end = None
         if sp is None and re.search(r"[,”\"]\s*$", left):
@@ -320,7 +321,7 @@ def _attributions(sentence: str) -> list[_Raw]:
         cut_by_inverted = False
         if idx + 1 < len(cues):
             nxt = cues[idx + 1]
-            nsp = find_speaker_left(sentence, nxt.start())
+            nsp = left_speakers[idx + 1]
             cut = nsp[0] if nsp and nsp[0] > m.end() else nxt.start()
             conn = CONNECTOR_BEFORE.search(sentence[:cut])
             if conn and conn.start() > m.end():
