@@ -41,7 +41,12 @@ def test_dask_run_equals_sequential_and_finds_cross_article_conflict(corpus_dir,
     parallel = run_corpus(corpus_dir, out, workers=2, notebook=True)
     assert [f["source"].endswith("broken.txt") for f in parallel.failed] == [True]
     for name in ("articles", "statements", "contradictions", "cross_contradictions", "stances"):
-        pd.testing.assert_frame_equal(getattr(parallel, name).reset_index(drop=True), getattr(sequential, name).reset_index(drop=True), check_dtype=False)
+        # Same rows, ids, speakers and kinds; scores equal up to bf16 rounding, which depends on the
+        # thread count (1 per Dask worker here, 2 in this process): measured at most 2e-4.
+        pd.testing.assert_frame_equal(
+            getattr(parallel, name).reset_index(drop=True), getattr(sequential, name).reset_index(drop=True),
+            check_dtype=False, check_exact=False, atol=1e-3,
+        )
         assert (out / f"{name}.parquet").is_file()
     cross = parallel.cross_contradictions
     assert {"Anna Berg", "Dmitry Peskov"} <= set(cross["a_speaker"]) | set(cross["b_speaker"])

@@ -34,7 +34,7 @@ def test_predict_columns_follow_id2label(tmp_path, order):
     import torch
 
     a = make_tiny_bert(tmp_path / "a", dict(enumerate(order)), seed=1)
-    model = load_nli(a, device="cpu", eager=True)
+    model = load_nli(a, device="cpu", eager=True, precision="fp32")
     probs = model.predict(["A man sleeps.", "Troops left."], ["A man is awake.", "Troops stayed."])
     assert list(probs.columns) == list(LABELS)
     assert probs.sum(axis=1).round(6).eq(1).all()
@@ -89,15 +89,37 @@ def test_shipped_model_offline_clear_cases(nli_model):
 
 
 @pytest.mark.slow
-def test_shipped_model_order_batching_determinism(nli_model):
+@pytest.mark.parametrize(("precision", "tolerance"), [("fp32", 1e-5), ("bf16", 0.03)])
+def test_shipped_model_order_batching_determinism(precision, tolerance):
+    """Padding with other pairs barely moves a score (bf16 rounds more); the same call gives the same bits."""
+    model = load_nli(device="cpu", precision=precision, eager=True)
     prem = ["Short.", "A much longer premise about the negotiations between the two delegations in Geneva.", "Troops left."] * 5
     hyp = ["Long hypothesis about something else entirely, for padding.", "Talks.", "Troops stayed."] * 5
-    full = nli_model.predict(prem, hyp, batch_size=4)
-    single = nli_model.predict(prem[:3], hyp[:3], batch_size=1)
-    assert (full.iloc[:3].to_numpy() - single.to_numpy()).__abs__().max() < 1e-5
-    again = nli_model.predict(prem, hyp, batch_size=4)
+    full = model.predict(prem, hyp, batch_size=4)
+    single = model.predict(prem[:3], hyp[:3], batch_size=1)
+    assert (full.iloc[:3].to_numpy() - single.to_numpy()).__abs__().max() < tolerance
+    again = model.predict(prem, hyp, batch_size=4)
     assert (full.to_numpy() == again.to_numpy()).all()
-    assert nli_model.predict([], []).empty
+    assert model.predict([], []).empty
     with pytest.raises(ValueError, match="differ in length"):
-        nli_model.predict(["a"], [])
-    assert len(nli_model.fingerprint) == 16
+        model.predict(["a"], [])
+    assert len(model.fingerprint) == 16
+
+
+@pytest.mark.slow
+def test_precision_choice_and_fingerprint(monkeypatch):
+    """``auto`` follows the hardware; bf16 and fp32 agree on clear cases but never share a fingerprint (cache key)."""
+    from helpers.nli import fast_bf16, pick_precision
+
+    with pytest.raises(ValueError, match="precision must be one of auto, fp32, bf16, got 'fp16'"):
+        load_nli(precision="fp16")
+    assert pick_precision(None, "cpu") == ("bf16" if fast_bf16("cpu") else "fp32")
+    assert pick_precision("auto", "mps") == "fp32"
+    monkeypatch.setenv("HELPERS_NLI_PRECISION", "fp32")
+    assert pick_precision(None, "cpu") == "fp32"
+    assert pick_precision("bf16", "cpu") == "bf16"  # an explicit argument wins over the environment
+    monkeypatch.delenv("HELPERS_NLI_PRECISION")
+    fp32, bf16 = (load_nli(device="cpu", precision=p, eager=True) for p in ("fp32", "bf16"))
+    assert fp32.fingerprint != bf16.fingerprint and bf16.describe()["precision"] == "bf16"
+    prem, hyp = ["Russian troops left Belarus.", "Macron met Putin in Moscow on Monday."], ["Russian troops stayed in Belarus.", "Macron and Putin held a meeting in Moscow."]
+    assert predicted_labels(fp32.predict(prem, hyp)).tolist() == predicted_labels(bf16.predict(prem, hyp)).tolist()

@@ -57,6 +57,25 @@ def test_training_can_start_from_a_trained_model(tmp_path):
     assert json.loads((out / "training.json").read_text())["init"] == str(first)
 
 
+def test_bf16_training_learns_and_is_recorded(tmp_path):
+    """``--bf16`` trains under bfloat16 autocast (fp32 master weights): the weights move and the card says so."""
+    import torch
+
+    data = tmp_path / "train.jsonl"
+    data.write_text("\n".join(json.dumps({"premise": f"p{i}", "hypothesis": f"h{i}", "label": "contradiction"}) for i in range(8)) + "\n")
+    first = make_tiny_bert(tmp_path / "first", {0: "entailment", 1: "neutral", 2: "contradiction"}, seed=5)
+    out = tmp_path / "bf16"
+    args = ["--data", str(data), "--base", str(first), "--init", str(first), "--out", str(out), "--checkpoint-dir", str(tmp_path / "c"),
+            "--batch-size", "4", "--max-steps", "6", "--lr", "1e-2", "--warmup", "0", "--bf16", "--fp32"]
+    assert main(args) == 0
+    card = json.loads((out / "training.json").read_text())
+    assert card["bf16_autocast"] is True
+    before = load_nli(first, eager=True, precision="fp32").predict(["p1"], ["h1"])
+    after = load_nli(out, eager=True, precision="fp32")
+    assert next(after.model.parameters()).dtype == torch.float32
+    assert float(after.predict(["p1"], ["h1"])["contradiction"][0]) > float(before["contradiction"][0]) + 0.05
+
+
 def test_training_bad_data_is_one_line(tmp_path, capsys):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"premise": "x"}\n')

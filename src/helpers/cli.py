@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from .contradictions import DEFAULT_THRESHOLD
+from .nli import PRECISIONS
 
 log = logging.getLogger("helpers")
 
@@ -101,13 +102,13 @@ def cmd_nli_eval(args) -> int:
     from .evaluation import evaluate_nli, format_nli_results
     from .nli import load_nli
 
-    model = load_nli(args.model, eager=True)
+    model = load_nli(args.model, eager=True, precision=args.precision)
     where = dict(kv.split("=", 1) for kv in args.where or [])
     results = evaluate_nli(model, args.files, limit=args.limit, where=where or None)
     if args.json:
         _write_json({"model": model.describe(), "results": results}, "-")
     else:
-        print(f"model: {model.describe()['name']} ({model.fingerprint})\n")
+        print(f"model: {model.describe()['name']} ({model.fingerprint}, {model.device}, {model.precision})\n")
         print(format_nli_results(results))
     return 0
 
@@ -206,6 +207,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("files", nargs="+")
     s.add_argument("--model", default=None)
     s.add_argument("--limit", type=int, default=None)
+    s.add_argument(
+        "--precision", choices=PRECISIONS, default=None,
+        help="compute precision (default auto: bf16 where the hardware runs it natively, else fp32)",
+    )
     s.add_argument("--where", action="append", metavar="FIELD=VALUE", help="only rows whose FIELD equals VALUE")
     s.add_argument("--json", action="store_true", help="print JSON instead of tables")
     s.set_defaults(func=cmd_nli_eval)

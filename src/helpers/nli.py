@@ -62,6 +62,34 @@ def pick_device(device: str | None = None) -> str:
     return "cpu"
 
 
+PRECISIONS = ("auto", "fp32", "bf16")
+
+
+def fast_bf16(device: str) -> bool:
+    """Whether bfloat16 matmuls run natively here: CUDA with bf16, or a CPU with AMX or AVX512-BF16."""
+    import torch
+
+    if device.startswith("cuda"):
+        return bool(torch.cuda.is_available() and torch.cuda.is_bf16_supported())
+    if device == "cpu":
+        checks = ("_is_amx_tile_supported", "_is_avx512_bf16_supported")
+        return any(bool(getattr(torch.cpu, name, lambda: False)()) for name in checks)
+    return False
+
+
+def pick_precision(precision: str | None, device: str) -> str:
+    """``None``/``"auto"``: bf16 autocast where the hardware runs it natively, else fp32.
+
+    ``HELPERS_NLI_PRECISION`` (``fp32`` or ``bf16``) overrides the automatic choice.
+    """
+    choice = (precision or os.environ.get("HELPERS_NLI_PRECISION") or "auto").lower()
+    if choice not in PRECISIONS:
+        raise ValueError(f"precision must be one of {', '.join(PRECISIONS)}, got {choice!r}")
+    if choice == "auto":
+        return "bf16" if fast_bf16(device) else "fp32"
+    return choice
+
+
 class NLIModel:
     """A lazily loaded NLI cross-encoder. ``predict`` returns probabilities in input order."""
 
@@ -72,6 +100,7 @@ class NLIModel:
         batch_size: int = 32,
         max_length: int = 256,
         labels: Sequence[str] | None = None,
+        precision: str | None = None,
     ) -> None:
         self.name = str(name_or_path) if name_or_path else str(DEFAULT_NLI_MODEL)
         self.is_default = name_or_path in (None, "", "default") or Path(self.name).resolve() == DEFAULT_NLI_MODEL.resolve()
@@ -79,6 +108,9 @@ class NLIModel:
         self.batch_size = batch_size
         self.max_length = max_length
         self._labels_override = list(labels) if labels is not None else None
+        self.requested_precision = precision
+        pick_precision(precision, "cpu")  # validate now, decide when loading
+        self.precision: str | None = None
         if self._labels_override is not None and sorted(self._labels_override) != sorted(LABELS):
             raise ValueError(f"labels must be a permutation of {list(LABELS)}, got {self._labels_override}")
         self._model = None
@@ -117,9 +149,10 @@ class NLIModel:
             ) from None
         labels = self._labels_override or map_labels(model.config.id2label)
         self.device = pick_device(self.requested_device)
+        self.precision = pick_precision(self.requested_precision, self.device)
         model.to(self.device).eval()
         self._model, self._tokenizer, self._labels = model, tokenizer, labels
-        log.info("loaded NLI model %s on %s (labels %s)", self.name, self.device, labels)
+        log.info("loaded NLI model %s on %s, %s (labels %s)", self.name, self.device, self.precision, labels)
 
     @property
     def model(self):
@@ -141,9 +174,11 @@ class NLIModel:
 
     @property
     def fingerprint(self) -> str:
-        """SHA-256 (16 hex digits) of the weights and label order: changes whenever results could."""
+        """SHA-256 (16 hex digits) of the weights, label order and compute precision: changes whenever results could."""
         if self._fingerprint is None:
             h = hashlib.sha256("|".join(self.labels).encode())
+            if self.precision != "fp32":
+                h.update(f"precision={self.precision}".encode())
             for name, tensor in sorted(self.model.state_dict().items()):
                 h.update(name.encode())
                 h.update(tensor.detach().to("cpu").float().numpy().tobytes())
@@ -152,7 +187,12 @@ class NLIModel:
 
     def describe(self) -> dict:
         """Name and fingerprint, for reports and JSON outputs."""
-        return {"name": "minilm-l6-nli (shipped)" if self.is_default else self.name, "path": self.name, "fingerprint": self.fingerprint}
+        return {
+            "name": "minilm-l6-nli (shipped)" if self.is_default else self.name,
+            "path": self.name,
+            "fingerprint": self.fingerprint,
+            "precision": self.precision,
+        }
 
     # -- scoring ---------------------------------------------------------------------------
     def predict(
@@ -164,7 +204,8 @@ class NLIModel:
     ) -> pd.DataFrame:
         """Probabilities of entailment, neutral and contradiction for each pair, in input order.
 
-        Pairs are batched by length (least padding), scored under ``torch.inference_mode()``.
+        Pairs are batched by length (least padding), scored under ``torch.inference_mode()``
+        (and bfloat16 autocast when ``precision`` is ``bf16``).
         ``progress=None`` shows a progress bar (on a terminal, or with ``HELPERS_PROGRESS=1``) past 20 batches.
         """
         import torch
@@ -183,7 +224,8 @@ class NLIModel:
         show = progress if progress is not None else (len(batches) > 20 and (sys.stderr.isatty() or bool(os.environ.get("HELPERS_PROGRESS"))))
         out = np.zeros((len(premises), 3), dtype=np.float64)
         canon_index = [self._labels.index(lab) for lab in LABELS]
-        with torch.inference_mode():
+        autocast = torch.autocast(self.device.split(":")[0], dtype=torch.bfloat16, enabled=self.precision == "bf16")
+        with torch.inference_mode(), autocast:
             for batch in tqdm(batches, desc="NLI", unit="batch", disable=not show):
                 features = _pad({k: [enc[k][i] for i in batch] for k in enc.keys()}, self._tokenizer.pad_token_id or 0)
                 features = {k: v.to(self.device) for k, v in features.items()}

@@ -180,7 +180,8 @@ def train(args: argparse.Namespace) -> Path:
             if step >= total_steps:
                 break
             inputs = collate(enc, labels, batch, tokenizer.pad_token_id)
-            loss = model(**inputs).loss
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
+                loss = model(**inputs).loss
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()
@@ -212,6 +213,7 @@ def train(args: argparse.Namespace) -> Path:
         "warmup": args.warmup,
         "max_length": args.max_length,
         "seed": args.seed,
+        "bf16_autocast": args.bf16,
         "init": args.init or "base",
         "seconds_this_run": round(time.time() - started, 1),
     }
@@ -254,6 +256,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--checkpoint-every", type=int, default=300)
     p.add_argument("--log-every", type=int, default=50)
     p.add_argument("--fp32", action="store_true", help="save fp32 weights instead of fp16")
+    p.add_argument(
+        "--bf16", action="store_true",
+        help="compute in bfloat16 autocast (fp32 master weights); about 1.7x faster on CPUs with AMX/AVX512-BF16",
+    )
     p.add_argument("--export-checkpoint", metavar="DIR", help="only export this checkpoint folder to --out, then stop")
     return p
 
