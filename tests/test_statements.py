@@ -27,6 +27,8 @@ def attributed(text: str, aliases=None):
         ("Foreign Minister Anna Berg backed away from her comments.", "backed away from", "retract"),
         ("Foreign Minister Anna Berg told reporters the talks had collapsed.", "told reporters", "assert"),
         ("Foreign Minister Anna Berg flatly rejected claims that the talks had collapsed.", "flatly rejected", "deny"),
+        ("Foreign Minister Anna Berg called the remarks irresponsible.", "called the remarks", "deny"),
+        ("Foreign Minister Anna Berg published a readout saying the talks had collapsed.", "published a readout saying", "assert"),
     ],
 )
 def test_cue_polarity(sentence, cue, polarity):
@@ -42,6 +44,26 @@ def test_two_statements_in_one_sentence():
     assert [(s.speaker, s.polarity) for s in out] == [("Kremlin spokesman", "hedge"), ("Kremlin spokesman", "assert")]
     assert out[0].content == "Any assurances about military deployments"
     assert out[1].content == "Russian troops were already due to leave Belarus on Feb. 20"
+
+
+def test_office_readout_and_the_two_presidents():
+    """An office speaks through a readout; "the two presidents" are the presidents, not the latest two names."""
+    text = (
+        "Turkish President Kemal Aydin spoke to Russian President Viktor Orlov on Monday. Ukrainian Foreign Minister "
+        "Oksana Hryniv said Kyiv had not been consulted. Aydin's office had earlier published a readout saying the "
+        "two presidents agreed to meet in Istanbul."
+    )
+    out = attributed(text)
+    assert [(s.speaker, s.cue) for s in out][-1] == ("Kemal Aydin's office", "published a readout saying")
+    assert out[-1].content == "Aydin and Orlov agreed to meet in Istanbul"
+
+
+def test_a_hedging_clause_ends_the_previous_content():
+    (harlan,) = attributed(
+        "Harlan said Wei agreed to restore military channels, but China's foreign ministry described the outcome "
+        "more cautiously on Thursday."
+    )
+    assert harlan.content == "Wei agreed to restore military channels"
 
 
 def test_pronoun_chain_and_inverted_attribution():

@@ -21,8 +21,12 @@ _CUES: list[tuple[str, str]] = [
     (r"stopped short of (?:saying|confirming)", "hedge"),
     (r"was (?:noncommittal|non-committal|cautious)", "hedge"),
     (r"(?:cautioned|suggested|hinted|speculated)", "hedge"),
+    (r"described (?:the|its|their|his|her) (?:outcome|talks|meeting|call|agreement|deal|result)s? (?:more )?(?:cautiously|differently|vaguely|in vaguer terms)", "hedge"),
     (r"backed away from|backed off|back(?:ed|ing)? away from|backpedall?ed(?: on| from)?|walked back|walks back|rowed back|retracted|withdrew|softened", "retract"),
     (r"(?:flatly |firmly |strongly )?(?:denied|denies|denying|rejected|rejects|dismissed|dismisses|refuted|disputed|disputes|ruled out|rules out|rebuffed|contradicted)", "deny"),
+    (r"called (?:the|his|her|their|that|this|those|these) (?:remarks?|comments?|statements?|claims?|accusations?|allegations?|reports?)", "deny"),
+    (r"(?:published|issued|released|put out|posted) (?:a |an |its |his |her |their )?(?:readout|statement|communiqu[ée]|transcript)"
+     r"(?: of the (?:call|meeting|talks))? (?:saying|stating)", "assert"),
     (r"talked up|touted|hailed|boasted(?: of| about)?|trumpeted|played up|accused", "assert"),
     (r"told (?:reporters|journalists|lawmakers|parliament|the press|a news conference|a press conference|a briefing|state (?:television|TV|media)|the (?:BBC|AP|newspaper|Financial Times)|Reuters|Bloomberg|CNN|AFP|TASS|RIA Novosti|Interfax)", "assert"),
     (r"(?:said|says|say|told|tells|stated|claimed|claims|insisted|insists|argued|argues|stressed|asserted|declared|tweeted|reiterated|vowed|maintained|emphasi[sz]ed|replied|responded|countered|assured|conceded)", "assert"),
@@ -503,7 +507,7 @@ def _name_groups(statements: list[Statement], resolver: ActorResolver) -> None:
     for st in statements:
         m = re.search(r"\b[Tt]he two (?:leaders|presidents|sides|men)\b|\b[Bb]oth leaders\b", st.content)
         if m:
-            group = resolver.resolve("the two leaders", st.start)
+            group = resolver.resolve(m.group(0).lower().replace("both", "the two"), st.start)
             if " and " in group:
                 st.content = st.content[: m.start()] + group + st.content[m.end() :]
 
