@@ -51,6 +51,8 @@ def _entities(text: str) -> set[str]:
 _ENCODER = None
 #: Contents less similar than this (cosine, MiniLM) are about different things: their conflict score fades out.
 RELATED_LOW, RELATED_HIGH = 0.40, 0.70
+#: The same fade for a statement and a key claim (claims are short and general, so the band sits lower).
+STANCE_RELATED = (0.10, 0.35)
 
 
 def embed_texts(texts: Sequence[str], batch_size: int = 64):
@@ -284,7 +286,10 @@ def score_stances(statements: pd.DataFrame, claims: Sequence[str], model, thresh
     """Each actor's position on each claim: supports, denies, hedges or none, with evidence and score.
 
     An actor's latest statement that bears on the claim (by narrative time, then article order) decides;
-    ``history`` lists the positions in that order.
+    ``history`` lists the positions in that order. Statements about something else (MiniLM cosine under
+    ``STANCE_RELATED``) take no position whatever NLI says; a denial of having *said* something ("denied
+    even making a reference to X") is compared with "<actor> said that <claim>" and can only deny; a
+    retraction takes a hedging position on whatever the statement it walks back bore on.
     """
     cols = ["actor", "claim", "stance", "score", "statement", "evidence", "history"]
     actors = [a for a in dict.fromkeys(statements["speaker"]) if a != NARRATOR]
@@ -293,32 +298,47 @@ def score_stances(statements: pd.DataFrame, claims: Sequence[str], model, thresh
     by_id = {int(r["id"]): r for _, r in statements.iterrows()}
     rows = statements[(statements["speaker"] != NARRATOR) & (statements["content"].str.len() > 0)]
     texts = [_nli_text(r, by_id) for _, r in rows.iterrows()]
+    records = list(rows[["id", "speaker", "polarity"]].itertuples(index=False))
+    about_speech = [bool(by_id[int(r.id)].get("about_speech")) for r in records]
     prem, hyp = [], []
     for claim in claims:
-        for t in texts:
-            prem += [t, claim]
-            hyp += [claim, t]
+        for t, r, speech in zip(texts, records, about_speech):
+            target = f"{r.speaker} said that {claim[:1].lower() + claim[1:]}" if speech else claim
+            prem += [t, target]
+            hyp += [target, t]
     probs = model.predict(prem, hyp)
     when = narrative_time(statements)
     ent = probs["entailment"].to_numpy().reshape(len(claims), len(texts), 2)
     con = probs["contradiction"].to_numpy().reshape(len(claims), len(texts), 2)
-    records = list(rows[["id", "speaker", "polarity"]].itertuples(index=False))
+    emb_claims, emb_texts = embed_texts(list(claims)), embed_texts(texts)
+    low, high = STANCE_RELATED
+    related = np.clip((emb_claims @ emb_texts.T - low) / (high - low), 0.0, 1.0).astype(float)
+    row_of = {int(r.id): ti for ti, r in enumerate(records)}
     out = []
     for ci, claim in enumerate(claims):
         claim_words = _words(claim)
+        bearing = {}  # how much each statement bears on the claim, whatever its side
+        for ti, (sid, _, _) in enumerate(records):
+            overlap = len(claim_words & _words(texts[ti])) / max(1, len(claim_words))
+            bearing[int(sid)] = max(float(ent[ci, ti].max()), overlap)
         found: dict[str, list] = {}  # actor -> (narrative time, id, stance, score) of statements bearing on the claim
         for ti, (sid, speaker, pol) in enumerate(records):
             e = float(ent[ci, ti].max())  # the statement's content and the claim entail each other (either way)
             c = float(con[ci, ti].mean())
-            topical = max(e, len(claim_words & _words(texts[ti])) / max(1, len(claim_words)))
+            ref = by_id[int(sid)].get("refers_to")
+            walked_back = bearing.get(int(ref), 0.0) if ref is not None and not pd.isna(ref) and int(ref) in row_of else 0.0
             if pol == "hedge":
-                stance, score = "hedges", topical
+                stance, score = "hedges", bearing[int(sid)]
             elif pol == "retract":
-                stance, score = "hedges", max(e, c, topical)
+                stance, score = "hedges", max(e, c, bearing[int(sid)], walked_back)
+            elif about_speech[ti]:
+                stance, score = "denies", e * related[ci, ti]
             elif pol == "deny":
                 stance, score = ("denies", e) if e >= c else ("supports", c)
+                score *= related[ci, ti]
             else:
                 stance, score = ("supports", e) if e >= c else ("denies", c)
+                score *= related[ci, ti]
             if score >= threshold:
                 found.setdefault(speaker, []).append((when[int(sid)], int(sid), stance, score))
         for actor in actors:
