@@ -172,3 +172,21 @@ def test_cli_bad_input_keeps_existing_output(tmp_path, write_article, content, n
     assert proc.returncode == 2
     assert proc.stderr.count("\n") == 1 and message in proc.stderr and name in proc.stderr and "Traceback" not in proc.stderr
     assert out.read_text() == "precious"
+
+
+def test_walk_backs_without_at_first():
+    """"backed away from his earlier account" answers his reported claim (not the exclamation quoted after it);
+    "But the official later said" walks back that official's earlier statement."""
+    out = attributed(
+        "EU envoy Henrik Lund told reporters that both leaders had accepted the plan in full. "
+        "“This is a historic step,” Lund said. Serbian President Milan Dragić denied that any agreement had been signed. "
+        "On Tuesday, Lund backed away from his earlier account. "
+        "A senior official told reporters that the Chinese side had signed off on the wording. "
+        "But the official later said that Beijing had not formally approved it."
+    )
+    lund, quote, dragic, backed, official, later = out
+    assert lund.content == "Both leaders had accepted the plan in full"  # the envoy is not one of "both leaders"
+    assert dragic.content == "An agreement had been signed"
+    assert (backed.polarity, backed.refers_to) == ("retract", lund.id)
+    assert (later.polarity, later.refers_to) == ("retract", official.id)
+    assert quote.refers_to is None

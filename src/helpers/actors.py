@@ -180,7 +180,7 @@ class ActorResolver:
         if key in self.aliases:
             return self.register(self.aliases[key], "alias")
         if PLURAL_GROUPS.match(m):
-            return self._group_before(position, m.split()[-1].lower())
+            return self.group_at(position, m.split()[-1].lower())
         low = m.lower()
         role = next((r for r in SPOKES + OFFICIALS if re.search(rf"\b{r}\b", low)), None)
         # a role attached to a person ("Putin's spokesman", "official in Macron's office") is not that person
@@ -270,10 +270,16 @@ class ActorResolver:
         found = [m.start() for t in tokens for m in re.finditer(rf"\b{re.escape(t)}\b", self.text[: position + 1], re.I)]
         return max(found) if found else -1
 
-    def _group_before(self, position: int, noun: str = "leaders") -> str:
-        """The two people most recently mentioned before ``position``; "the two presidents" only counts presidents."""
-        seen = [p for p in self.people.values() if p.first_pos <= position]
+    def group_at(self, position: int, noun: str = "leaders", exclude: str | None = None) -> str:
+        """"The two leaders" at ``position``: the two people most recently mentioned before it.
+
+        "The two presidents" only counts presidents. ``exclude`` (the speaker reporting on "both leaders") does not
+        count unless they hold the title themselves ("President Harlan said the two leaders agreed").
+        """
         title = {"presidents": r"\bpresident\b", "ministers": r"\bminister\b", "leaders": r"\b(?:president|prime minister|chancellor|leader)\b"}.get(noun)
+        if exclude and (not title or any(re.search(title, t, re.I) for t in self.titles_of(exclude))):
+            exclude = None
+        seen = [p for p in self.people.values() if p.first_pos <= position and p.name != exclude]
         titled = [p for p in seen if title and any(re.search(title, t, re.I) for t in p.titles)]
         if len(titled) >= 2:
             seen = titled

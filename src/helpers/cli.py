@@ -148,6 +148,12 @@ def cmd_eval_contradictions(args) -> int:
         s = report[name]
         print(f"{name.upper():<64}{s['gold_pairs']:>6}{s['found']:>7}{s['flagged']:>9}{s['recall']:>8.3f}{s['precision']:>11.3f}")
     print("\nrecall by kind: " + ", ".join(f"{k} {v['found']}/{v['gold']}" for k, v in report["by_kind"].items()))
+    for f in report["files"]:
+        for m in f["missed"]:
+            score = "statements not found" if m["score"] is None else f"score {m['score']:.2f}"
+            print(f"missed  {Path(f['file']).stem}: {m['a']} / {m['b']} ({m['kind']}, {score})")
+        for w in f["false_flags"]:
+            print(f"extra   {Path(f['file']).stem}: statements {w['a']} / {w['b']} ({w['kind']}, score {w['score']:.2f})")
     return 0
 
 

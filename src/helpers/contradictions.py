@@ -149,8 +149,8 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
         for pair in ((ta, tb), (tb, ta)):
             jobs.setdefault(pair, len(jobs))
     probs = model.predict([p for p, _ in jobs], [h for _, h in jobs], progress=progress)
-    order = list(by_id)
-    emb = dict(zip(order, embed_texts([texts[i] for i in order])))
+    seen_texts = list(dict.fromkeys(t for pair in plan for t in pair))
+    emb = dict(zip(seen_texts, embed_texts(seen_texts)))  # similarity of what NLI sees ("X said that ..." included)
     ent_p = probs["entailment"].to_numpy()
     con_p = probs["contradiction"].to_numpy()
     rows = []
@@ -166,7 +166,7 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
         # an anaphoric statement ("that's not so clear") answers only what it refers to; a retraction walks
         # back its own speaker's words, not another actor's; a hedge takes no side
         conflict, support = 0.0, 0.0
-        similarity = float(np.dot(emb[a], emb[b]))
+        similarity = float(np.dot(emb[ta], emb[tb]))
         if (stand_in and not linked) or one_sided or pa == 0 or pb == 0:
             pass
         elif pa == pb:

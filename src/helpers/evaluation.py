@@ -142,23 +142,27 @@ def evaluate_contradictions(paths: list[str | Path], model, threshold: float | N
             a, b = matched.get(pair["a"]), matched.get(pair["b"])
             gold_pairs.append(((a.id if a else None), (b.id if b else None), pair["kind"]))
         flagged = result.contradictions
+        scores = {(int(r.a), int(r.b)): float(r.conflict) for r in result.links.itertuples()}
         hits = 0
         kind_right = 0
         used = set()
-        for a, b, kind in gold_pairs:
+        misses = []
+        for (a, b, kind), pair in zip(gold_pairs, gold.contradictions):
             by_kind[kind]["gold"] += 1
-            if a is None or b is None:
-                continue
-            m = flagged[((flagged["a"] == min(a, b)) & (flagged["b"] == max(a, b)))]
+            m = flagged[((flagged["a"] == min(a, b)) & (flagged["b"] == max(a, b)))] if a is not None and b is not None else flagged.iloc[:0]
             if not m.empty:
                 hits += 1
                 by_kind[kind]["found"] += 1
                 kind_right += int(m.iloc[0]["kind"] == kind)
                 used.add((min(a, b), max(a, b)))
+            else:
+                score = scores.get((min(a, b), max(a, b))) if a is not None and b is not None else None
+                misses.append({"a": pair["a"], "b": pair["b"], "kind": kind, "score": score})
         correct_flags = sum((int(r.a), int(r.b)) in used for r in flagged.itertuples())
+        wrong = [{"a": int(r.a), "b": int(r.b), "kind": r.kind, "score": float(r.score)} for r in flagged.itertuples() if (int(r.a), int(r.b)) not in used]
         row = {
             "file": str(path), "role": gold.role, "gold_pairs": len(gold_pairs), "found": hits, "flagged": len(flagged),
-            "flagged_correct": correct_flags, "kind_correct": kind_right,
+            "flagged_correct": correct_flags, "kind_correct": kind_right, "missed": misses, "false_flags": wrong,
         }
         row["recall"] = hits / len(gold_pairs) if gold_pairs else 0.0
         row["precision"] = correct_flags / len(flagged) if len(flagged) else 0.0

@@ -71,7 +71,7 @@ DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sun
 ANAPHORIC = re.compile(
     r"^(?:(?:that|this|it)(?:[’']s| is| was|[’']d be| would be) (?:not|n[’']t|far from|hardly|less than) (?:so |entirely |at all |quite )?"
     r"(?:clear|true|the case|accurate|correct|certain|sure|right|settled)|(?:their|his|her|its|the|those|these) "
-    r"(?:comments?|remarks?|statements?|claims?|assertions?|account|report|words))\b",
+    r"(?:(?:earlier|previous|initial|original|own|first) )?(?:comments?|remarks?|statements?|claims?|assertions?|account|report|words))\b",
     re.I,
 )
 _TOKEN = re.compile(r"[\w][\w’'.\-]*|[^\w\s]")
@@ -229,6 +229,7 @@ def _normalise_content(content: str, mention: str, polarity: str, body: bool = F
             c = f"{name} {_PAST[g.group('verb').lower()]} {c[g.end():]}"
         c = re.sub(r"\bany(thing|one|body)\b", r"some\1", c)
         c = re.sub(r"\bany (?=\w+s\b)", "", c)
+        c = re.sub(r"\bany(?= [aeiouAEIOU])", "an", c)
         c = re.sub(r"\bany\b", "a", c)
         c = re.sub(r"\b(?:ever|even) ", "", c)
     elif polarity == "assert" and re.match(r"^(?:an?|the) \w+$|^(?:an?|the) \w+ \w+$", c):
@@ -437,7 +438,7 @@ def extract_statements(article: Article, aliases: dict[str, str] | None = None, 
     for i, st in enumerate(statements):
         st.id = i
     _name_groups(statements, resolver)
-    _link_anaphora_and_retractions(statements)
+    _link_anaphora_and_retractions(statements, text)
     _inherit_day(statements)
     for st in statements:
         st.extra["actor_kind"] = resolver.kind(st.speaker)
@@ -507,12 +508,12 @@ def _name_groups(statements: list[Statement], resolver: ActorResolver) -> None:
     for st in statements:
         m = re.search(r"\b[Tt]he two (?:leaders|presidents|sides|men)\b|\b[Bb]oth leaders\b", st.content)
         if m:
-            group = resolver.resolve(m.group(0).lower().replace("both", "the two"), st.start)
+            group = resolver.group_at(st.start, m.group(0).split()[-1].lower(), exclude=st.speaker)
             if " and " in group:
                 st.content = st.content[: m.start()] + group + st.content[m.end() :]
 
 
-def _link_anaphora_and_retractions(statements: list[Statement]) -> None:
+def _link_anaphora_and_retractions(statements: list[Statement], text: str) -> None:
     """Point anaphoric statements ("that's not so clear", "backed away from their comments") at what they answer,
     and mark a "later" statement of an actor who said something "at first" as a retraction."""
     for i, st in enumerate(statements):
@@ -521,14 +522,16 @@ def _link_anaphora_and_retractions(statements: list[Statement]) -> None:
         raw_content = st.content
         if ANAPHORIC.match(raw_content):
             same = st.polarity == "retract"
-            for prev in reversed(statements[:i]):
-                if prev.speaker == NARRATOR or prev.refers_to is not None:
-                    continue
-                if (prev.speaker == st.speaker) == same:
-                    st.refers_to = prev.id
-                    break
+            candidates = [p for p in reversed(statements[:i]) if p.speaker != NARRATOR and p.refers_to is None and (p.speaker == st.speaker) == same]
+            # a walk-back of one's own "account" answers a reported claim, not an exclamation quoted after it
+            reported = [p for p in candidates if p.quote != "direct"] if same else candidates
+            if candidates:
+                st.refers_to = (reported or candidates)[0].id
         if "later" in st.time.lower() and st.polarity == "assert":
             earlier = [p for p in statements[:i] if p.speaker == st.speaker and re.search(r"at first|initially", p.time, re.I)]
+            if not earlier and re.match(r"(?:But|However|Yet)\b", text[max(0, st.start - 10) : st.start].split(".")[-1].strip() or st.text):
+                # "But the official later said ..." walks back what the same speaker said before
+                earlier = [p for p in statements[:i] if p.speaker == st.speaker and p.speaker != NARRATOR and p.polarity == "assert"]
             if earlier:
                 st.polarity = "retract"
                 st.refers_to = earlier[-1].id
