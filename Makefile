@@ -57,6 +57,10 @@ train-nli: $(STAMP) ## Train the shipped NLI model (about 75 min on 2 cores; res
 eval-nli: $(STAMP) ## Evaluate the shipped NLI model on the standard sets
 	$(PY) -m helpers nli-eval $(SHARED_NLI)/mnli/dev_matched.jsonl $(SHARED_NLI)/snli/test.jsonl
 
+.PHONY: tune
+tune: $(STAMP) ## Choose the contradiction threshold and gates on the dev gold articles (prints held-out once)
+	$(PY) scripts/tune_contradictions.py
+
 .PHONY: eval
 eval: $(STAMP) ## Statement attribution and contradiction figures on the gold set
 	$(PY) -m helpers eval-statements data/gold/*.json
