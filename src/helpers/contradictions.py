@@ -313,7 +313,6 @@ def score_stances(statements: pd.DataFrame, claims: Sequence[str], model, thresh
     emb_claims, emb_texts = embed_texts(list(claims)), embed_texts(texts)
     low, high = STANCE_RELATED
     related = np.clip((emb_claims @ emb_texts.T - low) / (high - low), 0.0, 1.0).astype(float)
-    row_of = {int(r.id): ti for ti, r in enumerate(records)}
     out = []
     for ci, claim in enumerate(claims):
         claim_words = _words(claim)
@@ -326,7 +325,7 @@ def score_stances(statements: pd.DataFrame, claims: Sequence[str], model, thresh
             e = float(ent[ci, ti].max())  # the statement's content and the claim entail each other (either way)
             c = float(con[ci, ti].mean())
             ref = by_id[int(sid)].get("refers_to")
-            walked_back = bearing.get(int(ref), 0.0) if ref is not None and not pd.isna(ref) and int(ref) in row_of else 0.0
+            walked_back = bearing.get(int(ref), 0.0) if ref is not None and not pd.isna(ref) else 0.0
             if pol == "hedge":
                 stance, score = "hedges", bearing[int(sid)]
             elif pol == "retract":
