@@ -48,6 +48,9 @@ def test_training_can_start_from_a_trained_model(tmp_path):
     data.write_text("\n".join(json.dumps({"premise": f"p{i}", "hypothesis": f"h{i}", "label": "neutral"}) for i in range(8)) + "\n")
     first = make_tiny_bert(tmp_path / "first", {0: "entailment", 1: "neutral", 2: "contradiction"}, seed=5)
     out = tmp_path / "continued"
+    out.mkdir()
+    (out / "README.md").write_text("# model card\n")
+    (out / "old-weights.bin").write_text("stale")
     args = ["--data", str(data), "--base", str(first), "--init", str(first), "--out", str(out), "--checkpoint-dir", str(tmp_path / "c"),
             "--batch-size", "4", "--max-steps", "1", "--lr", "0"]
     assert main(args) == 0
@@ -55,6 +58,7 @@ def test_training_can_start_from_a_trained_model(tmp_path):
     b = load_nli(out, eager=True).predict(["x"], ["y"])
     assert abs(a - b).to_numpy().max() < 2e-3  # lr 0: the weights carried over (fp16 rounding aside)
     assert json.loads((out / "training.json").read_text())["init"] == str(first)
+    assert (out / "README.md").read_text() == "# model card\n" and not (out / "old-weights.bin").exists()
 
 
 def test_bf16_training_learns_and_is_recorded(tmp_path):

@@ -88,7 +88,10 @@ def _save_checkpoint(ckpt_dir: Path, step: int, model, optimizer, scheduler, kee
 
 
 def save_model(model, tokenizer, out: Path, fp16: bool = True, card: dict | None = None) -> None:
-    """Write the model (fp16 safetensors by default), tokenizer and training facts to ``out``, atomically."""
+    """Write the model (fp16 safetensors by default), tokenizer and training facts to ``out``, atomically.
+
+    A model card (``README.md``) and ``eval-*.json`` files already in ``out`` are kept.
+    """
     out = Path(out)
     tmp = out.with_name(f".{out.name}.tmp")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -102,6 +105,9 @@ def save_model(model, tokenizer, out: Path, fp16: bool = True, card: dict | None
     if card is not None:
         (tmp / "training.json").write_text(json.dumps(card, indent=2) + "\n")
     if out.exists():
+        for kept in [out / "README.md", *out.glob("eval-*.json")]:  # the model card and its measurements stay
+            if kept.is_file():
+                shutil.copy2(kept, tmp / kept.name)
         shutil.rmtree(out)
     tmp.rename(out)
 
