@@ -34,7 +34,7 @@ DEFAULT_THRESHOLD = 0.6
 #: Conflicts involving the narrator count this much (narration rarely argues with the people it quotes).
 NARRATOR_WEIGHT = 0.7
 #: A denial whose content is this similar (cosine) to an assertion opposes it, even when NLI misses the entailment.
-DENIAL_SIMILARITY = 0.45
+DENIAL_SIMILARITY = 0.55
 #: Up to this many statements every pair is scored; above it, nearest neighbours only.
 ALL_PAIRS_MAX = 120
 _STOP = set("the a an of to in on at for and or but with from by that this is was were be been has have had it its his her their they he she will would not no".split())
