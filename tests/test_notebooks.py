@@ -62,6 +62,7 @@ def test_html_exports_are_self_contained(seed_run):
         assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page), "external resource"
         assert "@import url(http" not in page
         assert "Top contradictions" in page
+        assert "No description has been provided" not in page and page.count(" (chart ") >= 4  # alt text for screen readers
     assert "run_analysis" in full and "run_analysis" not in reader  # the reader version hides the code
     index = (out / "index.html").read_text()
     assert "Russia Undercuts Macron’s Report of Putin Deal on Ukraine" in index and "bloomberg-2022-02-08-macron-putin/report-reader.html" in index

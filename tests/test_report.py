@@ -2,7 +2,7 @@
 
 import json
 
-from helpers.report import describe_contradiction, make_self_contained, write_index
+from helpers.report import describe_contradiction, describe_images, make_self_contained, write_index
 
 ROW = {"a_speaker": "Macron", "b_speaker": "Kremlin <b>spokesman</b>", "kind": "denial", "score": 0.91,
        "a_text": "Macron said he won a deal", "b_text": "<script>alert(1)</script> denied it"}
@@ -26,6 +26,15 @@ def test_self_contained_strips_network_loads():
     out = make_self_contained(page)
     assert "cdn.example" not in out and "MathJax" not in out and "x.mjs" not in out
     assert 'src="data:image/png;base64,AAAA"' in out and "https://visible.text/" in out
+
+
+def test_charts_get_alt_text_and_text_stays_escaped():
+    page = ('<html><body><h2>Stances &lt;on&gt; claims<a href="#s">¶</a></h2><p>&lt;script&gt;alert(1)&lt;/script&gt;</p>'
+            '<img src="data:image/png;base64,AAAA" alt="No description has been provided for this image">'
+            '<img src="data:image/png;base64,BBBB" alt="Kept"></body></html>')
+    out = describe_images(page)
+    assert 'alt="Stances &lt;on&gt; claims (chart 1)"' in out and 'alt="Kept"' in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out and "<script>" not in out
 
 
 def test_index_escapes_and_links(tmp_path):

@@ -137,8 +137,23 @@ def export_html(notebook: str | Path, target: str | Path, reader: bool = False, 
         exporter.exclude_input_prompt = True
         exporter.exclude_output_prompt = True
     page, _ = exporter.from_notebook_node(nb)
-    page = make_self_contained(page)
+    page = make_self_contained(describe_images(page))
     return write_text_atomic(target, page)
+
+
+def describe_images(page: str) -> str:
+    """Give each chart without a description the alt text "<section heading> (chart N)" for screen readers."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page, features="html.parser")
+    placeholder = "No description has been provided for this image"
+    for n, img in enumerate(soup.find_all("img"), start=1):
+        if img.get("alt") not in (None, "", placeholder):
+            continue
+        heading = img.find_previous(["h1", "h2", "h3"])
+        section = heading.get_text(" ", strip=True).rstrip("¶").strip() if heading else "Report"
+        img["alt"] = f"{section} (chart {n})"
+    return str(soup)
 
 
 def write_index(reports_dir: str | Path) -> Path:
