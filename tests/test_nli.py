@@ -118,6 +118,9 @@ def test_precision_choice_and_fingerprint(monkeypatch):
     monkeypatch.setenv("HELPERS_NLI_PRECISION", "fp32")
     assert pick_precision(None, "cpu") == "fp32"
     assert pick_precision("bf16", "cpu") == "bf16"  # an explicit argument wins over the environment
+    monkeypatch.setenv("HELPERS_NLI_PRECISION", "half")
+    with pytest.raises(ValueError, match="HELPERS_NLI_PRECISION must be one of auto, fp32, bf16, got 'half'"):
+        load_nli()
     monkeypatch.delenv("HELPERS_NLI_PRECISION")
     fp32, bf16 = (load_nli(device="cpu", precision=p, eager=True) for p in ("fp32", "bf16"))
     assert fp32.fingerprint != bf16.fingerprint and bf16.describe()["precision"] == "bf16"

@@ -82,9 +82,10 @@ def pick_precision(precision: str | None, device: str) -> str:
 
     ``HELPERS_NLI_PRECISION`` (``fp32`` or ``bf16``) overrides the automatic choice.
     """
+    source = "precision" if precision else "HELPERS_NLI_PRECISION"
     choice = (precision or os.environ.get("HELPERS_NLI_PRECISION") or "auto").lower()
     if choice not in PRECISIONS:
-        raise ValueError(f"precision must be one of {', '.join(PRECISIONS)}, got {choice!r}")
+        raise ValueError(f"{source} must be one of {', '.join(PRECISIONS)}, got {choice!r}")
     if choice == "auto":
         return "bf16" if fast_bf16(device) else "fp32"
     return choice
