@@ -111,6 +111,7 @@ def test_precision_choice_and_fingerprint(monkeypatch):
     """``auto`` follows the hardware; bf16 and fp32 agree on clear cases but never share a fingerprint (cache key)."""
     from helpers.nli import fast_bf16, pick_precision
 
+    monkeypatch.delenv("HELPERS_NLI_PRECISION", raising=False)
     with pytest.raises(ValueError, match="precision must be one of auto, fp32, bf16, got 'fp16'"):
         load_nli(precision="fp16")
     assert pick_precision(None, "cpu") == ("bf16" if fast_bf16("cpu") else "fp32")
