@@ -529,7 +529,8 @@ def _link_anaphora_and_retractions(statements: list[Statement], text: str) -> No
                 st.refers_to = (reported or candidates)[0].id
         if "later" in st.time.lower() and st.polarity == "assert":
             earlier = [p for p in statements[:i] if p.speaker == st.speaker and re.search(r"at first|initially", p.time, re.I)]
-            if not earlier and re.match(r"(?:But|However|Yet)\b", text[max(0, st.start - 10) : st.start].split(".")[-1].strip() or st.text):
+            opening = text[max(0, st.start - 10) : st.start].split(".")[-1].strip() or st.text  # "But" left outside the statement
+            if not earlier and re.match(r"(?:But|However|Yet)\b", opening):
                 # "But the official later said ..." walks back what the same speaker said before
                 earlier = [p for p in statements[:i] if p.speaker == st.speaker and p.speaker != NARRATOR and p.polarity == "assert"]
             if earlier:
