@@ -190,3 +190,18 @@ def test_walk_backs_without_at_first():
     assert (backed.polarity, backed.refers_to) == ("retract", lund.id)
     assert (later.polarity, later.refers_to) == ("retract", official.id)
     assert quote.refers_to is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("Kosovo Prime Minister Arben Krasniqi accused Belgrade of backing away from commitments it had made.",
+         "Belgrade backed away from commitments it had made"),
+        ("The Russian foreign ministry accused Western governments of deliberately spreading lies about the talks.",
+         "Western governments spread lies about the talks"),
+        ("Foreign Minister Anna Berg accused him of lying.", "He lied"),
+    ],
+)
+def test_an_accusation_becomes_the_claim_it_makes(sentence, content):
+    (st,) = attributed(sentence)
+    assert (st.cue, st.polarity, st.content) == ("accused", "assert", content)

@@ -79,6 +79,14 @@ SPEECH_GERUND = re.compile(r"^(?:even |ever |having )?(?P<verb>making|saying|men
 _PAST = {"making": "made", "saying": "said", "giving": "gave", "having": "had", "calling": "called", "using": "used", "mentioning": "mentioned", "suggesting": "suggested", "proposing": "proposed", "referring": "referred", "promising": "promised", "offering": "offered", "agreeing": "agreed", "reaching": "reached"}
 
 
+_IRREGULAR_PAST = {"taking": "took", "breaking": "broke", "seeking": "sought", "telling": "told", "selling": "sold",
+                   "hiding": "hid", "lying": "lied", "trying": "tried", "sending": "sent", "building": "built",
+                   "holding": "held", "putting": "put", "running": "ran", "spreading": "spread", "stealing": "stole",
+                   "bringing": "brought", "buying": "bought", "leaving": "left", "keeping": "kept", "meeting": "met"}
+#: "accused <who> of <gerund> ..." (the content of an accusation)
+ACCUSED_OF = re.compile(r"^(?P<who>(?:[\w’'.\-]+\s+){0,7}?[\w’'.\-]+) of (?:(?:deliberately|repeatedly|secretly|illegally) )?(?P<verb>[a-z]+ing)\b\s*")
+
+
 @dataclass
 class Statement:
     """One attributed statement (or a narrator statement)."""
@@ -211,8 +219,15 @@ def _quote_type(content_span: str) -> str:
     return "direct" if inside >= 0.8 * len(content_span.strip()) else "mixed"
 
 
-def _normalise_content(content: str, mention: str, polarity: str, body: bool = False) -> str:
-    """Make the reported content a standalone clause: resolve a leading pronoun, rewrite denied gerunds and NPIs."""
+def _past(gerund: str) -> str:
+    """Simple past of a verb given as a gerund ("backing" -> "backed", "seeking" -> "sought")."""
+    low = gerund.lower()
+    return _PAST.get(low) or _IRREGULAR_PAST.get(low) or f"{low[:-3]}ed"
+
+
+def _normalise_content(content: str, mention: str, polarity: str, body: bool = False, cue: str = "") -> str:
+    """Make the reported content a standalone clause: resolve a leading pronoun, rewrite denied gerunds and NPIs,
+    and turn an accusation ("accused Belgrade of backing away from ...") into the claim it makes."""
     c = _strip_quotes(content).strip(" ,;:—–")
     c = re.sub(r"^(?:that|whether)\s+", "", c)
     if polarity == "hedge":
@@ -223,6 +238,11 @@ def _normalise_content(content: str, mention: str, polarity: str, body: bool = F
     if name:
         c = re.sub(r"^(?:he|she)[’']s (?=(?:won|been|got|had|made|said|given|agreed|reached|taken|secured|done|received)\b)", f"{name} has ", c, flags=re.I)
         c = re.sub(r"^(?:he|she|they|it)\b" if body else r"^(?:he|she|they)\b", name, c, flags=re.I)
+    # after the pronoun step: the accused is not the speaker
+    accused = ACCUSED_OF.match(c) if cue.lower().startswith("accused") else None
+    if accused:
+        who = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "I"}.get(accused.group("who").lower(), accused.group("who"))
+        c = f"{who} {_past(accused.group('verb'))} {c[accused.end():]}"
     if polarity == "deny":
         g = SPEECH_GERUND.match(c)
         if g and name:
@@ -411,7 +431,7 @@ def extract_statements(article: Article, aliases: dict[str, str] | None = None, 
                 speaker = _resolve_mention(mention, sent.start + raw.mention_pos, resolver, statements + sent_statements)
             polarity = raw.polarity
             content = _normalise_content(
-                content_text, mention if mention.lower() not in PRONOUNS else speaker, polarity, resolver.kind(speaker) == "body"
+                content_text, mention if mention.lower() not in PRONOUNS else speaker, polarity, resolver.kind(speaker) == "body", raw.cue
             )
             about_speech = polarity == "deny" and SPEECH_GERUND.match(_strip_quotes(content_text)) is not None
             if ANAPHORIC.match(_strip_quotes(content_text)) and polarity == "assert":
