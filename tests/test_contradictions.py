@@ -132,3 +132,15 @@ def test_seed_stances_follow_the_story(seed_analysis, nli_model):
     assert "denied even making a reference" in finland["evidence"]
     assert stances.loc[("French official", claims[0]), "stance"] == "hedges"
     assert stances.loc[("Kremlin spokesman", claims[0]), "stance"] == "denies"
+
+
+@pytest.mark.slow
+def test_brief_denial_of_a_detailed_claim_is_flagged(nli_model):
+    """"denied that any extension had been agreed" is short and general, so its embedding sits far from the
+    detailed claim; a confident entailment still carries the conflict."""
+    text = ("Foreign Minister Anna Berg said on Monday that Norway and Russia had agreed to extend the fishing accord. "
+            "The Kremlin spokesman declined to comment. "
+            "Later, the Russian foreign ministry denied that any extension had been agreed.")
+    st = statements_of(text)
+    found = find_contradictions(score_pairs(st, candidate_pairs(st), nli_model), st)
+    assert [(r.a_speaker, r.b_speaker, r.kind) for r in found.itertuples()] == [("Anna Berg", "Russian foreign ministry", "denial")]

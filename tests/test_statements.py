@@ -205,3 +205,11 @@ def test_walk_backs_without_at_first():
 def test_an_accusation_becomes_the_claim_it_makes(sentence, content):
     (st,) = attributed(sentence)
     assert (st.cue, st.polarity, st.content) == ("accused", "assert", content)
+
+
+def test_no_comment_is_a_statement_and_short_contents_stay_clauses():
+    spokesman, berg = attributed("The Kremlin spokesman declined to comment. Berg said the talks collapsed.")
+    assert (spokesman.speaker, spokesman.polarity, spokesman.content) == ("Kremlin spokesman", "hedge", "")
+    assert berg.content == "The talks collapsed"  # not "There was the talks collapsed"
+    (official,) = attributed("A French official talked up an agreement.")
+    assert official.content == "There was an agreement"

@@ -51,6 +51,9 @@ def _entities(text: str) -> set[str]:
 _ENCODER = None
 #: Contents less similar than this (cosine, MiniLM) are about different things: their conflict score fades out.
 RELATED_LOW, RELATED_HIGH = 0.40, 0.70
+#: An assertion and a denial whose contents NLI finds entailed this confidently fade out lower: a denial
+#: is often a brief paraphrase ("denied that any extension had been agreed") of a detailed claim.
+CONFIDENT_ENTAILMENT, CONFIDENT_RELATED = 0.9, (0.20, 0.40)
 #: The same fade for a statement and a key claim (claims are short and general, so the band sits lower).
 STANCE_RELATED = (0.10, 0.35)
 
@@ -177,7 +180,10 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
         if linked:
             conflict = 0.55 + 0.45 * max(entail, contradict, conflict)
         else:  # contents about different things cannot conflict much, whatever NLI says
-            conflict *= float(np.clip((similarity - RELATED_LOW) / (RELATED_HIGH - RELATED_LOW), 0.0, 1.0))
+            low, high = (RELATED_LOW, RELATED_HIGH)
+            if pa * pb < 0 and entail >= CONFIDENT_ENTAILMENT:
+                low, high = CONFIDENT_RELATED  # a denial of exactly what was asserted, worded more briefly
+            conflict *= float(np.clip((similarity - low) / (high - low), 0.0, 1.0))
         if NARRATOR in (sa["speaker"], sb["speaker"]):
             conflict *= NARRATOR_WEIGHT
         kind = classify(sa, sb)

@@ -32,6 +32,8 @@ _CUES: list[tuple[str, str]] = [
     (r"(?:said|says|say|told|tells|stated|claimed|claims|insisted|insists|argued|argues|stressed|asserted|declared|tweeted|reiterated|vowed|maintained|emphasi[sz]ed|replied|responded|countered|assured|conceded)", "assert"),
     (r"(?:added|adds|noted|notes|confirmed|confirms|explained|announced|wrote|pledged|promised|warned|acknowledged|admitted|predicted)(?=\s*(?:[,.;:“\"]|that\s|$))", "assert"),
 ]
+#: Hedging cues that make a statement even with nothing after them ("The spokesman declined to comment.")
+NO_COMMENT = re.compile(r"(?:declined|refused) to|(?:would|could|did) not|(?:wouldn|couldn|didn)[’']t", re.I)
 CUE_RE = re.compile(r"\b(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CUES)) + r")\b")
 ACCORDING_RE = re.compile(r"\baccording to\b", re.I)
 
@@ -83,6 +85,8 @@ _IRREGULAR_PAST = {"taking": "took", "breaking": "broke", "seeking": "sought", "
                    "hiding": "hid", "lying": "lied", "trying": "tried", "sending": "sent", "building": "built",
                    "holding": "held", "putting": "put", "running": "ran", "spreading": "spread", "stealing": "stole",
                    "bringing": "brought", "buying": "bought", "leaving": "left", "keeping": "kept", "meeting": "met"}
+#: Cues whose object is a noun phrase, not a clause ("talked up an agreement")
+NOUN_OBJECT_CUE = re.compile(r"talked up|touted|hailed|boasted|trumpeted|played up", re.I)
 #: "accused <who> of <gerund> ..." (the content of an accusation)
 ACCUSED_OF = re.compile(r"^(?P<who>(?:[\w’'.\-]+\s+){0,7}?[\w’'.\-]+) of (?:(?:deliberately|repeatedly|secretly|illegally) )?(?P<verb>[a-z]+ing)\b\s*")
 
@@ -252,7 +256,7 @@ def _normalise_content(content: str, mention: str, polarity: str, body: bool = F
         c = re.sub(r"\bany(?= [aeiouAEIOU])", "an", c)
         c = re.sub(r"\bany\b", "a", c)
         c = re.sub(r"\b(?:ever|even) ", "", c)
-    elif polarity == "assert" and re.match(r"^(?:an?|the) \w+$|^(?:an?|the) \w+ \w+$", c):
+    elif polarity == "assert" and NOUN_OBJECT_CUE.match(cue) and re.match(r"^(?:an?|the) \w+$|^(?:an?|the) \w+ \w+$", c):
         c = f"there was {c}"  # "talked up an agreement" -> "there was an agreement"
     c = re.sub(r"\s+", " ", c).strip()
     return c[:1].upper() + c[1:] if c else c
@@ -422,8 +426,8 @@ def extract_statements(article: Article, aliases: dict[str, str] | None = None, 
         for raw in raws:
             c0, c1 = raw.content
             content_text = sent.text[c0:c1]
-            if not content_text.strip(" ,.;:“”\""):
-                continue
+            if not content_text.strip(" ,.;:“”\"") and not NO_COMMENT.match(raw.cue):
+                continue  # "declined to comment." stands alone; any other cue needs a content
             mention = raw.mention
             if raw.inherit and last_quote_speaker and raw.cue == "(quote continues)":
                 speaker = last_quote_speaker[0]
