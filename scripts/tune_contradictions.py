@@ -40,15 +40,15 @@ def main() -> None:
     for threshold, (low, high), denial in grid:
         C.RELATED_LOW, C.RELATED_HIGH, C.DENIAL_SIMILARITY = low, high, denial
         s = evaluate_contradictions(dev, model, threshold=threshold)["dev"]
-        results.append((f1(s), s["recall"], s["precision"], threshold, low, high, denial))
-    results.sort(reverse=True)
+        results.append((round(f1(s), 6), s["recall"], s["precision"], -threshold, low, high, denial))
+    results.sort(reverse=True)  # best F1, then recall, then precision, then the lower threshold
     print(f"{'dev F1':>7}{'recall':>8}{'precision':>11}{'threshold':>11}{'related':>12}{'denial sim':>12}")
     for row in results[:10]:
-        print(f"{row[0]:>7.3f}{row[1]:>8.3f}{row[2]:>11.3f}{row[3]:>11.2f}{row[4]:>6.2f}-{row[5]:.2f}{row[6]:>12.2f}")
+        print(f"{row[0]:>7.3f}{row[1]:>8.3f}{row[2]:>11.3f}{-row[3]:>11.2f}{row[4]:>6.2f}-{row[5]:.2f}{row[6]:>12.2f}")
     best = results[0]
     C.RELATED_LOW, C.RELATED_HIGH, C.DENIAL_SIMILARITY = best[4], best[5], best[6]
     if held:
-        h = evaluate_contradictions(held, model, threshold=best[3])["held_out"]
+        h = evaluate_contradictions(held, model, threshold=-best[3])["held_out"]
         print(f"\nheld-out with the best dev setting: recall {h['recall']:.3f}, precision {h['precision']:.3f} "
               f"({h['found']}/{h['gold_pairs']} found, {h['flagged']} flagged) — {', '.join(Path(p).stem for p in held)}")
 
