@@ -149,15 +149,15 @@ def evaluate_contradictions(paths: list[str | Path], model, threshold: float | N
         misses = []
         for (a, b, kind), pair in zip(gold_pairs, gold.contradictions):
             by_kind[kind]["gold"] += 1
-            m = flagged[((flagged["a"] == min(a, b)) & (flagged["b"] == max(a, b)))] if a is not None and b is not None else flagged.iloc[:0]
+            key = (min(a, b), max(a, b)) if a is not None and b is not None else None
+            m = flagged[(flagged["a"] == key[0]) & (flagged["b"] == key[1])] if key else flagged.iloc[:0]
             if not m.empty:
                 hits += 1
                 by_kind[kind]["found"] += 1
                 kind_right += int(m.iloc[0]["kind"] == kind)
-                used.add((min(a, b), max(a, b)))
-            else:
-                score = scores.get((min(a, b), max(a, b))) if a is not None and b is not None else None
-                misses.append({"a": pair["a"], "b": pair["b"], "kind": kind, "score": score})
+                used.add(key)
+            else:  # score None: the gold statements were not found at all
+                misses.append({"a": pair["a"], "b": pair["b"], "kind": kind, "score": scores.get(key) if key else None})
         correct_flags = sum((int(r.a), int(r.b)) in used for r in flagged.itertuples())
         wrong = [{"a": int(r.a), "b": int(r.b), "kind": r.kind, "score": float(r.score)} for r in flagged.itertuples() if (int(r.a), int(r.b)) not in used]
         row = {

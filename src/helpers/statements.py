@@ -78,13 +78,16 @@ ANAPHORIC = re.compile(
 )
 _TOKEN = re.compile(r"[\w][\w’'.\-]*|[^\w\s]")
 SPEECH_GERUND = re.compile(r"^(?:even |ever |having )?(?P<verb>making|saying|mentioning|calling|using|suggesting|proposing|referring|promising|offering|agreeing|reaching|giving|having)\b\s*", re.I)
-_PAST = {"making": "made", "saying": "said", "giving": "gave", "having": "had", "calling": "called", "using": "used", "mentioning": "mentioned", "suggesting": "suggested", "proposing": "proposed", "referring": "referred", "promising": "promised", "offering": "offered", "agreeing": "agreed", "reaching": "reached"}
+#: Simple past of gerunds that the regular rule ("backing" -> "backed") gets wrong, or that SPEECH_GERUND names
+_PAST = {"making": "made", "saying": "said", "giving": "gave", "having": "had", "calling": "called", "using": "used",
+         "mentioning": "mentioned", "suggesting": "suggested", "proposing": "proposed", "referring": "referred",
+         "promising": "promised", "offering": "offered", "agreeing": "agreed", "reaching": "reached",
+         "taking": "took", "breaking": "broke", "seeking": "sought", "telling": "told", "selling": "sold",
+         "hiding": "hid", "lying": "lied", "trying": "tried", "sending": "sent", "building": "built",
+         "holding": "held", "putting": "put", "running": "ran", "spreading": "spread", "stealing": "stole",
+         "bringing": "brought", "buying": "bought", "leaving": "left", "keeping": "kept", "meeting": "met"}
 
 
-_IRREGULAR_PAST = {"taking": "took", "breaking": "broke", "seeking": "sought", "telling": "told", "selling": "sold",
-                   "hiding": "hid", "lying": "lied", "trying": "tried", "sending": "sent", "building": "built",
-                   "holding": "held", "putting": "put", "running": "ran", "spreading": "spread", "stealing": "stole",
-                   "bringing": "brought", "buying": "bought", "leaving": "left", "keeping": "kept", "meeting": "met"}
 #: Cues whose object is a noun phrase, not a clause ("talked up an agreement")
 NOUN_OBJECT_CUE = re.compile(r"talked up|touted|hailed|boasted|trumpeted|played up", re.I)
 #: "accused <who> of <gerund> ..." (the content of an accusation)
@@ -226,7 +229,7 @@ def _quote_type(content_span: str) -> str:
 def _past(gerund: str) -> str:
     """Simple past of a verb given as a gerund ("backing" -> "backed", "seeking" -> "sought")."""
     low = gerund.lower()
-    return _PAST.get(low) or _IRREGULAR_PAST.get(low) or f"{low[:-3]}ed"
+    return _PAST.get(low) or f"{low[:-3]}ed"
 
 
 def _normalise_content(content: str, mention: str, polarity: str, body: bool = False, cue: str = "") -> str:
@@ -250,7 +253,7 @@ def _normalise_content(content: str, mention: str, polarity: str, body: bool = F
     if polarity == "deny":
         g = SPEECH_GERUND.match(c)
         if g and name:
-            c = f"{name} {_PAST[g.group('verb').lower()]} {c[g.end():]}"
+            c = f"{name} {_past(g.group('verb'))} {c[g.end():]}"
         c = re.sub(r"\bany(thing|one|body)\b", r"some\1", c)
         c = re.sub(r"\bany (?=\w+s\b)", "", c)
         c = re.sub(r"\bany(?= [aeiouAEIOU])", "an", c)
