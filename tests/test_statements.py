@@ -213,3 +213,26 @@ def test_no_comment_is_a_statement_and_short_contents_stay_clauses():
     assert berg.content == "The talks collapsed"  # not "There was the talks collapsed"
     (official,) = attributed("A French official talked up an agreement.")
     assert official.content == "There was an agreement"
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a lower-case noun between the owner and the body or role belongs to the name
+        ("India's commerce ministry said no date had been set. It said talks would continue.", ["Indian commerce ministry"] * 2),
+        # a relative clause between the speaker and the cue
+        (
+            "A Polish government official who briefed reporters on the visit initially said the troops would stay. "
+            "The official later said no decision had been taken.",
+            ["Polish government official"] * 2,
+        ),
+        # "an agency spokesman" speaks for the agency named just before
+        (
+            "The World Food Programme said deliveries had resumed. An agency spokesman said the convoy reached Gaza.",
+            ["World Food Programme", "World Food Programme spokesman"],
+        ),
+        ("South Korea's foreign ministry said it was watching the talks.", ["South Korean foreign ministry"]),
+    ],
+)
+def test_lower_case_compounds_relative_clauses_and_agency_spokesmen(text, speakers):
+    assert [s.speaker for s in attributed(text)] == speakers

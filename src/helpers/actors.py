@@ -31,6 +31,7 @@ NATIONALITY: dict[str, str] = {
     "United Kingdom": "British", "Poland": "Polish", "Serbia": "Serbian", "Kosovo": "Kosovar",
     "Iran": "Iranian", "Israel": "Israeli", "Japan": "Japanese", "India": "Indian", "Qatar": "Qatari",
     "Egypt": "Egyptian", "European Union": "EU", "NATO": "NATO", "Hungary": "Hungarian",
+    "South Korea": "South Korean", "North Korea": "North Korean", "Saudi Arabia": "Saudi", "Pakistan": "Pakistani",
     "Azerbaijan": "Azerbaijani", "Armenia": "Armenian", "Georgia": "Georgian", "Moldova": "Moldovan",
     "United Nations": "UN",
 }
@@ -91,10 +92,19 @@ _NOT_NAMES = set(
 )
 
 
+#: A capitalised word after a name-like run makes it an organisation ("World Food Programme").
+_ORGANISATION_NEXT = re.compile(
+    r"\s+(?:Programme|Program|Agency|Organization|Organisation|Committee|Court|Office|Ministry|Service|Authority|"
+    r"Forum|Group|Bank|Fund|Council|Institute|Foundation|Party|Commission|Center|Centre|University|Association)\b"
+)
+
+
 def find_people(text: str) -> dict[str, Person]:
     """Named people in ``text`` keyed by lowercase surname (titles and country when known)."""
     people: dict[str, Person] = {}
     for m in _PERSON_RE.finditer(text):
+        if _ORGANISATION_NEXT.match(text, m.end()):
+            continue
         words = m.group("name").split()
         words = [w for w in words if not re.fullmatch(r"[A-Z]\.", w)]
         if any(w in _NOT_NAMES for w in words):
@@ -211,6 +221,9 @@ class ActorResolver:
         country, inst = _country_of_qualifier(m, self.people)
         if body is not None:
             adj = NATIONALITY.get(country, "")
+            # "China's commerce ministry" -> "Chinese commerce ministry"; "Russian Foreign Ministry" -> "Russian foreign ministry"
+            compound = re.sub(r"^(?:[A-ZÀ-ÖØ-Þ][\w.'-]*\s+)+", "", DETERMINER.sub("", m)).lower()
+            body = compound if compound.endswith(body) and compound != body else body
             name = f"{adj} {body}".strip() if adj else DETERMINER.sub("", m)
             return self.register(name, "body", country)
         if inst and key == inst.lower():
@@ -242,7 +255,8 @@ class ActorResolver:
             adj = NATIONALITY.get(country, "")
             qualifier = re.sub(rf"\b{role}\b.*$", "", DETERMINER.sub("", norm_quotes(mention)), flags=re.I).strip()
             senior = "senior " if re.search(r"\bsenior\b", qualifier, re.I) and not adj else ""
-            name = f"{senior}{adj} {role}".strip() if adj else DETERMINER.sub("", norm_quotes(mention))
+            of_body = f"{body} " if body and re.search(rf"\b{body}$", qualifier, re.I) else ""
+            name = f"{senior}{adj} {of_body}{role}".strip() if adj else DETERMINER.sub("", norm_quotes(mention))
         name = name[:1].upper() + name[1:]
         return self.register(name, "group" if plural else "role", country)
 

@@ -55,7 +55,7 @@ SKIP_BEFORE_CUE = re.compile(
     r"late|early|last week|yesterday|today)\s*)+$"
 )
 POSTMODIFIER = re.compile(
-    r"\s+(?:familiar with|involved in|close to|with knowledge of|briefed on|who (?:attended|took part in|was at|spoke|asked|declined)|"
+    r"\s+(?:familiar with|involved in|close to|with knowledge of|briefed on|who (?:[a-z]+ed|took part in|was at|spoke|met|led|ran|sat)\b|"
     r"speaking on condition)[^,]*$"
 )
 CONNECTOR_BEFORE = re.compile(r"(?:,?\s*(?:and|but|then|and then|before|after|while)\s*)$", re.I)
@@ -134,6 +134,14 @@ def _tokens(text: str) -> list[re.Match]:
     return list(_TOKEN.finditer(text))
 
 
+#: Nouns that stand for whichever organisation the article last quoted ("an agency spokesman").
+GENERIC_BODIES = frozenset("agency organization organisation bloc alliance programme program fund bank body group".split())
+_FUNCTION_WORDS = frozenset(
+    "and but or yet so then also who which that this these those when while after before as if not never only even "
+    "was were is are be been had has have did does do will would could should may might must can".split()
+)
+
+
 def _is_head(tok: str) -> bool:
     low = tok.lower().replace("’", "'")
     if low in PRONOUNS:
@@ -191,6 +199,13 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
             i -= 1
             continue
         if low == "and" and i - 2 >= 0 and toks[i - 2].group()[:1].isupper() and toks[i].group()[:1].isupper():
+            start = toks[i - 1].start()
+            i -= 1
+            continue
+        if (
+            re.fullmatch(r"[a-z]+", low) and low not in _FUNCTION_WORDS and head.group() in ROLE_NOUNS and i - 2 >= 0
+            and re.match(r"(?:the|a|an|[A-ZÀ-ÖØ-Þ].*|.*['’]s)$", toks[i - 2].group())
+        ):  # a noun of the compound between its owner and the role: "China's commerce ministry", "an agency spokesman"
             start = toks[i - 1].start()
             i -= 1
             continue
@@ -489,7 +504,7 @@ def _resolve_mention(mention: str, position: int, resolver: ActorResolver, previ
                 return st.speaker
         person = resolver.person_in(resolver.text[:position])
         return person.name if person and want == "person" else mention
-    bare = re.fullmatch(r"(?:the|a|an|this|that)\s+((?:ministry |government |senior |administration )?(\w+))", low.replace("’", "'"))
+    bare = re.fullmatch(r"(?:the|a|an|this|that)\s+((?:[a-z]+ )?(\w+))", low.replace("’", "'"))
     if bare and bare.group(2) in ROLE_NOUNS and not resolver.person_in(mention):
         role_words = bare.group(1).split()
         for st in reversed(previous):
@@ -498,9 +513,12 @@ def _resolve_mention(mention: str, position: int, resolver: ActorResolver, previ
             if st.speaker != NARRATOR and role_words[-1] in words and all(w in words for w in role_words[:-1] if w != "senior"):
                 return st.speaker
         if role_words[-1] in ("spokesman", "spokeswoman", "spokesperson") and len(role_words) > 1:
-            for st in reversed(previous):
-                if resolver.kind(st.speaker) == "body" and role_words[0] in st.speaker.lower():
-                    return resolver.register(f"{st.speaker} {role_words[-1]}", "role", resolver.countries.get(st.speaker, ""))
+            bodies = [st.speaker for st in reversed(previous) if resolver.kind(st.speaker) in ("body", "other") and st.speaker != NARRATOR]
+            named = [b for b in bodies if re.search(rf"\b{re.escape(role_words[0])}\b", b.lower())]
+            if not named and role_words[0] in GENERIC_BODIES:  # "an agency spokesman": the organisation last quoted
+                named = bodies[:1]
+            if named:
+                return resolver.register(f"{named[0]} {role_words[-1]}", "role", resolver.countries.get(named[0], ""))
     return resolver.resolve(mention, position)
 
 
