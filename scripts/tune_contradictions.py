@@ -35,7 +35,7 @@ def main() -> None:
     model = get_model(args.model)
     dev = [g for g in args.gold if load_gold(g).role != "held-out"]
     held = [g for g in args.gold if load_gold(g).role == "held-out"]
-    grid = itertools.product((0.5, 0.55, 0.6, 0.65, 0.7), ((0.2, 0.5), (0.3, 0.6), (0.4, 0.7), (0.25, 0.45)), (0.35, 0.45, 0.55))
+    grid = itertools.product((0.5, 0.55, 0.6, 0.65, 0.7), ((0.0, 0.2), (0.1, 0.3), (0.2, 0.5), (0.25, 0.45), (0.3, 0.6), (0.4, 0.7)), (0.35, 0.45, 0.55))
     results = []
     for threshold, (low, high), denial in grid:
         C.RELATED_LOW, C.RELATED_HIGH, C.DENIAL_SIMILARITY = low, high, denial

@@ -21,7 +21,7 @@ def test_gold_files_are_valid():
         gold = load_gold(path)
         assert len(gold.statements) >= 15 and len(gold.contradictions) >= 4
         assert all(g["end"] > g["start"] for g in gold.statements)
-    assert [load_gold(p).role for p in GOLD].count("held-out") == 1
+    assert [load_gold(p).role for p in GOLD].count("held-out") >= 1
 
 
 def test_attribution_targets_on_the_gold_set():
@@ -56,6 +56,27 @@ def test_nli_eval_command_on_a_fixture(nli_model):
     assert out["model"]["fingerprint"] == nli_model.fingerprint
     table = subprocess.run([sys.executable, "-m", "helpers", "nli-eval", str(MINI), "--limit", "4"], capture_output=True, text=True, timeout=300)
     assert "(n=4)" in table.stdout and "confusion" in table.stdout
+
+
+def test_nli_eval_off_topic_pairs_are_all_neutral(tmp_path):
+    from conftest import make_tiny_bert
+
+    rows = []
+    for t in ("corridor", "treaty", "annex"):
+        rows += [
+            {"premise": f"Ministers discussed the {t} in Geneva.", "hypothesis": f"Nobody mentioned the {t}.", "label": "contradiction"},
+            {"premise": f"Reporters asked about the {t} again.", "hypothesis": f"The {t} will be signed next week.", "label": "entailment"},
+        ]
+    data = tmp_path / "pairs.jsonl"
+    data.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    model = make_tiny_bert(tmp_path / "tiny", {0: "entailment", 1: "neutral", 2: "contradiction"})
+    cmd = [sys.executable, "-m", "helpers", "nli-eval", str(data), "--model", str(model), "--off-topic", "4"]
+    proc = subprocess.run([*cmd, "--json"], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    (result,) = json.loads(proc.stdout)["results"]
+    assert result["off_topic"] == 4 and result["n"] == 4
+    assert result["per_class"]["neutral"]["support"] == 4 and result["per_class"]["contradiction"]["support"] == 0
+    assert "off-topic pairs (all neutral)  (n=4)" in subprocess.run(cmd, capture_output=True, text=True, timeout=300).stdout
 
 
 def test_nli_eval_missing_file_is_one_line():

@@ -104,7 +104,7 @@ def cmd_nli_eval(args) -> int:
 
     model = load_nli(args.model, eager=True, precision=args.precision)
     where = dict(kv.split("=", 1) for kv in args.where or [])
-    results = evaluate_nli(model, args.files, limit=args.limit, where=where or None)
+    results = evaluate_nli(model, args.files, limit=args.limit, where=where or None, off_topic=args.off_topic)
     if args.json:
         _write_json({"model": model.describe(), "results": results}, "-")
     else:
@@ -213,6 +213,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("files", nargs="+")
     s.add_argument("--model", default=None)
     s.add_argument("--limit", type=int, default=None)
+    s.add_argument(
+        "--off-topic", type=int, default=0, metavar="N",
+        help="score N off-topic pairs made from each file (a premise with another premise's hypothesis on a shared word; gold neutral)",
+    )
     s.add_argument(
         "--precision", choices=PRECISIONS, default=None,
         help="compute precision (default auto: bf16 where the hardware runs it natively, else fp32)",

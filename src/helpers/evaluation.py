@@ -206,10 +206,15 @@ def nli_metrics(gold: list[str], predicted: list[str]) -> dict:
     return {"n": n, "accuracy": sum(g == p for g, p in zip(gold, predicted)) / n if n else 0.0, "per_class": per_class, "confusion": matrix}
 
 
-def evaluate_nli(model, paths: list[str | Path], limit: int | None = None, where: dict | None = None) -> list[dict]:
-    """``nli_metrics`` of ``model`` on each JSONL file (optionally only rows whose fields equal ``where``)."""
+def evaluate_nli(model, paths: list[str | Path], limit: int | None = None, where: dict | None = None, off_topic: int = 0) -> list[dict]:
+    """``nli_metrics`` of ``model`` on each JSONL file (optionally only rows whose fields equal ``where``).
+
+    ``off_topic`` > 0: score that many off-topic pairs made from the file instead (a premise with another
+    premise's hypothesis that shares a rare word, all gold *neutral*): the neutral recall is how rarely the
+    model takes a statement about something else for a contradiction.
+    """
     from .nli import predicted_labels
-    from .nli_data import expand_paths, read_nli_jsonl
+    from .nli_data import expand_paths, off_topic_pairs, read_nli_jsonl
 
     results = []
     for path in expand_paths(list(paths)):
@@ -219,9 +224,11 @@ def evaluate_nli(model, paths: list[str | Path], limit: int | None = None, where
                 df = df[df[key] == value]
         if limit:
             df = df.head(limit)
+        if off_topic:
+            df = off_topic_pairs(df.assign(source=str(path)), off_topic, seed=0)
         probs = model.predict(df["premise"].tolist(), df["hypothesis"].tolist(), progress=len(df) > 2000)
         metrics = nli_metrics(df["label"].tolist(), predicted_labels(probs).tolist())
-        results.append({"file": str(path), **({"where": where} if where else {}), **metrics})
+        results.append({"file": str(path), **({"where": where} if where else {}), **({"off_topic": off_topic} if off_topic else {}), **metrics})
     return results
 
 
@@ -231,7 +238,8 @@ def format_nli_results(results: list[dict]) -> str:
 
     lines = []
     for r in results:
-        lines.append(f"{r['file']}  (n={r['n']})  accuracy {r['accuracy']:.4f}")
+        kind = "  off-topic pairs (all neutral)" if r.get("off_topic") else ""
+        lines.append(f"{r['file']}{kind}  (n={r['n']})  accuracy {r['accuracy']:.4f}")
         lines.append(f"  {'class':<14}{'precision':>10}{'recall':>10}{'f1':>10}{'support':>9}")
         for lab in LABELS:
             c = r["per_class"][lab]
