@@ -55,7 +55,7 @@ def test_contradiction_evaluation(nli_model):
     report = evaluate_contradictions(sorted(glob.glob(str(GOLD_DIR / "*.json"))), nli_model)
     seed = next(f for f in report["files"] if "macron-putin" in f["file"])
     assert seed["recall"] >= 0.8 and seed["precision"] >= 0.6
-    assert report["held_out"]["gold_pairs"] == 6 and report["dev"]["gold_pairs"] >= 20
+    assert report["held_out"]["gold_pairs"] >= 13 and report["dev"]["gold_pairs"] >= 20
     assert 0 < report["summary"]["precision"] <= 1 and report["by_kind"]["retraction"]["found"] >= 4
     proc = helpers_cli("eval-contradictions", *sorted(glob.glob(str(GOLD_DIR / "*.json"))))
     assert proc.returncode == 0 and "HELD_OUT" in proc.stdout and "recall by kind" in proc.stdout

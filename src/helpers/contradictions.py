@@ -15,7 +15,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .actors import NARRATOR
+from .actors import NARRATOR, countries_in
+from .frames import frame_conflict, read_frames
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,11 @@ DEFAULT_THRESHOLD = 0.6
 NARRATOR_WEIGHT = 0.7
 #: A denial whose content is this similar (cosine) to an assertion opposes it, even when NLI misses the entailment.
 DENIAL_SIMILARITY = 0.55
+#: Two statements that conflict on a frame (an agreement reached or not, a date set or not; see ``frames``)
+#: score at least this, whatever their similarity.
+FRAME_SCORE = 0.7
+#: A denial or walk-back the text ties to the statement it answers scores at least this (the default threshold).
+LINKED_FLOOR = 0.6
 #: Up to this many statements every pair is scored; above it, nearest neighbours only.
 ALL_PAIRS_MAX = 120
 _STOP = set("the a an of to in on at for and or but with from by that this is was were be been has have had it its his her their they he she will would not no".split())
@@ -133,7 +139,7 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
     """NLI both ways on each pair's contents, combined with the cue polarities into conflict and support scores."""
     columns = [
         "a", "b", "a_speaker", "b_speaker", "a_polarity", "b_polarity", "entail", "contradict", "similarity",
-        "conflict", "support", "kind", "linked", "evidence",
+        "conflict", "support", "kind", "linked", "frame", "evidence",
     ]
     if not pairs:
         return pd.DataFrame(columns=columns)
@@ -156,6 +162,10 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
     emb = dict(zip(seen_texts, embed_texts(seen_texts)))  # similarity of what NLI sees ("X said that ..." included)
     ent_p = probs["entailment"].to_numpy()
     con_p = probs["contradiction"].to_numpy()
+    frames = {i: read_frames(t) for i, t in texts.items()}
+    countries = dict(zip(statements["id"].astype(int), statements["country"])) if "country" in statements else {}
+    people = {tok: c for sp, c in countries.items() for tok in re.findall(r"\b[A-ZÀ-ÖØ-Þ][\w’'-]+", by_id[sp]["speaker"]) if c}
+    named = {i: countries_in(t, people) for i, t in texts.items()}
     rows = []
     for (a, b), (ta, tb) in zip(pairs, plan):
         sa, sb = by_id[a], by_id[b]
@@ -177,9 +187,15 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
         else:
             close = float(np.clip((similarity - DENIAL_SIMILARITY) / 0.3, 0.0, 1.0))
             conflict, support = max(entail, close), contradict
-        if linked:
-            conflict = 0.55 + 0.45 * max(entail, contradict, conflict)
-        else:  # contents about different things cannot conflict much, whatever NLI says
+        frame = None
+        if sa["speaker"] != sb["speaker"] and not ((stand_in and not linked) or one_sided or pa == 0 or pb == 0):
+            parties = bool(countries.get(a)) and countries[a] in named[b] or bool(countries.get(b)) and countries[b] in named[a]
+            frame = frame_conflict(frames[a], frames[b], pa, pb, parties)
+            if frame is not None:
+                conflict = max(conflict, FRAME_SCORE + (1 - FRAME_SCORE) * conflict)
+        if linked:  # the text itself says b answers a ("later said", "backed away from"): flagged whatever NLI says
+            conflict = LINKED_FLOOR + (1 - LINKED_FLOOR) * max(entail, contradict, conflict)
+        elif frame is None:  # contents about different things cannot conflict much, whatever NLI says
             low, high = (RELATED_LOW, RELATED_HIGH)
             if pa * pb < 0 and entail >= CONFIDENT_ENTAILMENT:
                 low, high = CONFIDENT_RELATED  # a denial of exactly what was asserted, worded more briefly
@@ -191,9 +207,28 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
             "a": a, "b": b, "a_speaker": sa["speaker"], "b_speaker": sb["speaker"],
             "a_polarity": sa["polarity"], "b_polarity": sb["polarity"], "entail": round(entail, 4),
             "contradict": round(contradict, 4), "similarity": round(similarity, 4), "conflict": round(float(conflict), 4), "support": round(float(support), 4),
-            "kind": kind, "linked": linked, "evidence": _evidence(sa, sb, kind, entail, contradict, similarity, linked),
+            "kind": kind, "linked": linked, "frame": frame or "", "evidence": _evidence(sa, sb, kind, entail, contradict, similarity, linked, frame),
         })
-    return pd.DataFrame(rows, columns=columns)
+    return _one_per_actor_pair(pd.DataFrame(rows, columns=columns), threshold_floor=FRAME_SCORE)
+
+
+def _one_per_actor_pair(links: pd.DataFrame, threshold_floor: float) -> pd.DataFrame:
+    """Keep, for each statement, its best frame conflict with each other actor; the others drop below the floor.
+
+    When two camps disagree on whether a deal was reached, every statement of one conflicts with every
+    statement of the other on that frame; each statement is reported against the other camp once, with the
+    statement of that camp that answers it best.
+    """
+    framed = links[(links["frame"] != "") & ~links["linked"].astype(bool)]
+    if framed.empty:
+        return links
+    ranked = framed.sort_values(["conflict", "a", "b"], ascending=[False, True, True])
+    keep = set()
+    for side, other in (("a", "b_speaker"), ("b", "a_speaker")):
+        keep |= set(ranked.drop_duplicates([side, other, "frame"]).index)
+    others = framed.index.difference(sorted(keep))
+    links.loc[others, "conflict"] = (links.loc[others, "conflict"] * (threshold_floor - 0.2)).round(4)
+    return links
 
 
 def _linked(sa: pd.Series, sb: pd.Series) -> bool:
@@ -217,7 +252,13 @@ def classify(sa: pd.Series, sb: pd.Series) -> str:
     return "factual-conflict"
 
 
-def _evidence(sa: pd.Series, sb: pd.Series, kind: str, entail: float, contradict: float, similarity: float, linked: bool) -> str:
+FRAME_EVIDENCE = {
+    "agreement": "; they disagree on whether an agreement was reached",
+    "schedule": "; they disagree on whether a date is set",
+}
+
+
+def _evidence(sa: pd.Series, sb: pd.Series, kind: str, entail: float, contradict: float, similarity: float, linked: bool, frame: str | None = None) -> str:
     who = KIND_VERBS[kind]
     denier, other = (sb, sa) if SIGN.get(sb["polarity"], 1) < SIGN.get(sa["polarity"], 1) else (sa, sb)
     if kind in ("retraction", "self-contradiction"):
@@ -225,7 +266,7 @@ def _evidence(sa: pd.Series, sb: pd.Series, kind: str, entail: float, contradict
     opposite = SIGN.get(sa["polarity"], 1) != SIGN.get(sb["polarity"], 1)
     basis = f"entailment {entail:.2f}" if opposite else f"contradiction {contradict:.2f}"
     basis = f"{basis}, similarity {similarity:.2f} between the contents"
-    link = "; the text links the two statements" if linked else ""
+    link = "; the text links the two statements" if linked else FRAME_EVIDENCE.get(frame or "", "")
     said = "said earlier" if kind in ("retraction", "self-contradiction") else "says"
     return f"{denier['speaker']} ({denier['cue'] or 'narration'}) {who} {other['speaker']} {said}: {basis}{link}"
 

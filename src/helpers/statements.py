@@ -601,4 +601,5 @@ def statements_frame(statements: list[Statement]) -> pd.DataFrame:
     ]
     df = pd.DataFrame([s.to_dict() for s in statements], columns=cols)
     df["refers_to"] = df["refers_to"].astype("Int64")
+    df["country"] = [s.extra.get("country", "") for s in statements]  # the speaker's, where the article says it
     return df
