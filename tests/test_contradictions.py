@@ -60,7 +60,8 @@ def test_hedges_never_conflict_and_contradicting_assertions_do():
     links = score_pairs(st, [(0, 1), (0, 2)], TableModel(table)).set_index(["a", "b"])
     assert links.loc[(0, 1), "conflict"] == 0
     assert links.loc[(0, 2), "similarity"] >= 0.7  # same topic: the relatedness gate lets the NLI score through
-    assert links.loc[(0, 2), "conflict"] == pytest.approx(0.95) and links.loc[(0, 2), "kind"] == "factual-conflict"
+    assert links.loc[(0, 2), "conflict"] >= 0.95 and links.loc[(0, 2), "kind"] == "factual-conflict"
+    assert links.loc[(0, 2), "frame"] == "agreement"  # "did not reach a deal": the frame agrees with NLI
 
 
 def test_unrelated_contents_do_not_conflict():
@@ -144,3 +145,35 @@ def test_brief_denial_of_a_detailed_claim_is_flagged(nli_model):
     st = statements_of(text)
     found = find_contradictions(score_pairs(st, candidate_pairs(st), nli_model), st)
     assert [(r.a_speaker, r.b_speaker, r.kind) for r in found.itertuples()] == [("Anna Berg", "Russian foreign ministry", "denial")]
+
+
+def test_a_party_denying_a_deal_conflicts_even_when_nli_sees_nothing():
+    """NLI (here: always neutral) misses it; the agreement frame and the denier's country catch it, once per actor."""
+    claim = "Russia had agreed to keep the grain corridor open for another three months"
+    st = frame([
+        {"speaker": "Kemal Aydin", "polarity": "assert", "content": claim, "country": "Turkey"},
+        {"speaker": "Kremlin spokesman", "polarity": "deny", "content": "An extension had been agreed", "country": "Russia"},
+        {"speaker": "Kremlin spokesman", "polarity": "deny", "content": "Any deal had been reached", "country": "Russia"},
+        {"speaker": "Analyst", "polarity": "deny", "content": "The talks had produced a deal", "country": ""},
+        {"speaker": "Kremlin spokesman", "polarity": "assert", "content": "Russia would agree to an extension if its conditions were met", "country": "Russia"},
+    ])
+    links = score_pairs(st, [(0, 1), (0, 2), (0, 3), (0, 4)], TableModel({})).set_index(["a", "b"])
+    assert links.loc[(0, 1), "frame"] == "agreement" and links.loc[(0, 1), "conflict"] >= 0.7
+    assert links.loc[(0, 1), "kind"] == "denial" and "whether an agreement was reached" in links.loc[(0, 1), "evidence"]
+    assert links.loc[(0, 2), "conflict"] >= 0.7  # the second denial keeps its best (only) Aydin partner
+    assert links.loc[(0, 3), "frame"] == ""  # an analyst with no stake, on no shared topic word: no frame conflict
+    assert links.loc[(0, 4), "frame"] == "" and links.loc[(0, 4), "conflict"] < 0.1  # an intention ("would agree ... if")
+
+
+def test_a_camp_is_answered_once_per_statement():
+    """Two envoy statements against two of Dragic's: each statement keeps its best answer from the other camp."""
+    yes = ["Both sides had accepted the annex", "The annex was agreed in full"]
+    no = ["No annex had been agreed", "The annex was never signed"]
+    st = frame([{"speaker": "Envoy", "polarity": "assert", "content": c, "country": ""} for c in yes]
+               + [{"speaker": "Dragic", "polarity": "assert", "content": c, "country": ""} for c in no])
+    table = {(yes[0], no[0]): (0.01, 0.09, 0.9)}
+    links = score_pairs(st, [(0, 2), (0, 3), (1, 2), (1, 3)], TableModel(table)).set_index(["a", "b"])
+    assert (links["frame"] == "agreement").all()
+    flagged = set(links[links["conflict"] >= 0.6].index)
+    assert flagged == {(0, 2), (1, 2), (0, 3)}  # (1, 3) repeats what the others say
+    assert links.loc[(1, 3), "conflict"] < 0.6
