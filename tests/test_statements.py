@@ -236,3 +236,11 @@ def test_no_comment_is_a_statement_and_short_contents_stay_clauses():
 )
 def test_lower_case_compounds_relative_clauses_and_agency_spokesmen(text, speakers):
     assert [s.speaker for s in attributed(text)] == speakers
+
+
+def test_participle_cue_and_experts():
+    out = attributed('"We stand by it," the minister said, adding that Cairo would go to the United Nations. Water experts say drought years decide it.')
+    assert [(s.cue, s.content) for s in out] == [
+        ("said", "We stand by it"), ("adding", "Cairo would go to the United Nations"), ("say", "Drought years decide it"),
+    ]
+    assert out[0].speaker == out[1].speaker and out[2].speaker == "Water experts"

@@ -32,6 +32,28 @@ NATIONALITY: dict[str, str] = {
     "Iran": "Iranian", "Israel": "Israeli", "Japan": "Japanese", "India": "Indian", "Qatar": "Qatari",
     "Egypt": "Egyptian", "European Union": "EU", "NATO": "NATO", "Hungary": "Hungarian",
     "South Korea": "South Korean", "North Korea": "North Korean", "Saudi Arabia": "Saudi", "Pakistan": "Pakistani",
+    "Afghanistan": "Afghan", "Albania": "Albanian", "Algeria": "Algerian", "Angola": "Angolan", "Argentina": "Argentine",
+    "Australia": "Australian", "Austria": "Austrian", "Bahrain": "Bahraini", "Bangladesh": "Bangladeshi",
+    "Belgium": "Belgian", "Bolivia": "Bolivian", "Bosnia": "Bosnian", "Brazil": "Brazilian", "Bulgaria": "Bulgarian",
+    "Cambodia": "Cambodian", "Cameroon": "Cameroonian", "Canada": "Canadian", "Chad": "Chadian", "Chile": "Chilean",
+    "Colombia": "Colombian", "Croatia": "Croatian", "Cuba": "Cuban", "Cyprus": "Cypriot", "Czech Republic": "Czech",
+    "Denmark": "Danish", "Ecuador": "Ecuadorian", "Eritrea": "Eritrean", "Estonia": "Estonian", "Ethiopia": "Ethiopian",
+    "Finland": "Finnish", "Ghana": "Ghanaian", "Greece": "Greek", "Guatemala": "Guatemalan", "Indonesia": "Indonesian",
+    "Iraq": "Iraqi", "Ireland": "Irish", "Italy": "Italian", "Jordan": "Jordanian", "Kazakhstan": "Kazakh",
+    "Kenya": "Kenyan", "Kuwait": "Kuwaiti", "Latvia": "Latvian", "Lebanon": "Lebanese", "Libya": "Libyan",
+    "Lithuania": "Lithuanian", "Malaysia": "Malaysian", "Mali": "Malian", "Mexico": "Mexican", "Mongolia": "Mongolian",
+    "Montenegro": "Montenegrin", "Morocco": "Moroccan", "Mozambique": "Mozambican", "Myanmar": "Myanmar",
+    "Nepal": "Nepali", "Netherlands": "Dutch", "New Zealand": "New Zealand", "Nicaragua": "Nicaraguan",
+    "Niger": "Nigerien", "Nigeria": "Nigerian", "North Macedonia": "North Macedonian", "Norway": "Norwegian",
+    "Oman": "Omani", "Palestine": "Palestinian", "Panama": "Panamanian", "Paraguay": "Paraguayan", "Peru": "Peruvian",
+    "Philippines": "Philippine", "Portugal": "Portuguese", "Romania": "Romanian", "Rwanda": "Rwandan",
+    "Senegal": "Senegalese", "Singapore": "Singaporean", "Slovakia": "Slovak", "Slovenia": "Slovenian",
+    "Somalia": "Somali", "South Africa": "South African", "South Sudan": "South Sudanese", "Spain": "Spanish",
+    "Sri Lanka": "Sri Lankan", "Sudan": "Sudanese", "Sweden": "Swedish", "Switzerland": "Swiss", "Syria": "Syrian",
+    "Taiwan": "Taiwanese", "Tajikistan": "Tajik", "Tanzania": "Tanzanian", "Thailand": "Thai", "Tunisia": "Tunisian",
+    "Turkmenistan": "Turkmen", "Uganda": "Ugandan", "United Arab Emirates": "Emirati", "Uruguay": "Uruguayan",
+    "Uzbekistan": "Uzbek", "Venezuela": "Venezuelan", "Vietnam": "Vietnamese", "Yemen": "Yemeni", "Zambia": "Zambian",
+    "Zimbabwe": "Zimbabwean", "Congo": "Congolese", "African Union": "AU",
     "Azerbaijan": "Azerbaijani", "Armenia": "Armenian", "Georgia": "Georgian", "Moldova": "Moldovan",
     "United Nations": "UN",
 }
@@ -97,6 +119,8 @@ _ORGANISATION_NEXT = re.compile(
     r"\s+(?:Programme|Program|Agency|Organization|Organisation|Committee|Court|Office|Ministry|Service|Authority|"
     r"Forum|Group|Bank|Fund|Council|Institute|Foundation|Party|Commission|Center|Centre|University|Association)\b"
 )
+
+_NOT_NAMES |= {w for country, adj in NATIONALITY.items() for w in f"{country} {adj}".split()}
 
 
 def find_people(text: str) -> dict[str, Person]:

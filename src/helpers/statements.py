@@ -29,6 +29,7 @@ _CUES: list[tuple[str, str]] = [
      r"(?: of the (?:call|meeting|talks))? (?:saying|stating)", "assert"),
     (r"talked up|touted|hailed|boasted(?: of| about)?|trumpeted|played up|accused", "assert"),
     (r"told (?:reporters|journalists|lawmakers|parliament|the press|a news conference|a press conference|a briefing|state (?:television|TV|media)|the (?:BBC|AP|newspaper|Financial Times)|Reuters|Bloomberg|CNN|AFP|TASS|RIA Novosti|Interfax)", "assert"),
+    (r"(?:adding|noting|insisting|stressing|arguing|saying)(?= that\s)", "assert"),  # ", adding that ...": the same speaker
     (r"(?:said|says|say|told|tells|stated|claimed|claims|insisted|insists|argued|argues|stressed|asserted|declared|tweeted|reiterated|vowed|maintained|emphasi[sz]ed|replied|responded|countered|assured|conceded)", "assert"),
     (r"(?:added|adds|noted|notes|confirmed|confirms|explained|announced|wrote|pledged|promised|warned|acknowledged|admitted|predicted)(?=\s*(?:[,.;:“\"]|that\s|$))", "assert"),
 ]
@@ -41,7 +42,8 @@ ROLE_NOUNS = set(
     "spokesman spokeswoman spokesperson spokesmen spokespeople secretary official officials diplomat diplomats aide aides "
     "source sources adviser advisers advisor minister ministers leader leaders president presidents premier chancellor "
     "government ministry office administration embassy cabinet kremlin presidency negotiator negotiators envoy envoys "
-    "ambassador commander general chief head analyst analysts observers lawmakers senator people team delegation".split()
+    "ambassador commander general chief head analyst analysts observers lawmakers senator people team delegation expert experts "
+    "researcher researchers economist economists".split()
 )
 MODIFIERS = set(
     "senior top former deputy chief foreign defense defence junior presidential military western eastern european "
@@ -347,7 +349,8 @@ def _attributions(sentence: str) -> list[_Raw]:
                 sp, appositive_end, inverted = right[:2], right[2], True
         inherit = False
         if sp is None:
-            if CONNECTOR_BEFORE.search(left) and raws:
+            participle = m.group().endswith("ing") and left.rstrip().endswith(",")
+            if (CONNECTOR_BEFORE.search(left) or participle) and raws:
                 inherit = True
             else:
                 continue
