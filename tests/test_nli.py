@@ -89,6 +89,32 @@ def test_shipped_model_offline_clear_cases(nli_model):
 
 
 @pytest.mark.slow
+def test_shipped_model_keeps_statements_about_other_things_neutral(nli_model):
+    """Two statements of one story about different things are no contradiction; real conflicts still are."""
+    off_topic = [
+        ("Kyiv was not consulted about the new terms.", "The two presidents will meet in Ankara next month."),
+        ("Stable relations are essential for European companies.", "The navy is ready to resume patrols in the strait."),
+        ("The European Union welcomed the talks.", "Russia remains the main guarantor of security in the region."),
+        ("Monitors will be deployed along the border.", "The constitution is a domestic matter."),
+        ("The foreign minister flew to Cairo on Sunday.", "Gas prices fell after the announcement."),
+    ]
+    conflicts = [
+        ("The two sides agreed on the text of the treaty.", "No text has been agreed."),
+        ("The minister agreed to resume military talks.", "The minister only discussed the idea of military talks."),
+        ("A date has been set for the summit.", "No date has been set for the summit."),
+        ("Japan has provided all the data China asked for.", "Japan has not provided the data China asked for."),
+    ]
+
+    def contradiction(pairs):  # the larger of the two directions, per pair
+        probs = nli_model.predict([a for a, _ in pairs] + [b for _, b in pairs], [b for _, b in pairs] + [a for a, _ in pairs])
+        c = probs["contradiction"].to_numpy()
+        return [max(c[i], c[i + len(pairs)]) for i in range(len(pairs))]
+
+    assert max(contradiction(off_topic)) < 0.4  # stage 2 of the model: up to 0.92
+    assert min(contradiction(conflicts)) > 0.6
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(("precision", "tolerance"), [("fp32", 1e-5), ("bf16", 0.03)])
 def test_shipped_model_order_batching_determinism(precision, tolerance):
     """Padding with other pairs barely moves a score (bf16 rounds more); the same call gives the same bits."""
