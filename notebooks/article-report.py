@@ -18,8 +18,11 @@
 # (who said it, with which reporting cue: *said*, *denied*, *declined to comment*, *backed away*…),
 # and runs a transformer **NLI model** (entailment / neutral / contradiction) over pairs of statements.
 # A denial conflicts with a claim when the two contents *entail* each other; two plain assertions
-# conflict when their contents *contradict*. The summary below lists what was found; the sections
-# after it show the evidence.
+# conflict when their contents *contradict*. Where the model is not sure, two rules help: a statement
+# the text ties to another ("later said", "backed away from") is always flagged, and two actors who
+# disagree on whether an agreement was reached or a date set are flagged when they talk about the same
+# thing (or one is a party denying it). The summary below lists what was found; the sections after it
+# show the evidence.
 #
 # Change the values in the next cell (or pass them with papermill / `python -m helpers run -p NAME VALUE`)
 # to analyse another article.
@@ -88,7 +91,8 @@ display(report.table(result.actors))
 # Flagged pairs, strongest first. `kind` is `denial` (one actor denies what another asserts),
 # `retraction` (an actor walks back an earlier statement), `self-contradiction` (an actor contradicts
 # itself) or `factual-conflict` (narration against an actor, or two actors asserting incompatible facts).
-# `evidence` says what the score rests on.
+# `evidence` says what the score rests on: the NLI scores and similarity, and whether the text links the
+# two statements or they disagree on an agreement or a date.
 
 # %%
 display(report.table(result.contradictions, ["a", "b", "kind", "score", "a_speaker", "b_speaker", "a_text", "b_text", "evidence"]))
