@@ -174,22 +174,22 @@ def _country_of_qualifier(words: str, people: dict[str, Person]) -> tuple[str, s
     return "", ""
 
 
-_COUNTRY_WORDS = sorted(
-    {**{k: v for k, v in ADJECTIVE_TO_COUNTRY.items() if len(k) > 2}, **INSTITUTIONS}.items(), key=lambda kv: -len(kv[0])
+_COUNTRY_WORDS = dict(
+    sorted({**{k: v for k, v in ADJECTIVE_TO_COUNTRY.items() if len(k) > 2}, **INSTITUTIONS}.items(), key=lambda kv: -len(kv[0]))
 )
+_COUNTRY_RE = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, _COUNTRY_WORDS)) + r")(?:'s)?(?![\w])")
 
 
 def countries_in(text: str, people: dict[str, str] | None = None) -> set[str]:
     """Countries a text names: by name, adjective, capital or institution, or through a person in ``people``
     (name token -> country, e.g. ``{"Dragić": "Serbia"}``)."""
     low = norm_quotes(text).lower()
-    found = set()
-    for word, country in _COUNTRY_WORDS:
-        if re.search(rf"(?<![\w.]){re.escape(word)}(?:'s)?(?![\w])", low):
-            found.add(country)
-    for token, country in (people or {}).items():
-        if country and re.search(rf"\b{re.escape(token.lower())}\b", low):
-            found.add(country)
+    found = {_COUNTRY_WORDS[m.group(1)] for m in _COUNTRY_RE.finditer(low)}
+    if people:
+        tokens = {t.lower(): c for t, c in people.items() if c}
+        if tokens:
+            pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(tokens, key=len, reverse=True))) + r")\b")
+            found |= {tokens[m.group(1)] for m in pattern.finditer(low)}
     return found
 
 

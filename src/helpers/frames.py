@@ -29,7 +29,7 @@ UNSETTLED = re.compile(
     r"\b(?:still (?:under ?way|being (?:discussed|negotiated|studied)|under discussion|studying|open|in progress)|"
     r"remain(?:s|ed)? (?:open|unresolved|under discussion)|premature|conditional|"
     r"not (?:final|firm|binding|confirmed)|only (?:discussed|talked about|promised to consider|agreed to continue)|"
-    r"needs? more work|need(?:ed)? more work|backed away from|backing away from|reneged on|went back on|walked back)\b",
+    r"need(?:s|ed)? more work|backed away from|backing away from|reneged on|went back on|walked back)\b",
     re.I,
 )
 #: Words for when something will happen (a content that names one sets a date; "no date" denies it).
