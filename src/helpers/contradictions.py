@@ -39,6 +39,8 @@ DENIAL_SIMILARITY = 0.55
 #: Two statements that conflict on a frame (an agreement reached or not, a date set or not; see ``frames``)
 #: score at least this, whatever their similarity.
 FRAME_SCORE = 0.7
+#: A frame conflict that repeats one already reported between the same statements' actors counts this much.
+REPEAT_WEIGHT = 0.5
 #: A denial or walk-back the text ties to the statement it answers scores at least this (the default threshold).
 LINKED_FLOOR = 0.6
 #: Up to this many statements every pair is scored; above it, nearest neighbours only.
@@ -189,7 +191,7 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
             conflict, support = max(entail, close), contradict
         frame = None
         if sa["speaker"] != sb["speaker"] and not ((stand_in and not linked) or one_sided or pa == 0 or pb == 0):
-            parties = bool(countries.get(a)) and countries[a] in named[b] or bool(countries.get(b)) and countries[b] in named[a]
+            parties = (bool(countries.get(a)) and countries[a] in named[b]) or (bool(countries.get(b)) and countries[b] in named[a])
             frame = frame_conflict(frames[a], frames[b], pa, pb, parties)
             if frame is not None:
                 conflict = max(conflict, FRAME_SCORE + (1 - FRAME_SCORE) * conflict)
@@ -209,11 +211,11 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
             "contradict": round(contradict, 4), "similarity": round(similarity, 4), "conflict": round(float(conflict), 4), "support": round(float(support), 4),
             "kind": kind, "linked": linked, "frame": frame or "", "evidence": _evidence(sa, sb, kind, entail, contradict, similarity, linked, frame),
         })
-    return _one_per_actor_pair(pd.DataFrame(rows, columns=columns), threshold_floor=FRAME_SCORE)
+    return _one_per_actor_pair(pd.DataFrame(rows, columns=columns))
 
 
-def _one_per_actor_pair(links: pd.DataFrame, threshold_floor: float) -> pd.DataFrame:
-    """Keep, for each statement, its best frame conflict with each other actor; the others drop below the floor.
+def _one_per_actor_pair(links: pd.DataFrame) -> pd.DataFrame:
+    """Keep, for each statement, its best frame conflict with each other actor; the others count ``REPEAT_WEIGHT``.
 
     When two camps disagree on whether a deal was reached, every statement of one conflicts with every
     statement of the other on that frame; each statement is reported against the other camp once, with the
@@ -227,7 +229,7 @@ def _one_per_actor_pair(links: pd.DataFrame, threshold_floor: float) -> pd.DataF
     for side, other in (("a", "b_speaker"), ("b", "a_speaker")):
         keep |= set(ranked.drop_duplicates([side, other, "frame"]).index)
     others = framed.index.difference(sorted(keep))
-    links.loc[others, "conflict"] = (links.loc[others, "conflict"] * (threshold_floor - 0.2)).round(4)
+    links.loc[others, "conflict"] = (links.loc[others, "conflict"] * REPEAT_WEIGHT).round(4)
     return links
 
 
