@@ -177,3 +177,18 @@ def test_a_camp_is_answered_once_per_statement():
     flagged = set(links[links["conflict"] >= 0.6].index)
     assert flagged == {(0, 2), (1, 2), (0, 3)}  # (1, 3) repeats what the others say
     assert links.loc[(1, 3), "conflict"] < 0.6
+
+
+def test_a_frame_conflict_gives_a_stance_nli_misses():
+    """NLI (always neutral here) gives no position; the agreement frame makes the Kremlin deny Russia's deal."""
+    st = frame([
+        {"speaker": "Kemal Aydin", "polarity": "assert", "content": "Turkey had agreed to mediate", "country": "Turkey"},
+        {"speaker": "Kremlin spokesman", "polarity": "deny", "content": "An extension had been agreed", "country": "Russia"},
+        {"speaker": "Kremlin spokesman", "polarity": "assert", "content": "No decision on the corridor has been taken", "country": "Russia"},
+        {"speaker": "Oksana Hryniv", "polarity": "assert", "content": "Ukrainian ports were ready to keep shipping", "country": "Ukraine"},
+    ])
+    claim = "Russia had agreed to keep the grain corridor open"
+    stances = score_stances(st, [claim], TableModel({})).set_index("actor")
+    assert stances.loc["Kremlin spokesman", "stance"] == "denies" and stances.loc["Kremlin spokesman", "score"] >= 0.7
+    assert stances.loc["Kremlin spokesman", "history"] == "denies"  # both statements: the party's denial, then "no decision"
+    assert "Oksana Hryniv" not in stances.index and "Kemal Aydin" not in stances.index  # no tie to the claim, or the same sign

@@ -165,8 +165,7 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
     ent_p = probs["entailment"].to_numpy()
     con_p = probs["contradiction"].to_numpy()
     frames = {i: read_frames(t) for i, t in texts.items()}
-    countries = dict(zip(statements["id"].astype(int), statements["country"])) if "country" in statements else {}
-    people = {tok: c for sp, c in countries.items() for tok in re.findall(r"\b[A-ZÀ-ÖØ-Þ][\w’'-]+", by_id[sp]["speaker"]) if c}
+    countries, people = _speaker_countries(statements)
     named = {i: countries_in(t, people) for i, t in texts.items()}
     rows = []
     for (a, b), (ta, tb) in zip(pairs, plan):
@@ -212,6 +211,19 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
             "kind": kind, "linked": linked, "frame": frame or "", "evidence": _evidence(sa, sb, kind, entail, contradict, similarity, linked, frame),
         })
     return _one_per_actor_pair(pd.DataFrame(rows, columns=columns))
+
+
+def _speaker_countries(statements: pd.DataFrame) -> tuple[dict[int, str], dict[str, str]]:
+    """Each statement's speaker country (where the article says it), and name token -> country for
+    ``countries_in`` (the capitalised words of speakers' names, e.g. "Dragić" -> Serbia)."""
+    if "country" not in statements:
+        return {}, {}
+    countries = dict(zip(statements["id"].astype(int), statements["country"].fillna("")))
+    people = {}
+    for speaker, country in zip(statements["speaker"], statements["country"].fillna("")):
+        if country:
+            people.update({tok: country for tok in re.findall(r"\b[A-ZÀ-ÖØ-Þ][\w’'-]+", speaker)})
+    return countries, people
 
 
 def _one_per_actor_pair(links: pd.DataFrame) -> pd.DataFrame:
@@ -338,7 +350,9 @@ def score_stances(statements: pd.DataFrame, claims: Sequence[str], model, thresh
     ``history`` lists the positions in that order. Statements about something else (MiniLM cosine under
     ``STANCE_RELATED``) take no position whatever NLI says; a denial of having *said* something ("denied
     even making a reference to X") is compared with "<actor> said that <claim>" and can only deny; a
-    retraction takes a hedging position on whatever the statement it walks back bore on.
+    retraction takes a hedging position on whatever the statement it walks back bore on. A statement that
+    NLI leaves without a position *denies* the claim when the two conflict on a frame (``frames``: "no
+    decision has been taken" against "Russia had agreed to ...", or the Kremlin denying any deal Russia made).
     """
     cols = ["actor", "claim", "stance", "score", "statement", "evidence", "history"]
     actors = [a for a in dict.fromkeys(statements["speaker"]) if a != NARRATOR]
@@ -362,8 +376,11 @@ def score_stances(statements: pd.DataFrame, claims: Sequence[str], model, thresh
     emb_claims, emb_texts = embed_texts(list(claims)), embed_texts(texts)
     low, high = STANCE_RELATED
     related = np.clip((emb_claims @ emb_texts.T - low) / (high - low), 0.0, 1.0).astype(float)
+    text_frames = [read_frames(t) for t in texts]
+    countries, people = _speaker_countries(statements)
     out = []
     for ci, claim in enumerate(claims):
+        claim_frames, claim_named = read_frames(claim), countries_in(claim, people)
         claim_words = _words(claim)
         bearing = {}  # how much each statement bears on the claim, whatever its side
         for ti, (sid, _, _) in enumerate(records):
@@ -387,6 +404,10 @@ def score_stances(statements: pd.DataFrame, claims: Sequence[str], model, thresh
             else:
                 stance, score = ("supports", e) if e >= c else ("denies", c)
                 score *= related[ci, ti]
+            if score < threshold and pol in ("assert", "deny") and not about_speech[ti]:
+                party = countries.get(int(sid), "") in claim_named
+                if frame_conflict(claim_frames, text_frames[ti], 1, SIGN[pol], party):
+                    stance, score = "denies", FRAME_SCORE + (1 - FRAME_SCORE) * (c if pol == "assert" else e)
             if score >= threshold:
                 found.setdefault(speaker, []).append((when[int(sid)], int(sid), stance, score))
         for actor in actors:
