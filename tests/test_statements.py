@@ -232,6 +232,12 @@ def test_no_comment_is_a_statement_and_short_contents_stay_clauses():
             ["World Food Programme", "World Food Programme spokesman"],
         ),
         ("South Korea's foreign ministry said it was watching the talks.", ["South Korean foreign ministry"]),
+        # the service stays in the role's name; a title before the name is not part of it
+        ("A Greek coast guard spokesman said the boat sank.", ["Greek coast guard spokesman"]),
+        ("A Polish military official said so. The official later said otherwise.", ["Polish military official"] * 2),
+        ("Indian National Security Adviser Ravi Menon said the talks went well.", ["Ravi Menon"]),
+        ('"Publish the deal," Senator Ana Lim told a radio station.', ["Ana Lim"]),
+        ("Greek officials did not immediately respond to a request for comment.", ["Greek officials"]),
     ],
 )
 def test_lower_case_compounds_relative_clauses_and_agency_spokesmen(text, speakers):

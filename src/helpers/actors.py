@@ -96,7 +96,7 @@ class Person:
     first_pos: int = 0
 
 
-_TITLE_WORDS = r"(?:spokesman|spokeswoman|spokesperson|envoy|Envoy|Special Envoy|foreign minister|defense secretary|Defense Secretary|President|Prime Minister|Premier|Chancellor|Foreign Minister|Defense Minister|Defence Minister|Minister|Secretary of State|Secretary|Spokesman|Spokeswoman|Ambassador|King|Emir|Gen\.|General|Senator|Sen\.|Mr\.|Mrs\.|Ms\.|Dr\.)"
+_TITLE_WORDS = r"(?:spokesman|spokeswoman|spokesperson|envoy|Envoy|Special Envoy|Adviser|Advisor|Governor|foreign minister|defense secretary|Defense Secretary|President|Prime Minister|Premier|Chancellor|Foreign Minister|Defense Minister|Defence Minister|Minister|Secretary of State|Secretary|Spokesman|Spokeswoman|Ambassador|King|Emir|Gen\.|General|Senator|Sen\.|Mr\.|Mrs\.|Ms\.|Dr\.)"
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+)?)"
 _PERSON_RE = re.compile(
     rf"(?P<title>(?:(?:[A-Z][a-z]+|U\.S\.|EU|UN)\s+)?(?:[A-Z][a-z]+\s+)?{_TITLE_WORDS}\s+)?(?P<name>{_NAME}(?:\s+[A-Z]\.)?(?:\s+{_NAME}){{1,2}})"
@@ -281,6 +281,9 @@ class ActorResolver:
         plural = role.endswith("s") and role not in ("sources",) or role == "sources"
         low = norm_quotes(mention).lower()
         body = next((b for b in BODIES if re.search(rf"\b{b}\b", low)), None)
+        # lower-case words that say which service speaks: "military", "coast guard", "defense"
+        qualifier = re.sub(rf"\b{role}\b.*$", "", DETERMINER.sub("", norm_quotes(mention)), flags=re.I).strip()
+        service = " ".join(w for w in qualifier.split() if w.islower() and w not in ("senior", "top", "a", "an", "the"))
         if role in SPOKES:
             owner = self.person_in(mention)
             if body and country:
@@ -291,15 +294,13 @@ class ActorResolver:
                 seat = COUNTRY_SEAT.get(owner.country) if any(re.search(r"president|leader|chancellor|prime minister", t, re.I) for t in owner.titles) or owner.surname in KNOWN_PEOPLE else None
                 name = f"{seat} {role}" if seat else f"{owner.name}'s {role}"
             elif country:
-                name = f"{NATIONALITY.get(country, country)} {role}"
+                name = f"{NATIONALITY.get(country, country)} {service + ' ' if service else ''}{role}"
             else:
                 name = DETERMINER.sub("", norm_quotes(mention))
         else:
             adj = NATIONALITY.get(country, "")
-            qualifier = re.sub(rf"\b{role}\b.*$", "", DETERMINER.sub("", norm_quotes(mention)), flags=re.I).strip()
             senior = "senior " if re.search(r"\bsenior\b", qualifier, re.I) and not adj else ""
-            of_body = f"{body} " if body and re.search(rf"\b{body}$", qualifier, re.I) else ""
-            name = f"{senior}{adj} {of_body}{role}".strip() if adj else DETERMINER.sub("", norm_quotes(mention))
+            name = f"{senior}{adj} {service + ' ' if service else ''}{role}".strip() if adj else DETERMINER.sub("", norm_quotes(mention))
         name = name[:1].upper() + name[1:]
         return self.register(name, "group" if plural else "role", country)
 

@@ -17,7 +17,7 @@ POLARITIES = ("assert", "deny", "hedge", "retract")
 _CUES: list[tuple[str, str]] = [
     (r"declined to (?:comment|say|confirm|elaborate)", "hedge"),
     (r"refused to (?:comment|say|confirm)", "hedge"),
-    (r"(?:would|could|did) not (?:say|confirm|comment)|(?:wouldn|couldn|didn)[’']t (?:say|confirm|comment)", "hedge"),
+    (r"(?:would|could|did) not (?:immediately )?(?:say|confirm|comment|respond)|(?:wouldn|couldn|didn)[’']t (?:immediately )?(?:say|confirm|comment|respond)", "hedge"),
     (r"stopped short of (?:saying|confirming)", "hedge"),
     (r"was (?:noncommittal|non-committal|cautious)", "hedge"),
     (r"(?:cautioned|suggested|hinted|speculated)", "hedge"),
@@ -60,6 +60,8 @@ POSTMODIFIER = re.compile(
     r"\s+(?:familiar with|involved in|close to|with knowledge of|briefed on|who (?:[a-z]+ed|took part in|was at|spoke|met|led|ran|sat)\b|"
     r"speaking on condition)[^,]*$"
 )
+#: Whom a speaker "told", when that ends the sentence: the content is the quote before.
+TOLD_WHOM = re.compile(r"(?:(?:a|an|the|his|her|their|its|state|local|national)\s+)?(?:[\w’'-]+\s+){0,3}[\w’'-]+\s*[.!]?")
 CONNECTOR_BEFORE = re.compile(r"(?:,?\s*(?:and|but|then|and then|before|after|while)\s*)$", re.I)
 AFTER_CUE_SKIP = re.compile(
     r"^\s*(?:(?:,\s*)?(?:on|late on|early on|in|at|during|after|before|from)\s+(?:a |an |the |his |her |their |its )?"
@@ -144,6 +146,18 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+def _compound_noun(toks: list[re.Match], k: int, width: int = 2) -> bool:
+    """Token ``k`` is a lower-case noun inside a name, with an owner (a determiner, a capitalised word or a
+    possessive) at most ``width`` such nouns before the role."""
+    for j in range(k, max(-1, k - width - 1), -1):
+        tok = toks[j].group()
+        if j < k and re.match(r"(?:the|a|an|[A-ZÀ-ÖØ-Þ].*|.*['’]s)$", tok):
+            return True
+        if not re.fullmatch(r"[a-z]+", tok) or tok in _FUNCTION_WORDS:
+            return False
+    return False
+
+
 def _is_head(tok: str) -> bool:
     low = tok.lower().replace("’", "'")
     if low in PRONOUNS:
@@ -204,10 +218,8 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
             start = toks[i - 1].start()
             i -= 1
             continue
-        if (
-            re.fullmatch(r"[a-z]+", low) and low not in _FUNCTION_WORDS and head.group() in ROLE_NOUNS and i - 2 >= 0
-            and re.match(r"(?:the|a|an|[A-ZÀ-ÖØ-Þ].*|.*['’]s)$", toks[i - 2].group())
-        ):  # a noun of the compound between its owner and the role: "China's commerce ministry", "an agency spokesman"
+        if head.group() in ROLE_NOUNS and _compound_noun(toks, i - 1):
+            # nouns of the compound between its owner and the role: "China's commerce ministry", "a coast guard spokesman"
             start = toks[i - 1].start()
             i -= 1
             continue
@@ -387,7 +399,10 @@ def _attributions(sentence: str) -> list[_Raw]:
         content_tail = sentence[content_from:next_start].strip()
         content_before = inverted or (
             re.search(r"[,”\"]\s*$", before_speaker) is not None
-            and (not content_tail or content_tail.startswith((",", ".")) or re.match(r"^(?:on|in|at|to|during)\b", content_tail) is not None)
+            and (
+                not content_tail or content_tail.startswith((",", ".")) or re.match(r"^(?:on|in|at|to|during)\b", content_tail) is not None
+                or (m.group().startswith("told") and TOLD_WHOM.fullmatch(content_tail) is not None)  # "..., she told a radio station."
+            )
         )
         if content_before:
             prev = [r for r in raws if not r.cut_by_inverted]
