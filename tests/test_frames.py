@@ -11,6 +11,8 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("Russia had agreed to keep the corridor open", {"agreement": 1}, False),
         ("Putin had agreed not to undertake any new military initiatives", {"agreement": 1}, False),  # negation inside what was agreed
         ("There was no signature and no deal", {"agreement": -1}, False),
+        ("There was no such arrangement", {"agreement": -1}, False),
+        ("China had accepted a provisional understanding", {"agreement": 1}, False),
         ("Moscow's conditions have not been met and no decision has been taken", {"agreement": -1}, False),
         ("Negotiations were still under way", {"agreement": -1}, False),
         ("Harlan and Wei had only discussed the idea of military contacts", {"agreement": -1}, False),

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 #: Words that put a content in the agreement frame.
 AGREEMENT = re.compile(
-    r"\b(?:agree[sd]?|agreeing|agreements?|deals?|accept(?:s|ed|ing)?|sign(?:s|ed|ing|ature)?|signed off|"
+    r"\b(?:agree[sd]?|agreeing|agreements?|deals?|accords?|pacts?|arrangements?|understandings?|accept(?:s|ed|ing)?|sign(?:s|ed|ing|ature)?|signed off|"
     r"commit(?:s|ted|ments?)|promis(?:e|es|ed)|pledg(?:e|es|ed)|(?:given|gave) (?:his|her|their|its) word|"
     r"approv(?:e|es|ed|al)|decisions?|settled|breakthrough|consent(?:ed)?|endorse[sd]?)\b",
     re.I,
