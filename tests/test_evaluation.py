@@ -19,7 +19,7 @@ def test_gold_files_are_valid():
     assert len(GOLD) >= 5
     for path in GOLD:
         gold = load_gold(path)
-        assert len(gold.statements) >= 15 and len(gold.contradictions) >= 4
+        assert len(gold.statements) >= 12 and len(gold.contradictions) >= 4
         assert all(g["end"] > g["start"] for g in gold.statements)
     assert [load_gold(p).role for p in GOLD].count("held-out") >= 1
 
