@@ -238,6 +238,10 @@ def test_no_comment_is_a_statement_and_short_contents_stay_clauses():
         ("Indian National Security Adviser Ravi Menon said the talks went well.", ["Ravi Menon"]),
         ('"Publish the deal," Senator Ana Lim told a radio station.', ["Ana Lim"]),
         ("Greek officials did not immediately respond to a request for comment.", ["Greek officials"]),
+        # a hyphenated name in an appositive; a military rank is a title, not a name; groups speak
+        ("Oman's minister of state, Said Al-Harthy, said the talks would resume.", ["Said Al-Harthy"]),
+        ("A spokesman for the army, Colonel Omar Idris, said no deal existed.", ["Omar Idris"]),
+        ("Aid groups said fighting continued.", ["Aid groups"]),
     ],
 )
 def test_lower_case_compounds_relative_clauses_and_agency_spokesmen(text, speakers):

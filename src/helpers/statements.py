@@ -43,7 +43,7 @@ ROLE_NOUNS = set(
     "source sources adviser advisers advisor minister ministers leader leaders president presidents premier chancellor "
     "government ministry office administration embassy cabinet kremlin presidency negotiator negotiators envoy envoys "
     "ambassador commander general chief head analyst analysts observers lawmakers senator people team delegation expert experts "
-    "researcher researchers economist economists".split()
+    "researcher researchers economist economists groups".split()
 )
 MODIFIERS = set(
     "senior top former deputy chief foreign defense defence junior presidential military western eastern european "
@@ -179,7 +179,8 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
         comma = stripped.rfind(",", 0, inner_end)
         if comma > 0:
             seg = stripped[comma + 1 : inner_end].strip()
-            if re.fullmatch(r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_]+\s+){1,2}[A-ZÀ-ÖØ-Þ][^\W\d_]+", seg):
+            part = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[A-ZÀ-ÖØ-Þ]?[^\W\d_]+)*"  # "Al-Mansouri", "Jean-Yves"
+            if re.fullmatch(rf"(?:{part}\s+){{1,3}}{part}", seg):
                 s0 = stripped.index(seg, comma)
                 return s0, s0 + len(seg)  # "Ukraine's foreign minister, Oksana Hryniv, said"
             if re.match(r"^(who|whose|which)\b", seg) or (len(seg.split()) <= 10 and re.match(r"^(a|an|the)?\s*\w", seg) and not CUE_RE.search(seg)):
