@@ -242,6 +242,8 @@ def test_no_comment_is_a_statement_and_short_contents_stay_clauses():
         ("Oman's minister of state, Said Al-Harthy, said the talks would resume.", ["Said Al-Harthy"]),
         ("A spokesman for the army, Colonel Omar Idris, said no deal existed.", ["Omar Idris"]),
         ("Aid groups said fighting continued.", ["Aid groups"]),
+        # the subject of a sentence whose first verb is no cue: "welcomed ... but said"
+        ("The UN envoy for Libya, Ana Lind, welcomed the step but said no monitors had been requested.", ["Ana Lind"]),
     ],
 )
 def test_lower_case_compounds_relative_clauses_and_agency_spokesmen(text, speakers):

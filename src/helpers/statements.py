@@ -232,6 +232,20 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
     return start, head.end()
 
 
+def _sentence_subject(left: str) -> tuple[int, int] | None:
+    """The speaker span of a sentence whose first verb is no reporting cue ("X welcomed the step but said ..."):
+    the noun phrase before that verb, when it opens the sentence."""
+    verb = re.search(r"(?<![’'])\b[a-z]+ed\b", left)
+    span = find_speaker_left(left, verb.start()) if verb else None
+    if span is None:
+        return None
+    before = left[: span[0]].strip(" “\"")
+    # nothing before the subject but a determiner, or a role it is in apposition to ("The UN envoy, Maria Lind,")
+    if before.lower() in ("", "the", "a", "an") or (before.endswith(",") and before.count(",") == 1):
+        return span
+    return None
+
+
 def find_speaker_right(sentence: str, pos: int) -> tuple[int, int] | None:
     """Span of an inverted speaker after the cue: ``..., said Andrey Kortunov, head of X.``"""
     rest = sentence[pos:]
@@ -361,6 +375,8 @@ def _attributions(sentence: str) -> list[_Raw]:
             if right is not None:
                 sp, appositive_end, inverted = right[:2], right[2], True
         inherit = False
+        if sp is None and not raws and CONNECTOR_BEFORE.search(left):
+            sp = _sentence_subject(left)  # "The envoy welcomed the step but said ...": the subject of the sentence
         if sp is None:
             participle = m.group().endswith("ing") and left.rstrip().endswith(",")
             if (CONNECTOR_BEFORE.search(left) or participle) and raws:
