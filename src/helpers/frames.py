@@ -84,7 +84,7 @@ def read_frames(content: str) -> Frames:
     the event happened, so alone it puts the content in no frame.
     """
     signs: dict[str, int] = {}
-    events = [m for m in AGREEMENT.finditer(content) if not re.search(r"ing$", m.group(0)) and not re.search(r"\bto\s+$", content[: m.start()])]
+    events = [m for m in AGREEMENT.finditer(content) if not m.group(0).endswith("ing") and not re.search(r"\bto\s+$", content[: m.start()])]
     unsettled = UNSETTLED.search(content)
     if events or unsettled:
         negated = events and NEGATION.search(content, 0, events[0].start())
@@ -115,6 +115,6 @@ def frame_conflict(a: Frames, b: Frames, sign_a: int, sign_b: int, parties: bool
             continue
         if frame == "schedule" and shared:
             return frame
-        if frame == "agreement" and not (a.intention or b.intention) and (shared or parties and min(sign_a, sign_b) < 0):
+        if frame == "agreement" and not (a.intention or b.intention) and (shared or (parties and min(sign_a, sign_b) < 0)):
             return frame
     return None
