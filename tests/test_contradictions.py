@@ -192,3 +192,19 @@ def test_a_frame_conflict_gives_a_stance_nli_misses():
     assert stances.loc["Kremlin spokesman", "stance"] == "denies" and stances.loc["Kremlin spokesman", "score"] >= 0.7
     assert stances.loc["Kremlin spokesman", "history"] == "denies"  # both statements: the party's denial, then "no decision"
     assert "Oksana Hryniv" not in stances.index and "Kemal Aydin" not in stances.index  # no tie to the claim, or the same sign
+
+
+def test_denying_having_said_something_answers_only_ones_own_words():
+    said = "The Finlandization of Ukraine was one option"
+    denied = "Macron made a reference to the Finlandization of Ukraine"
+    other = "Ukraine would not accept any Finlandization of the country"
+    st = frame([
+        {"speaker": "Emmanuel Macron", "polarity": "assert", "content": said, "country": "France"},
+        {"speaker": "Emmanuel Macron", "polarity": "deny", "content": denied, "country": "France", "about_speech": True},
+        {"speaker": "Volodymyr Zelenskiy", "polarity": "assert", "content": other, "country": "Ukraine"},
+    ])
+    table = {(f"Emmanuel Macron said that {said[:1].lower() + said[1:]}", denied): (0.95, 0.04, 0.01)}
+    links = score_pairs(st, [(0, 1), (1, 2)], TableModel(table)).set_index(["a", "b"])
+    assert links.loc[(0, 1), "conflict"] >= 0.9 and links.loc[(0, 1), "kind"] == "self-contradiction"
+    assert links.loc[(1, 2), "similarity"] > 0.55  # similar enough for the denial-similarity rule, yet:
+    assert links.loc[(1, 2), "conflict"] == 0

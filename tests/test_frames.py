@@ -12,6 +12,8 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("Putin had agreed not to undertake any new military initiatives", {"agreement": 1}, False),  # negation inside what was agreed
         ("There was no signature and no deal", {"agreement": -1}, False),
         ("There was no such arrangement", {"agreement": -1}, False),
+        ("Such deals could not be made in principle", {"agreement": -1}, False),  # a negated passive after the noun
+        ("A decision on the corridor has not been taken", {"agreement": -1}, False),
         ("China had accepted a provisional understanding", {"agreement": 1}, False),
         ("Moscow's conditions have not been met and no decision has been taken", {"agreement": -1}, False),
         ("Negotiations were still under way", {"agreement": -1}, False),

@@ -176,9 +176,10 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
         pa, pb = SIGN.get(sa["polarity"], 1), SIGN.get(sb["polarity"], 1)
         linked = _linked(sa, sb)
         stand_in = any(_is_anaphoric(x["content"]) and not pd.isna(x.get("refers_to")) for x in (sa, sb))
-        one_sided = any(x["polarity"] == "retract" for x in (sa, sb)) and sa["speaker"] != sb["speaker"]
-        # an anaphoric statement ("that's not so clear") answers only what it refers to; a retraction walks
-        # back its own speaker's words, not another actor's; a hedge takes no side
+        one_sided = any(x["polarity"] == "retract" or bool(x.get("about_speech")) for x in (sa, sb)) and sa["speaker"] != sb["speaker"]
+        # an anaphoric statement ("that's not so clear") answers only what it refers to; a retraction, or a
+        # denial of having *said* something, answers its own speaker's words, not another actor's; a hedge
+        # takes no side
         conflict, support = 0.0, 0.0
         similarity = float(np.dot(emb[ta], emb[tb]))
         if (stand_in and not linked) or one_sided or pa == 0 or pb == 0:

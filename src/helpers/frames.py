@@ -40,6 +40,11 @@ SCHEDULE_WHEN = re.compile(
     re.I,
 )
 NEGATION = re.compile(r"\b(?:no|not|never|nothing|none|neither|nor|without|cannot|yet to)\b|n[’']t\b", re.I)
+#: After a frame noun, a negated verb says the event did not happen ("such deals could not be made").
+_NOT_DONE = re.compile(
+    r"\s+(?:(?:on|over|with|about|for|of)\s+[\w’' -]{0,40}?)?(?:could|can|was|were|is|are|has|have|had|would|will|did)\s*(?:not|never|n[’']t)\b",
+    re.I,
+)
 #: A content that only states an intention or readiness says nothing about whether the event happened.
 INTENTION = re.compile(r"\b(?:would|will|could|might|ready to|willing to|wants? to|plans? to|intends? to|until)\b", re.I)
 #: Words too common in diplomatic news to tie two contents to the same thing.
@@ -87,7 +92,10 @@ def read_frames(content: str) -> Frames:
     events = [m for m in AGREEMENT.finditer(content) if not m.group(0).endswith("ing") and not re.search(r"\bto\s+$", content[: m.start()])]
     unsettled = UNSETTLED.search(content)
     if events or unsettled:
-        negated = events and NEGATION.search(content, 0, events[0].start())
+        negated = events and (
+            NEGATION.search(content, 0, events[0].start())  # "no deal", "had not signed"
+            or _NOT_DONE.match(content, events[0].end())  # "such deals could not be made", "a deal was never reached"
+        )
         signs["agreement"] = -1 if unsettled or negated else 1
     if SCHEDULE_NOUN.search(content) and NEGATION.search(content):
         signs["schedule"] = -1  # "no date had been set", "no timetable"
