@@ -137,6 +137,16 @@ def _is_anaphoric(content: str) -> bool:
     return ANAPHORIC.match(content) is not None
 
 
+def _predict(model, premises: list[str], hypotheses: list[str], progress: bool | None = None) -> pd.DataFrame:
+    """NLI probabilities, with a text entailing itself (the small model gives "X" ⇒ "X" as little as 0.57)."""
+    probs = model.predict(premises, hypotheses, progress=progress).copy()
+    same = np.array([p.strip() == h.strip() for p, h in zip(premises, hypotheses)], dtype=bool)
+    if same.any():
+        probs.loc[same, list(probs.columns)] = 0.0
+        probs.loc[same, "entailment"] = 1.0
+    return probs
+
+
 def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], model, progress: bool | None = None) -> pd.DataFrame:
     """NLI both ways on each pair's contents, combined with the cue polarities into conflict and support scores."""
     columns = [
@@ -159,7 +169,7 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
         plan.append((ta, tb))
         for pair in ((ta, tb), (tb, ta)):
             jobs.setdefault(pair, len(jobs))
-    probs = model.predict([p for p, _ in jobs], [h for _, h in jobs], progress=progress)
+    probs = _predict(model, [p for p, _ in jobs], [h for _, h in jobs], progress=progress)
     seen_texts = list(dict.fromkeys(t for pair in plan for t in pair))
     emb = dict(zip(seen_texts, embed_texts(seen_texts)))  # similarity of what NLI sees ("X said that ..." included)
     ent_p = probs["entailment"].to_numpy()
@@ -370,7 +380,7 @@ def score_stances(statements: pd.DataFrame, claims: Sequence[str], model, thresh
             target = f"{r.speaker} said that {claim[:1].lower() + claim[1:]}" if speech else claim
             prem += [t, target]
             hyp += [target, t]
-    probs = model.predict(prem, hyp)
+    probs = _predict(model, prem, hyp)
     when = narrative_time(statements)
     ent = probs["entailment"].to_numpy().reshape(len(claims), len(texts), 2)
     con = probs["contradiction"].to_numpy().reshape(len(claims), len(texts), 2)
