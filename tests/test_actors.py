@@ -51,3 +51,14 @@ def test_people_with_titles_and_unicode_names():
 def test_family_name_first():
     r = ActorResolver("Chinese leader Wei Zhaoming met Harlan. Wei told a dinner that China was calm.")
     assert r.resolve("Wei") == "Wei Zhaoming"
+
+
+def test_country_finder_names_countries_and_people():
+    from helpers.actors import country_finder
+
+    find = country_finder({"Dragić": "Serbia", "Lund": ""})
+    assert find("Serbia and Kosovo had accepted a roadmap") == {"Serbia", "Kosovo"}
+    assert find("Moscow's conditions have not been met") == {"Russia"}
+    assert find("Dragić had signed nothing, Lund said") == {"Serbia"}  # a person without a known country adds none
+    assert find("South Sudan and Nigeria, not Niger") == {"South Sudan", "Nigeria", "Niger"}
+    assert country_finder()("The weather was fine") == set()

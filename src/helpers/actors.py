@@ -180,17 +180,20 @@ _COUNTRY_WORDS = dict(
 _COUNTRY_RE = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, _COUNTRY_WORDS)) + r")(?:'s)?(?![\w])")
 
 
-def countries_in(text: str, people: dict[str, str] | None = None) -> set[str]:
-    """Countries a text names: by name, adjective, capital or institution, or through a person in ``people``
-    (name token -> country, e.g. ``{"Dragić": "Serbia"}``)."""
-    low = norm_quotes(text).lower()
-    found = {_COUNTRY_WORDS[m.group(1)] for m in _COUNTRY_RE.finditer(low)}
-    if people:
-        tokens = {t.lower(): c for t, c in people.items() if c}
-        if tokens:
-            pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(tokens, key=len, reverse=True))) + r")\b")
-            found |= {tokens[m.group(1)] for m in pattern.finditer(low)}
-    return found
+def country_finder(people: dict[str, str] | None = None):
+    """A function giving the countries a text names: by name, adjective, capital or institution, or through a
+    person in ``people`` (name token -> country, e.g. ``{"Dragić": "Serbia"}``). Build it once per article."""
+    tokens = {t.lower(): c for t, c in (people or {}).items() if c}
+    names = re.compile(r"\b(" + "|".join(map(re.escape, sorted(tokens, key=len, reverse=True))) + r")\b") if tokens else None
+
+    def find(text: str) -> set[str]:
+        low = norm_quotes(text).lower()
+        found = {_COUNTRY_WORDS[m.group(1)] for m in _COUNTRY_RE.finditer(low)}
+        if names is not None:
+            found |= {tokens[m.group(1)] for m in names.finditer(low)}
+        return found
+
+    return find
 
 
 class ActorResolver:

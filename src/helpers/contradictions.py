@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .actors import NARRATOR, countries_in
+from .actors import NARRATOR, country_finder
 from .frames import frame_conflict, read_frames
 
 log = logging.getLogger(__name__)
@@ -176,7 +176,8 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
     con_p = probs["contradiction"].to_numpy()
     frames = {i: read_frames(t) for i, t in texts.items()}
     countries, people = _speaker_countries(statements)
-    named = {i: countries_in(t, people) for i, t in texts.items()}
+    find_countries = country_finder(people)
+    named = {i: find_countries(t) for i, t in texts.items()}
     rows = []
     for (a, b), (ta, tb) in zip(pairs, plan):
         sa, sb = by_id[a], by_id[b]
@@ -190,9 +191,10 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
         # an anaphoric statement ("that's not so clear") answers only what it refers to; a retraction, or a
         # denial of having *said* something, answers its own speaker's words, not another actor's; a hedge
         # takes no side
+        silent = (stand_in and not linked) or one_sided or pa == 0 or pb == 0
         conflict, support = 0.0, 0.0
         similarity = float(np.dot(emb[ta], emb[tb]))
-        if (stand_in and not linked) or one_sided or pa == 0 or pb == 0:
+        if silent:
             pass
         elif pa == pb:
             conflict, support = contradict, entail
@@ -200,7 +202,7 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
             close = float(np.clip((similarity - DENIAL_SIMILARITY) / 0.3, 0.0, 1.0))
             conflict, support = max(entail, close), contradict
         frame = None
-        if sa["speaker"] != sb["speaker"] and not ((stand_in and not linked) or one_sided or pa == 0 or pb == 0):
+        if sa["speaker"] != sb["speaker"] and not silent:
             parties = (bool(countries.get(a)) and countries[a] in named[b]) or (bool(countries.get(b)) and countries[b] in named[a])
             frame = frame_conflict(frames[a], frames[b], pa, pb, parties)
             if frame is not None:
@@ -226,7 +228,7 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
 
 def _speaker_countries(statements: pd.DataFrame) -> tuple[dict[int, str], dict[str, str]]:
     """Each statement's speaker country (where the article says it), and name token -> country for
-    ``countries_in`` (the capitalised words of speakers' names, e.g. "Dragić" -> Serbia)."""
+    ``country_finder`` (the capitalised words of speakers' names, e.g. "Dragić" -> Serbia)."""
     if "country" not in statements:
         return {}, {}
     countries = dict(zip(statements["id"].astype(int), statements["country"].fillna("")))
@@ -389,9 +391,10 @@ def score_stances(statements: pd.DataFrame, claims: Sequence[str], model, thresh
     related = np.clip((emb_claims @ emb_texts.T - low) / (high - low), 0.0, 1.0).astype(float)
     text_frames = [read_frames(t) for t in texts]
     countries, people = _speaker_countries(statements)
+    find_countries = country_finder(people)
     out = []
     for ci, claim in enumerate(claims):
-        claim_frames, claim_named = read_frames(claim), countries_in(claim, people)
+        claim_frames, claim_named = read_frames(claim), find_countries(claim)
         claim_words = _words(claim)
         bearing = {}  # how much each statement bears on the claim, whatever its side
         for ti, (sid, _, _) in enumerate(records):
