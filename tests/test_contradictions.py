@@ -216,3 +216,36 @@ def test_a_statement_entails_itself_whatever_the_model_says():
     st = frame([{"speaker": "Emmanuel Macron", "polarity": "assert", "content": claim, "country": "France"}])
     stances = score_stances(st, [claim], TableModel({(claim, claim): (0.3, 0.1, 0.6)}))
     assert stances[["actor", "stance", "score"]].values.tolist() == [["Emmanuel Macron", "supports", 1.0]]
+
+
+def test_a_denials_follow_up_answers_what_the_denial_answers():
+    """"Bekele rejected the claim. The filling schedule was never on the table, he said": the follow-up says no on the
+    agreement frame, so it answers the claim the denial points at, whatever NLI says (here: always neutral)."""
+    claim = "Ethiopia had committed to halting the next filling of its dam"
+    st = frame([
+        {"speaker": "Samir Haddad", "polarity": "assert", "content": claim, "country": "Egypt"},
+        {"speaker": "Samir Haddad", "polarity": "assert", "content": "The ministers would meet again within two weeks", "country": "Egypt"},
+        {"speaker": "Dawit Bekele", "polarity": "deny", "content": "the claim", "refers_to": 0, "country": "Ethiopia", "paragraph": 1},
+        {"speaker": "Dawit Bekele", "polarity": "assert", "content": "The filling schedule was never on the table in Kinshasa", "country": "Ethiopia", "paragraph": 1},
+        {"speaker": "Dawit Bekele", "polarity": "assert", "content": "Ethiopia would host the next round of talks", "country": "Ethiopia", "paragraph": 2},
+    ])
+    st["start"] = st["id"]
+    links = score_pairs(st, [(0, 2), (0, 3), (1, 3), (0, 4)], TableModel({})).set_index(["a", "b"])
+    assert links.loc[(0, 3), "linked"] and links.loc[(0, 3), "conflict"] >= 0.6
+    assert links.loc[(0, 3), "kind"] == "denial" and "spells out" in links.loc[(0, 3), "evidence"]
+    assert links.loc[(1, 3), "conflict"] < 0.6  # not what the denial answers
+    assert links.loc[(0, 4), "conflict"] < 0.6  # another paragraph, and no "no" in it
+
+
+def test_activity_and_delivery_frames_flag_what_nli_misses():
+    st = frame([
+        {"speaker": "Samir Haddad", "polarity": "assert", "content": "Ethiopia had committed to halting the next filling of its dam", "country": "Egypt"},
+        {"speaker": "Abiy Tessema", "polarity": "assert", "content": "The fifth filling would proceed as planned", "country": "Ethiopia"},
+        {"speaker": "Commerce ministry", "polarity": "assert", "content": "Japan had not yet provided the monitoring data", "country": "China"},
+        {"speaker": "Keiko Mori", "polarity": "assert", "content": "Tokyo had handed over all the data China had asked for", "country": "Japan"},
+    ])
+    links = score_pairs(st, [(0, 1), (2, 3), (0, 3)], TableModel({})).set_index(["a", "b"])
+    assert links.loc[(0, 1), "frame"] == "activity" and links.loc[(0, 1), "conflict"] >= 0.7
+    assert "whether it goes ahead" in links.loc[(0, 1), "evidence"]
+    assert links.loc[(2, 3), "frame"] == "delivery" and links.loc[(2, 3), "conflict"] >= 0.7
+    assert links.loc[(0, 3), "conflict"] < 0.1

@@ -1,4 +1,4 @@
-"""Agreement and schedule frames of statement contents."""
+"""Agreement, schedule, activity and delivery frames of statement contents."""
 
 import pytest
 
@@ -24,8 +24,25 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("His country would not sign any treaty until Armenia changed its constitution", {"agreement": -1}, True),
         ("No date had been set for any meeting", {"schedule": -1}, False),
         ("Aydin and Orlov agreed to meet in Istanbul next month", {"agreement": 1, "schedule": 1}, False),
-        ("Imports would resume by the end of March", {"schedule": 1}, False),
+        ("Imports would resume by the end of March", {"schedule": 1, "activity": 1}, False),
         ("Grain prices rose four percent in Chicago", {}, False),
+        # "understanding" is a noun, not a gerund
+        ("The understanding was reached during a meeting last week", {"agreement": 1}, False),
+        ("The extension was final", {"agreement": 1}, False),
+        ("The reform plan was not final", {"agreement": -1}, False),
+        ("The tariff question was never on the table in Geneva", {"agreement": -1}, False),
+        ("Tanabe had only expressed hope that trade would return to normal", {"agreement": -1}, False),
+        ("The talks in Doha had dealt only with humanitarian access", {"agreement": -1}, False),
+        ("If there is a deal, the public deserves to see it", {}, False),  # a condition says nothing of a deal
+        # activity: goes ahead (+1) or halted (-1); the first such word decides; a condition takes no side
+        ("Ethiopia had committed to halting the next filling while talks continue", {"agreement": 1, "activity": -1}, False),
+        ("The fifth filling would proceed as planned", {"activity": 1}, False),
+        ("The exercises will not go ahead this year", {"activity": -1}, False),
+        ("Egypt would go to the Security Council if the filling went ahead", {}, False),
+        # delivery: handed over (+1) or not (-1); an intention takes no side
+        ("Tokyo had handed over all the data China had asked for", {"delivery": 1}, False),
+        ("Japan had not yet provided the monitoring data", {"delivery": -1}, False),
+        ("Kyiv would provide the lists on Monday", {}, False),
     ],
 )
 def test_read_frames(content, signs, intention):
@@ -50,4 +67,28 @@ def test_frame_conflict_needs_opposite_signs_and_a_tie():
     assert frame_conflict(deal, brief, 1, 1, parties=True) is None  # two assertions need a shared topic
     assert frame_conflict(deal, read_frames("The roadmap had been accepted in full"), 1, 1) is None  # same sign
     meet, no_date = read_frames("The two presidents agreed to meet in Istanbul next month"), read_frames("No date has been set for the meeting")
+    assert frame_conflict(meet, no_date, 1, 1) == "schedule"
+
+
+def test_activity_and_delivery_conflicts_need_a_shared_topic():
+    halt = read_frames("Ethiopia had committed to halting the next filling of the reservoir")
+    proceed = read_frames("The fifth filling would proceed as planned")
+    assert frame_conflict(halt, proceed, 1, 1) == "activity"  # "filling" in both
+    assert frame_conflict(halt, read_frames("The exercises would proceed as planned"), 1, 1) is None
+    given, not_given = read_frames("Tokyo had handed over all the data"), read_frames("Japan had not yet provided the monitoring data")
+    assert frame_conflict(given, not_given, 1, 1) == "delivery"
+    assert frame_conflict(given, read_frames("Japan had not yet provided the visas"), 1, 1) is None
+
+
+def test_no_such_answers_a_party_like_a_denial():
+    claim = read_frames("China had accepted a provisional understanding on resupply boats")
+    no_such, plain_no = read_frames("There was no such arrangement"), read_frames("There was no arrangement")
+    assert no_such.answer and not plain_no.answer
+    assert frame_conflict(claim, no_such, 1, 1, parties=True) == "agreement"
+    assert frame_conflict(claim, plain_no, 1, 1, parties=True) is None  # a plain "no deal" by a party is not enough
+
+
+def test_a_next_round_is_a_next_meeting():
+    meet = read_frames("The ministers would meet again in Cairo within two weeks")
+    no_date = read_frames("No date had yet been fixed for the next round")
     assert frame_conflict(meet, no_date, 1, 1) == "schedule"

@@ -120,6 +120,37 @@ def test_anaphoric_denial_refers_to_the_claim():
     assert out[1].polarity == "deny" and out[1].refers_to == out[0].id
 
 
+def test_the_claim_is_the_one_the_headline_reports():
+    """"Rejected the claim" answers the claimant's reported claim that shares the headline's words, not their last
+    sentence; with no headline tie, the latest reported claim."""
+    body = (
+        "Egyptian Foreign Minister Samir Haddad said Ethiopia had committed to halting the filling of its dam. "
+        '"We received assurances," Haddad told a news conference. He said the ministers would meet again within two weeks.'
+        "\n\nEthiopia's government spokesman, Dawit Bekele, rejected the claim."
+    )
+    headed = [s for s in extract_statements(Article(text=body, source="t.txt", title="Egypt Says Ethiopia Will Pause Dam Filling"))
+              if s.speaker != "narrator"]
+    assert headed[-1].polarity == "deny" and headed[-1].refers_to == headed[0].id
+    plain = attributed(body)
+    assert plain[-1].refers_to == plain[2].id  # no headline: the latest reported claim
+
+
+def test_comments_may_be_a_quote_an_account_is_a_reported_claim():
+    text = (
+        'Chancellor Anna Vogt said the two sides had resolved the last open questions. "We have a text," she told reporters. '
+        "On Friday, Vogt backed away from her comments."
+    )
+    out = attributed(text)
+    assert out[-1].polarity == "retract" and out[-1].refers_to == out[1].id  # the quote is among her comments
+    out = attributed(text.replace("her comments", "her earlier account"))
+    assert out[-1].refers_to == out[0].id
+
+
+def test_told_reporters_in_a_city_that():
+    out = attributed("Adviser Ramon Cruz told reporters in Manila that the understanding was reached last week.")
+    assert out[0].content == "The understanding was reached last week"
+
+
 def test_aliases_for_an_unnamed_spokesman():
     out = attributed("The spokesman said no deal was reached.", aliases={"the spokesman": "Dmitry Peskov"})
     assert out[0].speaker == "Dmitry Peskov"

@@ -151,11 +151,31 @@ def find_people(text: str) -> dict[str, Person]:
             adj = title.split()[0].lower()
             if adj in ADJECTIVE_TO_COUNTRY and not person.country:
                 person.country = ADJECTIVE_TO_COUNTRY[adj]
+        if not person.country:
+            person.country = _country_before(text, m.start())
     for surname, (full, country, _inst) in KNOWN_PEOPLE.items():  # noqa: B007
         if surname not in people and re.search(rf"\b{surname}\b", text, re.I):
             m = re.search(rf"\b{surname}\b", text, re.I)
             people[surname] = Person(name=full, surname=surname, country=country, first_pos=m.start() if m else 0)
     return people
+
+
+#: What may stand between a country word and a name in a title ("Philippine National Security Adviser Ramon
+#: Cruz", "Ethiopia's government spokesman, Dawit Bekele").
+_TITLE_BETWEEN = re.compile(
+    r"(?:[’']s)?(?:\s+(?:[A-Z][\w-]+|government|foreign|ministry|spokes(?:man|woman|person)|minister|of|for|affairs|state|"
+    r"national|security|deputy|chief|senior|top|defen[cs]e|army|military|interior|trade|energy|finance|economy|"
+    r"human|rights|commissioner|secretary|envoy|ambassador|adviser|advisor|head|president|prime))*\s*,?\s*$"
+)
+
+
+def _country_before(text: str, start: int) -> str:
+    """The country of a title that runs up to a name at ``start`` in the same sentence, or ""."""
+    before = re.split(r"[.!?\n]\s", text[max(0, start - 80) : start])[-1]
+    for m in reversed(list(_COUNTRY_RE.finditer(before.lower()))):
+        if _TITLE_BETWEEN.match(before[m.end() :]) and not re.search(r"\b(?:for|to|in|on|of)\s+$", before[: m.start()], re.I):
+            return _COUNTRY_WORDS[m.group(1)]
+    return ""
 
 
 def _country_of_qualifier(words: str, people: dict[str, Person]) -> tuple[str, str]:

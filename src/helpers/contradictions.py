@@ -223,7 +223,42 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
             "contradict": round(contradict, 4), "similarity": round(similarity, 4), "conflict": round(float(conflict), 4), "support": round(float(support), 4),
             "kind": kind, "linked": linked, "frame": frame or "", "evidence": _evidence(sa, sb, kind, entail, contradict, similarity, linked, frame),
         })
+    _link_elaborations(rows, statements, by_id, frames)
     return _one_per_actor_pair(pd.DataFrame(rows, columns=columns))
+
+
+def _link_elaborations(rows: list[dict], statements: pd.DataFrame, by_id: dict[int, pd.Series], frames: dict) -> None:
+    """Flag what a denial's follow-up spells out ("Bekele rejected the claim. The filling schedule ... was never on
+    the table, he said"): the next statement of the same speaker in the same paragraph, when its content says
+    no on a frame, answers what the denial answers (the statement it refers to, else its strongest conflict)."""
+    index = {(r["a"], r["b"]): r for r in rows}
+    quoted = statements[statements["speaker"] != NARRATOR].sort_values("start")
+    for (_, d), (_, e) in zip(quoted.iloc[:-1].iterrows(), quoted.iloc[1:].iterrows()):
+        same_turn = d["speaker"] == e["speaker"] and d.get("paragraph") == e.get("paragraph")
+        if not same_turn or d["polarity"] not in ("deny", "retract") or e["polarity"] != "assert":
+            continue
+        if not any(sign < 0 for sign in frames[int(e["id"])].signs.values()):
+            continue
+        di, ei = int(d["id"]), int(e["id"])
+        target = d.get("refers_to")
+        if target is None or pd.isna(target):
+            # without an anaphor, only a denial of the speaker's own earlier words ("denied that he had
+            # called the matter settled. He said he had only expressed hope ...") has a clear target
+            answers = [r for r in rows if di in (r["a"], r["b"]) and r["conflict"] >= LINKED_FLOOR and r["a_speaker"] == r["b_speaker"]]
+            if not answers:
+                continue
+            best = max(answers, key=lambda r: r["conflict"])
+            target = best["a"] if best["b"] == di else best["b"]
+        target = int(target)
+        row = index.get((min(target, ei), max(target, ei)))
+        if row is None or target == ei:
+            continue
+        sx, se = by_id[target], by_id[ei].copy()
+        se["polarity"] = d["polarity"]  # the follow-up speaks for the denial
+        row["linked"] = True
+        row["conflict"] = round(LINKED_FLOOR + (1 - LINKED_FLOOR) * max(row["entail"], row["contradict"], row["conflict"]), 4)
+        row["kind"] = classify(sx, se) if sx["id"] < se["id"] else classify(se, sx)
+        row["evidence"] = f"{se['speaker']} spells out {d['speaker']}'s {d['cue'] or 'answer'} ({d['text'][:60]}) against {sx['speaker']}"
 
 
 def _speaker_countries(statements: pd.DataFrame) -> tuple[dict[int, str], dict[str, str]]:
@@ -231,7 +266,9 @@ def _speaker_countries(statements: pd.DataFrame) -> tuple[dict[int, str], dict[s
     ``country_finder`` (the capitalised words of speakers' names, e.g. "Dragić" -> Serbia)."""
     if "country" not in statements:
         return {}, {}
-    countries = dict(zip(statements["id"].astype(int), statements["country"].fillna("")))
+    # a later mention by surname ("Cruz insisted") keeps the country an earlier one gave ("Philippine ... Cruz")
+    known = {sp: c for sp, c in zip(statements["speaker"], statements["country"].fillna("")) if c}
+    countries = {int(i): c or known.get(sp, "") for i, sp, c in zip(statements["id"], statements["speaker"], statements["country"].fillna(""))}
     people = {}
     for speaker, country in zip(statements["speaker"], statements["country"].fillna("")):
         if country:
@@ -282,6 +319,8 @@ def classify(sa: pd.Series, sb: pd.Series) -> str:
 FRAME_EVIDENCE = {
     "agreement": "; they disagree on whether an agreement was reached",
     "schedule": "; they disagree on whether a date is set",
+    "activity": "; they disagree on whether it goes ahead",
+    "delivery": "; they disagree on whether it was handed over",
 }
 
 

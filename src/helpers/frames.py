@@ -1,15 +1,20 @@
-"""What a statement's content says about the events diplomatic news argues over: agreements and dates.
+"""What a statement's content says about the events diplomatic news argues over: agreements, dates,
+whether an activity goes ahead, and whether something was handed over.
 
 A small NLI model misses that "no decision has been taken" contradicts "Russia had agreed to keep the
 corridor open", or that a Kremlin spokesman denying "an extension had been agreed" answers it: the two
 contents share almost no words, and their conflict lies in the event both talk about. A *frame* is such an
 event, with the sign a content gives it: ``+1`` it happened (or is set), ``-1`` it did not, not yet, or only
-in part ("negotiations were still under way", "had only discussed the idea").
+in part ("negotiations were still under way", "had only discussed the idea"). The frames are ``agreement``,
+``schedule`` (a date is set), ``activity`` (something goes ahead: "would proceed as planned", or is halted:
+"committed to halting the filling") and ``delivery`` (something was handed over: "had handed over all the
+data", or not: "had not yet provided the data").
 
 Two statements *conflict on a frame* when they give it opposite signs (a denial flips its content's sign),
 neither only states an intention ("would not sign until ..."), and they are about the same thing: they
 share a topic word ("annex", "imports"), or one speaker is a party the other's content names (the Kremlin
-denying what "Russia had agreed").
+denying what "Russia had agreed", or a Chinese embassy saying "there was no such arrangement" to what
+"China had accepted").
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from dataclasses import dataclass, field
 AGREEMENT = re.compile(
     r"\b(?:agree[sd]?|agreeing|agreements?|deals?|accords?|pacts?|arrangements?|understandings?|accept(?:s|ed|ing)?|sign(?:s|ed|ing|ature)?|signed off|"
     r"commit(?:s|ted|ments?)|promis(?:e|es|ed)|pledg(?:e|es|ed)|(?:given|gave) (?:his|her|their|its) word|"
-    r"approv(?:e|es|ed|al)|decisions?|settled|breakthrough|consent(?:ed)?|endorse[sd]?)\b",
+    r"approv(?:e|es|ed|al)|decisions?|settled|breakthrough|consent(?:ed)?|endorse[sd]?|(?:is|was|were|are|be|been) final)\b",
     re.I,
 )
 #: Phrases that say an agreement is not (yet, or not fully) there; they put a content in the frame on their own.
@@ -29,7 +34,9 @@ UNSETTLED = re.compile(
     r"\b(?:still (?:under ?way|being (?:discussed|negotiated|studied)|under discussion|studying|open|in progress)|"
     r"remain(?:s|ed)? (?:open|unresolved|under discussion)|premature|conditional|"
     r"not (?:final|firm|binding|confirmed)|only (?:discussed|talked about|promised to consider|agreed to continue)|"
-    r"need(?:s|ed)? more work|backed away from|backing away from|reneged on|went back on|walked back)\b",
+    r"need(?:s|ed)? more work|backed away from|backing away from|reneged on|went back on|walked back|"
+    r"(?:not|never)\s+(?:been\s+)?(?:on the table|discussed|raised|negotiated)|"
+    r"only (?:expressed (?:a )?(?:hope|optimism|wish)|hoped|described)|(?:dealt|concerned) only with|only (?:dealt|concerned) with)\b",
     re.I,
 )
 #: Words for when something will happen (a content that names one sets a date; "no date" denies it).
@@ -39,6 +46,20 @@ SCHEDULE_WHEN = re.compile(
     r"(?:in|by|before) (?:January|February|March|April|May|June|July|August|September|October|November|December))\b",
     re.I,
 )
+#: An activity that goes ahead (``+1``) or is stopped (``-1``); a negation before the word flips it.
+PROCEED = re.compile(r"\b(?:proceed(?:s|ed|ing)?|go(?:es)? ahead|went ahead|going ahead|continu(?:e|es|ed|ing)|resum(?:e|es|ed|ing)|as planned|press(?:ed)? ahead)\b", re.I)
+HALT = re.compile(
+    r"\b(?:halt(?:s|ed|ing)?|paus(?:e|es|ed|ing)|suspen(?:d|ds|ded|ding|sion)|freez(?:e|es|ing)|froze|frozen|"
+    r"stop(?:s|ped|ping)?|postpon(?:e|es|ed|ing)|call(?:s|ed)? off|cancel(?:s|led|ed|ling)?)\b",
+    re.I,
+)
+#: Something handed over (``+1``), or not (a negation before the word: "had not yet provided").
+DELIVERED = re.compile(
+    r"\b(?:provid(?:e|es|ed)|hand(?:s|ed)? over|deliver(?:s|ed)?|submit(?:s|ted)?|sen[dt]|shared|transferred|supplied|paid)\b", re.I
+)
+CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.I)
+#: "no such arrangement": an answer to a claim made before, as pointed as an explicit denial.
+ANSWER = re.compile(r"\bno such\b", re.I)
 NEGATION = re.compile(r"\b(?:no|not|never|nothing|none|neither|nor|without|cannot|yet to)\b|n[’']t\b", re.I)
 #: After a frame noun, a negated verb says the event did not happen ("such deals could not be made").
 _NOT_DONE = re.compile(
@@ -63,13 +84,18 @@ class Frames:
     signs: dict[str, int] = field(default_factory=dict)  # frame -> +1 / -1 (content sign, before the cue's polarity)
     intention: bool = False
     topic: frozenset[str] = frozenset()
+    answer: bool = False  # "there was no such arrangement": answers a claim made before
+
+
+#: Stems that name the same thing: a next "round" of talks is a next meeting.
+_SAME_THING = {"round": "meet", "sessi": "meet", "summi": "meet"}
 
 
 def _stem(word: str) -> str:
     """A crude stem: without -ing/-ed/-es/-s, then at most five letters ("meeting" and "meet" -> "meet")."""
     if len(word) > 4:
         word = re.sub(r"(?:ing|ed|es|s)$", "", word)
-    return word[:5]
+    return _SAME_THING.get(word[:5], word[:5])
 
 
 def topic_words(text: str) -> frozenset[str]:
@@ -89,8 +115,13 @@ def read_frames(content: str) -> Frames:
     the event happened, so alone it puts the content in no frame.
     """
     signs: dict[str, int] = {}
-    events = [m for m in AGREEMENT.finditer(content) if not m.group(0).endswith("ing") and not re.search(r"\bto\s+$", content[: m.start()])]
+    events = [
+        m for m in AGREEMENT.finditer(content)
+        if (not m.group(0).endswith("ing") or m.group(0).lower() == "understanding") and not re.search(r"\bto\s+$", content[: m.start()])
+    ]
     unsettled = UNSETTLED.search(content)
+    if events and not unsettled and CONDITION.search(content, 0, events[0].start()):
+        events = []  # "if there is a deal, the public deserves to see it" says nothing of whether there is one
     if events or unsettled:
         negated = events and (
             NEGATION.search(content, 0, events[0].start())  # "no deal", "had not signed"
@@ -101,28 +132,51 @@ def read_frames(content: str) -> Frames:
         signs["schedule"] = -1  # "no date had been set", "no timetable"
     elif SCHEDULE_WHEN.search(content) and not NEGATION.search(content):
         signs["schedule"] = 1  # "would resume by the end of March", "agreed to meet ... next month"
+    for frame, sign in (("activity", _activity(content)), ("delivery", _delivery(content))):
+        if sign:
+            signs[frame] = sign
     first_frame = min([m.start() for m in [*events[:1], unsettled] if m is not None], default=len(content))
     modal = INTENTION.search(content)
     intention = bool(modal and modal.start() < first_frame)
-    return Frames(signs=signs, intention=intention, topic=topic_words(content))
+    return Frames(signs=signs, intention=intention, topic=topic_words(content), answer=bool(ANSWER.search(content)))
+
+
+def _activity(content: str) -> int:
+    """+1 an activity goes ahead, -1 it is halted (a negation before the word flips it), 0 neither or only
+    under a condition ("if the filling went ahead"). The first such word decides ("halting ... while talks
+    continue" is a halt)."""
+    m = min((x for x in (PROCEED.search(content), HALT.search(content)) if x), key=lambda x: x.start(), default=None)
+    if m is None or CONDITION.search(content, 0, m.start()):
+        return 0
+    sign = 1 if PROCEED.fullmatch(m.group(0)) else -1
+    return -sign if NEGATION.search(content, 0, m.start()) else sign
+
+
+def _delivery(content: str) -> int:
+    """+1 something was handed over, -1 it was not ("had not yet provided"); 0 when only intended or conditional."""
+    m = DELIVERED.search(content)
+    if m is None or CONDITION.search(content, 0, m.start()) or INTENTION.search(content, 0, m.start()):
+        return 0
+    return -1 if NEGATION.search(content, 0, m.start()) else 1
 
 
 def frame_conflict(a: Frames, b: Frames, sign_a: int, sign_b: int, parties: bool = False) -> str | None:
     """The frame on which two statements conflict, or None.
 
     ``sign_a``/``sign_b`` are the cue polarities (+1 assert, -1 deny or retract); ``parties`` says that one
-    speaker is a party the other content names. A schedule conflict needs a shared topic word; an agreement
-    conflict needs that, or ``parties`` with an explicit denial on one side, and neither side may only state
-    an intention.
+    speaker is a party the other content names. A schedule, activity or delivery conflict needs a shared topic
+    word; an agreement conflict needs that, or ``parties`` with an explicit denial (or a "no such ...") on one
+    side, and neither side may only state an intention.
     """
     shared = bool(a.topic & b.topic)
-    for frame in ("schedule", "agreement"):
+    answered = min(sign_a, sign_b) < 0 or (a.answer and a.signs.get("agreement", 0) < 0) or (b.answer and b.signs.get("agreement", 0) < 0)
+    for frame in ("schedule", "activity", "delivery", "agreement"):
         if frame not in a.signs or frame not in b.signs:
             continue
         if a.signs[frame] * sign_a * b.signs[frame] * sign_b >= 0:
             continue
-        if frame == "schedule" and shared:
+        if frame != "agreement" and shared:
             return frame
-        if frame == "agreement" and not (a.intention or b.intention) and (shared or (parties and min(sign_a, sign_b) < 0)):
+        if frame == "agreement" and not (a.intention or b.intention) and (shared or (parties and answered)):
             return frame
     return None

@@ -66,7 +66,8 @@ CONNECTOR_BEFORE = re.compile(r"(?:,?\s*(?:and|but|then|and then|before|after|wh
 AFTER_CUE_SKIP = re.compile(
     r"^\s*(?:(?:,\s*)?(?:on|late on|early on|in|at|during|after|before|from)\s+(?:a |an |the |his |her |their |its )?"
     r"(?:[\w’'-]+\s+){0,3}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|statement|interview|briefing|"
-    r"conference|call|meeting|post|tweet|speech|message|readout|summit)\b\s*,?|\s*that\s+)+",
+    r"conference|call|meeting|post|tweet|speech|message|readout|summit)\b\s*,?|"
+    r"\s*(?:in|at|from)\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s+that\b)|\s*that\s+)+",
 )
 TIME_RE = re.compile(
     r"\b(at first|initially|later|subsequently|earlier|afterwards|en route to \w+|on the (?:plane|flight|way) to \w+|"
@@ -515,7 +516,7 @@ def extract_statements(article: Article, aliases: dict[str, str] | None = None, 
     for i, st in enumerate(statements):
         st.id = i
     _name_groups(statements, resolver)
-    _link_anaphora_and_retractions(statements, text)
+    _link_anaphora_and_retractions(statements, text, article.title)
     _inherit_day(statements)
     for st in statements:
         st.extra["actor_kind"] = resolver.kind(st.speaker)
@@ -593,9 +594,23 @@ def _name_groups(statements: list[Statement], resolver: ActorResolver) -> None:
                 st.content = st.content[: m.start()] + group + st.content[m.end() :]
 
 
-def _link_anaphora_and_retractions(statements: list[Statement], text: str) -> None:
+#: Anaphoric nouns for a reported claim, as against "comments" or "remarks", which may be words quoted.
+CLAIM_NOUN = re.compile(r"\b(?:claims?|assertions?|account|report|allegations?)\b", re.I)
+
+
+def _title_words(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())}
+
+
+def _link_anaphora_and_retractions(statements: list[Statement], text: str, title: str = "") -> None:
     """Point anaphoric statements ("that's not so clear", "backed away from their comments") at what they answer,
-    and mark a "later" statement of an actor who said something "at first" as a retraction."""
+    and mark a "later" statement of an actor who said something "at first" as a retraction.
+
+    An anaphor answers the last actor quoted (its own speaker for a walk-back). "The claim" or "his account"
+    is a reported claim of that actor, not a direct quote; a denial of "the claim" answers the one the
+    headline reports when one shares its words ("Addis Ababa Rejects Claim" under a headline about the
+    dam), else the latest. "Comments" or "remarks" are the latest words, quoted or not."""
+    headline = _title_words(title)
     for i, st in enumerate(statements):
         if st.speaker == NARRATOR:
             continue
@@ -603,10 +618,14 @@ def _link_anaphora_and_retractions(statements: list[Statement], text: str) -> No
         if ANAPHORIC.match(raw_content):
             same = st.polarity == "retract"
             candidates = [p for p in reversed(statements[:i]) if p.speaker != NARRATOR and p.refers_to is None and (p.speaker == st.speaker) == same]
-            # a walk-back of one's own "account" answers a reported claim, not an exclamation quoted after it
-            reported = [p for p in candidates if p.quote != "direct"] if same else candidates
+            if candidates and CLAIM_NOUN.search(raw_content):
+                claims = [p for p in candidates if p.speaker == candidates[0].speaker and p.quote != "direct"]
+                if claims and not same:
+                    overlap = [len(_title_words(p.content) & headline) for p in claims]
+                    claims = [claims[overlap.index(max(overlap))]]
+                candidates = claims or candidates
             if candidates:
-                st.refers_to = (reported or candidates)[0].id
+                st.refers_to = candidates[0].id
         if "later" in st.time.lower() and st.polarity == "assert":
             earlier = [p for p in statements[:i] if p.speaker == st.speaker and re.search(r"at first|initially", p.time, re.I)]
             opening = text[max(0, st.start - 10) : st.start].split(".")[-1].strip() or st.text  # "But" left outside the statement
