@@ -32,7 +32,7 @@ AGREEMENT = re.compile(
 #: Phrases that say an agreement is not (yet, or not fully) there; they put a content in the frame on their own.
 UNSETTLED = re.compile(
     r"\b(?:still (?:under ?way|being (?:discussed|negotiated|studied)|under discussion|studying|open|in progress)|"
-    r"remain(?:s|ed)? (?:open|unresolved|under discussion)|premature|conditional|"
+    r"remain(?:s|ed)? (?:open(?! to)|unresolved|under discussion)|premature|conditional|"
     r"not (?:final|firm|binding|confirmed)|only (?:discussed|talked about|promised to consider|agreed to continue)|"
     r"need(?:s|ed)? more work|backed away from|backing away from|reneged on|went back on|walked back|"
     r"(?:not|never)\s+(?:been\s+)?(?:on the table|discussed|raised|negotiated)|"
