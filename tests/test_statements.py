@@ -275,10 +275,25 @@ def test_no_comment_is_a_statement_and_short_contents_stay_clauses():
         ("Aid groups said fighting continued.", ["Aid groups"]),
         # the subject of a sentence whose first verb is no cue: "welcomed ... but said"
         ("The UN envoy for Libya, Ana Lind, welcomed the step but said no monitors had been requested.", ["Ana Lind"]),
+        # a name with a particle; organisations named with "of"/"for"; "the army" after "an army officer"
+        ("Emirati Minister of State Khalifa Al Nuaimi said so. On Wednesday, Al Nuaimi said otherwise.", ["Khalifa Al Nuaimi"] * 2),
+        ("The International Committee of the Red Cross said it had not been asked.", ["International Committee of the Red Cross"]),
+        ("Ukraine's Coordination Headquarters for the Treatment of Prisoners of War said it was ready.",
+         ["Ukraine's Coordination Headquarters for the Treatment of Prisoners of War"]),
+        ("An Indian army officer in Leh, who declined to be identified, said tents were gone. Later the army said nothing had changed.",
+         ["Indian army officer", "Indian army"]),
+        # "called on"/"called for"/"urged"; a lower-case title after an inverted cue
+        ("Opposition leader Peter Sulik called on the government to publish the document.", ["Peter Sulik"]),
+        ("Pullbacks take months to verify, said retired general Vikram Sood.", ["Vikram Sood"]),
     ],
 )
 def test_lower_case_compounds_relative_clauses_and_agency_spokesmen(text, speakers):
     assert [s.speaker for s in attributed(text)] == speakers
+
+
+def test_calls_become_what_should_happen():
+    out = attributed("Peter Sulik called on the government to publish the document. Rahul Varma called for a debate in parliament.")
+    assert [s.content for s in out] == ["The government should publish the document", "There should be a debate in parliament"]
 
 
 def test_participle_cue_and_experts():

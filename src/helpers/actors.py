@@ -71,9 +71,9 @@ INSTITUTIONS: dict[str, str] = {
     "brussels": "European Union", "belgrade": "Serbia", "pristina": "Kosovo", "tehran": "Iran",
 }
 SPOKES = ("spokesman", "spokeswoman", "spokesperson", "press secretary", "spokesmen", "spokespeople")
-OFFICIALS = ("official", "officials", "diplomat", "diplomats", "aide", "aides", "source", "sources", "adviser", "advisers", "advisor", "negotiator", "negotiators")
+OFFICIALS = ("official", "officials", "officer", "officers", "diplomat", "diplomats", "aide", "aides", "source", "sources", "adviser", "advisers", "advisor", "negotiator", "negotiators")
 LEADERS = ("leader", "president", "prime minister", "premier", "chancellor", "head of state")
-BODIES = tuple(sorted(("government", "ministry", "foreign ministry", "defense ministry", "defence ministry", "presidency", "office", "administration", "embassy", "cabinet"), key=len, reverse=True))
+BODIES = tuple(sorted(("government", "ministry", "foreign ministry", "defense ministry", "defence ministry", "presidency", "office", "administration", "embassy", "cabinet", "army", "navy", "police"), key=len, reverse=True))
 PLURAL_GROUPS = re.compile(r"^(the )?(two|both|three) (leaders|presidents|sides|men|ministers|countries|governments)$|^both (leaders|sides|men)$", re.I)
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "body", "we": "plural", "i": "person"}
 DETERMINER = re.compile(r"^(the|a|an)\s+", re.I)
@@ -99,7 +99,7 @@ class Person:
 _TITLE_WORDS = r"(?:spokesman|spokeswoman|spokesperson|envoy|Envoy|Special Envoy|Adviser|Advisor|Governor|Brigadier|Colonel|Col\.|Lieutenant|Lt\.|Major|Maj\.|Captain|Capt\.|Admiral|Adm\.|Marshal|Sergeant|Sgt\.|foreign minister|defense secretary|Defense Secretary|President|Prime Minister|Premier|Chancellor|Foreign Minister|Defense Minister|Defence Minister|Minister|Secretary of State|Secretary|Spokesman|Spokeswoman|Ambassador|King|Emir|Gen\.|General|Senator|Sen\.|Mr\.|Mrs\.|Ms\.|Dr\.)"
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+)?)"
 _PERSON_RE = re.compile(
-    rf"(?P<title>(?:(?:[A-Z][a-z]+|U\.S\.|EU|UN)\s+)?(?:[A-Z][a-z]+\s+)?{_TITLE_WORDS}\s+)?(?P<name>{_NAME}(?:\s+[A-Z]\.)?(?:\s+{_NAME}){{1,2}})"
+    rf"(?P<title>(?:(?:[A-Z][a-z]+|U\.S\.|EU|UN)\s+)?(?:[A-Z][a-z]+\s+)?{_TITLE_WORDS}\s+)?(?P<name>{_NAME}(?:\s+[A-Z]\.)?(?:\s+{_NAME}){{1,3}})"
 )
 _NOT_NAMES = set(
     "The A An But And Yet While In On At For With From Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
@@ -115,10 +115,16 @@ _NOT_NAMES = set(
 
 
 #: A capitalised word after a name-like run makes it an organisation ("World Food Programme").
-_ORGANISATION_NEXT = re.compile(
-    r"\s+(?:Programme|Program|Agency|Organization|Organisation|Committee|Court|Office|Ministry|Service|Authority|"
-    r"Forum|Group|Bank|Fund|Council|Institute|Foundation|Party|Commission|Center|Centre|University|Association)\b"
+_ORGANISATION_WORDS = (
+    r"(?:Programme|Program|Agency|Organization|Organisation|Committee|Court|Office|Ministry|Service|Authority|"
+    r"Forum|Group|Bank|Fund|Council|Institute|Foundation|Party|Commission|Center|Centre|University|Association|"
+    r"Federation|Union|League|Society|Movement|Front|Headquarters|Department|School|Academy|College|Chamber)"
 )
+_ORGANISATION_NEXT = re.compile(rf"\s+{_ORGANISATION_WORDS}\b")
+
+#: ... and a name right after "<organisation noun> of (the)" is the end of the organisation's name
+#: ("International Committee of the Red Cross", "School of Economics").
+_ORGANISATION_BEFORE = re.compile(rf"\b{_ORGANISATION_WORDS}\s+(?:of|for)(?:\s+the)?\s+$")
 
 _NOT_NAMES |= {w for country, adj in NATIONALITY.items() for w in f"{country} {adj}".split()}
 
@@ -127,10 +133,12 @@ def find_people(text: str) -> dict[str, Person]:
     """Named people in ``text`` keyed by lowercase surname (titles and country when known)."""
     people: dict[str, Person] = {}
     for m in _PERSON_RE.finditer(text):
-        if _ORGANISATION_NEXT.match(text, m.end()):
+        if _ORGANISATION_NEXT.match(text, m.end()) or _ORGANISATION_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
             continue
         words = m.group("name").split()
         words = [w for w in words if not re.fullmatch(r"[A-Z]\.", w)]
+        if re.fullmatch(_ORGANISATION_WORDS, words[-1]):
+            continue  # "World Food Programme"
         if any(w in _NOT_NAMES for w in words):
             # trim leading non-name words ("Monday Macron" is not a name)
             while words and words[0] in _NOT_NAMES:
@@ -265,6 +273,10 @@ class ActorResolver:
             return self.register(named.name, "person", named.country)  # "Kremlin spokesman Dmitry Peskov"
         if role is not None:
             return self._role_actor(m, role)
+        if re.search(r"[A-Z][\w’'-]* (?:of|for) (?:the )?[A-Z]", m):
+            # an organisation named with "of"/"for": "International Committee of the Red Cross"
+            country, _ = _country_of_qualifier(m, self.people)
+            return self.register(DETERMINER.sub("", m), "body", country)
         words = re.findall(r"[\w\-]+", m)
         head = words[-1] if words and words[-1].islower() else ""
         body_head = next((b for b in BODIES if low.endswith(b)), None)

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
-from .actors import NARRATOR, PRONOUNS, ActorResolver
+from .actors import BODIES, NARRATOR, NATIONALITY, PRONOUNS, ActorResolver
 from .article import Article
 from .sentences import Sentence, split_sentences
 
@@ -28,6 +28,7 @@ _CUES: list[tuple[str, str]] = [
     (r"(?:published|issued|released|put out|posted) (?:a |an |its |his |her |their )?(?:readout|statement|communiqu[ée]|transcript)"
      r"(?: of the (?:call|meeting|talks))? (?:saying|stating)", "assert"),
     (r"talked up|touted|hailed|boasted(?: of| about)?|trumpeted|played up|accused", "assert"),
+    (r"called (?:on|for)|urged|appealed to", "assert"),  # "called on the government to publish ..." -> "the government should publish ..."
     (r"told (?:reporters|journalists|lawmakers|parliament|the press|a news conference|a press conference|a briefing|state (?:television|TV|media)|the (?:BBC|AP|newspaper|Financial Times)|Reuters|Bloomberg|CNN|AFP|TASS|RIA Novosti|Interfax)", "assert"),
     (r"(?:adding|noting|insisting|stressing|arguing|saying)(?= that\s)", "assert"),  # ", adding that ...": the same speaker
     (r"(?:said|says|say|told|tells|stated|claimed|claims|insisted|insists|argued|argues|stressed|asserted|declared|tweeted|reiterated|vowed|maintained|emphasi[sz]ed|replied|responded|countered|assured|conceded)", "assert"),
@@ -43,12 +44,12 @@ ROLE_NOUNS = set(
     "source sources adviser advisers advisor minister ministers leader leaders president presidents premier chancellor "
     "government ministry office administration embassy cabinet kremlin presidency negotiator negotiators envoy envoys "
     "ambassador commander general chief head analyst analysts observers lawmakers senator people team delegation expert experts "
-    "researcher researchers economist economists groups".split()
+    "researcher researchers economist economists groups officer officers army navy police".split()
 )
 MODIFIERS = set(
     "senior top former deputy chief foreign defense defence junior presidential military western eastern european "
     "russian french ukrainian belarusian american british german chinese turkish two both three several some many "
-    "other another second first new interior press state trade economy finance justice security national".split()
+    "other another second first new interior press state trade economy finance justice security national retired".split()
 )
 SKIP_BEFORE_CUE = re.compile(
     r"(?:\b(?:at first|initially|later|then|also|repeatedly|previously|subsequently|earlier|again|publicly|privately|"
@@ -208,6 +209,14 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
     while i > 0:
         tok = toks[i - 1].group()
         low = tok.lower().replace("’", "'")
+        conn = i - 1
+        while conn > 0 and toks[conn].group().lower() in {"of", "for", "the"}:
+            conn -= 1
+        if conn < i - 1 and toks[conn + 1].group().lower() in {"of", "for"} and toks[i].group()[:1].isupper() and toks[conn].group()[:1].isupper():
+            # a name joined by "of (the)" / "for (the)": "International Committee of the Red Cross"
+            start = toks[conn].start()
+            i = conn
+            continue
         if low in {"the", "a", "an"}:
             start = toks[i - 1].start()
             break
@@ -251,7 +260,7 @@ def find_speaker_right(sentence: str, pos: int) -> tuple[int, int] | None:
     """Span of an inverted speaker after the cue: ``..., said Andrey Kortunov, head of X.``"""
     rest = sentence[pos:]
     m = re.match(
-        r"\s*((?:the |a |an )?(?:(?:[A-Z][\w’'.\-]*|senior|top|former|deputy|chief|foreign)\s+){0,5}(?:[A-Z][\w’'\-]*|" + "|".join(sorted(ROLE_NOUNS)) + r"))"
+        r"\s*((?:the |a |an )?(?:(?:[A-Z][\w’'.\-]*|" + "|".join(sorted(MODIFIERS | ROLE_NOUNS)) + r")\s+){0,5}(?:[A-Z][\w’'\-]*|" + "|".join(sorted(ROLE_NOUNS)) + r"))"
         r"(?:\s*,\s*(?:the |a |an )?(?:head|chief|director|spokesman|spokeswoman|leader|member|minister|adviser|president|analyst|professor|editor|ambassador)\b[^.;]*)?",
         rest,
     )
@@ -306,6 +315,10 @@ def _normalise_content(content: str, mention: str, polarity: str, body: bool = F
         c = re.sub(r"\b(?:ever|even) ", "", c)
     elif polarity == "assert" and NOUN_OBJECT_CUE.match(cue) and re.match(r"^(?:an?|the) \w+$|^(?:an?|the) \w+ \w+$", c):
         c = f"there was {c}"  # "talked up an agreement" -> "there was an agreement"
+    elif polarity == "assert" and re.match(r"called on|urged|appealed to", cue):
+        c = re.sub(r"^(.+?)\s+to\s+(?=[a-z])", r"\1 should ", c, count=1)  # "the government to publish" -> "the government should publish"
+    elif polarity == "assert" and cue.startswith("called for"):
+        c = f"there should be {c}"  # "called for a debate" -> "there should be a debate"
     c = re.sub(r"\s+", " ", c).strip()
     return c[:1].upper() + c[1:] if c else c
 
@@ -545,9 +558,17 @@ def _resolve_mention(mention: str, position: int, resolver: ActorResolver, previ
         role_words = bare.group(1).split()
         for st in reversed(previous):
             words = st.speaker.lower().split()
-            words += " ".join(resolver.titles_of(st.speaker)).lower().split()
-            if st.speaker != NARRATOR and role_words[-1] in words and all(w in words for w in role_words[:-1] if w != "senior"):
+            titles = [t.lower().split() for t in resolver.titles_of(st.speaker)]
+            heads = [words[-1]] + [t[-1] for t in titles if t]  # "the army" is not "an army officer"
+            words += [w for t in titles for w in t]
+            if st.speaker != NARRATOR and role_words[-1] in heads and all(w in words for w in role_words[:-1] if w != "senior"):
                 return st.speaker
+        if role_words[-1] in BODIES and len(role_words) == 1:
+            # "the army" after "an Indian army officer": the Indian army
+            for st in reversed(previous):
+                country = resolver.countries.get(st.speaker, "")
+                if st.speaker != NARRATOR and country and role_words[-1] in st.speaker.lower().split():
+                    return resolver.register(f"{NATIONALITY.get(country, country)} {role_words[-1]}", "body", country)
         if role_words[-1] in ("spokesman", "spokeswoman", "spokesperson") and len(role_words) > 1:
             bodies = [st.speaker for st in reversed(previous) if resolver.kind(st.speaker) in ("body", "other") and st.speaker != NARRATOR]
             named = [b for b in bodies if re.search(rf"\b{re.escape(role_words[0])}\b", b.lower())]
