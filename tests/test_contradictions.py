@@ -249,3 +249,15 @@ def test_activity_and_delivery_frames_flag_what_nli_misses():
     assert "whether it goes ahead" in links.loc[(0, 1), "evidence"]
     assert links.loc[(2, 3), "frame"] == "delivery" and links.loc[(2, 3), "conflict"] >= 0.7
     assert links.loc[(0, 3), "conflict"] < 0.1
+
+
+def test_a_speaker_saying_yes_then_no_on_the_same_thing_contradicts_themselves():
+    st = frame([
+        {"speaker": "Khalifa Al Nuaimi", "polarity": "assert", "content": "The exchange would take place on Friday", "country": "United Arab Emirates"},
+        {"speaker": "Khalifa Al Nuaimi", "polarity": "assert", "content": "The Emirates had never announced a date for the exchange", "country": "United Arab Emirates"},
+        {"speaker": "Khalifa Al Nuaimi", "polarity": "assert", "content": "No date had been set for the vote in parliament", "country": "United Arab Emirates"},
+    ])
+    links = score_pairs(st, [(0, 1), (0, 2)], TableModel({})).set_index(["a", "b"])
+    assert links.loc[(0, 1), "frame"] == "schedule" and links.loc[(0, 1), "kind"] == "self-contradiction"
+    assert links.loc[(0, 1), "conflict"] >= 0.7
+    assert links.loc[(0, 2), "conflict"] < 0.1  # no shared topic word: a date for something else

@@ -8,7 +8,7 @@ from helpers.frames import frame_conflict, read_frames, topic_words
 @pytest.mark.parametrize(
     ("content", "signs", "intention"),
     [
-        ("Russia had agreed to keep the corridor open", {"agreement": 1}, False),
+        ("Russia had agreed to keep the corridor open", {"agreement": 1, "activity": 1}, False),
         ("Putin had agreed not to undertake any new military initiatives", {"agreement": 1}, False),  # negation inside what was agreed
         ("There was no signature and no deal", {"agreement": -1}, False),
         ("There was no such arrangement", {"agreement": -1}, False),
@@ -43,7 +43,15 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         # delivery: handed over (+1) or not (-1); an intention takes no side
         ("Tokyo had handed over all the data China had asked for", {"delivery": 1}, False),
         ("Japan had not yet provided the monitoring data", {"delivery": -1}, False),
-        ("Kyiv would provide the lists on Monday", {}, False),
+        ("Kyiv would provide the lists on Monday", {"schedule": 1}, False),  # a date, but no delivery yet
+        # more activity words: "keep ... flowing", "ended"; a plan to end something is not its end
+        ("Transit of Russian gas ended in January", {"activity": -1}, False),
+        ("Gas will keep flowing through the winter", {"activity": 1}, False),
+        ("The bloc's plan to end Russian gas imports by 2027 was unchanged", {}, False),
+        # not having been consulted on a deal says nothing of the deal
+        ("It had not been consulted on any agreement", {}, False),
+        ("The exchange would take place on Friday", {"schedule": 1}, False),
+        ("Disengagement will be completed within weeks", {"schedule": 1}, False),
     ],
 )
 def test_read_frames(content, signs, intention):
@@ -87,6 +95,12 @@ def test_no_such_answers_a_party_like_a_denial():
     assert no_such.answer and not plain_no.answer
     assert frame_conflict(claim, no_such, 1, 1, parties=True) == "agreement"
     assert frame_conflict(claim, plain_no, 1, 1, parties=True) is None  # a plain "no deal" by a party is not enough
+
+
+def test_words_for_the_same_thing_tie_contents():
+    assert frame_conflict(read_frames("Disengagement will be completed within weeks"),
+                          read_frames("No timetable for a pullback had been discussed"), 1, 1) == "schedule"  # withdrawal words
+    assert frame_conflict(read_frames("Gas will keep flowing"), read_frames("Transit of gas ended in January"), 1, 1) == "activity"
 
 
 def test_a_next_round_is_a_next_meeting():

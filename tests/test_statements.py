@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from helpers.article import Article, load_article
-from helpers.statements import extract_statements
+from helpers.statements import extract_statements, same_office
 
 
 def statements_of(text: str, aliases=None):
@@ -144,6 +144,29 @@ def test_comments_may_be_a_quote_an_account_is_a_reported_claim():
     assert out[-1].polarity == "retract" and out[-1].refers_to == out[1].id  # the quote is among her comments
     out = attributed(text.replace("her comments", "her earlier account"))
     assert out[-1].refers_to == out[0].id
+
+
+def test_later_words_revise_earlier_ones():
+    """"said earlier ... Later he said", a later "no" on a frame, a plain "later said" of the same speaker or of the
+    office they speak for, and a speaker on their own words ("had been misunderstood") are walk-backs."""
+    out = attributed(
+        "Dmytro Lysenko said earlier that 300 people would be exchanged. Later on Tuesday he said the number could be smaller."
+    )
+    assert out[0].content == "300 people would be exchanged" and out[1].time.startswith("Later")
+    assert (out[1].polarity, out[1].refers_to) == ("retract", out[0].id)
+    out = attributed("A Slovak official said the sides had signed a memorandum. The official later said neither side had signed it.")
+    assert (out[1].polarity, out[1].refers_to) == ("retract", out[0].id)
+    out = attributed("An Indian army officer said tents were gone. Later on Monday the army said nothing had changed.")
+    assert [s.speaker for s in out] == ["Indian army officer", "Indian army"] and out[1].refers_to == out[0].id
+    out = attributed('Arvind Menon said China had agreed to withdraw. "It is done," Menon said. On Tuesday, Menon said he had been misunderstood.')
+    assert (out[2].polarity, out[2].refers_to) == ("retract", out[0].id)  # his reported claim, not the quote
+    out = attributed("Arvind Menon said China had agreed to withdraw. Menon said Beijing had been misunderstood by the press.")
+    assert out[1].polarity == "assert"  # someone else misunderstood
+
+
+def test_same_office():
+    assert same_office("Indian army officer", "Indian army") and same_office("Indian army", "Indian army")
+    assert not same_office("Indian army", "Indian army chief of staff Vikram Rao") and not same_office("Kremlin", "Kremlin critic")
 
 
 def test_told_reporters_in_a_city_that():

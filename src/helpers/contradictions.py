@@ -17,6 +17,7 @@ import pandas as pd
 
 from .actors import NARRATOR, country_finder
 from .frames import frame_conflict, read_frames
+from .statements import same_office
 
 log = logging.getLogger(__name__)
 
@@ -202,8 +203,12 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
             close = float(np.clip((similarity - DENIAL_SIMILARITY) / 0.3, 0.0, 1.0))
             conflict, support = max(entail, close), contradict
         frame = None
-        if sa["speaker"] != sb["speaker"] and not silent:
-            parties = (bool(countries.get(a)) and countries[a] in named[b]) or (bool(countries.get(b)) and countries[b] in named[a])
+        if NARRATOR not in (sa["speaker"], sb["speaker"]) and not silent:
+            # a speaker who says yes and later no on the same thing ("on Friday" / "never announced a date for
+            # the exchange") contradicts themselves; between actors, a party may answer without a shared word
+            parties = sa["speaker"] != sb["speaker"] and (
+                (bool(countries.get(a)) and countries[a] in named[b]) or (bool(countries.get(b)) and countries[b] in named[a])
+            )
             frame = frame_conflict(frames[a], frames[b], pa, pb, parties)
             if frame is not None:
                 conflict = max(conflict, FRAME_SCORE + (1 - FRAME_SCORE) * conflict)
@@ -306,7 +311,7 @@ def _linked(sa: pd.Series, sb: pd.Series) -> bool:
 
 def classify(sa: pd.Series, sb: pd.Series) -> str:
     """``denial``, ``retraction``, ``self-contradiction`` or ``factual-conflict`` for a conflicting pair."""
-    same = sa["speaker"] == sb["speaker"] and sa["speaker"] != NARRATOR
+    same = same_office(sa["speaker"], sb["speaker"]) and sa["speaker"] != NARRATOR
     if same:
         return "retraction" if "retract" in (sa["polarity"], sb["polarity"]) else "self-contradiction"
     if NARRATOR in (sa["speaker"], sb["speaker"]):

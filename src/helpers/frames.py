@@ -42,22 +42,31 @@ UNSETTLED = re.compile(
 #: Words for when something will happen (a content that names one sets a date; "no date" denies it).
 SCHEDULE_NOUN = re.compile(r"\b(?:dates?|timetable|deadline|timing|schedule)\b", re.I)
 SCHEDULE_WHEN = re.compile(
-    r"\b(?:next (?:week|month|year)|within (?:a|one|two|three|\d+) (?:days?|weeks?|months?)|by the end of \w+|"
-    r"(?:in|by|before) (?:January|February|March|April|May|June|July|August|September|October|November|December))\b",
+    r"\b(?:next (?:week|month|year)|within (?:(?:a|one|two|three|a few|\d+) )?(?:days?|weeks?|months?)|by the end of \w+|"
+    r"(?:would|will)\b[^.;]{0,60}?\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:would|will|to)\b[^.;]{0,60}?\b(?:in|by|before) (?:January|February|March|April|May|June|July|August|September|October|November|December))\b",
     re.I,
 )
 #: An activity that goes ahead (``+1``) or is stopped (``-1``); a negation before the word flips it.
-PROCEED = re.compile(r"\b(?:proceed(?:s|ed|ing)?|go(?:es)? ahead|went ahead|going ahead|continu(?:e|es|ed|ing)|resum(?:e|es|ed|ing)|as planned|press(?:ed)? ahead)\b", re.I)
+PROCEED = re.compile(
+    r"\b(?:proceed(?:s|ed|ing)?|go(?:es)? ahead|went ahead|going ahead|continu(?:e|es|ed|ing)|resum(?:e|es|ed|ing)|as planned|"
+    r"press(?:ed)? ahead|(?:keep|keeps|kept|keeping)\s+(?:[\w’'-]+\s+){0,5}?(?:flowing|open|running|going|sailing|moving))\b",
+    re.I,
+)
 HALT = re.compile(
     r"\b(?:halt(?:s|ed|ing)?|paus(?:e|es|ed|ing)|suspen(?:d|ds|ded|ding|sion)|freez(?:e|es|ing)|froze|frozen|"
-    r"stop(?:s|ped|ping)?|postpon(?:e|es|ed|ing)|call(?:s|ed)? off|cancel(?:s|led|ed|ling)?)\b",
+    r"stop(?:s|ped|ping)?|postpon(?:e|es|ed|ing)|call(?:s|ed)? off|cancel(?:s|led|ed|ling)?|end(?:s|ed)|ceased?)\b",
     re.I,
 )
 #: Something handed over (``+1``), or not (a negation before the word: "had not yet provided").
 DELIVERED = re.compile(
-    r"\b(?:provid(?:e|es|ed)|hand(?:s|ed)? over|deliver(?:s|ed)?|submit(?:s|ted)?|sen[dt]|shared|transferred|supplied|paid)\b", re.I
+    r"\b(?:provid(?:e|es|ed)|hand(?:s|ed)? over|deliver(?:s|ed)?|submit(?:s|ted)?|sen[dt]|transferred|supplied|paid)\b", re.I
 )
 CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.I)
+#: Not having been told of something says nothing of whether it exists ("had not been consulted on any agreement").
+NOT_TOLD = re.compile(r"\b(?:not|never)\s+(?:been\s+)?(?:consulted|informed|told|asked|involved|briefed|notified|invited|aware)\b", re.I)
+#: A plan or proposal to do something is not the thing done ("the bloc's plan to end imports").
+PLAN = re.compile(r"\b(?:plans?|aims?|proposals?|proposed|intends?|wants?|seeks?|threat\w*|ready|willing|efforts?)\s+to\s+$", re.I)
 #: "no such arrangement": an answer to a claim made before, as pointed as an explicit denial.
 ANSWER = re.compile(r"\bno such\b", re.I)
 NEGATION = re.compile(r"\b(?:no|not|never|nothing|none|neither|nor|without|cannot|yet to)\b|n[’']t\b", re.I)
@@ -77,6 +86,12 @@ _GENERIC = frozenset(
 )
 
 
+#: Endings of a capitalised first word that make it a common noun rather than a name.
+_COMMON_NOUN = re.compile(r"(?:ment|tion|sion|ance|ence|ity|ness|ure|ing|port|ship)s?$")
+#: Three-letter words that name what diplomatic news argues over ("gas" transit, an "oil" cap, a "dam").
+_SHORT_TOPICS = frozenset("gas oil dam war aid tax ban air sea arm arms".split())
+
+
 @dataclass(frozen=True)
 class Frames:
     """The frames a content is in, with their signs, and what ties it to other contents."""
@@ -88,7 +103,11 @@ class Frames:
 
 
 #: Stems that name the same thing: a next "round" of talks is a next meeting.
-_SAME_THING = {"round": "meet", "sessi": "meet", "summi": "meet"}
+_SAME_THING = {
+    "round": "meet", "sessi": "meet", "summi": "meet",
+    "force": "troop", "soldi": "troop",  # troops, forces, soldiers
+    "pullb": "withd", "disen": "withd", "pullo": "withd", "retre": "withd",  # withdraw, pullback, disengagement
+}
 
 
 def _stem(word: str) -> str:
@@ -103,8 +122,11 @@ def topic_words(text: str) -> frozenset[str]:
 
     Names are left out: who takes part is a matter of parties, not of topic."""
     text = AGREEMENT.sub(" ", UNSETTLED.sub(" ", text))
+    first = re.match(r"\s*([A-Z][a-z]+)\b", text)
+    if first and (_COMMON_NOUN.search(first.group(1)) or first.group(1).lower() in _SHORT_TOPICS):  # "Disengagement will be ...": a noun, not a name
+        text = text[: first.start(1)] + first.group(1).lower() + text[first.end(1) :]
     words = re.findall(r"(?<![\w’'-])[a-z][a-z-]+", text)
-    return frozenset(_stem(w) for w in words if len(w) > 3 and w not in _GENERIC and not NEGATION.fullmatch(w))
+    return frozenset(_stem(w) for w in words if (len(w) > 3 or w in _SHORT_TOPICS) and w not in _GENERIC and not NEGATION.fullmatch(w))
 
 
 def read_frames(content: str) -> Frames:
@@ -120,8 +142,9 @@ def read_frames(content: str) -> Frames:
         if (not m.group(0).endswith("ing") or m.group(0).lower() == "understanding") and not re.search(r"\bto\s+$", content[: m.start()])
     ]
     unsettled = UNSETTLED.search(content)
-    if events and not unsettled and CONDITION.search(content, 0, events[0].start()):
-        events = []  # "if there is a deal, the public deserves to see it" says nothing of whether there is one
+    if events and not unsettled and (CONDITION.search(content, 0, events[0].start()) or NOT_TOLD.search(content, 0, events[0].start())):
+        # "if there is a deal, ..." or "it had not been consulted on any agreement" says nothing of whether there is one
+        events = []
     if events or unsettled:
         negated = events and (
             NEGATION.search(content, 0, events[0].start())  # "no deal", "had not signed"
@@ -146,7 +169,7 @@ def _activity(content: str) -> int:
     under a condition ("if the filling went ahead"). The first such word decides ("halting ... while talks
     continue" is a halt)."""
     m = min((x for x in (PROCEED.search(content), HALT.search(content)) if x), key=lambda x: x.start(), default=None)
-    if m is None or CONDITION.search(content, 0, m.start()):
+    if m is None or CONDITION.search(content, 0, m.start()) or PLAN.search(content[max(0, m.start() - 30) : m.start()]):
         return 0
     sign = 1 if PROCEED.fullmatch(m.group(0)) else -1
     return -sign if NEGATION.search(content, 0, m.start()) else sign

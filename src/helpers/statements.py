@@ -9,6 +9,7 @@ import pandas as pd
 
 from .actors import BODIES, NARRATOR, NATIONALITY, PRONOUNS, ActorResolver
 from .article import Article
+from .frames import read_frames
 from .sentences import Sentence, split_sentences
 
 POLARITIES = ("assert", "deny", "hedge", "retract")
@@ -68,7 +69,7 @@ AFTER_CUE_SKIP = re.compile(
     r"^\s*(?:(?:,\s*)?(?:on|late on|early on|in|at|during|after|before|from)\s+(?:a |an |the |his |her |their |its )?"
     r"(?:[\w’'-]+\s+){0,3}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|statement|interview|briefing|"
     r"conference|call|meeting|post|tweet|speech|message|readout|summit)\b\s*,?|"
-    r"\s*(?:in|at|from)\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s+that\b)|\s*that\s+)+",
+    r"\s*(?:in|at|from)\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s+that\b)|\s*(?:earlier|later|again|also|previously)\b,?|\s*that\s+)+",
 )
 TIME_RE = re.compile(
     r"\b(at first|initially|later|subsequently|earlier|afterwards|en route to \w+|on the (?:plane|flight|way) to \w+|"
@@ -508,6 +509,8 @@ def extract_statements(article: Article, aliases: dict[str, str] | None = None, 
             if ANAPHORIC.match(_strip_quotes(content_text)) and polarity == "assert":
                 polarity = "deny"
             attribution = sent.text[raw.start : c0] + " " + sent.text[c1 : raw.end]
+            if raw is raws[0] and raw.start <= c0:
+                attribution = sent.text[: raw.start] + " " + attribution  # "Later on Tuesday he said ..."
             time, rank = _time_of(attribution if raw.start < c0 or c1 < raw.end else sent.text)
             quote = _quote_type(content_text)
             st = Statement(
@@ -647,15 +650,51 @@ def _link_anaphora_and_retractions(statements: list[Statement], text: str, title
                 candidates = claims or candidates
             if candidates:
                 st.refers_to = candidates[0].id
+        own = [p for p in statements[:i] if p.speaker == st.speaker and p.polarity == "assert"]
         if "later" in st.time.lower() and st.polarity == "assert":
-            earlier = [p for p in statements[:i] if p.speaker == st.speaker and re.search(r"at first|initially", p.time, re.I)]
+            # what the same speaker, or the office they speak from ("the army" after "an army officer"), said before
+            office = [p for p in statements[:i] if p.polarity == "assert" and same_office(p.speaker, st.speaker)]
+            earlier = [p for p in office if re.search(r"at first|initially|earlier", p.time, re.I)]
             opening = text[max(0, st.start - 10) : st.start].split(".")[-1].strip() or st.text  # "But" left outside the statement
             if not earlier and re.match(r"(?:But|However|Yet)\b", opening):
-                # "But the official later said ..." walks back what the same speaker said before
-                earlier = [p for p in statements[:i] if p.speaker == st.speaker and p.speaker != NARRATOR and p.polarity == "assert"]
+                earlier = office  # "But the official later said ..." walks back what the same speaker said before
+            if not earlier:
+                # "The official later said the document was a draft that neither side had signed": a later "no"
+                # on what the same speaker had said yes to
+                later = read_frames(st.content).signs
+                earlier = [p for p in office if any(later.get(f, 0) < 0 < sign for f, sign in read_frames(p.content).signs.items())]
+            if not earlier:
+                # "X said A. Later on Monday X said B": in wire copy a later word of the same speaker revises
+                earlier = [p for p in office if p.sentence != st.sentence]
             if earlier:
                 st.polarity = "retract"
                 st.refers_to = earlier[-1].id
+        elif st.polarity == "assert" and own and _walks_back_own_words(st):
+            # "Menon said he had been misunderstood", "Horvath said he had never claimed that ..."
+            reported = [p for p in own if p.quote != "direct"] or own
+            st.polarity = "retract"
+            st.refers_to = reported[-1].id
+
+
+def same_office(a: str, b: str) -> bool:
+    """The same actor, or an actor and the office it speaks for ("Indian army officer" and "Indian army")."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    rest = long[len(short) :].strip().lower()
+    return short != NARRATOR and long.startswith(short + " ") and rest in ROLE_NOUNS
+
+
+#: A speaker on their own earlier words: "he had been misunderstood", "he had never claimed that ...".
+_OWN_WORDS_BACK = re.compile(
+    r"^(?P<who>[\w’'-]+(?: [\w’'-]+){0,2}) (?:had |has |was |were )?(?:been )?(?:misunderstood|misquoted|misinterpreted|"
+    r"quoted out of context|taken out of context|never (?:claimed|said|suggested|stated|announced|promised))\b"
+)
+
+
+def _walks_back_own_words(st: Statement) -> bool:
+    m = _OWN_WORDS_BACK.match(st.content)
+    return bool(m) and any(tok in st.speaker.split() for tok in m.group("who").split())
 
 
 def _inherit_day(statements: list[Statement]) -> None:
