@@ -33,6 +33,7 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("The tariff question was never on the table in Geneva", {"agreement": -1}, False),
         ("Tanabe had only expressed hope that trade would return to normal", {"agreement": -1}, False),
         ("The talks in Doha had dealt only with humanitarian access", {"agreement": -1}, False),
+        ("The talks had covered only the maintenance of existing equipment", {"agreement": -1}, False),
         ("If there is a deal, the public deserves to see it", {}, False),  # a condition says nothing of a deal
         ("The army remained open to talks", {}, False),  # willing, not unresolved
         # activity: goes ahead (+1) or halted (-1); the first such word decides; a condition takes no side

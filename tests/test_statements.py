@@ -28,6 +28,8 @@ def attributed(text: str, aliases=None):
         ("Foreign Minister Anna Berg told reporters the talks had collapsed.", "told reporters", "assert"),
         ("Foreign Minister Anna Berg flatly rejected claims that the talks had collapsed.", "flatly rejected", "deny"),
         ("Foreign Minister Anna Berg called the remarks irresponsible.", "called the remarks", "deny"),
+        ("Foreign Minister Anna Berg poured cold water on the announcement.", "poured cold water on", "deny"),
+        ("Foreign Minister Anna Berg pushed back on reports of a deal.", "pushed back on", "deny"),
         ("Foreign Minister Anna Berg published a readout saying the talks had collapsed.", "published a readout saying", "assert"),
     ],
 )
@@ -308,6 +310,9 @@ def test_no_comment_is_a_statement_and_short_contents_stay_clauses():
         # "called on"/"called for"/"urged"; a lower-case title after an inverted cue
         ("Opposition leader Peter Sulik called on the government to publish the document.", ["Peter Sulik"]),
         ("Pullbacks take months to verify, said retired general Vikram Sood.", ["Vikram Sood"]),
+        # where a role speaks from is not part of it; an organisation named by its country
+        ("A diplomat in Vienna familiar with the talks said so. Later the diplomat said otherwise.", ["Diplomat"] * 2),
+        ("Iran's atomic energy organization said no cameras would be installed.", ["Iranian atomic energy organization"]),
     ],
 )
 def test_lower_case_compounds_relative_clauses_and_agency_spokesmen(text, speakers):

@@ -73,7 +73,7 @@ INSTITUTIONS: dict[str, str] = {
 SPOKES = ("spokesman", "spokeswoman", "spokesperson", "press secretary", "spokesmen", "spokespeople")
 OFFICIALS = ("official", "officials", "officer", "officers", "diplomat", "diplomats", "aide", "aides", "source", "sources", "adviser", "advisers", "advisor", "negotiator", "negotiators")
 LEADERS = ("leader", "president", "prime minister", "premier", "chancellor", "head of state")
-BODIES = tuple(sorted(("government", "ministry", "foreign ministry", "defense ministry", "defence ministry", "presidency", "office", "administration", "embassy", "cabinet", "army", "navy", "police"), key=len, reverse=True))
+BODIES = tuple(sorted(("government", "ministry", "foreign ministry", "defense ministry", "defence ministry", "presidency", "office", "administration", "embassy", "cabinet", "army", "navy", "police", "organization", "organisation"), key=len, reverse=True))
 PLURAL_GROUPS = re.compile(r"^(the )?(two|both|three) (leaders|presidents|sides|men|ministers|countries|governments)$|^both (leaders|sides|men)$", re.I)
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "body", "we": "plural", "i": "person"}
 DETERMINER = re.compile(r"^(the|a|an)\s+", re.I)
@@ -335,7 +335,9 @@ class ActorResolver:
         else:
             adj = NATIONALITY.get(country, "")
             senior = "senior " if re.search(r"\bsenior\b", qualifier, re.I) and not adj else ""
-            name = f"{senior}{adj} {service + ' ' if service else ''}{role}".strip() if adj else DETERMINER.sub("", norm_quotes(mention))
+            # "a diplomat in Vienna" is a diplomat: where they speak from is not who they are
+            bare = re.sub(r"\s+(?:in|at|from)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$", "", DETERMINER.sub("", norm_quotes(mention)))
+            name = f"{senior}{adj} {service + ' ' if service else ''}{role}".strip() if adj else bare
         name = name[:1].upper() + name[1:]
         return self.register(name, "group" if plural else "role", country)
 

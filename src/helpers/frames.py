@@ -36,7 +36,8 @@ UNSETTLED = re.compile(
     r"not (?:final|firm|binding|confirmed)|only (?:discussed|talked about|promised to consider|agreed to continue)|"
     r"need(?:s|ed)? more work|backed away from|backing away from|reneged on|went back on|walked back|"
     r"(?:not|never)\s+(?:been\s+)?(?:on the table|discussed|raised|negotiated)|"
-    r"only (?:expressed (?:a )?(?:hope|optimism|wish)|hoped|described)|(?:dealt|concerned) only with|only (?:dealt|concerned) with)\b",
+    r"only (?:expressed (?:a )?(?:hope|optimism|wish)|hoped|described)|(?:dealt|concerned) only with|only (?:dealt|concerned) with|"
+    r"(?:covered|addressed|discussed|concerned|involved) only|only (?:covered|addressed|concerned|involved))\b",
     re.I,
 )
 #: Words for when something will happen (a content that names one sets a date; "no date" denies it).

@@ -24,7 +24,8 @@ _CUES: list[tuple[str, str]] = [
     (r"(?:cautioned|suggested|hinted|speculated)", "hedge"),
     (r"described (?:the|its|their|his|her) (?:outcome|talks|meeting|call|agreement|deal|result)s? (?:more )?(?:cautiously|differently|vaguely|in vaguer terms)", "hedge"),
     (r"backed away from|backed off|back(?:ed|ing)? away from|backpedall?ed(?: on| from)?|walked back|walks back|rowed back|retracted|withdrew|softened", "retract"),
-    (r"(?:flatly |firmly |strongly )?(?:denied|denies|denying|rejected|rejects|dismissed|dismisses|refuted|disputed|disputes|ruled out|rules out|rebuffed|contradicted)", "deny"),
+    (r"(?:flatly |firmly |strongly )?(?:denied|denies|denying|rejected|rejects|dismissed|dismisses|refuted|disputed|disputes|ruled out|rules out|rebuffed|contradicted|"
+     r"poured cold water on|cast doubt on|pushed back (?:on|against)|took issue with)", "deny"),
     (r"called (?:the|his|her|their|that|this|those|these) (?:remarks?|comments?|statements?|claims?|accusations?|allegations?|reports?)", "deny"),
     (r"(?:published|issued|released|put out|posted) (?:a |an |its |his |her |their )?(?:readout|statement|communiqu[ée]|transcript)"
      r"(?: of the (?:call|meeting|talks))? (?:saying|stating)", "assert"),
@@ -45,7 +46,7 @@ ROLE_NOUNS = set(
     "source sources adviser advisers advisor minister ministers leader leaders president presidents premier chancellor "
     "government ministry office administration embassy cabinet kremlin presidency negotiator negotiators envoy envoys "
     "ambassador commander general chief head analyst analysts observers lawmakers senator people team delegation expert experts "
-    "researcher researchers economist economists groups officer officers army navy police".split()
+    "researcher researchers economist economists groups officer officers army navy police organization organisation".split()
 )
 MODIFIERS = set(
     "senior top former deputy chief foreign defense defence junior presidential military western eastern european "
@@ -80,7 +81,7 @@ DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sun
 ANAPHORIC = re.compile(
     r"^(?:(?:that|this|it)(?:[’']s| is| was|[’']d be| would be) (?:not|n[’']t|far from|hardly|less than) (?:so |entirely |at all |quite )?"
     r"(?:clear|true|the case|accurate|correct|certain|sure|right|settled)|(?:their|his|her|its|the|those|these) "
-    r"(?:(?:earlier|previous|initial|original|own|first) )?(?:comments?|remarks?|statements?|claims?|assertions?|account|report|words))\b",
+    r"(?:(?:earlier|previous|initial|original|own|first) )?(?:comments?|remarks?|statements?|claims?|assertions?|account|reports?|words|announcement))\b",
     re.I,
 )
 _TOKEN = re.compile(r"[\w][\w’'.\-]*|[^\w\s]")
@@ -619,7 +620,7 @@ def _name_groups(statements: list[Statement], resolver: ActorResolver) -> None:
 
 
 #: Anaphoric nouns for a reported claim, as against "comments" or "remarks", which may be words quoted.
-CLAIM_NOUN = re.compile(r"\b(?:claims?|assertions?|account|report|allegations?)\b", re.I)
+CLAIM_NOUN = re.compile(r"\b(?:claims?|assertions?|account|reports?|allegations?|announcement)\b", re.I)
 
 
 def _title_words(text: str) -> set[str]:
