@@ -28,6 +28,11 @@ def frame(rows):
     return df
 
 
+def said(speaker: str, content: str, country: str = "", polarity: str = "assert", **extra) -> dict:
+    """One statement row for ``frame``."""
+    return {"speaker": speaker, "polarity": polarity, "content": content, "country": country, **extra}
+
+
 DEAL = "Macron and Putin reached a deal"
 
 
@@ -223,11 +228,11 @@ def test_a_denials_follow_up_answers_what_the_denial_answers():
     agreement frame, so it answers the claim the denial points at, whatever NLI says (here: always neutral)."""
     claim = "Ethiopia had committed to halting the next filling of its dam"
     st = frame([
-        {"speaker": "Samir Haddad", "polarity": "assert", "content": claim, "country": "Egypt"},
-        {"speaker": "Samir Haddad", "polarity": "assert", "content": "The ministers would meet again within two weeks", "country": "Egypt"},
-        {"speaker": "Dawit Bekele", "polarity": "deny", "content": "the claim", "refers_to": 0, "country": "Ethiopia", "paragraph": 1},
-        {"speaker": "Dawit Bekele", "polarity": "assert", "content": "The filling schedule was never on the table in Kinshasa", "country": "Ethiopia", "paragraph": 1},
-        {"speaker": "Dawit Bekele", "polarity": "assert", "content": "Ethiopia would host the next round of talks", "country": "Ethiopia", "paragraph": 2},
+        said("Samir Haddad", claim, "Egypt"),
+        said("Samir Haddad", "The ministers would meet again within two weeks", "Egypt"),
+        said("Dawit Bekele", "the claim", "Ethiopia", "deny", refers_to=0, paragraph=1),
+        said("Dawit Bekele", "The filling schedule was never on the table in Kinshasa", "Ethiopia", paragraph=1),
+        said("Dawit Bekele", "Ethiopia would host the next round of talks", "Ethiopia", paragraph=2),
     ])
     st["start"] = st["id"]
     links = score_pairs(st, [(0, 2), (0, 3), (1, 3), (0, 4)], TableModel({})).set_index(["a", "b"])
@@ -239,10 +244,10 @@ def test_a_denials_follow_up_answers_what_the_denial_answers():
 
 def test_activity_and_delivery_frames_flag_what_nli_misses():
     st = frame([
-        {"speaker": "Samir Haddad", "polarity": "assert", "content": "Ethiopia had committed to halting the next filling of its dam", "country": "Egypt"},
-        {"speaker": "Abiy Tessema", "polarity": "assert", "content": "The fifth filling would proceed as planned", "country": "Ethiopia"},
-        {"speaker": "Commerce ministry", "polarity": "assert", "content": "Japan had not yet provided the monitoring data", "country": "China"},
-        {"speaker": "Keiko Mori", "polarity": "assert", "content": "Tokyo had handed over all the data China had asked for", "country": "Japan"},
+        said("Samir Haddad", "Ethiopia had committed to halting the next filling of its dam", "Egypt"),
+        said("Abiy Tessema", "The fifth filling would proceed as planned", "Ethiopia"),
+        said("Commerce ministry", "Japan had not yet provided the monitoring data", "China"),
+        said("Keiko Mori", "Tokyo had handed over all the data China had asked for", "Japan"),
     ])
     links = score_pairs(st, [(0, 1), (2, 3), (0, 3)], TableModel({})).set_index(["a", "b"])
     assert links.loc[(0, 1), "frame"] == "activity" and links.loc[(0, 1), "conflict"] >= 0.7
@@ -253,9 +258,9 @@ def test_activity_and_delivery_frames_flag_what_nli_misses():
 
 def test_a_speaker_saying_yes_then_no_on_the_same_thing_contradicts_themselves():
     st = frame([
-        {"speaker": "Khalifa Al Nuaimi", "polarity": "assert", "content": "The exchange would take place on Friday", "country": "United Arab Emirates"},
-        {"speaker": "Khalifa Al Nuaimi", "polarity": "assert", "content": "The Emirates had never announced a date for the exchange", "country": "United Arab Emirates"},
-        {"speaker": "Khalifa Al Nuaimi", "polarity": "assert", "content": "No date had been set for the vote in parliament", "country": "United Arab Emirates"},
+        said("Khalifa Al Nuaimi", "The exchange would take place on Friday", "United Arab Emirates"),
+        said("Khalifa Al Nuaimi", "The Emirates had never announced a date for the exchange", "United Arab Emirates"),
+        said("Khalifa Al Nuaimi", "No date had been set for the vote in parliament", "United Arab Emirates"),
     ])
     links = score_pairs(st, [(0, 1), (0, 2)], TableModel({})).set_index(["a", "b"])
     assert links.loc[(0, 1), "frame"] == "schedule" and links.loc[(0, 1), "kind"] == "self-contradiction"
