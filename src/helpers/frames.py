@@ -11,8 +11,9 @@ in part ("negotiations were still under way", "had only discussed the idea"). Th
 data", or not: "had not yet provided the data").
 
 Two statements *conflict on a frame* when they give it opposite signs (a denial flips its content's sign),
-neither only states an intention ("would not sign until ..."), and they are about the same thing: they
-share a topic word ("annex", "imports"), or one speaker is a party the other's content names (the Kremlin
+and they are about the same thing: they share a topic word ("annex", "imports"). On the agreement frame,
+neither may only state an intention ("would not sign until ..."), and instead of a shared word it is
+enough that one speaker is a party the other's content names and answers it outright (the Kremlin
 denying what "Russia had agreed", or a Chinese embassy saying "there was no such arrangement" to what
 "China had accepted").
 """

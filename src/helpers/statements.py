@@ -629,7 +629,9 @@ def _title_words(text: str) -> set[str]:
 
 def _link_anaphora_and_retractions(statements: list[Statement], text: str, title: str = "") -> None:
     """Point anaphoric statements ("that's not so clear", "backed away from their comments") at what they answer,
-    and mark a "later" statement of an actor who said something "at first" as a retraction.
+    and mark walk-backs as retractions: a "later" statement of a speaker (or of the office they speak for) who
+    said something "at first", "earlier" or before it in another sentence, and a speaker's word on their own
+    words ("had been misunderstood", "had never claimed that ...").
 
     An anaphor answers the last actor quoted (its own speaker for a walk-back). "The claim" or "his account"
     is a reported claim of that actor, not a direct quote; a denial of "the claim" answers the one the
