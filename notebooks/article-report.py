@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (helpers)
 #     language: python
@@ -19,10 +21,10 @@
 # and runs a transformer **NLI model** (entailment / neutral / contradiction) over pairs of statements.
 # A denial conflicts with a claim when the two contents *entail* each other; two plain assertions
 # conflict when their contents *contradict*. Where the model is not sure, two rules help: a statement
-# the text ties to another ("later said", "backed away from") is always flagged, and two actors who
-# disagree on whether an agreement was reached or a date set are flagged when they talk about the same
-# thing (or one is a party denying it). The summary below lists what was found; the sections after it
-# show the evidence.
+# the text ties to another ("later said", "backed away from", "rejected the claim") is always flagged,
+# and two statements that disagree on whether an agreement was reached, a date is set, something goes
+# ahead or was handed over are flagged when they talk about the same thing (or one is a party denying
+# it). The summary below lists what was found; the sections after it show the evidence.
 #
 # Change the values in the next cell (or pass them with papermill / `python -m helpers run -p NAME VALUE`)
 # to analyse another article.
