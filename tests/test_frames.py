@@ -104,6 +104,12 @@ def test_words_for_the_same_thing_tie_contents():
     assert frame_conflict(read_frames("Gas will keep flowing"), read_frames("Transit of gas ended in January"), 1, 1) == "activity"
 
 
+def test_a_date_for_nothing_named_is_the_date_of_the_story():
+    friday = read_frames("The exchange would take place on Friday at the border")
+    assert frame_conflict(friday, read_frames("The lists had not been agreed and no date had been set"), 1, 1) == "schedule"
+    assert frame_conflict(friday, read_frames("No date had been set for the vote in parliament"), 1, 1) is None
+
+
 def test_a_next_round_is_a_next_meeting():
     meet = read_frames("The ministers would meet again in Cairo within two weeks")
     no_date = read_frames("No date had yet been fixed for the next round")

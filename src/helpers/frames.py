@@ -102,6 +102,7 @@ class Frames:
     intention: bool = False
     topic: frozenset[str] = frozenset()
     answer: bool = False  # "there was no such arrangement": answers a claim made before
+    open_date: bool = False  # "no date had been set", for nothing named: the date of what the story is about
 
 
 #: Stems that name the same thing: a next "round" of talks is a next meeting.
@@ -163,7 +164,8 @@ def read_frames(content: str) -> Frames:
     first_frame = min([m.start() for m in [*events[:1], unsettled] if m is not None], default=len(content))
     modal = INTENTION.search(content)
     intention = bool(modal and modal.start() < first_frame)
-    return Frames(signs=signs, intention=intention, topic=topic_words(content), answer=bool(ANSWER.search(content)))
+    open_date = signs.get("schedule") == -1 and re.search(r"\b(?:dates?|timetable|timing)\s+(?:had|has|have|was|is|were)?\s*(?:yet\s+)?(?:not\s+)?(?:been\s+)?(?:set|fixed|agreed|announced)\b(?!\s+(?:for|of|on))", content) is not None
+    return Frames(signs=signs, intention=intention, topic=topic_words(content), answer=bool(ANSWER.search(content)), open_date=open_date)
 
 
 def _activity(content: str) -> int:
@@ -200,7 +202,7 @@ def frame_conflict(a: Frames, b: Frames, sign_a: int, sign_b: int, parties: bool
             continue
         if a.signs[frame] * sign_a * b.signs[frame] * sign_b >= 0:
             continue
-        if frame != "agreement" and shared:
+        if frame != "agreement" and (shared or (frame == "schedule" and (a.open_date or b.open_date))):
             return frame
         if frame == "agreement" and not (a.intention or b.intention) and (shared or (parties and answered)):
             return frame
