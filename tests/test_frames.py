@@ -36,6 +36,8 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("The talks had covered only the maintenance of existing equipment", {"agreement": -1}, False),
         ("If there is a deal, the public deserves to see it", {}, False),  # a condition says nothing of a deal
         ("The army remained open to talks", {}, False),  # willing, not unresolved
+        ("There is no consensus as of today", {"agreement": -1}, False),
+        ("There is unanimity on this step", {"agreement": 1}, False),
         # activity: goes ahead (+1) or halted (-1); the first such word decides; a condition takes no side
         ("Ethiopia had committed to halting the next filling while talks continue", {"agreement": 1, "activity": -1}, False),
         ("The fifth filling would proceed as planned", {"activity": 1}, False),

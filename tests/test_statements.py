@@ -166,6 +166,11 @@ def test_later_words_revise_earlier_ones():
     assert out[1].polarity == "assert"  # someone else misunderstood
 
 
+def test_according_to_skips_the_relative_clause():
+    out = attributed("According to two diplomats who attended the meeting, the decision still requires a written procedure.")
+    assert out[0].content == "The decision still requires a written procedure"
+
+
 def test_same_office():
     assert same_office("Indian army officer", "Indian army") and same_office("Indian army", "Indian army")
     assert not same_office("Indian army", "Indian army chief of staff Vikram Rao") and not same_office("Kremlin", "Kremlin critic")
@@ -313,6 +318,10 @@ def test_no_comment_is_a_statement_and_short_contents_stay_clauses():
         # where a role speaks from is not part of it; an organisation named by its country
         ("A diplomat in Vienna familiar with the talks said so. Later the diplomat said otherwise.", ["Diplomat"] * 2),
         ("Iran's atomic energy organization said no cameras would be installed.", ["Iranian atomic energy organization"]),
+        # hyphenated given names; "clarified"; "according to" with a relative clause; a participle after "groups"
+        ('"It is done," presidential spokeswoman Kim Ji-yeon told reporters. Kim later clarified that it was not.', ["Kim Ji-yeon"] * 2),
+        ("According to two diplomats who attended the meeting, the decision still requires a written procedure.", ["Two diplomats"]),
+        ("Groups representing the victims said they would not accept it.", ["Groups"]),
     ],
 )
 def test_lower_case_compounds_relative_clauses_and_agency_spokesmen(text, speakers):

@@ -33,7 +33,7 @@ _CUES: list[tuple[str, str]] = [
     (r"called (?:on|for)|urged|appealed to", "assert"),  # "called on the government to publish ..." -> "the government should publish ..."
     (r"told (?:reporters|journalists|lawmakers|parliament|the press|a news conference|a press conference|a briefing|state (?:television|TV|media)|the (?:BBC|AP|newspaper|Financial Times)|Reuters|Bloomberg|CNN|AFP|TASS|RIA Novosti|Interfax)", "assert"),
     (r"(?:adding|noting|insisting|stressing|arguing|saying)(?= that\s)", "assert"),  # ", adding that ...": the same speaker
-    (r"(?:said|says|say|told|tells|stated|claimed|claims|insisted|insists|argued|argues|stressed|asserted|declared|tweeted|reiterated|vowed|maintained|emphasi[sz]ed|replied|responded|countered|assured|conceded)", "assert"),
+    (r"(?:said|says|say|told|tells|stated|claimed|claims|insisted|insists|argued|argues|stressed|asserted|declared|tweeted|reiterated|vowed|maintained|emphasi[sz]ed|replied|responded|countered|assured|conceded|clarified)", "assert"),
     (r"(?:added|adds|noted|notes|confirmed|confirms|explained|announced|wrote|pledged|promised|warned|acknowledged|admitted|predicted)(?=\s*(?:[,.;:“\"]|that\s|$))", "assert"),
 ]
 #: Hedging cues that make a statement even with nothing after them ("The spokesman declined to comment.")
@@ -60,7 +60,7 @@ SKIP_BEFORE_CUE = re.compile(
     r"late|early|last week|yesterday|today)\s*)+$"
 )
 POSTMODIFIER = re.compile(
-    r"\s+(?:familiar with|involved in|close to|with knowledge of|briefed on|who (?:[a-z]+ed|took part in|was at|spoke|met|led|ran|sat)\b|"
+    r"\s+(?:familiar with|involved in|close to|with knowledge of|briefed on|representing|who (?:[a-z]+ed|took part in|was at|spoke|met|led|ran|sat)\b|"
     r"speaking on condition)[^,]*$"
 )
 #: Whom a speaker "told", when that ends the sentence: the content is the quote before.
@@ -262,7 +262,8 @@ def find_speaker_right(sentence: str, pos: int) -> tuple[int, int] | None:
     """Span of an inverted speaker after the cue: ``..., said Andrey Kortunov, head of X.``"""
     rest = sentence[pos:]
     m = re.match(
-        r"\s*((?:the |a |an )?(?:(?:[A-Z][\w’'.\-]*|" + "|".join(sorted(MODIFIERS | ROLE_NOUNS)) + r")\s+){0,5}(?:[A-Z][\w’'\-]*|" + "|".join(sorted(ROLE_NOUNS)) + r"))"
+        r"\s*((?:the |a |an )?(?:(?:[A-Z][\w’'.\-]*|" + "|".join(sorted(MODIFIERS | ROLE_NOUNS)) + r")\s+){0,5}(?:[A-Z][\w’'\-]*|"
+        + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\b)"
         r"(?:\s*,\s*(?:the |a |an )?(?:head|chief|director|spokesman|spokeswoman|leader|member|minister|adviser|president|analyst|professor|editor|ambassador)\b[^.;]*)?",
         rest,
     )
@@ -377,6 +378,8 @@ def _attributions(sentence: str) -> list[_Raw]:
         sp = sp[:2]
         before = sentence[: m.start()].rstrip(" ,")
         after = sentence[sp[1] :].lstrip(" ,")
+        clause = re.match(r"(?:who|which|familiar with|involved in|close to|briefed on)\b[^,]*,\s*", after)  # "according to two
+        after = after[clause.end() :] if clause else after  # diplomats who attended the meeting, the decision ..."
         content = (0, len(before)) if len(before.split()) >= 3 else (sp[1] + (len(sentence[sp[1]:]) - len(after)), len(sentence))
         raws.append(_Raw(0, len(sentence), sentence[sp[0] : sp[1]], sp[0], "according to", "assert", content))
     for idx, m in enumerate(cues):
