@@ -237,7 +237,7 @@ def test_a_denials_follow_up_answers_what_the_denial_answers():
     st["start"] = st["id"]
     links = score_pairs(st, [(0, 2), (0, 3), (1, 3), (0, 4)], TableModel({})).set_index(["a", "b"])
     assert links.loc[(0, 3), "linked"] and links.loc[(0, 3), "conflict"] >= 0.6
-    assert links.loc[(0, 3), "kind"] == "denial" and "spells out" in links.loc[(0, 3), "evidence"]
+    assert links.loc[(0, 3), "kind"] == "denial" and "spells out the \"said\" of the sentence before" in links.loc[(0, 3), "evidence"]
     assert links.loc[(1, 3), "conflict"] < 0.6  # not what the denial answers
     assert links.loc[(0, 4), "conflict"] < 0.6  # another paragraph, and no "no" in it
 

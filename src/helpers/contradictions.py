@@ -263,7 +263,9 @@ def _link_elaborations(rows: list[dict], statements: pd.DataFrame, by_id: dict[i
         row["linked"] = True
         row["conflict"] = round(LINKED_FLOOR + (1 - LINKED_FLOOR) * max(row["entail"], row["contradict"], row["conflict"]), 4)
         row["kind"] = classify(sx, se) if sx["id"] < se["id"] else classify(se, sx)
-        row["evidence"] = f"{se['speaker']} spells out {d['speaker']}'s {d['cue'] or 'answer'} ({d['text'][:60]}) against {sx['speaker']}"
+        first, second = (sx, se) if sx["id"] < se["id"] else (se, sx)
+        basis = _evidence(first, second, row["kind"], row["entail"], row["contradict"], row["similarity"], False, row["frame"] or None)
+        row["evidence"] = f"{basis}; it spells out the \"{d['cue'] or 'answer'}\" of the sentence before"
 
 
 def _speaker_countries(statements: pd.DataFrame) -> tuple[dict[int, str], dict[str, str]]:
