@@ -641,6 +641,13 @@ def _link_anaphora_and_retractions(statements: list[Statement], text: str, title
     headline reports when one shares its words ("Addis Ababa Rejects Claim" under a headline about the
     dam), else the latest. "Comments" or "remarks" are the latest words, quoted or not."""
     headline = _title_words(title)
+    signs: dict[int, dict[str, int]] = {}
+
+    def frame_signs(x: Statement) -> dict[str, int]:  # each content read once, however many "later" statements look back
+        if x.id not in signs:
+            signs[x.id] = read_frames(x.content).signs
+        return signs[x.id]
+
     for i, st in enumerate(statements):
         if st.speaker == NARRATOR:
             continue
@@ -667,8 +674,8 @@ def _link_anaphora_and_retractions(statements: list[Statement], text: str, title
             if not earlier:
                 # "The official later said the document was a draft that neither side had signed": a later "no"
                 # on what the same speaker had said yes to
-                later = read_frames(st.content).signs
-                earlier = [p for p in office if any(later.get(f, 0) < 0 < sign for f, sign in read_frames(p.content).signs.items())]
+                later = frame_signs(st)
+                earlier = [p for p in office if any(later.get(f, 0) < 0 < sign for f, sign in frame_signs(p).items())]
             if not earlier:
                 # "X said A. Later on Monday X said B": in wire copy a later word of the same speaker revises
                 earlier = [p for p in office if p.sentence != st.sentence]
