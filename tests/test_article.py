@@ -31,6 +31,19 @@ def test_title_and_outlet_from_text_and_override(write_article):
     assert (b.title, b.outlet, b.date) == ("Mine", "Wire", "2024-01-02")
 
 
+def test_byline_and_dateline_are_furniture_and_give_the_date(write_article):
+    text = (
+        "Egypt Says Ethiopia Will Pause Dam Filling\n\nBy Wire Services\nSeptember 3, 2025\n\n"
+        "Egyptian Foreign Minister Samir Haddad said on Tuesday that Ethiopia had committed to halting the filling.\n\n"
+        "By Tuesday evening, the talks had ended.\n"
+    )
+    article = load_article(write_article(text))
+    assert article.date == "2025-09-03"
+    assert [r["reason"] for r in article.removed][:2] == ["byline", "dateline"]
+    assert "Wire Services" not in article.text and "By Tuesday evening, the talks had ended." in article.text  # a sentence stays
+    assert load_article(write_article(text), date="2025-09-04").date == "2025-09-04"  # an explicit date wins
+
+
 def test_json_html_markdown(write_article):
     j = load_article(write_article(json.dumps({"text": BODY, "title": "T", "outlet": "O", "date": "2024-02-03", "url": "https://x.test/a"}), "a.json"))
     assert (j.title, j.outlet, j.date, j.url) == ("T", "O", "2024-02-03", "https://x.test/a") and "Anna Berg" in j.text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from datetime import datetime
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,12 +22,15 @@ EN_STOPWORDS = frozenset(
 )
 
 #: (reason, pattern) for lines that are page furniture, never article text.
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("advertisement", re.compile(r"^\s*(advertisement|advert|sponsored( content)?|ad)\s*$", re.I)),
     ("copyright", re.compile(r"^\s*(©|\(c\)\s*\d{4}|copyright\b)|all rights reserved", re.I)),
     ("photo caption", re.compile(r"\((photographer|photo|photograph|image|credit|source)s?:[^)]*\)\s*$", re.I)),
     ("photo credit", re.compile(r"^\s*(photo|photograph|image|credit|picture)s?\s*(:|by\b)", re.I)),
     ("photo credit", re.compile(r"\b(getty images|afp via getty|reuters/[A-Z]|ap photo|bloomberg via getty)\b", re.I)),
+    ("byline", re.compile(r"^\s*By\s+[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|and|de|van|von|al))*\s*$")),
+    ("dateline", re.compile(rf"^\s*(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}\s*$|^\s*\d{{4}}-\d{{2}}-\d{{2}}\s*$")),
     (
         "page furniture",
         re.compile(
@@ -220,6 +224,18 @@ def clean_lines(lines: list[str], title: str = "") -> tuple[list[str], list[dict
     return out, removed, title
 
 
+def _date_from_removed(removed: list[dict]) -> str:
+    """The ISO date of a dateline line ("September 3, 2025" or "2025-09-03"), or ""."""
+    for item in removed:
+        if item["reason"] == "dateline":
+            line = item["line"].strip()
+            try:
+                return line if re.fullmatch(r"\d{4}-\d{2}-\d{2}", line) else datetime.strptime(re.sub(r"\s+", " ", line), "%B %d, %Y").date().isoformat()
+            except ValueError:
+                return ""
+    return ""
+
+
 def _outlet_from_removed(removed: list[dict]) -> tuple[str, str]:
     for item in removed:
         m = _COPYRIGHT_OUTLET.search(item["line"])
@@ -303,7 +319,7 @@ def load_article(
         source=src,
         title=meta.get("title") or found_title,
         outlet=meta.get("outlet") or copy_outlet,
-        date=meta.get("date", ""),
+        date=meta.get("date") or _date_from_removed(removed),
         url=meta.get("url", ""),
         removed=removed,
         language_ok=english,

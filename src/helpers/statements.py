@@ -264,7 +264,9 @@ def find_speaker_right(sentence: str, pos: int) -> tuple[int, int] | None:
     m = re.match(
         r"\s*((?:the |a |an )?(?:(?:[A-Z][\w’'.\-]*|" + "|".join(sorted(MODIFIERS | ROLE_NOUNS)) + r")\s+){0,5}(?:[A-Z][\w’'\-]*|"
         + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\b)"
-        r"(?:\s*,\s*(?:the |a |an )?(?:head|chief|director|spokesman|spokeswoman|leader|member|minister|adviser|president|analyst|professor|editor|ambassador)\b[^.;]*)?",
+        r"(?:\s*,\s*(?:the |a |an )?(?:(?:senior|former|deputy|chief|leading|political|defen[cs]e|security|energy|maritime|nonproliferation)\s+)*"
+        r"(?:head|chief|director|spokesman|spokeswoman|leader|member|minister|adviser|president|analyst|professor|editor|ambassador|"
+        r"researcher|economist|expert|fellow|lecturer|scholar|official|diplomat|lawmaker|founder|partner)\b[^.;]*)?",
         rest,
     )
     if not m or not m.group(1).strip():
