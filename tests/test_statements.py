@@ -166,6 +166,11 @@ def test_later_words_revise_earlier_ones():
     assert out[1].polarity == "assert"  # someone else misunderstood
 
 
+def test_a_quote_cut_at_the_end_is_closed():
+    out = attributed('Gabor Kertesz said Budapest had not consented and that "there is no consensus as of today."')
+    assert out[0].content == 'Budapest had not consented and that "there is no consensus as of today"'
+
+
 def test_the_appositive_of_an_inverted_speaker_is_no_narration():
     out = statements_of("Ethiopia has never agreed to minimum releases, said Helen Tadesse, a researcher at the Horn Institute for Strategic Studies.")
     assert [s.speaker for s in out] == ["Helen Tadesse"] and out[0].text.endswith("Strategic Studies")

@@ -325,6 +325,10 @@ def _normalise_content(content: str, mention: str, polarity: str, body: bool = F
     elif polarity == "assert" and cue.startswith("called for"):
         c = f"there should be {c}"  # "called for a debate" -> "there should be a debate"
     c = re.sub(r"\s+", " ", c).strip()
+    if c.count('"') % 2:  # 'and that "there is no consensus as of today."': close the quote the end trim cut off
+        c += '"'
+    if c.count("“") > c.count("”"):
+        c += "”"
     return c[:1].upper() + c[1:] if c else c
 
 
