@@ -38,6 +38,10 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("The army remained open to talks", {}, False),  # willing, not unresolved
         ("There is no consensus as of today", {"agreement": -1}, False),
         ("There is unanimity on this step", {"agreement": 1}, False),
+        ("Turkey had lifted its objections to the plan", {"agreement": 1}, False),
+        ("The vote had been postponed to allow more consultations", {"schedule": -1, "activity": -1}, False),
+        ("No meeting had been scheduled", {"schedule": -1}, False),
+        ("Both sides had agreed to meet in Brasilia later this month", {"agreement": 1, "schedule": 1}, False),
         # activity: goes ahead (+1) or halted (-1); the first such word decides; a condition takes no side
         ("Ethiopia had committed to halting the next filling while talks continue", {"agreement": 1, "activity": -1}, False),
         ("The fifth filling would proceed as planned", {"activity": 1}, False),

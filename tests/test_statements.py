@@ -162,8 +162,28 @@ def test_later_words_revise_earlier_ones():
     assert [s.speaker for s in out] == ["Indian army officer", "Indian army"] and out[1].refers_to == out[0].id
     out = attributed('Arvind Menon said China had agreed to withdraw. "It is done," Menon said. On Tuesday, Menon said he had been misunderstood.')
     assert (out[2].polarity, out[2].refers_to) == ("retract", out[0].id)  # his reported claim, not the quote
+    out = attributed('Henrik Dahl said Turkey had lifted its objections. "All allies are on board," Dahl said. '
+                     'Dahl said Wednesday that he had "never said the process was finished."')
+    assert (out[2].polarity, out[2].refers_to) == ("retract", out[1].id)  # words said: the quote counts
+    out = attributed("A senior NATO official said the plan would be adopted on Thursday. On Wednesday, the official said the vote had been postponed.")
+    assert (out[1].polarity, out[1].refers_to) == ("retract", out[0].id)  # a later day, and a "no" on the date
     out = attributed("Arvind Menon said China had agreed to withdraw. Menon said Beijing had been misunderstood by the press.")
     assert out[1].polarity == "assert"  # someone else misunderstood
+
+
+def test_a_claim_someone_rejected():
+    out = attributed("Luis Mendoza said Guyana had agreed to open direct talks on the disputed Essequibo region, a claim Guyana's government quickly rejected.")
+    assert [s.speaker for s in out] == ["Luis Mendoza", "Guyanese government"]  # "disputed" here is no cue
+    assert out[0].content == "Guyana had agreed to open direct talks on the disputed Essequibo region"
+    assert (out[1].polarity, out[1].refers_to) == ("deny", out[0].id)
+
+
+def test_wire_styles_of_time_and_titles():
+    out = attributed("NATO Secretary-General Henrik Dahl said Tuesday that Turkey had lifted its objections. "
+                     "Turkey's defense ministry said hours later that its position had not changed. "
+                     "A spokesperson for the Greek government said Athens expected approval.")
+    assert [s.speaker for s in out] == ["Henrik Dahl", "Turkish defense ministry", "Greek government spokesperson"]
+    assert [s.content for s in out[:2]] == ["Turkey had lifted its objections", "Its position had not changed"]
 
 
 def test_a_quote_cut_at_the_end_is_closed():

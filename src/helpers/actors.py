@@ -52,7 +52,7 @@ NATIONALITY: dict[str, str] = {
     "Sri Lanka": "Sri Lankan", "Sudan": "Sudanese", "Sweden": "Swedish", "Switzerland": "Swiss", "Syria": "Syrian",
     "Taiwan": "Taiwanese", "Tajikistan": "Tajik", "Tanzania": "Tanzanian", "Thailand": "Thai", "Tunisia": "Tunisian",
     "Turkmenistan": "Turkmen", "Uganda": "Ugandan", "United Arab Emirates": "Emirati", "Uruguay": "Uruguayan",
-    "Uzbekistan": "Uzbek", "Venezuela": "Venezuelan", "Vietnam": "Vietnamese", "Yemen": "Yemeni", "Zambia": "Zambian",
+    "Uzbekistan": "Uzbek", "Venezuela": "Venezuelan", "Guyana": "Guyanese", "Suriname": "Surinamese", "Vietnam": "Vietnamese", "Yemen": "Yemeni", "Zambia": "Zambian",
     "Zimbabwe": "Zimbabwean", "Congo": "Congolese", "African Union": "AU",
     "Azerbaijan": "Azerbaijani", "Armenia": "Armenian", "Georgia": "Georgian", "Moldova": "Moldovan",
     "United Nations": "UN",
@@ -96,7 +96,7 @@ class Person:
     first_pos: int = 0
 
 
-_TITLE_WORDS = r"(?:spokesman|spokeswoman|spokesperson|envoy|Envoy|Special Envoy|Adviser|Advisor|Governor|Brigadier|Colonel|Col\.|Lieutenant|Lt\.|Major|Maj\.|Captain|Capt\.|Admiral|Adm\.|Marshal|Sergeant|Sgt\.|foreign minister|defense secretary|Defense Secretary|President|Prime Minister|Premier|Chancellor|Foreign Minister|Defense Minister|Defence Minister|Minister|Secretary of State|Secretary|Spokesman|Spokeswoman|Ambassador|King|Emir|Gen\.|General|Senator|Sen\.|Mr\.|Mrs\.|Ms\.|Dr\.)"
+_TITLE_WORDS = r"(?:Secretary-General|Secretary General|Director-General|Director General|High Representative|spokesman|spokeswoman|spokesperson|envoy|Envoy|Special Envoy|Adviser|Advisor|Governor|Brigadier|Colonel|Col\.|Lieutenant|Lt\.|Major|Maj\.|Captain|Capt\.|Admiral|Adm\.|Marshal|Sergeant|Sgt\.|foreign minister|defense secretary|Defense Secretary|President|Prime Minister|Premier|Chancellor|Foreign Minister|Defense Minister|Defence Minister|Minister|Secretary of State|Secretary|Spokesman|Spokeswoman|Ambassador|King|Emir|Gen\.|General|Senator|Sen\.|Mr\.|Mrs\.|Ms\.|Dr\.)"
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+(?:-[A-ZÀ-ÖØ-Þa-zß-öø-ÿ][^\W\d_A-Z]+)?)"  # "Al-Mansouri", "Ji-yeon"
 _PERSON_RE = re.compile(
     rf"(?P<title>(?:(?:[A-Z][a-z]+|U\.S\.|EU|UN)\s+)?(?:[A-Z][a-z]+\s+)?{_TITLE_WORDS}\s+)?(?P<name>{_NAME}(?:\s+[A-Z]\.)?(?:\s+{_NAME}){{1,3}})"

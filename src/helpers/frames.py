@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 AGREEMENT = re.compile(
     r"\b(?:agree[sd]?|agreeing|agreements?|deals?|accords?|pacts?|arrangements?|understandings?|accept(?:s|ed|ing)?|sign(?:s|ed|ing|ature)?|signed off|"
     r"commit(?:s|ted|ments?)|promis(?:e|es|ed)|pledg(?:e|es|ed)|(?:given|gave) (?:his|her|their|its) word|"
-    r"approv(?:e|es|ed|al)|decisions?|settled|breakthrough|consent(?:ed)?|endorse[sd]?|(?:is|was|were|are|be|been) final|consensus|unanim\w*)\b",
+    r"approv(?:e|es|ed|al)|decisions?|settled|breakthrough|consent(?:ed)?|endorse[sd]?|(?:is|was|were|are|be|been) final|consensus|unanim\w*|"
+    r"(?:lifted|dropped|withdrew|withdrawn) (?:its|their|his|her) (?:objections?|veto)|on board|green light)\b",
     re.I,
 )
 #: Phrases that say an agreement is not (yet, or not fully) there; they put a content in the frame on their own.
@@ -42,10 +43,13 @@ UNSETTLED = re.compile(
     re.I,
 )
 #: Words for when something will happen (a content that names one sets a date; "no date" denies it).
-SCHEDULE_NOUN = re.compile(r"\b(?:dates?|timetable|deadline|timing|schedule)\b", re.I)
+SCHEDULE_NOUN = re.compile(r"\b(?:dates?|timetable|deadline|timing|schedule|scheduled)\b", re.I)
+#: A date that no longer holds: "the vote had been postponed".
+SCHEDULE_OFF = re.compile(r"\b(?:postpon(?:e|es|ed|ing)|delay(?:s|ed)|put off|pushed back)\b", re.I)
 SCHEDULE_WHEN = re.compile(
     r"\b(?:next (?:week|month|year)|within (?:(?:a|one|two|three|a few|\d+) )?(?:days?|weeks?|months?)|by the end of \w+|"
     r"(?:would|will)\b[^.;]{0,60}?\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:would|will|to)\b[^.;]{0,60}?\b(?:later |early |earlier )?this (?:week|month)|"
     r"(?:would|will|to)\b[^.;]{0,60}?\b(?:in|by|before) (?:January|February|March|April|May|June|July|August|September|October|November|December))\b",
     re.I,
 )
@@ -154,8 +158,8 @@ def read_frames(content: str) -> Frames:
             or _NOT_DONE.match(content, events[0].end())  # "such deals could not be made", "a deal was never reached"
         )
         signs["agreement"] = -1 if unsettled or negated else 1
-    if SCHEDULE_NOUN.search(content) and NEGATION.search(content):
-        signs["schedule"] = -1  # "no date had been set", "no timetable"
+    if (SCHEDULE_NOUN.search(content) and NEGATION.search(content)) or SCHEDULE_OFF.search(content):
+        signs["schedule"] = -1  # "no date had been set", "no timetable", "the vote had been postponed"
     elif SCHEDULE_WHEN.search(content) and not NEGATION.search(content):
         signs["schedule"] = 1  # "would resume by the end of March", "agreed to meet ... next month"
     for frame, sign in (("activity", _activity(content)), ("delivery", _delivery(content))):

@@ -70,7 +70,8 @@ AFTER_CUE_SKIP = re.compile(
     r"^\s*(?:(?:,\s*)?(?:on|late on|early on|in|at|during|after|before|from)\s+(?:a |an |the |his |her |their |its )?"
     r"(?:[\w’'-]+\s+){0,3}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|statement|interview|briefing|"
     r"conference|call|meeting|post|tweet|speech|message|readout|summit)\b\s*,?|"
-    r"\s*(?:in|at|from)\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s+that\b)|\s*(?:earlier|later|again|also|previously)\b,?|\s*that\s+)+",
+    r"\s*(?:in|at|from)\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s+that\b)|\s*(?:earlier|later|again|also|previously)\b,?|"
+    r"\s*(?:late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?|\s*(?:hours|days|minutes) later\b,?|\s*that\s+)+",
 )
 TIME_RE = re.compile(
     r"\b(at first|initially|later|subsequently|earlier|afterwards|en route to \w+|on the (?:plane|flight|way) to \w+|"
@@ -81,9 +82,12 @@ DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sun
 ANAPHORIC = re.compile(
     r"^(?:(?:that|this|it)(?:[’']s| is| was|[’']d be| would be) (?:not|n[’']t|far from|hardly|less than) (?:so |entirely |at all |quite )?"
     r"(?:clear|true|the case|accurate|correct|certain|sure|right|settled)|(?:their|his|her|its|the|those|these) "
-    r"(?:(?:earlier|previous|initial|original|own|first) )?(?:comments?|remarks?|statements?|claims?|assertions?|account|reports?|words|announcement))\b",
+    r"(?:(?:earlier|previous|initial|original|own|first) )?(?:comments?|remarks?|statements?|claims?|assertions?|account|reports?|words|announcement)|"
+    r"(?:a|an) (?:claim|assertion|account|report|statement)$)\b",
     re.I,
 )
+#: "..., a claim <who> rejected": the start of a denial that answers the statement before it in the sentence.
+CLAIM_LEAD = re.compile(r"(?P<noun>(?:a|an) (?:claim|assertion|account|report|statement))\s+(?:that\s+)?", re.I)
 _TOKEN = re.compile(r"[\w][\w’'.\-]*|[^\w\s]")
 SPEECH_GERUND = re.compile(r"^(?:even |ever |having )?(?P<verb>making|saying|mentioning|calling|using|suggesting|proposing|referring|promising|offering|agreeing|reaching|giving|having)\b\s*", re.I)
 #: Simple past of gerunds that the regular rule ("backing" -> "backed") gets wrong, or that SPEECH_GERUND names
@@ -221,6 +225,10 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
             continue
         if low in {"the", "a", "an"}:
             start = toks[i - 1].start()
+            if i - 3 >= 0 and toks[i - 2].group().lower() in {"of", "for"} and toks[i - 3].group().lower() in ROLE_NOUNS:
+                i -= 2  # "a spokesperson for the Greek government": the role speaks for the body
+                start = toks[i - 1].start()
+                continue
             break
         cap = tok[:1].isupper() and low not in {"but", "and", "yet", "while", "meanwhile", "however", "so", "when", "after", "in", "on", "at", "as"}
         if cap or low.endswith("'s") or low in MODIFIERS or low in ROLE_NOUNS or re.fullmatch(r"[\w-]+-(founded|backed|based|led|run)", low):
@@ -374,7 +382,11 @@ def _attributions(sentence: str) -> list[_Raw]:
     """Find the attributed statements inside one sentence (offsets relative to the sentence)."""
     raws: list[_Raw] = []
     quoted = [(q.start(), q.end()) for q in re.finditer(r"“[^”]*”|\"[^\"]*\"", sentence)]
-    cues = [m for m in CUE_RE.finditer(sentence) if not any(a < m.start() < b for a, b in quoted)]
+    cues = [
+        m for m in CUE_RE.finditer(sentence)
+        if not any(a < m.start() < b for a, b in quoted)
+        and not re.search(r"\b(?:the|a|an|this|that|its|their|his|her)\s+$", sentence[: m.start()], re.I)  # "the disputed region"
+    ]
     left_speakers = [find_speaker_left(sentence, m.start()) for m in cues]  # each cue's speaker, found once
     # "according to X": content is the rest of the sentence
     for m in ACCORDING_RE.finditer(sentence):
@@ -399,6 +411,12 @@ def _attributions(sentence: str) -> list[_Raw]:
             right = find_speaker_right(sentence, m.end())
             if right is not None:
                 sp, appositive_end, inverted = right[:2], right[2], True
+        lead = CLAIM_LEAD.match(sentence, sp[0]) if sp is not None and polarity == "deny" else None
+        if lead:
+            # "X said ..., a claim Guyana's government quickly rejected": the government denies the claim just made
+            noun_end = sp[0] + len(lead.group("noun"))
+            raws.append(_Raw(sp[0], m.end(), sentence[lead.end() : sp[1]], lead.end(), cue, polarity, (sp[0], noun_end)))
+            continue
         inherit = False
         if sp is None and not raws and CONNECTOR_BEFORE.search(left):
             sp = _sentence_subject(left)  # "The envoy welcomed the step but said ...": the subject of the sentence
@@ -670,9 +688,16 @@ def _link_anaphora_and_retractions(statements: list[Statement], text: str, title
             if candidates:
                 st.refers_to = candidates[0].id
         own = [p for p in statements[:i] if p.speaker == st.speaker and p.polarity == "assert"]
-        if "later" in st.time.lower() and st.polarity == "assert":
-            # what the same speaker, or the office they speak from ("the army" after "an army officer"), said before
-            office = [p for p in statements[:i] if p.polarity == "assert" and same_office(p.speaker, st.speaker)]
+        # what the same speaker, or the office they speak from ("the army" after "an army officer"), said before
+        office = [p for p in statements[:i] if p.polarity == "assert" and same_office(p.speaker, st.speaker)] if st.polarity == "assert" else []
+        later = frame_signs(st) if office else {}
+        said_no_later = [p for p in office if any(later.get(f, 0) < 0 < sign for f, sign in frame_signs(p).items())]
+        dated_later = st.time_rank is not None and st.time_rank >= 0.5 and all(p.time_rank is None or p.time_rank < st.time_rank for p in office)
+        if dated_later and said_no_later and "later" not in st.time.lower():
+            # "On Wednesday, the official said the vote had been postponed": a day later, a "no" on what they had said yes to
+            st.polarity = "retract"
+            st.refers_to = said_no_later[-1].id
+        elif "later" in st.time.lower() and office:
             earlier = [p for p in office if re.search(r"at first|initially|earlier", p.time, re.I)]
             opening = text[max(0, st.start - 10) : st.start].split(".")[-1].strip() or st.text  # "But" left outside the statement
             if not earlier and re.match(r"(?:But|However|Yet)\b", opening):
@@ -680,8 +705,7 @@ def _link_anaphora_and_retractions(statements: list[Statement], text: str, title
             if not earlier:
                 # "The official later said the document was a draft that neither side had signed": a later "no"
                 # on what the same speaker had said yes to
-                later = frame_signs(st)
-                earlier = [p for p in office if any(later.get(f, 0) < 0 < sign for f, sign in frame_signs(p).items())]
+                earlier = said_no_later
             if not earlier:
                 # "X said A. Later on Monday X said B": in wire copy a later word of the same speaker revises
                 earlier = [p for p in office if p.sentence != st.sentence]
@@ -689,8 +713,10 @@ def _link_anaphora_and_retractions(statements: list[Statement], text: str, title
                 st.polarity = "retract"
                 st.refers_to = earlier[-1].id
         elif st.polarity == "assert" and own and _walks_back_own_words(st):
-            # "Menon said he had been misunderstood", "Horvath said he had never claimed that ..."
-            reported = [p for p in own if p.quote != "direct"] or own
+            # "Menon said he had been misunderstood" answers his reported claim; "Dahl said he had never said the
+            # process was finished" answers his latest words, a quote included
+            words = re.search(r"\bnever (?:claimed|said|suggested|stated|announced|promised)\b", re.sub(r"[“”\"]", "", st.content))
+            reported = own if words else ([p for p in own if p.quote != "direct"] or own)
             st.polarity = "retract"
             st.refers_to = reported[-1].id
 
@@ -712,7 +738,7 @@ _OWN_WORDS_BACK = re.compile(
 
 
 def _walks_back_own_words(st: Statement) -> bool:
-    m = _OWN_WORDS_BACK.match(st.content)
+    m = _OWN_WORDS_BACK.match(re.sub(r"[“”\"]", "", st.content))
     return bool(m) and any(tok in st.speaker.split() for tok in m.group("who").split())
 
 
