@@ -160,7 +160,8 @@ def test_later_words_revise_earlier_ones():
     assert (out[1].polarity, out[1].refers_to) == ("retract", out[0].id)
     out = attributed("An Indian army officer said tents were gone. Later on Monday the army said nothing had changed.")
     assert [s.speaker for s in out] == ["Indian army officer", "Indian army"] and out[1].refers_to == out[0].id
-    out = attributed('Arvind Menon said China had agreed to withdraw. "It is done," Menon said. On Tuesday, Menon said he had been misunderstood.')
+    out = attributed('Arvind Menon said China had agreed to withdraw by May. "It will be done within weeks," Menon said. '
+                     "On Tuesday, Menon said he had been misunderstood and that the deal covered only a framework, not a date.")
     assert (out[2].polarity, out[2].refers_to) == ("retract", out[0].id)  # his reported claim, not the quote
     out = attributed('Henrik Dahl said Turkey had lifted its objections. "All allies are on board," Dahl said. '
                      'Dahl said Wednesday that he had "never said the process was finished."')

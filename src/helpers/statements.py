@@ -693,7 +693,7 @@ def _link_anaphora_and_retractions(statements: list[Statement], text: str, title
         later = frame_signs(st) if office else {}
         said_no_later = [p for p in office if any(later.get(f, 0) < 0 < sign for f, sign in frame_signs(p).items())]
         dated_later = st.time_rank is not None and st.time_rank >= 0.5 and all(p.time_rank is None or p.time_rank < st.time_rank for p in office)
-        if dated_later and said_no_later and "later" not in st.time.lower():
+        if dated_later and said_no_later and "later" not in st.time.lower() and not _walks_back_own_words(st):
             # "On Wednesday, the official said the vote had been postponed": a day later, a "no" on what they had said yes to
             st.polarity = "retract"
             st.refers_to = said_no_later[-1].id
