@@ -44,6 +44,21 @@ def test_byline_and_dateline_are_furniture_and_give_the_date(write_article):
     assert load_article(write_article(text), date="2025-09-04").date == "2025-09-04"  # an explicit date wins
 
 
+def test_wire_datelines_and_credits(write_article):
+    reuters = load_article(write_article(
+        "Venezuela says Guyana agreed to talks\n\nBy Ana Ruiz\n\n"
+        "CARACAS, July 2 (Reuters) - Foreign Minister Luis Mendoza said on Wednesday that Guyana had agreed to talks.\n\n"
+        "(Reporting by Ana Ruiz; Editing by Tom Hale)\n\n©2026 Reuters\n"
+    ))
+    assert reuters.text.startswith("Foreign Minister Luis Mendoza said") and "Editing by" not in reuters.text
+    assert (reuters.outlet, reuters.date) == ("Reuters", "2026-07-02")  # the day from the dateline, the year from the copyright
+    ap = load_article(write_article(
+        "NATO chief says Turkey lifted objections\n\nBRUSSELS (AP) — NATO's chief said Tuesday that Turkey had lifted its objections.\n\n"
+        "Copyright 2026 The Associated Press. All rights reserved.\n", name="ap.txt"
+    ))
+    assert ap.text.startswith("NATO's chief said") and ap.outlet == "Associated Press" and ap.date == ""
+
+
 def test_json_html_markdown(write_article):
     j = load_article(write_article(json.dumps({"text": BODY, "title": "T", "outlet": "O", "date": "2024-02-03", "url": "https://x.test/a"}), "a.json"))
     assert (j.title, j.outlet, j.date, j.url) == ("T", "O", "2024-02-03", "https://x.test/a") and "Anna Berg" in j.text

@@ -31,6 +31,7 @@ FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("photo credit", re.compile(r"\b(getty images|afp via getty|reuters/[A-Z]|ap photo|bloomberg via getty)\b", re.I)),
     ("byline", re.compile(r"^\s*By\s+[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|and|de|van|von|al))*\s*$")),
     ("dateline", re.compile(rf"^\s*(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}\s*$|^\s*\d{{4}}-\d{{2}}-\d{{2}}\s*$")),
+    ("reporting credit", re.compile(r"^\s*\((?:Reporting|Writing|Additional reporting|Editing) by\b.*\)\s*$", re.I)),
     (
         "page furniture",
         re.compile(
@@ -41,7 +42,13 @@ FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
-_COPYRIGHT_OUTLET = re.compile(r"©\s*(?P<year>\d{4})\s+(?P<outlet>[A-Z][\w&'’\- ]*?)(?:\s+(?:L\.P\.|Inc\.?|Ltd\.?|LLC)|[.,]|$)")
+_COPYRIGHT_OUTLET = re.compile(
+    r"(?:©|\bCopyright)\s*(?P<year>\d{4})\s+(?:The\s+)?(?P<outlet>[A-Z][\w&'’\- ]*?)(?:\s+(?:L\.P\.|Inc\.?|Ltd\.?|LLC)|[.,]|$)"
+)
+#: A wire dateline opening the first paragraph: "CARACAS, July 2 (Reuters) - ", "BRUSSELS (AP) — ".
+_INLINE_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z .'’-]+)(?:,\s+(?P<day>(?:{_MONTHS})\s+\d{{1,2}}))?\s+\((?P<outlet>[A-Z][\w .&-]{{1,30}})\)\s+[-—–]+\s+"
+)
 
 
 class ArticleError(ValueError):
@@ -193,6 +200,10 @@ def clean_lines(lines: list[str], title: str = "") -> tuple[list[str], list[dict
         if reason:
             removed.append({"line": stripped, "reason": reason})
             continue
+        inline = _INLINE_DATELINE.match(stripped)
+        if inline and not any(r["reason"] == "dateline" for r in removed):
+            removed.append({"line": inline.group(0).strip(), "reason": "dateline"})
+            stripped = stripped[inline.end() :]
         kept.append(stripped)
     # the headline: the first short line without end punctuation, unless a title was given
     nonblank = [i for i, x in enumerate(kept) if x]
@@ -224,15 +235,29 @@ def clean_lines(lines: list[str], title: str = "") -> tuple[list[str], list[dict
     return out, removed, title
 
 
-def _date_from_removed(removed: list[dict]) -> str:
-    """The ISO date of a dateline line ("September 3, 2025" or "2025-09-03"), or ""."""
+def _date_from_removed(removed: list[dict], year: str = "") -> str:
+    """The ISO date of a dateline ("September 3, 2025", "2025-09-03", or "CARACAS, July 2 (Reuters) -" with the
+    copyright line's year), or ""."""
     for item in removed:
-        if item["reason"] == "dateline":
-            line = item["line"].strip()
-            try:
-                return line if re.fullmatch(r"\d{4}-\d{2}-\d{2}", line) else datetime.strptime(re.sub(r"\s+", " ", line), "%B %d, %Y").date().isoformat()
-            except ValueError:
-                return ""
+        if item["reason"] != "dateline":
+            continue
+        line = re.sub(r"\s+", " ", item["line"].strip())
+        inline = _INLINE_DATELINE.match(line + " ")
+        if inline:
+            line = f"{inline.group('day')}, {year}" if inline.group("day") and year else ""
+        try:
+            return line if re.fullmatch(r"\d{4}-\d{2}-\d{2}", line) else datetime.strptime(line, "%B %d, %Y").date().isoformat()
+        except ValueError:
+            return ""
+    return ""
+
+
+def _outlet_from_dateline(removed: list[dict]) -> str:
+    """The agency of an inline wire dateline ("(Reuters)", "(AP)"), or ""."""
+    for item in removed:
+        inline = _INLINE_DATELINE.match(item["line"] + " ") if item["reason"] == "dateline" else None
+        if inline:
+            return {"AP": "Associated Press"}.get(inline.group("outlet"), inline.group("outlet"))
     return ""
 
 
@@ -313,13 +338,13 @@ def load_article(
     english = looks_english(text)
     if not english and not allow_non_english:
         raise ArticleError(f"{src}: the article does not look like English; pass allow_non_english=True to analyse it anyway")
-    copy_outlet, _year = _outlet_from_removed(removed)
+    copy_outlet, year = _outlet_from_removed(removed)
     article = Article(
         text=text,
         source=src,
         title=meta.get("title") or found_title,
-        outlet=meta.get("outlet") or copy_outlet,
-        date=meta.get("date") or _date_from_removed(removed),
+        outlet=meta.get("outlet") or copy_outlet or _outlet_from_dateline(removed),
+        date=meta.get("date") or _date_from_removed(removed, year),
         url=meta.get("url", ""),
         removed=removed,
         language_ok=english,
