@@ -57,6 +57,8 @@ def test_wire_datelines_and_credits(write_article):
         "Copyright 2026 The Associated Press. All rights reserved.\n", name="ap.txt"
     ))
     assert ap.text.startswith("NATO's chief said") and ap.outlet == "Associated Press" and ap.date == ""
+    bloomberg = load_article(write_article("(Bloomberg) -- Saudi Arabia has agreed to extend the cuts, people said.\n", name="b.txt"))
+    assert bloomberg.text.startswith("Saudi Arabia has agreed") and bloomberg.outlet == "Bloomberg"
 
 
 def test_json_html_markdown(write_article):

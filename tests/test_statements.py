@@ -187,9 +187,28 @@ def test_wire_styles_of_time_and_titles():
     assert [s.content for s in out[:2]] == ["Turkey had lifted its objections", "Its position had not changed"]
 
 
+def test_house_styles_of_sources_and_offices():
+    out = attributed(
+        "Saudi Arabia has agreed to extend the cuts, according to people familiar with the matter, who asked not to be identified. "
+        "One of the people later said the extension could be shorter. Goldman Sachs analysts said in a note that it was priced in. "
+        "Saudi Energy Minister Prince Khalid bin Fahd said last month that the kingdom would act. Iraq's oil minister said Baghdad agreed. "
+        "Saudi state television, citing an unnamed official, said the reports were inaccurate. Gromov on Tuesday played down the deal."
+    )
+    assert [s.speaker for s in out] == [
+        "people familiar with the matter", "people familiar with the matter", "Goldman Sachs analysts", "Khalid bin Fahd",
+        "Iraqi oil minister", "Saudi state television", "Gromov",
+    ]
+    assert out[0].content == "Saudi Arabia has agreed to extend the cuts" and out[1].polarity == "retract"
+    assert out[2].content == "It was priced in" and out[3].content == "The kingdom would act" and out[6].polarity == "hedge"
+    out = attributed("Minister Gabriel Deng said the first tanker would load next week. On Friday, his office said the timetable was indicative.")
+    assert [s.speaker for s in out] == ["Gabriel Deng", "Gabriel Deng's office"]
+
+
 def test_a_quote_cut_at_the_end_is_closed():
     out = attributed('Gabor Kertesz said Budapest had not consented and that "there is no consensus as of today."')
     assert out[0].content == 'Budapest had not consented and that "there is no consensus as of today"'
+    out = attributed('The ministry said in a statement that "no decision has been taken" and that any move would come later.')
+    assert out[0].content == '"no decision has been taken" and that any move would come later'
 
 
 def test_the_appositive_of_an_inverted_speaker_is_no_narration():

@@ -99,7 +99,7 @@ class Person:
 _TITLE_WORDS = r"(?:Secretary-General|Secretary General|Director-General|Director General|High Representative|spokesman|spokeswoman|spokesperson|envoy|Envoy|Special Envoy|Adviser|Advisor|Governor|Brigadier|Colonel|Col\.|Lieutenant|Lt\.|Major|Maj\.|Captain|Capt\.|Admiral|Adm\.|Marshal|Sergeant|Sgt\.|foreign minister|defense secretary|Defense Secretary|President|Prime Minister|Premier|Chancellor|Foreign Minister|Defense Minister|Defence Minister|Minister|Secretary of State|Secretary|Spokesman|Spokeswoman|Ambassador|King|Emir|Gen\.|General|Senator|Sen\.|Mr\.|Mrs\.|Ms\.|Dr\.)"
 _NAME = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+(?:-[A-ZÀ-ÖØ-Þa-zß-öø-ÿ][^\W\d_A-Z]+)?)"  # "Al-Mansouri", "Ji-yeon"
 _PERSON_RE = re.compile(
-    rf"(?P<title>(?:(?:[A-Z][a-z]+|U\.S\.|EU|UN)\s+)?(?:[A-Z][a-z]+\s+)?{_TITLE_WORDS}\s+)?(?P<name>{_NAME}(?:\s+[A-Z]\.)?(?:\s+{_NAME}){{1,3}})"
+    rf"(?P<title>(?:(?:[A-Z][a-z]+|U\.S\.|EU|UN)\s+)?(?:[A-Z][a-z]+\s+)?{_TITLE_WORDS}\s+)?(?P<name>{_NAME}(?:\s+[A-Z]\.)?(?:\s+(?:(?:bin|bint|ibn|abu|al|el|de|del|da|dos|van|von|der)\s+)?{_NAME}){{1,3}})"
 )
 _NOT_NAMES = set(
     "The A An But And Yet While In On At For With From Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
@@ -110,7 +110,8 @@ _NOT_NAMES = set(
     "En Route Both Neither Germany German Turkey Turkish China Chinese Black Sea Grain Istanbul Ankara Beijing "
     "Washington Brussels Serbia Serbian Kosovo Belgrade Pristina Union EU Commission Defense Defence Army Navy "
     "San Santa Los Las New Saint St Francisco York Angeles Hong Kong Tel Aviv Abu Dhabi South North East West "
-    "Center Centre Institute University Policy Studies Foundation Bank Fund Agency Party Sea Ocean Strait".split()
+    "Center Centre Institute University Policy Studies Foundation Bank Fund Agency Party Sea Ocean Strait "
+    "Prince Princess Sheikh Sultan Crown".split()
 )
 
 
@@ -118,7 +119,8 @@ _NOT_NAMES = set(
 _ORGANISATION_WORDS = (
     r"(?:Programme|Program|Agency|Organization|Organisation|Committee|Court|Office|Ministry|Service|Authority|"
     r"Forum|Group|Bank|Fund|Council|Institute|Foundation|Party|Commission|Center|Centre|University|Association|"
-    r"Federation|Union|League|Society|Movement|Front|Headquarters|Department|School|Academy|College|Chamber)"
+    r"Federation|Union|League|Society|Movement|Front|Headquarters|Department|School|Academy|College|Chamber|"
+    r"Corporation|Company|Holdings|Petroleum|Airlines|Group|Sachs|Partners|Capital|Securities|Research|Television|Radio)"
 )
 _ORGANISATION_NEXT = re.compile(rf"\s+{_ORGANISATION_WORDS}\b")
 
@@ -271,6 +273,8 @@ class ActorResolver:
         named = self.person_in(m)
         if named is not None and re.search(rf"\b{re.escape(named.name.split()[-1])}$", m):
             return self.register(named.name, "person", named.country)  # "Kremlin spokesman Dmitry Peskov"
+        if re.match(r"(?:the\s+)?(?:people|sources|officials|a person|a source|an official)\s+(?:familiar with|with knowledge of|briefed on|close to)\b", low):
+            return self.register(DETERMINER.sub("", m), "group", "")  # the wire's anonymous source, named as the wire names it
         if role is not None:
             return self._role_actor(m, role)
         if re.search(r"[A-Z][\w’'-]* (?:of|for) (?:the )?[A-Z]", m):
@@ -284,6 +288,13 @@ class ActorResolver:
             owner = self.person_in(m)
             if owner is not None:
                 return self.register(f"{owner.name}'s {body_head}", "body", owner.country)
+        if head in ("analysts", "economists", "strategists", "researchers", "experts") and len(words) > 1:
+            return self.register(DETERMINER.sub("", m), "group", "")  # "Goldman Sachs analysts"
+        if head == "minister" and not self.person_in(m):
+            country, _ = _country_of_qualifier(m, self.people)
+            portfolio = re.sub(r"^(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s+)+", "", DETERMINER.sub("", m)).lower()
+            if country and portfolio != "minister":  # "Iraq's oil minister" -> "Iraqi oil minister"
+                return self.register(f"{NATIONALITY.get(country, country)} {portfolio}", "role", country)
         titled = [p for p in self.people.values() if head and any(head in t.lower().split() for t in p.titles)]
         person = self.person_in(m)
         if person is None and titled and head not in ("president", "leader", "minister"):

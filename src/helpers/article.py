@@ -45,9 +45,9 @@ FURNITURE: tuple[tuple[str, re.Pattern[str]], ...] = (
 _COPYRIGHT_OUTLET = re.compile(
     r"(?:©|\bCopyright)\s*(?P<year>\d{4})\s+(?:The\s+)?(?P<outlet>[A-Z][\w&'’\- ]*?)(?:\s+(?:L\.P\.|Inc\.?|Ltd\.?|LLC)|[.,]|$)"
 )
-#: A wire dateline opening the first paragraph: "CARACAS, July 2 (Reuters) - ", "BRUSSELS (AP) — ".
+#: A wire dateline opening the first paragraph: "CARACAS, July 2 (Reuters) - ", "BRUSSELS (AP) — ", "(Bloomberg) -- ".
 _INLINE_DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Z .'’-]+)(?:,\s+(?P<day>(?:{_MONTHS})\s+\d{{1,2}}))?\s+\((?P<outlet>[A-Z][\w .&-]{{1,30}})\)\s+[-—–]+\s+"
+    rf"^(?:(?P<place>[A-Z][A-Z .'’-]+)(?:,\s+(?P<day>(?:{_MONTHS})\s+\d{{1,2}}))?\s+)?\((?P<outlet>[A-Z][\w .&-]{{1,30}})\)\s+[-—–]+\s+"
 )
 
 

@@ -21,7 +21,7 @@ _CUES: list[tuple[str, str]] = [
     (r"(?:would|could|did) not (?:immediately )?(?:say|confirm|comment|respond)|(?:wouldn|couldn|didn)[’']t (?:immediately )?(?:say|confirm|comment|respond)", "hedge"),
     (r"stopped short of (?:saying|confirming)", "hedge"),
     (r"was (?:noncommittal|non-committal|cautious)", "hedge"),
-    (r"(?:cautioned|suggested|hinted|speculated)", "hedge"),
+    (r"(?:cautioned|suggested|hinted|speculated|played down|downplayed)", "hedge"),
     (r"described (?:the|its|their|his|her) (?:outcome|talks|meeting|call|agreement|deal|result)s? (?:more )?(?:cautiously|differently|vaguely|in vaguer terms)", "hedge"),
     (r"backed away from|backed off|back(?:ed|ing)? away from|backpedall?ed(?: on| from)?|walked back|walks back|rowed back|retracted|withdrew|softened", "retract"),
     (r"(?:flatly |firmly |strongly )?(?:denied|denies|denying|rejected|rejects|dismissed|dismisses|refuted|disputed|disputes|ruled out|rules out|rebuffed|contradicted|"
@@ -46,7 +46,8 @@ ROLE_NOUNS = set(
     "source sources adviser advisers advisor minister ministers leader leaders president presidents premier chancellor "
     "government ministry office administration embassy cabinet kremlin presidency negotiator negotiators envoy envoys "
     "ambassador commander general chief head analyst analysts observers lawmakers senator people team delegation expert experts "
-    "researcher researchers economist economists groups officer officers army navy police organization organisation".split()
+    "researcher researchers economist economists groups officer officers army navy police organization organisation "
+    "television radio media broadcaster newspaper delegate delegates".split()
 )
 MODIFIERS = set(
     "senior top former deputy chief foreign defense defence junior presidential military western eastern european "
@@ -59,6 +60,12 @@ SKIP_BEFORE_CUE = re.compile(
     r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"late|early|last week|yesterday|today)\s*)+$"
 )
+#: The wire's anonymous source, kept whole as the speaker's name.
+FAMILIAR_SOURCES = re.compile(
+    r"(?:people|sources|officials|a person|a source|an official)\s+(?:familiar with|with knowledge of|briefed on|close to)\s+"
+    r"(?:the\s+)?(?:matter|talks|discussions|negotiations|deliberations|situation|plans?|decision)",
+    re.I,
+)
 POSTMODIFIER = re.compile(
     r"\s+(?:familiar with|involved in|close to|with knowledge of|briefed on|representing|who (?:[a-z]+ed|took part in|was at|spoke|met|led|ran|sat)\b|"
     r"speaking on condition)[^,]*$"
@@ -69,9 +76,10 @@ CONNECTOR_BEFORE = re.compile(r"(?:,?\s*(?:and|but|then|and then|before|after|wh
 AFTER_CUE_SKIP = re.compile(
     r"^\s*(?:(?:,\s*)?(?:on|late on|early on|in|at|during|after|before|from)\s+(?:a |an |the |his |her |their |its )?"
     r"(?:[\w’'-]+\s+){0,3}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|statement|interview|briefing|"
-    r"conference|call|meeting|post|tweet|speech|message|readout|summit)\b\s*,?|"
+    r"conference|call|meeting|post|tweet|speech|message|readout|summit|note|report|letter)\b\s*,?|"
     r"\s*(?:in|at|from)\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s+that\b)|\s*(?:earlier|later|again|also|previously)\b,?|"
-    r"\s*(?:late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?|\s*(?:hours|days|minutes) later\b,?|\s*that\s+)+",
+    r"\s*(?:late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?|\s*(?:hours|days|minutes) later\b,?|"
+    r"\s*(?:last|this|earlier this) (?:week|month|year)\b,?|\s*that\s+)+",
 )
 TIME_RE = re.compile(
     r"\b(at first|initially|later|subsequently|earlier|afterwards|en route to \w+|on the (?:plane|flight|way) to \w+|"
@@ -223,6 +231,9 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
             start = toks[conn].start()
             i = conn
             continue
+        if low in {"his", "her"} and head.group().lower() in ROLE_NOUNS:
+            start = toks[i - 1].start()  # "his office said": whose office, _resolve_mention decides
+            break
         if low in {"the", "a", "an"}:
             start = toks[i - 1].start()
             if i - 3 >= 0 and toks[i - 2].group().lower() in {"of", "for"} and toks[i - 3].group().lower() in ROLE_NOUNS:
@@ -244,7 +255,11 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
             start = toks[i - 1].start()
             i -= 1
             continue
-        if low in {"of", "in", "for", "at"} and i - 2 >= 0 and toks[i - 2].group().lower() in ROLE_NOUNS:
+        if low in {"bin", "bint", "ibn", "al", "el", "de", "van", "von", "der"} and i - 2 >= 0 and toks[i - 2].group()[:1].isupper() and toks[i].group()[:1].isupper():
+            start = toks[i - 1].start()  # "Khalid bin Fahd"
+            i -= 1
+            continue
+        if low in {"of", "in", "for", "at", "from"} and i - 2 >= 0 and toks[i - 2].group().lower() in ROLE_NOUNS:
             start = toks[i - 1].start()
             i -= 1
             continue
@@ -269,6 +284,10 @@ def _sentence_subject(left: str) -> tuple[int, int] | None:
 def find_speaker_right(sentence: str, pos: int) -> tuple[int, int] | None:
     """Span of an inverted speaker after the cue: ``..., said Andrey Kortunov, head of X.``"""
     rest = sentence[pos:]
+    familiar = re.match(r"\s*(" + FAMILIAR_SOURCES.pattern + r")", rest, re.I)
+    if familiar:  # "according to people familiar with the matter, who asked not to be identified, ..."
+        tail = re.match(r"(?:\s*,\s*who [^,]*)?", rest[familiar.end() :])
+        return pos + familiar.start(1), pos + familiar.end(1), pos + familiar.end() + tail.end()
     m = re.match(
         r"\s*((?:the |a |an )?(?:(?:[A-Z][\w’'.\-]*|" + "|".join(sorted(MODIFIERS | ROLE_NOUNS)) + r")\s+){0,5}(?:[A-Z][\w’'\-]*|"
         + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\b)"
@@ -333,10 +352,16 @@ def _normalise_content(content: str, mention: str, polarity: str, body: bool = F
     elif polarity == "assert" and cue.startswith("called for"):
         c = f"there should be {c}"  # "called for a debate" -> "there should be a debate"
     c = re.sub(r"\s+", " ", c).strip()
-    if c.count('"') % 2:  # 'and that "there is no consensus as of today."': close the quote the end trim cut off
-        c += '"'
+    if c.count('"') % 2:
+        # the trims cut a quotation mark: 'and that "there is no consensus' lost its closing one,
+        # 'no decision has been taken" and that ...' its opening one
+        first = c.index('"')
+        closing = first > 0 and not c[first - 1].isspace() and (first + 1 == len(c) or not c[first + 1].isalnum())
+        c = '"' + c if closing else c + '"'
     if c.count("“") > c.count("”"):
         c += "”"
+    elif c.count("”") > c.count("“"):
+        c = "“" + c
     return c[:1].upper() + c[1:] if c else c
 
 
@@ -584,6 +609,18 @@ def _resolve_mention(mention: str, position: int, resolver: ActorResolver, previ
                 return st.speaker
         person = resolver.person_in(resolver.text[:position])
         return person.name if person and want == "person" else mention
+    if low in ("the people", "the person", "the sources", "the source", "the officials"):
+        # "one of the people later said": the anonymous source quoted before
+        noun = low.split()[1].rstrip("s")
+        for st in reversed(previous):
+            if st.speaker.lower().startswith(noun):
+                return st.speaker
+    owner = re.fullmatch(r"(?:his|her)\s+(office|aides?|spokesman|spokeswoman|spokesperson|ministry)", low)
+    if owner:
+        # "his office said": the office of the person quoted last
+        person = next((st.speaker for st in reversed(previous) if resolver.kind(st.speaker) == "person"), None)
+        if person:
+            return resolver.register(f"{person}'s {owner.group(1)}", "body", resolver.countries.get(person, ""))
     bare = re.fullmatch(r"(?:the|a|an|this|that)\s+((?:[a-z]+ )?(\w+))", low.replace("’", "'"))
     if bare and bare.group(2) in ROLE_NOUNS and not resolver.person_in(mention):
         role_words = bare.group(1).split()
