@@ -224,6 +224,7 @@ def test_according_to_skips_the_relative_clause():
 def test_same_office():
     assert same_office("Indian army officer", "Indian army") and same_office("Indian army", "Indian army")
     assert not same_office("Indian army", "Indian army chief of staff Vikram Rao") and not same_office("Kremlin", "Kremlin critic")
+    assert same_office("Gabriel Deng", "Gabriel Deng's office") and not same_office("Gabriel Deng", "Gabriel Deng's critics")
 
 
 def test_told_reporters_in_a_city_that():

@@ -39,7 +39,8 @@ UNSETTLED = re.compile(
     r"need(?:s|ed)? more work|backed away from|backing away from|reneged on|went back on|walked back|"
     r"(?:not|never)\s+(?:been\s+)?(?:on the table|discussed|raised|negotiated)|"
     r"only (?:expressed (?:a )?(?:hope|optimism|wish)|hoped|described)|(?:dealt|concerned) only with|only (?:dealt|concerned) with|"
-    r"(?:covered|addressed|discussed|concerned|involved) only|only (?:covered|addressed|concerned|involved))\b",
+    r"(?:covered|addressed|discussed|concerned|involved) only|only (?:covered|addressed|concerned|involved)|"
+    r"(?:was|is|were|are) [“\"]?(?:only )?(?:indicative|tentative))\b",
     re.I,
 )
 #: Words for when something will happen (a content that names one sets a date; "no date" denies it).
@@ -47,7 +48,7 @@ SCHEDULE_NOUN = re.compile(r"\b(?:dates?|timetable|deadline|timing|schedule|sche
 #: A date that no longer holds: "the vote had been postponed".
 SCHEDULE_OFF = re.compile(r"\b(?:postpon(?:e|es|ed|ing)|delay(?:s|ed)|put off|pushed back)\b", re.I)
 SCHEDULE_WHEN = re.compile(
-    r"\b(?:next (?:week|month|year)|within (?:(?:a|one|two|three|a few|\d+) )?(?:days?|weeks?|months?)|by the end of \w+|"
+    r"\b(?:next (?:week|month|year)|within (?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|\d+) )?(?:days?|weeks?|months?)|by the end of \w+|"
     r"(?:would|will)\b[^.;]{0,60}?\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:would|will|to)\b[^.;]{0,60}?\b(?:later |early |earlier )?this (?:week|month)|"
     r"(?:would|will|to)\b[^.;]{0,60}?\b(?:in|by|before) (?:January|February|March|April|May|June|July|August|September|October|November|December))\b",
@@ -56,6 +57,7 @@ SCHEDULE_WHEN = re.compile(
 #: An activity that goes ahead (``+1``) or is stopped (``-1``); a negation before the word flips it.
 PROCEED = re.compile(
     r"\b(?:proceed(?:s|ed|ing)?|go(?:es)? ahead|went ahead|going ahead|continu(?:e|es|ed|ing)|resum(?:e|es|ed|ing)|as planned|"
+    r"reopen(?:s|ed|ing)?|restart(?:s|ed|ing)?|"
     r"press(?:ed)? ahead|(?:keep|keeps|kept|keeping)\s+(?:[\w’'-]+\s+){0,5}?(?:flowing|open|running|going|sailing|moving))\b",
     re.I,
 )
@@ -158,7 +160,7 @@ def read_frames(content: str) -> Frames:
             or _NOT_DONE.match(content, events[0].end())  # "such deals could not be made", "a deal was never reached"
         )
         signs["agreement"] = -1 if unsettled or negated else 1
-    if (SCHEDULE_NOUN.search(content) and NEGATION.search(content)) or SCHEDULE_OFF.search(content):
+    if (SCHEDULE_NOUN.search(content) and (NEGATION.search(content) or unsettled)) or SCHEDULE_OFF.search(content):
         signs["schedule"] = -1  # "no date had been set", "no timetable", "the vote had been postponed"
     elif SCHEDULE_WHEN.search(content) and not NEGATION.search(content):
         signs["schedule"] = 1  # "would resume by the end of March", "agreed to meet ... next month"

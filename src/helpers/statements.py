@@ -763,8 +763,8 @@ def same_office(a: str, b: str) -> bool:
     if a == b:
         return True
     short, long = sorted((a, b), key=len)
-    rest = long[len(short) :].strip().lower()
-    return short != NARRATOR and long.startswith(short + " ") and rest in ROLE_NOUNS
+    rest = re.sub(r"^[’']s\s+", "", long[len(short) :].strip()).lower()  # "Gabriel Deng's office"
+    return short != NARRATOR and long.startswith((short + " ", short + "'s ", short + "’s ")) and rest in ROLE_NOUNS
 
 
 #: A speaker on their own earlier words: "he had been misunderstood", "he had never claimed that ...".
