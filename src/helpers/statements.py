@@ -709,6 +709,7 @@ def _link_anaphora_and_retractions(statements: list[Statement], text: str, title
             signs[x.id] = read_frames(x.content).signs
         return signs[x.id]
 
+    said: dict[str, list[Statement]] = {}  # speaker -> their assertions so far, in article order
     for i, st in enumerate(statements):
         if st.speaker == NARRATOR:
             continue
@@ -724,9 +725,9 @@ def _link_anaphora_and_retractions(statements: list[Statement], text: str, title
                 candidates = claims or candidates
             if candidates:
                 st.refers_to = candidates[0].id
-        own = [p for p in statements[:i] if p.speaker == st.speaker and p.polarity == "assert"]
+        own = list(said.get(st.speaker, []))
         # what the same speaker, or the office they speak from ("the army" after "an army officer"), said before
-        office = [p for p in statements[:i] if p.polarity == "assert" and same_office(p.speaker, st.speaker)] if st.polarity == "assert" else []
+        office = sorted((p for sp, ps in said.items() if same_office(sp, st.speaker) for p in ps), key=lambda p: p.id) if st.polarity == "assert" else []
         later = frame_signs(st) if office else {}
         said_no_later = [p for p in office if any(later.get(f, 0) < 0 < sign for f, sign in frame_signs(p).items())]
         dated_later = st.time_rank is not None and st.time_rank >= 0.5 and all(p.time_rank is None or p.time_rank < st.time_rank for p in office)
@@ -756,6 +757,8 @@ def _link_anaphora_and_retractions(statements: list[Statement], text: str, title
             reported = own if words else ([p for p in own if p.quote != "direct"] or own)
             st.polarity = "retract"
             st.refers_to = reported[-1].id
+        if st.polarity == "assert":
+            said.setdefault(st.speaker, []).append(st)
 
 
 def same_office(a: str, b: str) -> bool:
