@@ -235,30 +235,25 @@ def clean_lines(lines: list[str], title: str = "") -> tuple[list[str], list[dict
     return out, removed, title
 
 
-def _date_from_removed(removed: list[dict], year: str = "") -> str:
-    """The ISO date of a dateline ("September 3, 2025", "2025-09-03", or "CARACAS, July 2 (Reuters) -" with the
-    copyright line's year), or ""."""
+def _from_datelines(removed: list[dict], year: str = "") -> tuple[str, str]:
+    """Outlet and ISO date of the dateline among the removed lines: "September 3, 2025" or "2025-09-03" give a
+    date; a wire dateline, "CARACAS, July 2 (Reuters) -", gives the agency and, with the copyright line's year,
+    the date."""
     for item in removed:
         if item["reason"] != "dateline":
             continue
         line = re.sub(r"\s+", " ", item["line"].strip())
+        outlet = ""
         inline = _INLINE_DATELINE.match(line + " ")
         if inline:
+            outlet = {"AP": "Associated Press"}.get(inline.group("outlet"), inline.group("outlet"))
             line = f"{inline.group('day')}, {year}" if inline.group("day") and year else ""
         try:
-            return line if re.fullmatch(r"\d{4}-\d{2}-\d{2}", line) else datetime.strptime(line, "%B %d, %Y").date().isoformat()
+            day = line if re.fullmatch(r"\d{4}-\d{2}-\d{2}", line) else datetime.strptime(line, "%B %d, %Y").date().isoformat()
         except ValueError:
-            return ""
-    return ""
-
-
-def _outlet_from_dateline(removed: list[dict]) -> str:
-    """The agency of an inline wire dateline ("(Reuters)", "(AP)"), or ""."""
-    for item in removed:
-        inline = _INLINE_DATELINE.match(item["line"] + " ") if item["reason"] == "dateline" else None
-        if inline:
-            return {"AP": "Associated Press"}.get(inline.group("outlet"), inline.group("outlet"))
-    return ""
+            day = ""
+        return outlet, day
+    return "", ""
 
 
 def _outlet_from_removed(removed: list[dict]) -> tuple[str, str]:
@@ -339,12 +334,13 @@ def load_article(
     if not english and not allow_non_english:
         raise ArticleError(f"{src}: the article does not look like English; pass allow_non_english=True to analyse it anyway")
     copy_outlet, year = _outlet_from_removed(removed)
+    wire_outlet, line_date = _from_datelines(removed, year)
     article = Article(
         text=text,
         source=src,
         title=meta.get("title") or found_title,
-        outlet=meta.get("outlet") or copy_outlet or _outlet_from_dateline(removed),
-        date=meta.get("date") or _date_from_removed(removed, year),
+        outlet=meta.get("outlet") or copy_outlet or wire_outlet,
+        date=meta.get("date") or line_date,
         url=meta.get("url", ""),
         removed=removed,
         language_ok=english,

@@ -213,7 +213,7 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
             if frame is not None:
                 conflict = max(conflict, FRAME_SCORE + (1 - FRAME_SCORE) * conflict)
         if linked:  # the text itself says b answers a ("later said", "backed away from"): flagged whatever NLI says
-            conflict = LINKED_FLOOR + (1 - LINKED_FLOOR) * max(entail, contradict, conflict)
+            conflict = _linked_score(entail, contradict, conflict)
         elif frame is None:  # contents about different things cannot conflict much, whatever NLI says
             low, high = (RELATED_LOW, RELATED_HIGH)
             if pa * pb < 0 and entail >= CONFIDENT_ENTAILMENT:
@@ -230,6 +230,11 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
         })
     _link_elaborations(rows, statements, by_id, frames)
     return _one_per_actor_pair(pd.DataFrame(rows, columns=columns))
+
+
+def _linked_score(entail: float, contradict: float, conflict: float) -> float:
+    """The score of a pair the text itself links: at least ``LINKED_FLOOR``, higher as the evidence is."""
+    return LINKED_FLOOR + (1 - LINKED_FLOOR) * max(entail, contradict, conflict)
 
 
 def _link_elaborations(rows: list[dict], statements: pd.DataFrame, by_id: dict[int, pd.Series], frames: dict) -> None:
@@ -260,10 +265,10 @@ def _link_elaborations(rows: list[dict], statements: pd.DataFrame, by_id: dict[i
             continue
         sx, se = by_id[target], by_id[ei].copy()
         se["polarity"] = d["polarity"]  # the follow-up speaks for the denial
-        row["linked"] = True
-        row["conflict"] = round(LINKED_FLOOR + (1 - LINKED_FLOOR) * max(row["entail"], row["contradict"], row["conflict"]), 4)
-        row["kind"] = classify(sx, se) if sx["id"] < se["id"] else classify(se, sx)
         first, second = (sx, se) if sx["id"] < se["id"] else (se, sx)
+        row["linked"] = True
+        row["conflict"] = round(_linked_score(row["entail"], row["contradict"], row["conflict"]), 4)
+        row["kind"] = classify(first, second)
         basis = _evidence(first, second, row["kind"], row["entail"], row["contradict"], row["similarity"], False, row["frame"] or None)
         row["evidence"] = f"{basis}; it spells out the \"{d['cue'] or 'answer'}\" of the sentence before"
 

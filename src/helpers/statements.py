@@ -731,7 +731,8 @@ def _link_anaphora_and_retractions(statements: list[Statement], text: str, title
         later = frame_signs(st) if office else {}
         said_no_later = [p for p in office if any(later.get(f, 0) < 0 < sign for f, sign in frame_signs(p).items())]
         dated_later = st.time_rank is not None and st.time_rank >= 0.5 and all(p.time_rank is None or p.time_rank < st.time_rank for p in office)
-        if dated_later and said_no_later and "later" not in st.time.lower() and not _walks_back_own_words(st):
+        own_words = _own_words_back(st) if st.polarity == "assert" else None
+        if dated_later and said_no_later and "later" not in st.time.lower() and not own_words:
             # "On Wednesday, the official said the vote had been postponed": a day later, a "no" on what they had said yes to
             st.polarity = "retract"
             st.refers_to = said_no_later[-1].id
@@ -750,11 +751,10 @@ def _link_anaphora_and_retractions(statements: list[Statement], text: str, title
             if earlier:
                 st.polarity = "retract"
                 st.refers_to = earlier[-1].id
-        elif st.polarity == "assert" and own and _walks_back_own_words(st):
+        elif own and own_words:
             # "Menon said he had been misunderstood" answers his reported claim; "Dahl said he had never said the
             # process was finished" answers his latest words, a quote included
-            words = re.search(r"\bnever (?:claimed|said|suggested|stated|announced|promised)\b", re.sub(r"[“”\"]", "", st.content))
-            reported = own if words else ([p for p in own if p.quote != "direct"] or own)
+            reported = own if own_words.group("never") else ([p for p in own if p.quote != "direct"] or own)
             st.polarity = "retract"
             st.refers_to = reported[-1].id
         if st.polarity == "assert":
@@ -773,13 +773,14 @@ def same_office(a: str, b: str) -> bool:
 #: A speaker on their own earlier words: "he had been misunderstood", "he had never claimed that ...".
 _OWN_WORDS_BACK = re.compile(
     r"^(?P<who>[\w’'-]+(?: [\w’'-]+){0,2}) (?:had |has |was |were )?(?:been )?(?:misunderstood|misquoted|misinterpreted|"
-    r"quoted out of context|taken out of context|never (?:claimed|said|suggested|stated|announced|promised))\b"
+    r"quoted out of context|taken out of context|(?P<never>never (?:claimed|said|suggested|stated|announced|promised)))\b"
 )
 
 
-def _walks_back_own_words(st: Statement) -> bool:
+def _own_words_back(st: Statement) -> re.Match[str] | None:
+    """The speaker's word on their own earlier words, if the content is one ("he had been misunderstood")."""
     m = _OWN_WORDS_BACK.match(re.sub(r"[“”\"]", "", st.content))
-    return bool(m) and any(tok in st.speaker.split() for tok in m.group("who").split())
+    return m if m and any(tok in st.speaker.split() for tok in m.group("who").split()) else None
 
 
 def _inherit_day(statements: list[Statement]) -> None:
