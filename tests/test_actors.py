@@ -62,3 +62,13 @@ def test_country_finder_names_countries_and_people():
     assert find("Dragić had signed nothing, Lund said") == {"Serbia"}  # a person without a known country adds none
     assert find("South Sudan and Nigeria, not Niger") == {"South Sudan", "Nigeria", "Niger"}
     assert country_finder()("The weather was fine") == set()
+    # a capital stands for its government where it acts, not where it only places something
+    assert find("Georgetown has accepted a bilateral table") == {"Guyana"}
+    assert find("Talks would be held in Brasilia") == set()
+    assert find("Budapest had not given its consent, a diplomat in Vienna said") == {"Hungary"}
+
+
+def test_a_capital_that_speaks_is_its_government_but_an_embassy_in_it_is_not():
+    r = ActorResolver("Budapest said it would veto the plan. The Chinese Embassy in Manila said there was no such deal.")
+    assert r.resolve("Budapest") == "Budapest" and r.countries["Budapest"] == "Hungary"
+    assert r.countries[r.resolve("The Chinese Embassy in Manila")] == "China"

@@ -266,3 +266,23 @@ def test_a_speaker_saying_yes_then_no_on_the_same_thing_contradicts_themselves()
     assert links.loc[(0, 1), "frame"] == "schedule" and links.loc[(0, 1), "kind"] == "self-contradiction"
     assert links.loc[(0, 1), "conflict"] >= 0.7
     assert links.loc[(0, 2), "conflict"] < 0.1  # no shared topic word: a date for something else
+
+
+def test_a_party_saying_no_answers_what_others_say_it_agreed():
+    """NLI (always neutral here) sees nothing; a party's own "has not agreed" answers "<party> had agreed", and any
+    party's refusal answers an agreement said to be everyone's."""
+    st = frame([
+        said("Luis Ortega", "Belize had agreed to joint patrols on the river", "Guatemala"),
+        said("Belizean foreign ministry", "The country has not agreed to any patrols outside the treaty", "Belize"),
+        said("Luis Ortega", "Honduras had agreed to host the observers", "Guatemala"),
+        said("Denise Hall", "Every member state had signed the declaration", "Caricom"),
+        said("Belizean foreign ministry", "Belmopan had not given its consent to the declaration", "Belize"),
+        said("Belizean foreign ministry", "The river border was never on the table", "Belize"),
+        said("Denise Hall", "All members would have to agree", "Caricom"),
+    ])
+    links = score_pairs(st, [(0, 1), (1, 2), (3, 4), (3, 5), (4, 6)], TableModel({})).set_index(["a", "b"])
+    assert links.loc[(0, 1), "frame"] == "agreement" and links.loc[(0, 1), "conflict"] >= 0.6  # "Belize had agreed" / Belize: no
+    assert links.loc[(1, 2), "frame"] == ""  # Belize does not answer for Honduras
+    assert links.loc[(3, 4), "frame"] == "agreement" and links.loc[(3, 4), "conflict"] >= 0.6  # every member / Belmopan's refusal
+    assert links.loc[(3, 5), "frame"] == ""  # a no on something else named is no answer to the declaration
+    assert links.loc[(4, 6), "frame"] == ""  # "would have to agree" says nothing of whether they did

@@ -62,6 +62,21 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("It had not been consulted on any agreement", {}, False),
         ("The exchange would take place on Friday", {"schedule": 1}, False),
         ("Disengagement will be completed within weeks", {"schedule": 1}, False),
+        # nothing in preparation, an unchanged position, "there are no plans": what was said to be agreed is not
+        ("No joint communique was being drafted", {"agreement": -1}, False),
+        ("A joint communique was being drafted", {}, False),
+        ("Its position “has not changed” on the pipeline", {"agreement": -1}, False),
+        ("Our stance remains unchanged", {"agreement": -1}, False),
+        ("There are no plans to close the consulate", {"agreement": -1}, False),
+        # being "in full agreement on the need" is a view, not a deal
+        ('The two ministers were "in full agreement" on the need for calm', {}, False),
+        # "flow" is an activity: it goes ahead, or nothing flows
+        ("Crude will be flowing again by the weekend", {"activity": 1}, False),
+        ("Nothing will flow through the terminal this year", {"activity": -1}, False),
+        # a report waved away says the opposite of the report
+        ('Reports of a truce were "baseless"', {"agreement": -1}, False),
+        ("Claims that Minsk had agreed to host the talks are completely false", {"agreement": -1}, False),
+        ("Talk of a Sunday signing is premature", {"schedule": -1}, False),
     ],
 )
 def test_read_frames(content, signs, intention):
@@ -123,3 +138,32 @@ def test_a_next_round_is_a_next_meeting():
     meet = read_frames("The ministers would meet again in Cairo within two weeks")
     no_date = read_frames("No date had yet been fixed for the next round")
     assert frame_conflict(meet, no_date, 1, 1) == "schedule"
+
+
+def test_a_waved_away_report_answers_the_report():
+    waved = read_frames("Reports that the tanker had been handed over are untrue")
+    assert waved.answer and waved.signs == {"delivery": -1}  # the report's frame, its sign flipped
+    assert frame_conflict(read_frames("Tehran had handed over the tanker"), waved, 1, 1) == "delivery"
+    assert read_frames("Reports that the tanker had been released are untrue").signs == {"agreement": -1}  # no frame: the report is denied
+    sunday = read_frames("Talk of Sunday is premature")
+    assert sunday.open_date and sunday.signs == {"schedule": -1}
+    assert frame_conflict(read_frames("The signing would take place on Sunday in Oslo"), sunday, 1, 1) == "schedule"
+    assert read_frames("The reports were discussed at length").signs == {}  # not waved away
+
+
+def test_nothing_in_preparation_keeps_its_topic():
+    none = read_frames("No new communique was being drafted")
+    assert "commu" in none.topic
+    assert frame_conflict(read_frames("Both sides had agreed to issue a new communique"), none, 1, 1) == "agreement"
+
+
+def test_an_agreement_said_to_be_everyones():
+    for text in ("All 30 allies had agreed to the plan", "There is unanimity on the step", "Everyone in the room agreed", "The vote was unanimous"):
+        assert read_frames(text).everyone, text
+    for text in ("Unanimity rules let one capital block a decision", "All allies would have to agree", "No member had agreed"):
+        assert not read_frames(text).everyone, text
+    assert read_frames("Rome had not given its consent").refused  # an agreement word said no to
+    assert not read_frames("The tariff question was never on the table").refused  # no, but on something named
+    everyone, refused = read_frames("All 30 allies had agreed to the plan"), read_frames("Rome had not given its consent")
+    assert frame_conflict(everyone, refused, 1, 1) is None  # no tie of its own ...
+    assert frame_conflict(everyone, refused, 1, 1, itself=True) == "agreement"  # ... the party answering for itself is one

@@ -70,6 +70,35 @@ INSTITUTIONS: dict[str, str] = {
     "washington": "United States", "beijing": "China", "ankara": "Turkey", "minsk": "Belarus", "berlin": "Germany",
     "brussels": "European Union", "belgrade": "Serbia", "pristina": "Kosovo", "tehran": "Iran",
 }
+#: Capitals stand for their governments when they act or speak ("Georgetown has accepted ...", "Budapest had not
+#: given its consent"), not where they only say where ("the Chinese embassy in Manila"). Capitals that are also
+#: common words or other places ("Victoria", "Kingston") are left out.
+CAPITALS: dict[str, str] = {
+    "london": "United Kingdom", "warsaw": "Poland", "tokyo": "Japan", "seoul": "South Korea", "pyongyang": "North Korea",
+    "new delhi": "India", "delhi": "India", "islamabad": "Pakistan", "kabul": "Afghanistan", "tirana": "Albania",
+    "algiers": "Algeria", "luanda": "Angola", "buenos aires": "Argentina", "canberra": "Australia", "vienna": "Austria",
+    "manama": "Bahrain", "dhaka": "Bangladesh", "sarajevo": "Bosnia", "brasilia": "Brazil", "brasília": "Brazil",
+    "sofia": "Bulgaria", "phnom penh": "Cambodia", "yaounde": "Cameroon", "ottawa": "Canada", "n'djamena": "Chad",
+    "bogota": "Colombia", "bogotá": "Colombia", "zagreb": "Croatia", "havana": "Cuba", "nicosia": "Cyprus",
+    "prague": "Czech Republic", "copenhagen": "Denmark", "quito": "Ecuador", "asmara": "Eritrea", "tallinn": "Estonia",
+    "addis ababa": "Ethiopia", "helsinki": "Finland", "accra": "Ghana", "athens": "Greece", "jakarta": "Indonesia",
+    "baghdad": "Iraq", "dublin": "Ireland", "rome": "Italy", "amman": "Jordan", "astana": "Kazakhstan", "nairobi": "Kenya",
+    "riga": "Latvia", "beirut": "Lebanon", "tripoli": "Libya", "vilnius": "Lithuania", "kuala lumpur": "Malaysia",
+    "bamako": "Mali", "mexico city": "Mexico", "ulaanbaatar": "Mongolia", "podgorica": "Montenegro", "rabat": "Morocco",
+    "maputo": "Mozambique", "naypyitaw": "Myanmar", "kathmandu": "Nepal", "the hague": "Netherlands", "wellington": "New Zealand",
+    "managua": "Nicaragua", "niamey": "Niger", "abuja": "Nigeria", "skopje": "North Macedonia", "oslo": "Norway",
+    "muscat": "Oman", "ramallah": "Palestine", "asuncion": "Paraguay", "asunción": "Paraguay", "manila": "Philippines",
+    "lisbon": "Portugal", "bucharest": "Romania", "kigali": "Rwanda", "dakar": "Senegal", "bratislava": "Slovakia",
+    "ljubljana": "Slovenia", "mogadishu": "Somalia", "pretoria": "South Africa", "juba": "South Sudan", "madrid": "Spain",
+    "colombo": "Sri Lanka", "khartoum": "Sudan", "stockholm": "Sweden", "bern": "Switzerland", "damascus": "Syria",
+    "taipei": "Taiwan", "dushanbe": "Tajikistan", "dodoma": "Tanzania", "bangkok": "Thailand", "tunis": "Tunisia",
+    "ashgabat": "Turkmenistan", "kampala": "Uganda", "abu dhabi": "United Arab Emirates", "montevideo": "Uruguay",
+    "tashkent": "Uzbekistan", "caracas": "Venezuela", "georgetown": "Guyana", "paramaribo": "Suriname", "hanoi": "Vietnam",
+    "sanaa": "Yemen", "lusaka": "Zambia", "harare": "Zimbabwe", "kinshasa": "Congo", "baku": "Azerbaijan", "yerevan": "Armenia",
+    "tbilisi": "Georgia", "chisinau": "Moldova", "budapest": "Hungary", "riyadh": "Saudi Arabia", "doha": "Qatar",
+    "cairo": "Egypt", "jerusalem": "Israel", "kuwait city": "Kuwait", "lima": "Peru", "santiago": "Chile", "la paz": "Bolivia",
+    "panama city": "Panama", "guatemala city": "Guatemala", "singapore": "Singapore",
+}
 SPOKES = ("spokesman", "spokeswoman", "spokesperson", "press secretary", "spokesmen", "spokespeople")
 OFFICIALS = ("official", "officials", "officer", "officers", "diplomat", "diplomats", "aide", "aides", "source", "sources", "adviser", "advisers", "advisor", "negotiator", "negotiators")
 LEADERS = ("leader", "president", "prime minister", "premier", "chancellor", "head of state")
@@ -210,15 +239,20 @@ _COUNTRY_WORDS = dict(
 _COUNTRY_RE = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, _COUNTRY_WORDS)) + r")(?:'s)?(?![\w])")
 
 
+_CAPITAL_RE = re.compile(r"(?<!\bin )(?<!\bat )(?<!\bto )(?<!\bfrom )(?<![\w.])(" + "|".join(map(re.escape, sorted(CAPITALS, key=len, reverse=True))) + r")(?:'s)?(?![\w])")
+
+
 def country_finder(people: dict[str, str] | None = None):
     """A function giving the countries a text names: by name, adjective, capital or institution, or through a
-    person in ``people`` (name token -> country, e.g. ``{"Dragić": "Serbia"}``). Build it once per article."""
+    person in ``people`` (name token -> country, e.g. ``{"Dragić": "Serbia"}``). Build it once per article.
+    A capital counts where it acts ("Georgetown has accepted"), not where it only places ("talks in Brasilia")."""
     tokens = {t.lower(): c for t, c in (people or {}).items() if c}
     names = re.compile(r"\b(" + "|".join(map(re.escape, sorted(tokens, key=len, reverse=True))) + r")\b") if tokens else None
 
     def find(text: str) -> set[str]:
         low = norm_quotes(text).lower()
         found = {_COUNTRY_WORDS[m.group(1)] for m in _COUNTRY_RE.finditer(low)}
+        found |= {CAPITALS[m.group(1)] for m in _CAPITAL_RE.finditer(low)}
         if names is not None:
             found |= {tokens[m.group(1)] for m in names.finditer(low)}
         return found
@@ -317,8 +351,8 @@ class ActorResolver:
             return self.register(name, "body", country)
         if inst and key == inst.lower():
             return self.register(inst, "body", country)
-        if key in INSTITUTIONS:
-            return self.register(m if not m.lower().startswith("the ") else m[4:], "body", INSTITUTIONS[key])
+        if key in INSTITUTIONS or key in CAPITALS:
+            return self.register(m if not m.lower().startswith("the ") else m[4:], "body", INSTITUTIONS.get(key) or CAPITALS[key])
         name = DETERMINER.sub("", m)
         return self.register(name[:1].upper() + name[1:], "other", country)
 

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .actors import NARRATOR, country_finder
-from .frames import frame_conflict, read_frames
+from .frames import AGREEMENT, frame_conflict, read_frames
 from .statements import same_office
 
 log = logging.getLogger(__name__)
@@ -209,7 +209,11 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
             parties = sa["speaker"] != sb["speaker"] and (
                 (bool(countries.get(a)) and countries[a] in named[b]) or (bool(countries.get(b)) and countries[b] in named[a])
             )
-            frame = frame_conflict(frames[a], frames[b], pa, pb, parties)
+            itself = sa["speaker"] != sb["speaker"] and (
+                _answers_for_itself(countries.get(b), frames[b], pb, texts[a], frames[a], pa, find_countries)
+                or _answers_for_itself(countries.get(a), frames[a], pa, texts[b], frames[b], pb, find_countries)
+            )
+            frame = frame_conflict(frames[a], frames[b], pa, pb, parties, itself)
             if frame is not None:
                 conflict = max(conflict, FRAME_SCORE + (1 - FRAME_SCORE) * conflict)
         if linked:  # the text itself says b answers a ("later said", "backed away from"): flagged whatever NLI says
@@ -230,6 +234,17 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
         })
     _link_elaborations(rows, statements, by_id, frames)
     return _one_per_actor_pair(pd.DataFrame(rows, columns=columns))
+
+
+def _answers_for_itself(country: str | None, own, own_sign: int, claim: str, claim_frames, claim_sign: int, find_countries) -> bool:
+    """A party says no on an agreement that the other content says *it* made ("Guyana had agreed to open
+    talks" / Guyana's foreign ministry: "has not agreed"): the party named before the agreement word."""
+    if not country or own.signs.get("agreement", 0) * own_sign >= 0 or claim_frames.signs.get("agreement", 0) * claim_sign <= 0:
+        return False
+    if claim_frames.everyone and claim_sign > 0 and own.refused and not own.intention:
+        return True  # "all member states had agreed" / Hungary: "Budapest had not given its consent"
+    event = AGREEMENT.search(claim)
+    return event is not None and country in find_countries(claim[: event.start()])
 
 
 def _linked_score(entail: float, contradict: float, conflict: float) -> float:

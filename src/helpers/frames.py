@@ -15,7 +15,9 @@ and they are about the same thing: they share a topic word ("annex", "imports").
 neither may only state an intention ("would not sign until ..."), and instead of a shared word it is
 enough that one speaker is a party the other's content names and answers it outright (the Kremlin
 denying what "Russia had agreed", or a Chinese embassy saying "there was no such arrangement" to what
-"China had accepted").
+"China had accepted"), or that the party says no for itself ("Guyana had agreed to talks" / Guyana's
+foreign ministry: "has not agreed"; "all 27 member states had agreed" / Budapest "had not given its
+consent"). A report waved away ("reports of an agreement were inaccurate") says no on the report's frame.
 """
 
 from __future__ import annotations
@@ -40,7 +42,29 @@ UNSETTLED = re.compile(
     r"(?:not|never)\s+(?:been\s+)?(?:on the table|discussed|raised|negotiated)|"
     r"only (?:expressed (?:a )?(?:hope|optimism|wish)|hoped|described)|(?:dealt|concerned) only with|only (?:dealt|concerned) with|"
     r"(?:covered|addressed|discussed|concerned|involved) only|only (?:covered|addressed|concerned|involved)|"
-    r"(?:was|is|were|are) [“\"]?(?:only )?(?:indicative|tentative))\b",
+    r"(?:was|is|were|are) [“\"]?(?:only )?(?:indicative|tentative)|"
+    r"there (?:are|were|is|was) no plans?\b|"
+    r"(?:position|stance) [“\"]?(?:has|had) not changed|(?:position|stance) [“\"]?(?:is|was|remains|remained) (?:unchanged|the same))\b",
+    re.I,
+)
+#: Nothing of the kind is in preparation ("no new statement was being prepared"): what was said to be agreed is
+#: not. Unlike ``UNSETTLED`` it keeps its words for the topic (the "statement" both sides talk about).
+NONE_PREPARED = re.compile(r"\bno (?:[\w-]+ ){0,3}?(?:is|was|were|are|had been|has been) (?:being )?(?:prepared|planned|drafted|written)\b", re.I)
+#: A report waved away ("reports of an agreement were \"inaccurate\"", "talk of Friday is premature"): the
+#: content says the opposite of what the report says, and answers it as pointedly as a denial.
+DISMISSED = re.compile(
+    r"^\s*(?:the\s+|such\s+|these\s+|those\s+|any\s+)?(?:media\s+|press\s+|news\s+)?(?:reports?|claims?|talk|suggestions?|speculation|stories|story|accounts?|rumou?rs?)\s+"
+    r"(?P<what>(?:of|that|about)\b.*?)\s+(?:was|were|is|are)\s+(?:\w+ly\s+)?[“\"]?"
+    r"(?:inaccurate|false|untrue|baseless|unfounded|wrong|incorrect|fabricated|misleading|premature|groundless|not true|fake|nonsense)\b",
+    re.I,
+)
+_WHEN_NAMED = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|next (?:week|month)|tomorrow)\b")
+#: An agreement said to be everyone's ("all 27 member states had agreed", "there is unanimity", "all allies are on
+#: board"): any party that says no answers it, whatever words it uses.
+EVERYONE = re.compile(
+    r"\b(?:all (?:the )?(?:\d+ |[a-z]+ )?(?:member states|members|member countries|allies|parties|sides|governments|capitals|countries)|"
+    r"every(?:one|body| member| ally| government| country| capital)|unanimous(?:ly)?|"
+    r"(?:there (?:is|was)|reached|found|achieved|with) (?:a )?(?:full |broad )?(?:unanimity|consensus))\b",
     re.I,
 )
 #: Words for when something will happen (a content that names one sets a date; "no date" denies it).
@@ -57,7 +81,7 @@ SCHEDULE_WHEN = re.compile(
 #: An activity that goes ahead (``+1``) or is stopped (``-1``); a negation before the word flips it.
 PROCEED = re.compile(
     r"\b(?:proceed(?:s|ed|ing)?|go(?:es)? ahead|went ahead|going ahead|continu(?:e|es|ed|ing)|resum(?:e|es|ed|ing)|as planned|"
-    r"reopen(?:s|ed|ing)?|restart(?:s|ed|ing)?|"
+    r"reopen(?:s|ed|ing)?|restart(?:s|ed|ing)?|flow(?:s|ed|ing)?|"
     r"press(?:ed)? ahead|(?:keep|keeps|kept|keeping)\s+(?:[\w’'-]+\s+){0,5}?(?:flowing|open|running|going|sailing|moving))\b",
     re.I,
 )
@@ -90,7 +114,7 @@ _GENERIC = frozenset(
     "said says told would could should also two both sides side leaders leader president presidents minister ministers "
     "government official officials country countries new any all last first more other still only been were was have "
     "has had that this with from about after before their there they them will talks talk once already even just very "
-    "much many some such like what which when where while because since over under into".split()
+    "much many some such like what which when where while because since over under into being".split()
 )
 
 
@@ -109,6 +133,8 @@ class Frames:
     topic: frozenset[str] = frozenset()
     answer: bool = False  # "there was no such arrangement": answers a claim made before
     open_date: bool = False  # "no date had been set", for nothing named: the date of what the story is about
+    everyone: bool = False  # the agreement is said to be everyone's ("there is unanimity")
+    refused: bool = False  # an agreement word said no to ("had not given its consent", "would not approve")
 
 
 #: Stems that name the same thing: a next "round" of talks is a next meeting.
@@ -145,10 +171,23 @@ def read_frames(content: str) -> Frames:
     ("agreed not to escalate"); a gerund or infinitive ("before agreeing", "to sign") is no evidence that
     the event happened, so alone it puts the content in no frame.
     """
+    dismissed = DISMISSED.match(content)
+    if dismissed:
+        what = dismissed.group("what").split(None, 1)[-1]
+        inner = read_frames(what)
+        signs = {frame: -sign for frame, sign in inner.signs.items()}
+        named_date = _WHEN_NAMED.search(what) is not None
+        if named_date:
+            signs["schedule"] = -1  # "talk of Friday is premature": the date is not set
+        if not signs:
+            signs["agreement"] = -1
+        return Frames(signs=signs, topic=inner.topic, answer=True, open_date=named_date)
     signs: dict[str, int] = {}
+    negated = False
     events = [
         m for m in AGREEMENT.finditer(content)
-        if (not m.group(0).endswith("ing") or m.group(0).lower() == "understanding") and not re.search(r"\bto\s+$", content[: m.start()])
+        if (not m.group(0).endswith("ing") or m.group(0).lower() == "understanding")
+        and not re.search(r"\bto\s+$|\bin\s+(?:full\s+|complete\s+|broad\s+|total\s+)?$", content[: m.start()])  # "in full agreement on the need": a view
     ]
     unsettled = UNSETTLED.search(content)
     if events and not unsettled and (CONDITION.search(content, 0, events[0].start()) or NOT_TOLD.search(content, 0, events[0].start())):
@@ -160,6 +199,8 @@ def read_frames(content: str) -> Frames:
             or _NOT_DONE.match(content, events[0].end())  # "such deals could not be made", "a deal was never reached"
         )
         signs["agreement"] = -1 if unsettled or negated else 1
+    if NONE_PREPARED.search(content):
+        signs["agreement"] = -1
     if (SCHEDULE_NOUN.search(content) and (NEGATION.search(content) or unsettled)) or SCHEDULE_OFF.search(content):
         signs["schedule"] = -1  # "no date had been set", "no timetable", "the vote had been postponed"
     elif SCHEDULE_WHEN.search(content) and not NEGATION.search(content):
@@ -171,7 +212,11 @@ def read_frames(content: str) -> Frames:
     modal = INTENTION.search(content)
     intention = bool(modal and modal.start() < first_frame)
     open_date = signs.get("schedule") == -1 and re.search(r"\b(?:dates?|timetable|timing)\s+(?:had|has|have|was|is|were)?\s*(?:yet\s+)?(?:not\s+)?(?:been\s+)?(?:set|fixed|agreed|announced)\b(?!\s+(?:for|of|on))", content) is not None
-    return Frames(signs=signs, intention=intention, topic=topic_words(content), answer=bool(ANSWER.search(content)), open_date=open_date)
+    everyone = signs.get("agreement") == 1 and EVERYONE.search(content) is not None
+    return Frames(
+        signs=signs, intention=intention, topic=topic_words(content), answer=bool(ANSWER.search(content)), open_date=open_date,
+        everyone=everyone, refused=bool(events and negated),
+    )
 
 
 def _activity(content: str) -> int:
@@ -193,13 +238,15 @@ def _delivery(content: str) -> int:
     return -1 if NEGATION.search(content, 0, m.start()) else 1
 
 
-def frame_conflict(a: Frames, b: Frames, sign_a: int, sign_b: int, parties: bool = False) -> str | None:
+def frame_conflict(a: Frames, b: Frames, sign_a: int, sign_b: int, parties: bool = False, itself: bool = False) -> str | None:
     """The frame on which two statements conflict, or None.
 
     ``sign_a``/``sign_b`` are the cue polarities (+1 assert, -1 deny or retract); ``parties`` says that one
-    speaker is a party the other content names. A schedule, activity or delivery conflict needs a shared topic
-    word; an agreement conflict needs that, or ``parties`` with an explicit denial (or a "no such ...") on one
-    side, and neither side may only state an intention.
+    speaker is a party the other content names; ``itself`` that a party says no on an agreement the other
+    content says it made ("Guyana had agreed ..." / Guyana: "has not agreed"), or refuses one said to be
+    everyone's. A schedule, activity or delivery conflict needs a shared topic word; an agreement conflict
+    needs that, ``itself``, or ``parties`` with an explicit denial (or a "no such ...") on one side, and
+    neither side may only state an intention.
     """
     shared = bool(a.topic & b.topic)
     answered = min(sign_a, sign_b) < 0 or (a.answer and a.signs.get("agreement", 0) < 0) or (b.answer and b.signs.get("agreement", 0) < 0)
@@ -210,6 +257,6 @@ def frame_conflict(a: Frames, b: Frames, sign_a: int, sign_b: int, parties: bool
             continue
         if frame != "agreement" and (shared or (frame == "schedule" and (a.open_date or b.open_date))):
             return frame
-        if frame == "agreement" and not (a.intention or b.intention) and (shared or (parties and answered)):
+        if frame == "agreement" and not (a.intention or b.intention) and (shared or itself or (parties and answered)):
             return frame
     return None
