@@ -72,3 +72,15 @@ def test_a_capital_that_speaks_is_its_government_but_an_embassy_in_it_is_not():
     r = ActorResolver("Budapest said it would veto the plan. The Chinese Embassy in Manila said there was no such deal.")
     assert r.resolve("Budapest") == "Budapest" and r.countries["Budapest"] == "Hungary"
     assert r.countries[r.resolve("The Chinese Embassy in Manila")] == "China"
+
+
+def test_the_kingdom_is_the_monarchy_named_before():
+    text = "Jordan has agreed with Egypt to share the water, a diplomat said. The kingdom's water ministry denied it."
+    r = ActorResolver(text)
+    actor = r.resolve("The kingdom's water ministry", text.index("The kingdom"))
+    assert actor == "Jordanian water ministry" and r.countries[actor] == "Jordan"  # Egypt, named last, is no kingdom
+    assert ActorResolver("Chile said so. The country's foreign ministry agreed.").resolve("The country's foreign ministry", 20) == "Chilean foreign ministry"
+
+
+def test_a_country_before_a_lower_case_title_and_a_comma():
+    assert find_people("Japan's chief cabinet secretary, Hiroshi Nakata, said no.")["nakata"].country == "Japan"

@@ -77,6 +77,7 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ('Reports of a truce were "baseless"', {"agreement": -1}, False),
         ("Claims that Minsk had agreed to host the talks are completely false", {"agreement": -1}, False),
         ("Talk of a Sunday signing is premature", {"schedule": -1}, False),
+        ("There is no such fact", {"agreement": -1}, False),  # asked about a promise: the answer says there was none
     ],
 )
 def test_read_frames(content, signs, intention):

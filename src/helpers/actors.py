@@ -203,7 +203,7 @@ def find_people(text: str) -> dict[str, Person]:
 #: Cruz", "Ethiopia's government spokesman, Dawit Bekele").
 _TITLE_BETWEEN = re.compile(
     r"(?:[’']s)?(?:\s+(?:[A-Z][\w-]+|government|foreign|ministry|spokes(?:man|woman|person)|minister|of|for|affairs|state|"
-    r"national|security|deputy|chief|senior|top|defen[cs]e|army|military|interior|trade|energy|finance|economy|"
+    r"national|security|deputy|chief|senior|top|cabinet|petroleum|oil|press|presidential|vice|assistant|special|defen[cs]e|army|military|interior|trade|energy|finance|economy|"
     r"human|rights|commissioner|secretary|envoy|ambassador|adviser|advisor|head|president|prime))*\s*,?\s*$"
 )
 
@@ -260,6 +260,16 @@ def country_finder(people: dict[str, str] | None = None):
     return find
 
 
+#: "The kingdom's ...", "the emirate's ...", "the country's ...": a state the text named before.
+_THE_STATE = re.compile(r"^(?:the\s+)?(kingdom|emirate|sultanate|republic|country|island nation)'s\s+", re.I)
+_STATE_KINDS: dict[str, set[str]] = {
+    "kingdom": {"Saudi Arabia", "Jordan", "Morocco", "Bahrain", "United Kingdom", "Spain", "Netherlands", "Norway", "Sweden",
+                "Denmark", "Belgium", "Thailand", "Cambodia"},
+    "emirate": {"United Arab Emirates", "Qatar", "Kuwait"},
+    "sultanate": {"Oman"},
+}
+
+
 class ActorResolver:
     """Maps speaker mentions of one article to canonical actor names."""
 
@@ -293,9 +303,24 @@ class ActorResolver:
                 return p
         return None
 
+    def _state_named_before(self, kind: str, position: int) -> str:
+        """The country "the kingdom" (a monarchy), "the emirate" or "the country" stands for: the last one of that
+        kind the text names before ``position``, or ""."""
+        allowed = _STATE_KINDS.get(kind)
+        for m in reversed(list(_COUNTRY_RE.finditer(self.text[:position].lower()))):
+            country = _COUNTRY_WORDS[m.group(1)]
+            if allowed is None or country in allowed:
+                return country
+        return ""
+
     def resolve(self, mention: str, position: int = 0) -> str:
         """Canonical actor for a (non-pronoun) mention found at character ``position``."""
         m = norm_quotes(mention)
+        state = _THE_STATE.match(m)
+        if state:  # "the kingdom's energy ministry" -> "Saudi energy ministry"
+            country = self._state_named_before(state.group(1).lower(), position)
+            if country:
+                m = f"{NATIONALITY.get(country, country)} {m[state.end():]}"
         key = DETERMINER.sub("", m).lower()
         if key in self.aliases:
             return self.register(self.aliases[key], "alias")

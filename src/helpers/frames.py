@@ -199,8 +199,8 @@ def read_frames(content: str) -> Frames:
             or _NOT_DONE.match(content, events[0].end())  # "such deals could not be made", "a deal was never reached"
         )
         signs["agreement"] = -1 if unsettled or negated else 1
-    if NONE_PREPARED.search(content):
-        signs["agreement"] = -1
+    if NONE_PREPARED.search(content) or (ANSWER.search(content) and "agreement" not in signs):
+        signs["agreement"] = -1  # "there is no such fact", asked about a promise, answers it
     if (SCHEDULE_NOUN.search(content) and (NEGATION.search(content) or unsettled)) or SCHEDULE_OFF.search(content):
         signs["schedule"] = -1  # "no date had been set", "no timetable", "the vote had been postponed"
     elif SCHEDULE_WHEN.search(content) and not NEGATION.search(content):
