@@ -286,3 +286,31 @@ def test_a_party_saying_no_answers_what_others_say_it_agreed():
     assert links.loc[(3, 4), "frame"] == "agreement" and links.loc[(3, 4), "conflict"] >= 0.6  # every member / Belmopan's refusal
     assert links.loc[(3, 5), "frame"] == ""  # a no on something else named is no answer to the declaration
     assert links.loc[(4, 6), "frame"] == ""  # "would have to agree" says nothing of whether they did
+
+
+def test_a_walk_back_in_ones_own_no_is_not_negated_twice():
+    """"Later said no date had been fixed": the content says the "no"; the retraction must not flip it back."""
+    st = frame([
+        said("Ana Ruiz", "The talks would resume in Lima next week", "Peru"),
+        said("Ana Ruiz", "We have a date", "Peru"),
+        said("Ana Ruiz", "No date had been fixed", "Peru", polarity="retract", refers_to=1, revision=True),
+    ])
+    links = score_pairs(st, [(0, 2), (1, 2)], TableModel({})).set_index(["a", "b"])
+    assert links.loc[(1, 2), "linked"] and links.loc[(1, 2), "kind"] == "retraction"
+    assert links.loc[(0, 2), "frame"] == "schedule" and links.loc[(0, 2), "conflict"] >= 0.6  # the other earlier date, too
+    assert links.loc[(0, 2), "kind"] == "retraction"
+
+
+def test_standing_by_a_statement_answers_its_latest_challenger():
+    st = frame([
+        said("Chilean navy", "The fishing boats had left the zone", "Chile"),
+        said("Peruvian coast guard", "The fishing boats had not left the zone", "Peru"),
+        said("Chilean president", "The navy's account was premature", "Chile"),
+        said("Chilean navy", "The navy stood by its statement", "Chile", refers_to=0, reaffirms=True),
+    ])
+    table = {("The fishing boats had left the zone", "The fishing boats had not left the zone"): (0.02, 0.03, 0.95)}
+    links = score_pairs(st, [(0, 1), (1, 3), (2, 3)], TableModel(table)).set_index(["a", "b"])
+    assert links.loc[(0, 1), "conflict"] >= 0.6
+    assert links.loc[(1, 3), "linked"] and links.loc[(1, 3), "conflict"] >= 0.6  # the latest who disputed what it stands by
+    assert "stands by what Chilean navy said earlier" in links.loc[(1, 3), "evidence"]
+    assert links.loc[(2, 3), "conflict"] == 0.0  # the president never disputed the navy here: no pair (0, 2) above 0.6

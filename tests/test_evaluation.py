@@ -19,8 +19,10 @@ def test_gold_files_are_valid():
     assert len(GOLD) >= 5
     for path in GOLD:
         gold = load_gold(path)
-        assert len(gold.statements) >= 12 and len(gold.contradictions) >= 4
+        assert len(gold.statements) >= 9 and len(gold.contradictions) >= 4
         assert all(g["end"] > g["start"] for g in gold.statements)
+        ids = {g["id"] for g in gold.statements}
+        assert len(ids) == len(gold.statements) and all(p["a"] in ids and p["b"] in ids for p in gold.contradictions)
     assert [load_gold(p).role for p in GOLD].count("held-out") >= 1
 
 
@@ -88,3 +90,19 @@ def test_eval_statements_command():
     proc = subprocess.run([sys.executable, "-m", "helpers", "eval-statements", *GOLD], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert "ALL" in proc.stdout and "attrib." in proc.stdout
+
+
+def test_a_gold_statement_split_into_clauses_matches_every_clause():
+    from helpers.evaluation import match_parts, match_statements
+    from helpers.statements import Statement
+
+    text = "On Tuesday, Ruiz said the sides had agreed on a way forward but acknowledged that no date had been fixed."
+    gold = [{"id": "ruiz", "start": 12, "end": len(text) - 1}, {"id": "other", "start": 0, "end": 10}]
+    cut = text.index(" but")
+
+    def st(i, start, end, speaker="Ana Ruiz"):
+        return Statement(i, 0, start, end, text[start:end], speaker, "Ruiz", "said", "assert", "indirect", "")
+
+    predicted = [st(0, 12, cut), st(1, cut + 5, len(text) - 1), st(2, 0, 10, "narrator")]
+    assert match_statements(gold, predicted)["ruiz"].id == 0  # the best single match ...
+    assert match_parts(gold, predicted) == {"ruiz": {0, 1}, "other": set()}  # ... and every clause; narration never

@@ -78,6 +78,17 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("Claims that Minsk had agreed to host the talks are completely false", {"agreement": -1}, False),
         ("Talk of a Sunday signing is premature", {"schedule": -1}, False),
         ("There is no such fact", {"agreement": -1}, False),  # asked about a promise: the answer says there was none
+        # session 5, sixth round: a date had or not, hope rather than a deal, "only minutes", forces pulled back or not
+        ("There is no date and there is no process", {"schedule": -1}, False),
+        ("We have a date for the next round", {"schedule": 1}, False),
+        ('The minister had been "expressing his hope" rather than announcing a deal', {"agreement": -1}, False),
+        ("It is an understanding, not a signed agreement", {"agreement": -1}, False),
+        ('Both sides had signed "only minutes of the meeting"', {"agreement": -1}, False),
+        ("Rebel fighters had pulled back from the bridge", {"withdrawal": 1}, False),
+        ("Its troops had not moved", {"withdrawal": -1}, False),
+        ("Our units remain in their positions and will stay there", {"withdrawal": -1}, False),
+        ("Images showed the positions on the ridge unchanged", {"withdrawal": -1}, False),
+        ("Troops would pull back from the ridge", {}, False),  # an intention is no withdrawal
     ],
 )
 def test_read_frames(content, signs, intention):
@@ -168,3 +179,11 @@ def test_an_agreement_said_to_be_everyones():
     everyone, refused = read_frames("All 30 allies had agreed to the plan"), read_frames("Rome had not given its consent")
     assert frame_conflict(everyone, refused, 1, 1) is None  # no tie of its own ...
     assert frame_conflict(everyone, refused, 1, 1, itself=True) == "agreement"  # ... the party answering for itself is one
+
+
+def test_forces_pulled_back_or_not_on_the_same_troops():
+    back = read_frames("Government soldiers had withdrawn from the ridge")
+    assert frame_conflict(back, read_frames("Our forces remain in their positions"), 1, 1) == "withdrawal"  # soldiers, forces: troops
+    assert frame_conflict(back, read_frames("The embassy staff had not moved"), 1, 1) is None  # other people
+    assert read_frames("There is no date").open_date and not read_frames("No date had been set for the vote").open_date
+    assert "comma" in read_frames("Commanders had met in Bangkok").topic  # a common noun first, not a name

@@ -390,3 +390,37 @@ def test_participle_cue_and_experts():
         ("said", "We stand by it"), ("adding", "Cairo would go to the United Nations"), ("say", "Drought years decide it"),
     ]
     assert out[0].speaker == out[1].speaker and out[2].speaker == "Water experts"
+
+
+def test_session_5_house_styles():
+    """Sentences in the style of the sixth blind round (written to the same patterns, other words)."""
+    st = attributed("Iran had agreed to release the tanker, European Union envoy Karel van Dam said on Friday after two days of talks in Muscat.")
+    assert [(s.speaker, s.content) for s in st] == [("Karel van Dam", "Iran had agreed to release the tanker")]  # an adjunct, not the content
+    st = attributed('Karel van Dam arrived. "We have a firm commitment," van Dam told reporters. "It is done."')
+    assert st[0].speaker == "Karel van Dam" and st[0].content == "We have a firm commitment"  # a surname with its particle
+    st = attributed('Van Dam said on Monday that "we have an understanding, not a treaty," adding that he expected more talks.')
+    assert [s.speaker for s in st] == ["Van Dam", "Van Dam"]  # ', adding' after a closing quote
+    assert attributed("Fishermen near the port said the patrols had stopped.")[0].speaker == "Fishermen"
+    assert attributed("A U.N. spokesperson in Geneva said the talks were off.")[0].speaker == "UN spokesperson"
+    assert attributed("Egypt's Ministry of Foreign Affairs said the talks were off.")[0].speaker == "Egyptian foreign ministry"
+    assert attributed("The African Fishing Producers' Association said catches fell.")[0].speaker == "African Fishing Producers' Association"
+    (vogel,) = attributed('Finance Minister Lena Vogel welcomed what she called "a fair compromise."')
+    assert vogel.speaker == "Lena Vogel" and vogel.content == "A fair compromise"
+
+
+def test_a_speakers_second_statement_in_a_sentence_shares_its_day():
+    text = ("The envoy, Ana Ruiz, said on Monday that the talks would resume in Lima next week. "
+            "On Tuesday, Ruiz said the sides had agreed on a way forward but acknowledged that no date had been fixed.")
+    by_id = {s.id: s for s in statements_of(text)}
+    later = next(s for s in by_id.values() if s.cue == "acknowledged")
+    assert later.time == "On Tuesday" and later.polarity == "retract"  # a later day's "no" on her own date
+    assert by_id[later.refers_to].content.startswith("The talks would resume") and later.extra["revision"]
+
+
+def test_standing_by_a_statement_says_it_again():
+    text = ("Chile's navy said on Monday that the fishing boats had left the zone. "
+            "Peru's coast guard said the boats were still there. The navy said on Tuesday it stood by its statement.")
+    by_id = {s.id: s for s in statements_of(text)}
+    stood = max(by_id.values(), key=lambda s: s.id)
+    assert stood.extra.get("reaffirms") and by_id[stood.refers_to].content == "The fishing boats had left the zone"
+    assert stood.polarity == "assert"

@@ -60,7 +60,7 @@ NATIONALITY: dict[str, str] = {
 #: The seat that speaks for a country's head of state ("Putin's spokesman" = "Kremlin spokesman").
 COUNTRY_SEAT = {"Russia": "Kremlin", "France": "Élysée", "United States": "White House"}
 ADJECTIVE_TO_COUNTRY = {adj.lower(): c for c, adj in NATIONALITY.items()}
-ADJECTIVE_TO_COUNTRY.update({"american": "United States", "us": "United States", "u.s.": "United States", "uk": "United Kingdom", "eu": "European Union", "un": "United Nations", "european union": "European Union", "united nations": "United Nations"})
+ADJECTIVE_TO_COUNTRY.update({"american": "United States", "us": "United States", "u.s.": "United States", "uk": "United Kingdom", "eu": "European Union", "un": "United Nations", "u.n.": "United Nations", "european union": "European Union", "united nations": "United Nations"})
 ADJECTIVE_TO_COUNTRY.update({c.lower(): c for c in NATIONALITY})
 #: Institutions -> country.
 INSTITUTIONS: dict[str, str] = {
@@ -151,7 +151,7 @@ _ORGANISATION_WORDS = (
     r"Federation|Union|League|Society|Movement|Front|Headquarters|Department|School|Academy|College|Chamber|"
     r"Corporation|Company|Holdings|Petroleum|Airlines|Group|Sachs|Partners|Capital|Securities|Research|Television|Radio)"
 )
-_ORGANISATION_NEXT = re.compile(rf"\s+{_ORGANISATION_WORDS}\b")
+_ORGANISATION_NEXT = re.compile(rf"(?:[’']s?)?\s+{_ORGANISATION_WORDS}\b")  # "Manufacturers' Association"
 
 #: ... and a name right after "<organisation noun> of (the)" is the end of the organisation's name
 #: ("International Committee of the Red Cross", "School of Economics").
@@ -336,6 +336,12 @@ class ActorResolver:
             return self.register(DETERMINER.sub("", m), "group", "")  # the wire's anonymous source, named as the wire names it
         if role is not None:
             return self._role_actor(m, role)
+        ministry = re.match(r"^(?:the\s+)?(?P<owner>.+?)[’']s\s+Ministry\s+of\s+(?:the\s+)?(?P<portfolio>[A-Z][\w ]+?)$", m)
+        if ministry:  # "China's Ministry of Commerce" -> "Chinese commerce ministry", as "China's commerce ministry" reads
+            country, _ = _country_of_qualifier(ministry.group("owner"), self.people)
+            portfolio = {"foreign affairs": "foreign", "external affairs": "foreign", "defence": "defense"}.get(ministry.group("portfolio").lower(), ministry.group("portfolio").lower())
+            if country:
+                return self.register(f"{NATIONALITY.get(country, country)} {portfolio} ministry", "body", country)
         if re.search(r"[A-Z][\w’'-]* (?:of|for) (?:the )?[A-Z]", m):
             # an organisation named with "of"/"for": "International Committee of the Red Cross"
             country, _ = _country_of_qualifier(m, self.people)
@@ -389,6 +395,8 @@ class ActorResolver:
         # lower-case words that say which service speaks: "military", "coast guard", "defense"
         qualifier = re.sub(rf"\b{role}\b.*$", "", DETERMINER.sub("", norm_quotes(mention)), flags=re.I).strip()
         service = " ".join(w for w in qualifier.split() if w.islower() and w not in ("senior", "top", "a", "an", "the"))
+        # "a diplomat in Vienna" is a diplomat: where they speak from is not who they are
+        bare = re.sub(r"\s+(?:in|at|from)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$", "", DETERMINER.sub("", norm_quotes(mention)))
         if role in SPOKES:
             owner = self.person_in(mention)
             if body and country:
@@ -401,12 +409,10 @@ class ActorResolver:
             elif country:
                 name = f"{NATIONALITY.get(country, country)} {service + ' ' if service else ''}{role}"
             else:
-                name = DETERMINER.sub("", norm_quotes(mention))
+                name = bare
         else:
             adj = NATIONALITY.get(country, "")
             senior = "senior " if re.search(r"\bsenior\b", qualifier, re.I) and not adj else ""
-            # "a diplomat in Vienna" is a diplomat: where they speak from is not who they are
-            bare = re.sub(r"\s+(?:in|at|from)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*$", "", DETERMINER.sub("", norm_quotes(mention)))
             name = f"{senior}{adj} {service + ' ' if service else ''}{role}".strip() if adj else bare
         name = name[:1].upper() + name[1:]
         return self.register(name, "group" if plural else "role", country)

@@ -127,8 +127,8 @@ def candidate_pairs(statements: pd.DataFrame, all_pairs_max: int = ALL_PAIRS_MAX
 def _nli_text(st: pd.Series, by_id: dict[int, pd.Series]) -> str:
     """The content NLI should see for a statement: an anaphoric one stands for what it refers to."""
     ref = st.get("refers_to")
-    if ref is not None and not pd.isna(ref) and int(ref) in by_id and _is_anaphoric(st["content"]):
-        return by_id[int(ref)]["content"]
+    if ref is not None and not pd.isna(ref) and int(ref) in by_id and (_is_anaphoric(st["content"]) or _flag(st, "reaffirms")):
+        return by_id[int(ref)]["content"]  # "that's not so clear", "stood by its statement": what they refer to
     return st["content"]
 
 
@@ -185,14 +185,15 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
         i, j = jobs[(ta, tb)], jobs[(tb, ta)]
         entail = float(max(ent_p[i], ent_p[j]))
         contradict = float((con_p[i] + con_p[j]) / 2)
-        pa, pb = SIGN.get(sa["polarity"], 1), SIGN.get(sb["polarity"], 1)
+        pa, pb = _content_sign(sa), _content_sign(sb)
         linked = _linked(sa, sb)
         stand_in = any(_is_anaphoric(x["content"]) and not pd.isna(x.get("refers_to")) for x in (sa, sb))
         one_sided = any(x["polarity"] == "retract" or bool(x.get("about_speech")) for x in (sa, sb)) and sa["speaker"] != sb["speaker"]
         # an anaphoric statement ("that's not so clear") answers only what it refers to; a retraction, or a
         # denial of having *said* something, answers its own speaker's words, not another actor's; a hedge
         # takes no side
-        silent = (stand_in and not linked) or one_sided or pa == 0 or pb == 0
+        reaffirm = any(_flag(x, "reaffirms") for x in (sa, sb))  # answers only its challenger (below)
+        silent = (stand_in and not linked) or one_sided or reaffirm or pa == 0 or pb == 0
         conflict, support = 0.0, 0.0
         similarity = float(np.dot(emb[ta], emb[tb]))
         if silent:
@@ -233,7 +234,33 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
             "kind": kind, "linked": linked, "frame": frame or "", "evidence": _evidence(sa, sb, kind, entail, contradict, similarity, linked, frame),
         })
     _link_elaborations(rows, statements, by_id, frames)
+    _link_reaffirmations(rows, by_id)
     return _one_per_actor_pair(pd.DataFrame(rows, columns=columns))
+
+
+def _link_reaffirmations(rows: list[dict], by_id: dict[int, pd.Series]) -> None:
+    """A speaker standing by what they said ("The army said Thursday it stood by its statement") answers the latest
+    other actor before it who disputed that statement (the prime minister's "a little premature"): that pair
+    takes the disputed pair's score; the reaffirmation repeats nothing else."""
+    index = {(r["a"], r["b"]): r for r in rows}
+    for rid, st in by_id.items():
+        ref = st.get("refers_to")
+        if not _flag(st, "reaffirms") or ref is None or pd.isna(ref):
+            continue
+        ref = int(ref)
+        disputes = [
+            r for r in rows if ref in (r["a"], r["b"]) and r["conflict"] >= LINKED_FLOOR
+            and (other := r["b"] if r["a"] == ref else r["a"]) < rid and not same_office(by_id[other]["speaker"], st["speaker"])
+        ]
+        if not disputes:
+            continue
+        dispute = max(disputes, key=lambda r: r["b"] if r["a"] == ref else r["a"])
+        other = dispute["b"] if dispute["a"] == ref else dispute["a"]
+        row = index.get((min(rid, other), max(rid, other)))
+        if row is None:
+            continue
+        row.update(conflict=dispute["conflict"], linked=True, frame=dispute["frame"], kind=classify(by_id[min(rid, other)], by_id[max(rid, other)]))
+        row["evidence"] = f"{st['speaker']} stands by what {by_id[ref]['speaker']} said earlier, which {by_id[other]['speaker']} disputes ({dispute['evidence']})"
 
 
 def _answers_for_itself(country: str | None, own, own_sign: int, claim: str, claim_frames, claim_sign: int, find_countries) -> bool:
@@ -245,6 +272,18 @@ def _answers_for_itself(country: str | None, own, own_sign: int, claim: str, cla
         return True  # "all member states had agreed" / Hungary: "Budapest had not given its consent"
     event = AGREEMENT.search(claim)
     return event is not None and country in find_countries(claim[: event.start()])
+
+
+def _content_sign(st: pd.Series) -> int:
+    """+1 when the statement's content says what its speaker holds, -1 when its cue says the opposite ("denied
+    that ..."); a walk-back in the speaker's own "no" ("later said no date had been fixed") says it itself."""
+    return 1 if _flag(st, "revision") else SIGN.get(st["polarity"], 1)
+
+
+def _flag(st: pd.Series, name: str) -> bool:
+    """A boolean column of a statement row; missing or NaN is False."""
+    value = st.get(name, False)
+    return value is not None and not pd.isna(value) and bool(value)
 
 
 def _linked_score(entail: float, contradict: float, conflict: float) -> float:
@@ -348,6 +387,7 @@ FRAME_EVIDENCE = {
     "schedule": "; they disagree on whether a date is set",
     "activity": "; they disagree on whether it goes ahead",
     "delivery": "; they disagree on whether it was handed over",
+    "withdrawal": "; they disagree on whether forces pulled back",
 }
 
 

@@ -71,6 +71,20 @@ def match_statements(gold: list[dict], predicted: list[Statement]) -> dict[str, 
     return out
 
 
+def match_parts(gold: list[dict], predicted: list[Statement]) -> dict[str, set[int]]:
+    """For each gold statement id, the ids of the predicted statements that stand for it: its best match, and
+    every statement lying mostly (≥ 50 %) inside its span, since the system may split one gold statement into
+    clauses ("Sandoval said X but acknowledged that Y")."""
+    best = match_statements(gold, predicted)
+    out: dict[str, set[int]] = {}
+    for g in gold:
+        parts = {p.id for p in predicted if p.speaker != NARRATOR and _overlap(g["start"], g["end"], p.start, p.end) >= 0.5 * max(1, p.end - p.start)}
+        if best[g["id"]] is not None:
+            parts.add(best[g["id"]].id)
+        out[g["id"]] = parts
+    return out
+
+
 def evaluate_statements(paths: list[str | Path], aliases: dict[str, str] | None = None) -> dict:
     """Attribution accuracy, recall and precision over gold files, with per-file figures and confusions."""
     per_file = []
@@ -137,34 +151,35 @@ def evaluate_contradictions(paths: list[str | Path], model, threshold: float | N
         result = analyze_article(gold.article_path, model=model, threshold=threshold, aliases=aliases, claims=[])
         statements = result.statement_objects
         matched = match_statements(gold.statements, statements)
-        gold_pairs = []
-        for pair in gold.contradictions:
-            a, b = matched.get(pair["a"]), matched.get(pair["b"])
-            gold_pairs.append(((a.id if a else None), (b.id if b else None), pair["kind"]))
+        parts = match_parts(gold.statements, statements)
         flagged = result.contradictions
+        flag_kind = {(int(r.a), int(r.b)): r.kind for r in flagged.itertuples()}
         scores = {(int(r.a), int(r.b)): float(r.conflict) for r in result.links.itertuples()}
         hits = 0
         kind_right = 0
         used = set()
         misses = []
-        for (a, b, kind), pair in zip(gold_pairs, gold.contradictions):
+        for pair in gold.contradictions:
+            kind = pair["kind"]
             by_kind[kind]["gold"] += 1
-            key = (min(a, b), max(a, b)) if a is not None and b is not None else None
-            m = flagged[(flagged["a"] == key[0]) & (flagged["b"] == key[1])] if key else flagged.iloc[:0]
-            if not m.empty:
+            a, b = matched.get(pair["a"]), matched.get(pair["b"])
+            key = (min(a.id, b.id), max(a.id, b.id)) if a is not None and b is not None else None
+            # the pair is found when a flag joins any part of one gold statement to any part of the other
+            found = sorted({(min(x, y), max(x, y)) for x in parts[pair["a"]] for y in parts[pair["b"]] if x != y} & set(flag_kind))
+            if found:
                 hits += 1
                 by_kind[kind]["found"] += 1
-                kind_right += int(m.iloc[0]["kind"] == kind)
-                used.add(key)
+                kind_right += int(any(flag_kind[f] == kind for f in found))
+                used.update(found)
             else:  # score None: the gold statements were not found at all
                 misses.append({"a": pair["a"], "b": pair["b"], "kind": kind, "score": scores.get(key) if key else None})
         correct_flags = sum((int(r.a), int(r.b)) in used for r in flagged.itertuples())
         wrong = [{"a": int(r.a), "b": int(r.b), "kind": r.kind, "score": float(r.score)} for r in flagged.itertuples() if (int(r.a), int(r.b)) not in used]
         row = {
-            "file": str(path), "role": gold.role, "gold_pairs": len(gold_pairs), "found": hits, "flagged": len(flagged),
+            "file": str(path), "role": gold.role, "gold_pairs": len(gold.contradictions), "found": hits, "flagged": len(flagged),
             "flagged_correct": correct_flags, "kind_correct": kind_right, "missed": misses, "false_flags": wrong,
         }
-        row["recall"] = hits / len(gold_pairs) if gold_pairs else 0.0
+        row["recall"] = hits / len(gold.contradictions) if gold.contradictions else 0.0
         row["precision"] = correct_flags / len(flagged) if len(flagged) else 0.0
         per_file.append(row)
         totals.update({k: row[k] for k in ("gold_pairs", "found", "flagged", "flagged_correct", "kind_correct")})

@@ -44,6 +44,10 @@ UNSETTLED = re.compile(
     r"(?:covered|addressed|discussed|concerned|involved) only|only (?:covered|addressed|concerned|involved)|"
     r"(?:was|is|were|are) [“\"]?(?:only )?(?:indicative|tentative)|"
     r"there (?:are|were|is|was) no plans?\b|"
+    r"(?:was|were|is|had been) [“\"]?(?:only |merely |simply )?expressing (?:a |his |her |their |its )?(?:hope|optimism|wish)|"
+    r"rather than (?:announcing|reporting|confirming|describing) (?:an? |the )?(?:agreement|deal|accord|decision)|"
+    r"not (?:a|an) (?:signed |formal |binding |written |final )?(?:agreement|deal|accord|treaty)|"
+    r"(?:signed|initial(?:l)?ed|agreed (?:on|to))\s+[“\"]?only\b|only (?:signed|initial(?:l)?ed)|"
     r"(?:position|stance) [“\"]?(?:has|had) not changed|(?:position|stance) [“\"]?(?:is|was|remains|remained) (?:unchanged|the same))\b",
     re.I,
 )
@@ -67,12 +71,15 @@ EVERYONE = re.compile(
     r"(?:there (?:is|was)|reached|found|achieved|with) (?:a )?(?:full |broad )?(?:unanimity|consensus))\b",
     re.I,
 )
+#: "There is no date": for nothing named, the date of what the story is about.
+_NO_DATE = re.compile(r"\bno (?:firm |fixed |new |agreed )?(?:date|timetable)\b(?!\s+(?:for|of|on|had|has|was|to))", re.I)
 #: Words for when something will happen (a content that names one sets a date; "no date" denies it).
 SCHEDULE_NOUN = re.compile(r"\b(?:dates?|timetable|deadline|timing|schedule|scheduled)\b", re.I)
 #: A date that no longer holds: "the vote had been postponed".
 SCHEDULE_OFF = re.compile(r"\b(?:postpon(?:e|es|ed|ing)|delay(?:s|ed)|put off|pushed back)\b", re.I)
 SCHEDULE_WHEN = re.compile(
     r"\b(?:next (?:week|month|year)|within (?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|\d+) )?(?:days?|weeks?|months?)|by the end of \w+|"
+    r"(?:have|has|had|set|fixed|agreed(?: on)?) a (?:firm |new |fixed )?date|"
     r"(?:would|will)\b[^.;]{0,60}?\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:would|will|to)\b[^.;]{0,60}?\b(?:later |early |earlier )?this (?:week|month)|"
     r"(?:would|will|to)\b[^.;]{0,60}?\b(?:in|by|before) (?:January|February|March|April|May|June|July|August|September|October|November|December))\b",
@@ -93,6 +100,19 @@ HALT = re.compile(
 #: Something handed over (``+1``), or not (a negation before the word: "had not yet provided").
 DELIVERED = re.compile(
     r"\b(?:provid(?:e|es|ed)|hand(?:s|ed)? over|deliver(?:s|ed)?|submit(?:s|ted)?|sen[dt]|transferred|supplied|paid)\b", re.I
+)
+#: Forces that pulled back (``+1``: "had withdrawn", "have already moved back", "began dismantling"), or stayed
+#: (``-1``: "had not moved", "remain in their positions", "positions ... unchanged").
+WITHDREW = re.compile(
+    r"\b(?:withdr[ae]wn?|withdrawing|pull(?:ed|ing)\s+(?:back|out)|mov(?:ed|ing)\s+back|retreat(?:ed|ing)|dismantl(?:ed|ing)|"
+    r"evacuat(?:ed|ing)|left (?:the|their|its|his|her) positions?)\b",
+    re.I,
+)
+STAYED = re.compile(
+    r"\b(?:(?:had|has|have)\s+not\s+(?:moved|withdrawn|pulled back|left)|(?:did|do|does)\s+not\s+(?:move|withdraw|pull back|leave)|"
+    r"remain(?:s|ed)?\s+in\s+(?:their|its|his|her|the)?\s*positions?|stay(?:ed|s)?\s+(?:there|put|in place)|"
+    r"positions?\s+(?:[\w-]+\s+){0,4}(?:unchanged|intact)|still (?:there|in place)|no signs? of (?:a |any )?(?:withdrawal|pullback|movement))\b",
+    re.I,
 )
 CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.I)
 #: Not having been told of something says nothing of whether it exists ("had not been consulted on any agreement").
@@ -119,7 +139,7 @@ _GENERIC = frozenset(
 
 
 #: Endings of a capitalised first word that make it a common noun rather than a name.
-_COMMON_NOUN = re.compile(r"(?:ment|tion|sion|ance|ence|ity|ness|ure|ing|port|ship)s?$")
+_COMMON_NOUN = re.compile(r"(?:ment|tion|sion|ance|ence|ity|ness|ure|ing|port|ship|ers)s?$")  # "Commanders had met ..."
 #: Three-letter words that name what diplomatic news argues over ("gas" transit, an "oil" cap, a "dam").
 _SHORT_TOPICS = frozenset("gas oil dam war aid tax ban air sea arm arms".split())
 
@@ -140,7 +160,7 @@ class Frames:
 #: Stems that name the same thing: a next "round" of talks is a next meeting.
 _SAME_THING = {
     "round": "meet", "sessi": "meet", "summi": "meet",
-    "force": "troop", "soldi": "troop",  # troops, forces, soldiers
+    "force": "troop", "forc": "troop", "soldi": "troop", "unit": "troop",  # troops, forces, soldiers, units
     "pullb": "withd", "disen": "withd", "pullo": "withd", "retre": "withd",  # withdraw, pullback, disengagement
 }
 
@@ -205,13 +225,13 @@ def read_frames(content: str) -> Frames:
         signs["schedule"] = -1  # "no date had been set", "no timetable", "the vote had been postponed"
     elif SCHEDULE_WHEN.search(content) and not NEGATION.search(content):
         signs["schedule"] = 1  # "would resume by the end of March", "agreed to meet ... next month"
-    for frame, sign in (("activity", _activity(content)), ("delivery", _delivery(content))):
+    for frame, sign in (("activity", _activity(content)), ("delivery", _delivery(content)), ("withdrawal", _withdrawal(content))):
         if sign:
             signs[frame] = sign
     first_frame = min([m.start() for m in [*events[:1], unsettled] if m is not None], default=len(content))
     modal = INTENTION.search(content)
     intention = bool(modal and modal.start() < first_frame)
-    open_date = signs.get("schedule") == -1 and re.search(r"\b(?:dates?|timetable|timing)\s+(?:had|has|have|was|is|were)?\s*(?:yet\s+)?(?:not\s+)?(?:been\s+)?(?:set|fixed|agreed|announced)\b(?!\s+(?:for|of|on))", content) is not None
+    open_date = signs.get("schedule") == -1 and (_NO_DATE.search(content) is not None or re.search(r"\b(?:dates?|timetable|timing)\s+(?:had|has|have|was|is|were)?\s*(?:yet\s+)?(?:not\s+)?(?:been\s+)?(?:set|fixed|agreed|announced)\b(?!\s+(?:for|of|on))", content) is not None)
     everyone = signs.get("agreement") == 1 and EVERYONE.search(content) is not None
     return Frames(
         signs=signs, intention=intention, topic=topic_words(content), answer=bool(ANSWER.search(content)), open_date=open_date,
@@ -238,6 +258,17 @@ def _delivery(content: str) -> int:
     return -1 if NEGATION.search(content, 0, m.start()) else 1
 
 
+def _withdrawal(content: str) -> int:
+    """+1 forces pulled back, -1 they stayed; 0 when only intended ("would withdraw"), conditional, or neither."""
+    stayed = STAYED.search(content)
+    if stayed is not None and not CONDITION.search(content, 0, stayed.start()):
+        return -1
+    m = WITHDREW.search(content)
+    if m is None or CONDITION.search(content, 0, m.start()) or INTENTION.search(content, 0, m.start()):
+        return 0
+    return -1 if NEGATION.search(content, 0, m.start()) else 1
+
+
 def frame_conflict(a: Frames, b: Frames, sign_a: int, sign_b: int, parties: bool = False, itself: bool = False) -> str | None:
     """The frame on which two statements conflict, or None.
 
@@ -250,7 +281,7 @@ def frame_conflict(a: Frames, b: Frames, sign_a: int, sign_b: int, parties: bool
     """
     shared = bool(a.topic & b.topic)
     answered = min(sign_a, sign_b) < 0 or (a.answer and a.signs.get("agreement", 0) < 0) or (b.answer and b.signs.get("agreement", 0) < 0)
-    for frame in ("schedule", "activity", "delivery", "agreement"):
+    for frame in ("schedule", "activity", "delivery", "withdrawal", "agreement"):
         if frame not in a.signs or frame not in b.signs:
             continue
         if a.signs[frame] * sign_a * b.signs[frame] * sign_b >= 0:

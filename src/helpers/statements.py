@@ -29,6 +29,7 @@ _CUES: list[tuple[str, str]] = [
     (r"called (?:the|his|her|their|that|this|those|these) (?:remarks?|comments?|statements?|claims?|accusations?|allegations?|reports?)", "deny"),
     (r"(?:published|issued|released|put out|posted) (?:a |an |its |his |her |their )?(?:readout|statement|communiqu[ée]|transcript)"
      r"(?: of the (?:call|meeting|talks))? (?:saying|stating)", "assert"),
+    (r"(?:welcomed|hailed|praised) what (?:he|she|they|it) called", "assert"),  # content: what they called it
     (r"talked up|touted|hailed|boasted(?: of| about)?|trumpeted|played up|accused", "assert"),
     (r"called (?:on|for)|urged|appealed to", "assert"),  # "called on the government to publish ..." -> "the government should publish ..."
     (r"told (?:reporters|journalists|lawmakers|parliament|the press|a news conference|a press conference|a briefing|state (?:television|TV|media)|the (?:BBC|AP|newspaper|Financial Times)|Reuters|Bloomberg|CNN|AFP|TASS|RIA Novosti|Interfax)", "assert"),
@@ -49,6 +50,9 @@ ROLE_NOUNS = set(
     "researcher researchers economist economists groups officer officers army navy police organization organisation "
     "television radio media broadcaster newspaper delegate delegates".split()
 )
+#: People who speak as a crowd, not for any office ("Villagers near the temple said ...").
+CROWD_NOUNS = frozenset("villagers residents witnesses protesters activists farmers fishermen locals critics".split())
+ROLE_NOUNS |= CROWD_NOUNS
 MODIFIERS = set(
     "senior top former deputy chief foreign defense defence junior presidential military western eastern european "
     "russian french ukrainian belarusian american british german chinese turkish two both three several some many "
@@ -67,7 +71,7 @@ FAMILIAR_SOURCES = re.compile(
     re.I,
 )
 POSTMODIFIER = re.compile(
-    r"\s+(?:familiar with|involved in|close to|with knowledge of|briefed on|representing|who (?:[a-z]+ed|took part in|was at|spoke|met|led|ran|sat)\b|"
+    r"\s+(?:familiar with|involved in|close to|with knowledge of|briefed on|representing|near|living (?:near|in)|who (?:[a-z]+ed|took part in|was at|spoke|met|led|ran|sat)\b|"
     r"speaking on condition)[^,]*$"
 )
 #: Whom a speaker "told", when that ends the sentence: the content is the quote before.
@@ -94,6 +98,12 @@ ANAPHORIC = re.compile(
     r"(?:a|an) (?:claim|assertion|account|report|statement)$)\b",
     re.I,
 )
+#: A speaker standing by what they said ("The army said it stood by its statement"): the content is that statement again.
+REAFFIRM = re.compile(
+    r"^(?:[\w’'-]+\s+){0,4}?(?:stood|stands|standing|stand|was standing) by (?:its|his|her|their|the) (?:earlier |previous |initial |original )?"
+    r"(?:statement|account|comments?|remarks?|report|claim|assessment|figures?|version)\b",
+    re.I,
+)
 #: "..., a claim <who> rejected": the start of a denial that answers the statement before it in the sentence.
 CLAIM_LEAD = re.compile(r"(?P<noun>(?:a|an) (?:claim|assertion|account|report|statement))\s+(?:that\s+)?", re.I)
 _TOKEN = re.compile(r"[\w][\w’'.\-]*|[^\w\s]")
@@ -111,7 +121,7 @@ _PAST = {"making": "made", "saying": "said", "giving": "gave", "having": "had", 
 #: Cues whose object is a noun phrase, not a clause ("talked up an agreement")
 NOUN_OBJECT_CUE = re.compile(r"talked up|touted|hailed|boasted|trumpeted|played up", re.I)
 #: "accused <who> of <gerund> ..." (the content of an accusation)
-ACCUSED_OF = re.compile(r"^(?P<who>(?:[\w’'.\-]+\s+){0,7}?[\w’'.\-]+) of (?:(?:deliberately|repeatedly|secretly|illegally) )?(?P<verb>[a-z]+ing)\b\s*")
+ACCUSED_OF = re.compile(r"^(?P<who>(?:[\w’'.\-]+\s+){0,7}?[\w’'.\-]+) of [“\"]?(?:(?:deliberately|repeatedly|secretly|illegally) )?(?P<verb>[a-z]+ing)\b\s*")
 
 
 @dataclass
@@ -259,6 +269,9 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
             start = toks[i - 1].start()  # "Khalid bin Fahd"
             i -= 1
             continue
+        if low in {"de", "van", "von", "der", "al", "el", "bin"} and toks[i].group()[:1].isupper() and (i - 2 < 0 or toks[i - 2].group() in {",", "”", '"', ";"}):
+            start = toks[i - 1].start()  # '"...," de Wit told reporters': a surname with its particle
+            break
         if low in {"of", "in", "for", "at", "from"} and i - 2 >= 0 and toks[i - 2].group().lower() in ROLE_NOUNS:
             start = toks[i - 1].start()
             i -= 1
@@ -446,7 +459,7 @@ def _attributions(sentence: str) -> list[_Raw]:
         if sp is None and not raws and CONNECTOR_BEFORE.search(left):
             sp = _sentence_subject(left)  # "The envoy welcomed the step but said ...": the subject of the sentence
         if sp is None:
-            participle = m.group().endswith("ing") and left.rstrip().endswith(",")
+            participle = m.group().endswith("ing") and re.search(r",[”\"]?\s*$", left) is not None  # ', adding' / ',” adding'
             if (CONNECTOR_BEFORE.search(left) or participle) and raws:
                 inherit = True
             else:
@@ -486,6 +499,8 @@ def _attributions(sentence: str) -> list[_Raw]:
             re.search(r"[,”\"]\s*$", before_speaker) is not None
             and (
                 not content_tail or content_tail.startswith((",", ".")) or re.match(r"^(?:on|in|at|to|during)\b", content_tail) is not None
+                # "..., X said on Thursday after two days of talks in Beijing." (an adjunct, not a "that" clause)
+                or (re.match(r"^(?:after|before|following|ahead of|while|when|as)\b", content_tail) is not None and not re.search(r"\bthat\b", content_tail))
                 or (m.group().startswith("told") and TOLD_WHOM.fullmatch(content_tail) is not None)  # "..., she told a radio station."
             )
         )
@@ -585,6 +600,7 @@ def extract_statements(article: Article, aliases: dict[str, str] | None = None, 
     for i, st in enumerate(statements):
         st.id = i
     _name_groups(statements, resolver)
+    _share_sentence_time(statements)
     _link_anaphora_and_retractions(statements, text, article.title)
     _inherit_day(statements)
     for st in statements:
@@ -725,17 +741,29 @@ def _link_anaphora_and_retractions(statements: list[Statement], text: str, title
                 candidates = claims or candidates
             if candidates:
                 st.refers_to = candidates[0].id
+        if st.polarity == "assert" and REAFFIRM.match(raw_content):
+            before = sorted((p for sp, ps in said.items() if same_office(sp, st.speaker) for p in ps if not p.extra.get("reaffirms")), key=lambda p: p.id)
+            if before:
+                # "its statement", "his account": their reported claim, the one the headline reports when one does
+                reported = [p for p in before if p.quote != "direct"] or before
+                overlap = [len(_title_words(p.content) & headline) for p in reported]
+                st.refers_to = reported[overlap.index(max(overlap))].id if max(overlap) else reported[-1].id
+                st.extra["reaffirms"] = True
+                continue
         own = list(said.get(st.speaker, []))
         # what the same speaker, or the office they speak from ("the army" after "an army officer"), said before
         office = sorted((p for sp, ps in said.items() if same_office(sp, st.speaker) for p in ps), key=lambda p: p.id) if st.polarity == "assert" else []
         later = frame_signs(st) if office else {}
-        said_no_later = [p for p in office if any(later.get(f, 0) < 0 < sign for f, sign in frame_signs(p).items())]
-        dated_later = st.time_rank is not None and st.time_rank >= 0.5 and all(p.time_rank is None or p.time_rank < st.time_rank for p in office)
+        said_no_later = [p for p in office if p.sentence != st.sentence and any(later.get(f, 0) < 0 < sign for f, sign in frame_signs(p).items())]
+        dated_later = st.time_rank is not None and st.time_rank >= 0.5 and all(
+            p.time_rank is None or p.time_rank < st.time_rank or p.sentence == st.sentence for p in office  # "said X but acknowledged Y"
+        )
         own_words = _own_words_back(st) if st.polarity == "assert" else None
         if dated_later and said_no_later and "later" not in st.time.lower() and not own_words:
             # "On Wednesday, the official said the vote had been postponed": a day later, a "no" on what they had said yes to
             st.polarity = "retract"
             st.refers_to = said_no_later[-1].id
+            st.extra["revision"] = True  # the content says the "no" itself
         elif "later" in st.time.lower() and office:
             earlier = [p for p in office if re.search(r"at first|initially|earlier", p.time, re.I)]
             opening = text[max(0, st.start - 10) : st.start].split(".")[-1].strip() or st.text  # "But" left outside the statement
@@ -751,6 +779,7 @@ def _link_anaphora_and_retractions(statements: list[Statement], text: str, title
             if earlier:
                 st.polarity = "retract"
                 st.refers_to = earlier[-1].id
+                st.extra["revision"] = any(sign < 0 for sign in later.values())  # "later said the commitment was not firm"
         elif own and own_words:
             # "Menon said he had been misunderstood" answers his reported claim; "Dahl said he had never said the
             # process was finished" answers his latest words, a quote included
@@ -767,7 +796,7 @@ def same_office(a: str, b: str) -> bool:
         return True
     short, long = sorted((a, b), key=len)
     rest = re.sub(r"^[’']s\s+", "", long[len(short) :].strip()).lower()  # "Gabriel Deng's office"
-    return short != NARRATOR and long.startswith((short + " ", short + "'s ", short + "’s ")) and rest in ROLE_NOUNS
+    return short != NARRATOR and long.startswith((short + " ", short + "'s ", short + "’s ")) and rest in ROLE_NOUNS - CROWD_NOUNS
 
 
 #: A speaker on their own earlier words: "he had been misunderstood", "he had never claimed that ...".
@@ -781,6 +810,14 @@ def _own_words_back(st: Statement) -> re.Match[str] | None:
     """The speaker's word on their own earlier words, if the content is one ("he had been misunderstood")."""
     m = _OWN_WORDS_BACK.match(re.sub(r"[“”\"]", "", st.content))
     return m if m and any(tok in st.speaker.split() for tok in m.group("who").split()) else None
+
+
+def _share_sentence_time(statements: list[Statement]) -> None:
+    """"On Tuesday, Sandoval said X but acknowledged Y": a speaker's second statement in a sentence, with no time
+    of its own, is said when the first one is."""
+    for prev, st in zip(statements, statements[1:]):
+        if st.sentence == prev.sentence and st.speaker == prev.speaker and not st.time and prev.time:
+            st.time, st.time_rank = prev.time, prev.time_rank
 
 
 def _inherit_day(statements: list[Statement]) -> None:
@@ -802,4 +839,7 @@ def statements_frame(statements: list[Statement]) -> pd.DataFrame:
     df = pd.DataFrame([s.to_dict() for s in statements], columns=cols)
     df["refers_to"] = df["refers_to"].astype("Int64")
     df["country"] = [s.extra.get("country", "") for s in statements]  # the speaker's, where the article says it
+    # a walk-back in the speaker's own "no" ("later said no date had been fixed"): its content speaks for itself
+    df["revision"] = [bool(s.extra.get("revision")) for s in statements]
+    df["reaffirms"] = [bool(s.extra.get("reaffirms")) for s in statements]  # "stood by its statement": says refers_to again
     return df
