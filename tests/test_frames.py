@@ -89,6 +89,10 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("Our units remain in their positions and will stay there", {"withdrawal": -1}, False),
         ("Images showed the positions on the ridge unchanged", {"withdrawal": -1}, False),
         ("Troops would pull back from the ridge", {}, False),  # an intention is no withdrawal
+        # seventh round: details still to be worked out, "next Monday", a ban that remains in force
+        ("They reached an agreement in principle and the details would be worked out later", {"agreement": -1}, False),
+        ("The pass would reopen to trucks next Monday", {"schedule": 1, "activity": 1}, False),
+        ('The export ban "remains in force"', {"activity": -1}, False),
     ],
 )
 def test_read_frames(content, signs, intention):
@@ -187,3 +191,9 @@ def test_forces_pulled_back_or_not_on_the_same_troops():
     assert frame_conflict(back, read_frames("The embassy staff had not moved"), 1, 1) is None  # other people
     assert read_frames("There is no date").open_date and not read_frames("No date had been set for the vote").open_date
     assert "comma" in read_frames("Commanders had met in Bangkok").topic  # a common noun first, not a name
+
+
+def test_a_ban_in_force_halts_what_others_say_resumes():
+    resume, ban = read_frames("Exports of copper ore will resume next year"), read_frames("The export ban remains in force")
+    assert frame_conflict(resume, ban, 1, 1) == "activity"  # "export" in both
+    assert "troop" not in ban.topic  # "in force" is no forces

@@ -424,3 +424,34 @@ def test_standing_by_a_statement_says_it_again():
     stood = max(by_id.values(), key=lambda s: s.id)
     assert stood.extra.get("reaffirms") and by_id[stood.refers_to].content == "The fishing boats had left the zone"
     assert stood.polarity == "assert"
+
+
+def test_session_5_seventh_round_styles():
+    st = attributed("Peru will let fishing resume next month, Fisheries Minister Rosa Quispe said on Monday, easing a ban that has angered crews.")
+    assert [(x.speaker, x.content) for x in st] == [("Rosa Quispe", "Peru will let fishing resume next month")]  # a participle clause
+    (ramos,) = attributed("Chile's interior minister, Ana Ruiz, said in a televised address that the pass would stay closed.")
+    assert ramos.speaker == "Ana Ruiz" and ramos.content == "The pass would stay closed"
+    (drivers,) = attributed("Truck drivers waiting on the Peruvian side said border guards had told them nothing had changed.")
+    assert drivers.speaker == "Truck drivers" and drivers.content == "Border guards had told them nothing had changed"  # nested speech
+    assert attributed("Peru's tax and customs agency said its scanners were ready.")[0].speaker == "Peruvian tax and customs agency"
+    assert attributed("Two Chilean copper buyers said they had received notices.")[0].speaker == "Chilean copper buyers"
+    assert attributed("Copper prices were flat, traders said.")[0].speaker == "Traders"
+
+
+def test_a_role_named_later_is_that_person():
+    text = ("Chile's foreign minister said Tuesday that the pass would reopen. "
+            "Foreign Minister Ana Ruiz told reporters in Santiago that her Argentine counterpart had agreed. "
+            "A Chilean coast guard spokesman said the boats had left. Navy spokesman Pablo Soto said nothing.")
+    speakers = [x.speaker for x in attributed(text)]
+    assert speakers[:2] == ["Ana Ruiz", "Ana Ruiz"]
+    assert speakers[2] == "Chilean coast guard spokesman"  # a bare "spokesman" title names no one in particular
+
+
+def test_misquoted_answers_the_claim_the_headline_reports():
+    text = ("Peru to Let Fishing Resume, Minister Says\n\n"
+            "Peru will let anchovy fishing resume next month, Fisheries Minister Rosa Quispe said on Monday. "
+            "Boats that had been inspected would go first, she said. "
+            "Quispe said on Tuesday that she had been misquoted and had referred only to a study, not a decision.")
+    by_id = {x.id: x for x in extract_statements(Article(text=text, source="t.txt", title="Peru to Let Fishing Resume, Minister Says"))}
+    back = next(x for x in by_id.values() if x.polarity == "retract")
+    assert by_id[back.refers_to].content.startswith("Peru will let anchovy fishing resume") and back.extra["revision"]

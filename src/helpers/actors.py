@@ -102,7 +102,7 @@ CAPITALS: dict[str, str] = {
 SPOKES = ("spokesman", "spokeswoman", "spokesperson", "press secretary", "spokesmen", "spokespeople")
 OFFICIALS = ("official", "officials", "officer", "officers", "diplomat", "diplomats", "aide", "aides", "source", "sources", "adviser", "advisers", "advisor", "negotiator", "negotiators")
 LEADERS = ("leader", "president", "prime minister", "premier", "chancellor", "head of state")
-BODIES = tuple(sorted(("government", "ministry", "foreign ministry", "defense ministry", "defence ministry", "presidency", "office", "administration", "embassy", "cabinet", "army", "navy", "police", "organization", "organisation"), key=len, reverse=True))
+BODIES = tuple(sorted(("government", "ministry", "agency", "foreign ministry", "defense ministry", "defence ministry", "presidency", "office", "administration", "embassy", "cabinet", "army", "navy", "police", "organization", "organisation"), key=len, reverse=True))
 PLURAL_GROUPS = re.compile(r"^(the )?(two|both|three) (leaders|presidents|sides|men|ministers|countries|governments)$|^both (leaders|sides|men)$", re.I)
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "body", "we": "plural", "i": "person"}
 DETERMINER = re.compile(r"^(the|a|an)\s+", re.I)
@@ -384,7 +384,7 @@ class ActorResolver:
             return self.register(inst, "body", country)
         if key in INSTITUTIONS or key in CAPITALS:
             return self.register(m if not m.lower().startswith("the ") else m[4:], "body", INSTITUTIONS.get(key) or CAPITALS[key])
-        name = DETERMINER.sub("", m)
+        name = re.sub(r"^(?:two|three|four|five|several|some|many|\d+)\s+(?=\w)", "", DETERMINER.sub("", m), flags=re.I)  # "Two Chinese nickel buyers"
         return self.register(name[:1].upper() + name[1:], "other", country)
 
     def _role_actor(self, mention: str, role: str) -> str:

@@ -44,6 +44,7 @@ UNSETTLED = re.compile(
     r"(?:covered|addressed|discussed|concerned|involved) only|only (?:covered|addressed|concerned|involved)|"
     r"(?:was|is|were|are) [“\"]?(?:only )?(?:indicative|tentative)|"
     r"there (?:are|were|is|was) no plans?\b|"
+    r"details (?:would|will|are to|were to|still need to|needed to|need to|have yet to|had yet to) be (?:worked out|finali[sz]ed|agreed|negotiated)|"
     r"(?:was|were|is|had been) [“\"]?(?:only |merely |simply )?expressing (?:a |his |her |their |its )?(?:hope|optimism|wish)|"
     r"rather than (?:announcing|reporting|confirming|describing) (?:an? |the )?(?:agreement|deal|accord|decision)|"
     r"not (?:a|an) (?:signed |formal |binding |written |final )?(?:agreement|deal|accord|treaty)|"
@@ -80,6 +81,7 @@ SCHEDULE_OFF = re.compile(r"\b(?:postpon(?:e|es|ed|ing)|delay(?:s|ed)|put off|pu
 SCHEDULE_WHEN = re.compile(
     r"\b(?:next (?:week|month|year)|within (?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|\d+) )?(?:days?|weeks?|months?)|by the end of \w+|"
     r"(?:have|has|had|set|fixed|agreed(?: on)?) a (?:firm |new |fixed )?date|"
+    r"(?:would|will)\b[^.;]{0,60}?\bnext (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:would|will)\b[^.;]{0,60}?\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:would|will|to)\b[^.;]{0,60}?\b(?:later |early |earlier )?this (?:week|month)|"
     r"(?:would|will|to)\b[^.;]{0,60}?\b(?:in|by|before) (?:January|February|March|April|May|June|July|August|September|October|November|December))\b",
@@ -93,7 +95,7 @@ PROCEED = re.compile(
     re.I,
 )
 HALT = re.compile(
-    r"\b(?:halt(?:s|ed|ing)?|paus(?:e|es|ed|ing)|suspen(?:d|ds|ded|ding|sion)|freez(?:e|es|ing)|froze|frozen|"
+    r"\b(?:(?:ban|embargo|moratorium|suspension|freeze|restrictions?)\s+(?:[\w-]+\s+){0,2}?[“\"]?(?:remains?|remained|stays?|stayed)\s+in\s+(?:force|place|effect)|halt(?:s|ed|ing)?|paus(?:e|es|ed|ing)|suspen(?:d|ds|ded|ding|sion)|freez(?:e|es|ing)|froze|frozen|"
     r"stop(?:s|ped|ping)?|postpon(?:e|es|ed|ing)|call(?:s|ed)? off|cancel(?:s|led|ed|ling)?|end(?:s|ed)|ceased?)\b",
     re.I,
 )
@@ -176,7 +178,7 @@ def topic_words(text: str) -> frozenset[str]:
     """Stems of the lower-case content words that are not frame, negation or generic words.
 
     Names are left out: who takes part is a matter of parties, not of topic."""
-    text = AGREEMENT.sub(" ", UNSETTLED.sub(" ", text))
+    text = AGREEMENT.sub(" ", UNSETTLED.sub(" ", re.sub(r"\bin (?:force|place|effect)\b", " ", text)))  # "in force" is no troops
     first = re.match(r"\s*([A-Z][a-z]+)\b", text)
     if first and (_COMMON_NOUN.search(first.group(1)) or first.group(1).lower() in _SHORT_TOPICS):  # "Disengagement will be ...": a noun, not a name
         text = text[: first.start(1)] + first.group(1).lower() + text[first.end(1) :]

@@ -48,10 +48,12 @@ ROLE_NOUNS = set(
     "government ministry office administration embassy cabinet kremlin presidency negotiator negotiators envoy envoys "
     "ambassador commander general chief head analyst analysts observers lawmakers senator people team delegation expert experts "
     "researcher researchers economist economists groups officer officers army navy police organization organisation "
-    "television radio media broadcaster newspaper delegate delegates".split()
+    "television radio media broadcaster newspaper delegate delegates guards soldiers troops agency".split()
 )
 #: People who speak as a crowd, not for any office ("Villagers near the temple said ...").
-CROWD_NOUNS = frozenset("villagers residents witnesses protesters activists farmers fishermen locals critics".split())
+CROWD_NOUNS = frozenset(
+    "villagers residents witnesses protesters activists farmers fishermen locals critics drivers traders buyers workers merchants".split()
+)
 ROLE_NOUNS |= CROWD_NOUNS
 MODIFIERS = set(
     "senior top former deputy chief foreign defense defence junior presidential military western eastern european "
@@ -71,7 +73,7 @@ FAMILIAR_SOURCES = re.compile(
     re.I,
 )
 POSTMODIFIER = re.compile(
-    r"\s+(?:familiar with|involved in|close to|with knowledge of|briefed on|representing|near|living (?:near|in)|who (?:[a-z]+ed|took part in|was at|spoke|met|led|ran|sat)\b|"
+    r"\s+(?:familiar with|involved in|close to|with knowledge of|briefed on|representing|near|(?:living|waiting|working|stationed|camped) (?:near|in|on|at)|who (?:[a-z]+ed|took part in|was at|spoke|met|led|ran|sat)\b|"
     r"speaking on condition)[^,]*$"
 )
 #: Whom a speaker "told", when that ends the sentence: the content is the quote before.
@@ -80,7 +82,7 @@ CONNECTOR_BEFORE = re.compile(r"(?:,?\s*(?:and|but|then|and then|before|after|wh
 AFTER_CUE_SKIP = re.compile(
     r"^\s*(?:(?:,\s*)?(?:on|late on|early on|in|at|during|after|before|from)\s+(?:a |an |the |his |her |their |its )?"
     r"(?:[\w’'-]+\s+){0,3}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|statement|interview|briefing|"
-    r"conference|call|meeting|post|tweet|speech|message|readout|summit|note|report|letter)\b\s*,?|"
+    r"conference|call|meeting|post|tweet|speech|message|readout|summit|note|report|letter|address|broadcast|interview)\b\s*,?|"
     r"\s*(?:in|at|from)\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s+that\b)|\s*(?:earlier|later|again|also|previously)\b,?|"
     r"\s*(?:late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?|\s*(?:hours|days|minutes) later\b,?|"
     r"\s*(?:last|this|earlier this) (?:week|month|year)\b,?|\s*that\s+)+",
@@ -175,12 +177,18 @@ _FUNCTION_WORDS = frozenset(
 def _compound_noun(toks: list[re.Match], k: int, width: int = 2) -> bool:
     """Token ``k`` is a lower-case noun inside a name, with an owner (a determiner, a capitalised word or a
     possessive) at most ``width`` such nouns before the role."""
-    for j in range(k, max(-1, k - width - 1), -1):
+    nouns, j = 0, k
+    while j >= 0 and nouns <= width:
         tok = toks[j].group()
         if j < k and re.match(r"(?:the|a|an|[A-ZÀ-ÖØ-Þ].*|.*['’]s)$", tok):
             return True
+        if tok == "and" and j < k and j > 0 and re.fullmatch(r"[a-z]+", toks[j - 1].group()):
+            j -= 1  # "tax and customs agency": two nouns joined inside the compound
+            continue
         if not re.fullmatch(r"[a-z]+", tok) or tok in _FUNCTION_WORDS:
             return False
+        nouns += 1
+        j -= 1
     return False
 
 
@@ -193,12 +201,19 @@ def _is_head(tok: str) -> bool:
     return tok[:1].isupper() and low not in {"but", "and", "yet", "while", "meanwhile", "however", "so", "when", "after", "in", "on", "at", "as", "that", "this", "there"}
 
 
+def _strip_postmodifier(text: str) -> str:
+    """Drop a trailing postmodifier ("people familiar with the matter", "drivers waiting on the Colombian side"),
+    unless it would swallow another speech cue ("drivers ... said border guards had told them")."""
+    m = POSTMODIFIER.search(text)
+    return text[: m.start()] if m and not CUE_RE.search(m.group()) else text
+
+
 def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
     """Span of the speaker noun phrase ending just before the cue (skipping adverbs and appositives)."""
     left = sentence[:cue_start]
     m = SKIP_BEFORE_CUE.search(left)
     end = m.start() if m else len(left)
-    stripped = POSTMODIFIER.sub("", left[:end].rstrip())
+    stripped = _strip_postmodifier(left[:end].rstrip())
     # an appositive between commas: "The official, who asked not to be named, said"
     if stripped.endswith(","):
         inner_end = len(stripped) - 1
@@ -210,7 +225,7 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
                 s0 = stripped.index(seg, comma)
                 return s0, s0 + len(seg)  # "Ukraine's foreign minister, Oksana Hryniv, said"
             if re.match(r"^(who|whose|which)\b", seg) or (len(seg.split()) <= 10 and re.match(r"^(a|an|the)?\s*\w", seg) and not CUE_RE.search(seg)):
-                head_zone = POSTMODIFIER.sub("", stripped[:comma].rstrip())
+                head_zone = _strip_postmodifier(stripped[:comma].rstrip())
                 toks = _tokens(head_zone)
                 if toks and _is_head(toks[-1].group()) and toks[-1].group().lower() not in PRONOUNS:
                     stripped = head_zone
@@ -258,6 +273,10 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
             continue
         if low == "and" and i - 2 >= 0 and toks[i - 2].group()[:1].isupper() and toks[i].group()[:1].isupper():
             start = toks[i - 1].start()
+            i -= 1
+            continue
+        if low == "and" and head.group() in ROLE_NOUNS and i - 2 >= 0 and re.fullmatch(r"[a-z]+", toks[i - 2].group()) and _compound_noun(toks, i - 2):
+            start = toks[i - 1].start()  # "Colombia's tax and customs agency"
             i -= 1
             continue
         if head.group() in ROLE_NOUNS and _compound_noun(toks, i - 1):
@@ -479,9 +498,17 @@ def _attributions(sentence: str) -> list[_Raw]:
         before_speaker = sentence[: (sp[0] if sp and not inverted else m.start())]
         next_start = len(sentence)
         cut_by_inverted = False
-        if idx + 1 < len(cues):
-            nxt = cues[idx + 1]
-            nsp = left_speakers[idx + 1]
+        following = idx + 1
+        opening = AFTER_CUE_SKIP.match(sentence[m.end() :])
+        opens_at = m.end() + (opening.end() if opening else 0)
+        while (
+            following < len(cues) and left_speakers[following] and left_speakers[following][0] > m.end()
+            and re.fullmatch(r"\s*(?:that\s+)?(?:[\w’'-]+\s+){0,3}", sentence[opens_at : left_speakers[following][0]])
+        ):
+            following += 1  # "said border guards had told them ...": reported speech inside this content, not the next statement
+        if following < len(cues):
+            nxt = cues[following]
+            nsp = left_speakers[following]
             cut = nsp[0] if nsp and nsp[0] > m.end() else nxt.start()
             conn = CONNECTOR_BEFORE.search(sentence[:cut])
             if conn and conn.start() > m.end():
@@ -498,7 +525,10 @@ def _attributions(sentence: str) -> list[_Raw]:
         content_before = inverted or (
             re.search(r"[,”\"]\s*$", before_speaker) is not None
             and (
-                not content_tail or content_tail.startswith((",", ".")) or re.match(r"^(?:on|in|at|to|during)\b", content_tail) is not None
+                not content_tail or content_tail.startswith((",", "."))
+                or (re.match(r"^(?:on|in|at|to|during)\b", content_tail) is not None and not re.search(r"\bthat\b", content_tail))
+                # "..., X said on Wednesday, loosening a ban that ...": a participle clause, not the content
+                or re.match(r"^(?!(?:saying|adding|noting|insisting|stressing|arguing)\b)[a-z]+ing\b", content_tail) is not None
                 # "..., X said on Thursday after two days of talks in Beijing." (an adjunct, not a "that" clause)
                 or (re.match(r"^(?:after|before|following|ahead of|while|when|as)\b", content_tail) is not None and not re.search(r"\bthat\b", content_tail))
                 or (m.group().startswith("told") and TOLD_WHOM.fullmatch(content_tail) is not None)  # "..., she told a radio station."
@@ -599,6 +629,7 @@ def extract_statements(article: Article, aliases: dict[str, str] | None = None, 
         statements.extend(sent_statements)
     for i, st in enumerate(statements):
         st.id = i
+    _name_roles(statements, resolver)
     _name_groups(statements, resolver)
     _share_sentence_time(statements)
     _link_anaphora_and_retractions(statements, text, article.title)
@@ -687,6 +718,27 @@ def _narration(sent: Sentence, covered: list[tuple[int, int]], text: str) -> lis
         )
         out.append(st)
     return out
+
+
+def _name_roles(statements: list[Statement], resolver: ActorResolver) -> None:
+    """A role the article names later ("Colombia's foreign minister said ..." then "Foreign Minister Laura Restrepo
+    told reporters") is that person: the one person whose title ends the role's title, of its country or of none."""
+    for role in {st.speaker for st in statements if resolver.kind(st.speaker) == "role"}:
+        country = resolver.countries.get(role, "")
+        words = role.lower().split()
+        matches = [
+            p for p in resolver.people.values()
+            if p.country in ("", country) and any(
+                2 <= len(t := t_.lower().split()) < len(words) and words[-len(t) :] == t for t_ in p.titles  # "foreign minister"; not a bare "spokesman"
+            )
+        ]
+        if len(matches) != 1:
+            continue
+        person = matches[0]
+        resolver.register(person.name, "person", person.country or country)
+        for st in statements:
+            if st.speaker == role:
+                st.speaker = person.name
 
 
 def _name_groups(statements: list[Statement], resolver: ActorResolver) -> None:
@@ -784,8 +836,12 @@ def _link_anaphora_and_retractions(statements: list[Statement], text: str, title
             # "Menon said he had been misunderstood" answers his reported claim; "Dahl said he had never said the
             # process was finished" answers his latest words, a quote included
             reported = own if own_words.group("never") else ([p for p in own if p.quote != "direct"] or own)
+            if not own_words.group("never"):  # "misquoted": the claim the headline reports, when one does
+                overlap = [len(_title_words(p.content) & headline) for p in reported]
+                reported = reported[: overlap.index(max(overlap)) + 1] if max(overlap) else reported
             st.polarity = "retract"
             st.refers_to = reported[-1].id
+            st.extra["revision"] = any(sign < 0 for sign in frame_signs(st).values())  # "... only a study, not a decision"
         if st.polarity == "assert":
             said.setdefault(st.speaker, []).append(st)
 
