@@ -314,3 +314,18 @@ def test_standing_by_a_statement_answers_its_latest_challenger():
     assert links.loc[(1, 3), "linked"] and links.loc[(1, 3), "conflict"] >= 0.6  # the latest who disputed what it stands by
     assert "stands by what Chilean navy said earlier" in links.loc[(1, 3), "evidence"]
     assert links.loc[(2, 3), "conflict"] == 0.0  # the president never disputed the navy here: no pair (0, 2) above 0.6
+
+
+def test_a_later_no_in_ones_own_words_answers_each_earlier_yes():
+    """A walk-back linked to one statement also answers the speaker's other "yes" on that frame, not their plans."""
+    st = frame([
+        said("Felix Hartmann", "Norway has agreed to sell gas to Germany from 2027", "Germany"),
+        said("Felix Hartmann", "The deal is done", "Germany"),
+        said("Felix Hartmann", "We will sign the contract soon", "Germany"),
+        said("Felix Hartmann", "The contract still needs to be finalized", "Germany", polarity="retract", refers_to=1, revision=True),
+    ])
+    links = score_pairs(st, [(0, 3), (1, 3), (2, 3)], TableModel({})).set_index(["a", "b"])
+    assert links.loc[(1, 3), "linked"] and links.loc[(1, 3), "conflict"] >= 0.6
+    assert links.loc[(0, 3), "frame"] == "agreement" and links.loc[(0, 3), "conflict"] >= 0.6  # no shared word needed
+    assert links.loc[(0, 3), "kind"] == "retraction"
+    assert links.loc[(2, 3), "frame"] == ""  # "will sign" was a plan, not a claim that it happened

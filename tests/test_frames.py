@@ -93,6 +93,15 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("They reached an agreement in principle and the details would be worked out later", {"agreement": -1}, False),
         ("The pass would reopen to trucks next Monday", {"schedule": 1, "activity": 1}, False),
         ('The export ban "remains in force"', {"activity": -1}, False),
+        # eighth round: lifted restrictions and authorisations, assurances only, sticking points, a date that may shift
+        ("Somalia had lifted restrictions on Kenyan flights", {"agreement": 1}, False),
+        ("No carrier had been authorized to fly", {"agreement": -1}, False),
+        ("Our partners have confirmed the timetable in writing", {"agreement": 1}, False),
+        ('Oman had given "verbal assurances" and written approval would follow', {"agreement": -1}, False),
+        ("Sticking points remain over the price", {"agreement": -1}, False),
+        ('The contract "still needs to be finalized"', {"agreement": -1}, False),
+        ("Local officers will take over the checkpoints on Feb. 1", {"schedule": 1}, False),
+        ("The date could shift by a few weeks", {"schedule": -1}, False),
     ],
 )
 def test_read_frames(content, signs, intention):

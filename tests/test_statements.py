@@ -455,3 +455,22 @@ def test_misquoted_answers_the_claim_the_headline_reports():
     by_id = {x.id: x for x in extract_statements(Article(text=text, source="t.txt", title="Peru to Let Fishing Resume, Minister Says"))}
     back = next(x for x in by_id.values() if x.polarity == "retract")
     assert by_id[back.refers_to].content.startswith("Peru will let anchovy fishing resume") and back.extra["revision"]
+
+
+def test_session_5_eighth_round_styles():
+    (lead,) = attributed("Norway has agreed to sell Poland gas from 2027, Polish Energy Minister Ewa Nowak said on Wednesday after meeting officials in Oslo.")
+    assert lead.speaker == "Ewa Nowak" and lead.content == "Norway has agreed to sell Poland gas from 2027"  # an adjunct after the cue
+    st = attributed("LOT Polish Airlines said in a statement Friday morning that it would resume the route. "
+                    "Later Friday, the airline said the resumption had been postponed.")
+    assert [x.speaker for x in st] == ["LOT Polish Airlines", "LOT Polish Airlines"]  # "the airline": the company quoted last
+    assert st[0].content == "It would resume the route"  # "Friday morning" is when, not what
+    (later,) = attributed("An official said later on Thursday that the date could shift.")
+    assert later.content == "The date could shift"
+
+
+def test_the_two_sides_are_two_countries():
+    text = ("German Economy Minister Felix Hartmann met Chancellor Greta Vogel. "
+            "Hartmann said on Thursday that the two sides had agreed on a framework.")
+    assert attributed(text)[-1].content == "The two sides had agreed on a framework"  # two Germans are not the two sides
+    text = "Serbian President Milan Dragic met Kosovo Prime Minister Arben Krasniqi. An EU official said the two sides had agreed."
+    assert attributed(text)[-1].content == "Dragic and Krasniqi had agreed"

@@ -444,7 +444,7 @@ class ActorResolver:
     def group_at(self, position: int, noun: str = "leaders", exclude: str | None = None) -> str:
         """"The two leaders" at ``position``: the two people most recently mentioned before it.
 
-        "The two presidents" only counts presidents. ``exclude`` (the speaker reporting on "both leaders") does not
+        "The two presidents" only counts presidents; "the two sides" only two people of two known countries. ``exclude`` (the speaker reporting on "both leaders") does not
         count unless they hold the title themselves ("President Harlan said the two leaders agreed").
         """
         title = {"presidents": r"\bpresident\b", "ministers": r"\bminister\b", "leaders": r"\b(?:president|prime minister|chancellor|leader)\b"}.get(noun)
@@ -455,6 +455,8 @@ class ActorResolver:
         if len(titled) >= 2:
             seen = titled
         recent = sorted(seen, key=lambda p: self._last_mention(p, position))[-2:]
+        if noun == "sides" and (len(recent) < 2 or not all(p.country for p in recent) or recent[0].country == recent[1].country):
+            return self.register("the two sides", "group", "")  # two sides are two countries: two people of one are no pair
         if len(recent) == 2:
             a, b = sorted(recent, key=lambda p: p.first_pos)
             name = f"{self.short_name(a)} and {self.short_name(b)}"

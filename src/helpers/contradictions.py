@@ -214,6 +214,8 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
                 _answers_for_itself(countries.get(b), frames[b], pb, texts[a], frames[a], pa, find_countries)
                 or _answers_for_itself(countries.get(a), frames[a], pa, texts[b], frames[b], pb, find_countries)
             )
+            # a speaker's later "no" in their own words answers each thing they said yes to on that frame
+            itself = itself or (same_office(sa["speaker"], sb["speaker"]) and (_flag(sa, "revision") or _flag(sb, "revision")))
             frame = frame_conflict(frames[a], frames[b], pa, pb, parties, itself)
             if frame is not None:
                 conflict = max(conflict, FRAME_SCORE + (1 - FRAME_SCORE) * conflict)

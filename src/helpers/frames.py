@@ -30,7 +30,9 @@ AGREEMENT = re.compile(
     r"\b(?:agree[sd]?|agreeing|agreements?|deals?|accords?|pacts?|arrangements?|understandings?|accept(?:s|ed|ing)?|sign(?:s|ed|ing|ature)?|signed off|"
     r"commit(?:s|ted|ments?)|promis(?:e|es|ed)|pledg(?:e|es|ed)|(?:given|gave) (?:his|her|their|its) word|"
     r"approv(?:e|es|ed|al)|decisions?|settled|breakthrough|consent(?:ed)?|endorse[sd]?|(?:is|was|were|are|be|been) final|consensus|unanim\w*|"
-    r"(?:lifted|dropped|withdrew|withdrawn) (?:its|their|his|her) (?:objections?|veto)|on board|green light)\b",
+    r"(?:lifted|dropped|withdrew|withdrawn) (?:its|their|his|her) (?:objections?|veto)|on board|green light|"
+    r"lifted (?:the |its |their )?(?:restrictions?|ban|embargo|sanctions|curbs)|authori[sz](?:e|es|ed|ation)|clearance|"
+    r"confirmed (?:the |a )?(?:timetable|date|deal|agreement|schedule|plan|arrangement))\b",
     re.I,
 )
 #: Phrases that say an agreement is not (yet, or not fully) there; they put a content in the frame on their own.
@@ -44,6 +46,9 @@ UNSETTLED = re.compile(
     r"(?:covered|addressed|discussed|concerned|involved) only|only (?:covered|addressed|concerned|involved)|"
     r"(?:was|is|were|are) [“\"]?(?:only )?(?:indicative|tentative)|"
     r"there (?:are|were|is|was) no plans?\b|"
+    r"(?:only )?verbal assurances?|(?:written|formal|final) (?:approval|agreement|confirmation|clearance) (?:would|will) follow|pending (?:final )?(?:clearance|approval)|"
+    r"sticking points? remain(?:s|ed)?|(?:differences|gaps|disagreements) remain(?:ed)?|"
+    r"(?:still )?needs? to be finali[sz]ed|(?:has|have|had) yet to be (?:finali[sz]ed|signed|agreed)|"
     r"details (?:would|will|are to|were to|still need to|needed to|need to|have yet to|had yet to) be (?:worked out|finali[sz]ed|agreed|negotiated)|"
     r"(?:was|were|is|had been) [“\"]?(?:only |merely |simply )?expressing (?:a |his |her |their |its )?(?:hope|optimism|wish)|"
     r"rather than (?:announcing|reporting|confirming|describing) (?:an? |the )?(?:agreement|deal|accord|decision)|"
@@ -73,15 +78,18 @@ EVERYONE = re.compile(
     re.I,
 )
 #: "There is no date": for nothing named, the date of what the story is about.
-_NO_DATE = re.compile(r"\bno (?:firm |fixed |new |agreed )?(?:date|timetable)\b(?!\s+(?:for|of|on|had|has|was|to))", re.I)
+_NO_DATE = re.compile(
+    r"\bno (?:firm |fixed |new |agreed )?(?:date|timetable)\b(?!\s+(?:for|of|on|had|has|was|to))|\bthe (?:date|timetable|deadline)\b(?!\s+(?:for|of|on))", re.I
+)
 #: Words for when something will happen (a content that names one sets a date; "no date" denies it).
 SCHEDULE_NOUN = re.compile(r"\b(?:dates?|timetable|deadline|timing|schedule|scheduled)\b", re.I)
 #: A date that no longer holds: "the vote had been postponed".
-SCHEDULE_OFF = re.compile(r"\b(?:postpon(?:e|es|ed|ing)|delay(?:s|ed)|put off|pushed back)\b", re.I)
+SCHEDULE_OFF = re.compile(r"\b(?:postpon(?:e|es|ed|ing)|delay(?:s|ed)|put off|pushed back|(?:could|may|might|would) (?:shift|slip|slide|change))\b", re.I)
 SCHEDULE_WHEN = re.compile(
     r"\b(?:next (?:week|month|year)|within (?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|\d+) )?(?:days?|weeks?|months?)|by the end of \w+|"
     r"(?:have|has|had|set|fixed|agreed(?: on)?) a (?:firm |new |fixed )?date|"
     r"(?:would|will)\b[^.;]{0,60}?\bnext (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:would|will|to)\b[^.;]{0,80}?\b(?:on|by|before|from) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|"
     r"(?:would|will)\b[^.;]{0,60}?\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:would|will|to)\b[^.;]{0,60}?\b(?:later |early |earlier )?this (?:week|month)|"
     r"(?:would|will|to)\b[^.;]{0,60}?\b(?:in|by|before) (?:January|February|March|April|May|June|July|August|September|October|November|December))\b",

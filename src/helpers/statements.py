@@ -9,7 +9,7 @@ import pandas as pd
 
 from .actors import BODIES, NARRATOR, NATIONALITY, PRONOUNS, ActorResolver
 from .article import Article
-from .frames import read_frames
+from .frames import Frames, read_frames
 from .sentences import Sentence, split_sentences
 
 POLARITIES = ("assert", "deny", "hedge", "retract")
@@ -51,6 +51,9 @@ ROLE_NOUNS = set(
     "television radio media broadcaster newspaper delegate delegates guards soldiers troops agency".split()
 )
 #: People who speak as a crowd, not for any office ("Villagers near the temple said ...").
+#: What a company or other organisation is called the second time ("Later Friday, the airline said ...").
+ORG_NOUNS = frozenset("airline company firm carrier operator insurer manufacturer producer exporter lender utility".split())
+ROLE_NOUNS |= ORG_NOUNS
 CROWD_NOUNS = frozenset(
     "villagers residents witnesses protesters activists farmers fishermen locals critics drivers traders buyers workers merchants".split()
 )
@@ -80,13 +83,14 @@ POSTMODIFIER = re.compile(
 TOLD_WHOM = re.compile(r"(?:(?:a|an|the|his|her|their|its|state|local|national)\s+)?(?:[\w’'-]+\s+){0,3}[\w’'-]+\s*[.!]?")
 CONNECTOR_BEFORE = re.compile(r"(?:,?\s*(?:and|but|then|and then|before|after|while)\s*)$", re.I)
 AFTER_CUE_SKIP = re.compile(
-    r"^\s*(?:(?:,\s*)?(?:on|late on|early on|in|at|during|after|before|from)\s+(?:a |an |the |his |her |their |its )?"
+    r"^\s*(?:\s*(?:,\s*)?(?:on|late on|early on|in|at|during|after|before|from)\s+(?:a |an |the |his |her |their |its )?"
     r"(?:[\w’'-]+\s+){0,3}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|statement|interview|briefing|"
     r"conference|call|meeting|post|tweet|speech|message|readout|summit|note|report|letter|address|broadcast|interview)\b\s*,?|"
     r"\s*(?:in|at|from)\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s+that\b)|\s*(?:earlier|later|again|also|previously)\b,?|"
-    r"\s*(?:late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?|\s*(?:hours|days|minutes) later\b,?|"
+    r"\s*(?:late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b,?|\s*(?:hours|days|minutes) later\b,?|"
     r"\s*(?:last|this|earlier this) (?:week|month|year)\b,?|\s*that\s+)+",
 )
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 TIME_RE = re.compile(
     r"\b(at first|initially|later|subsequently|earlier|afterwards|en route to \w+|on the (?:plane|flight|way) to \w+|"
     r"(?:on |last |this |next )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:[’']s)?|yesterday|today|tonight|last week)\b",
@@ -531,6 +535,8 @@ def _attributions(sentence: str) -> list[_Raw]:
                 or re.match(r"^(?!(?:saying|adding|noting|insisting|stressing|arguing)\b)[a-z]+ing\b", content_tail) is not None
                 # "..., X said on Thursday after two days of talks in Beijing." (an adjunct, not a "that" clause)
                 or (re.match(r"^(?:after|before|following|ahead of|while|when|as)\b", content_tail) is not None and not re.search(r"\bthat\b", content_tail))
+                or (re.match(rf"^\s*(?:on|in|at|during|after|before|following|late|early|{_WEEKDAYS})\b", after) is not None
+                    and not re.search(r"\bthat\b|[“\"]", after))  # "..., X said on Wednesday after meeting officials in Doha."
                 or (m.group().startswith("told") and TOLD_WHOM.fullmatch(content_tail) is not None)  # "..., she told a radio station."
             )
         )
@@ -669,6 +675,11 @@ def _resolve_mention(mention: str, position: int, resolver: ActorResolver, previ
         if person:
             return resolver.register(f"{person}'s {owner.group(1)}", "body", resolver.countries.get(person, ""))
     bare = re.fullmatch(r"(?:the|a|an|this|that)\s+((?:[a-z]+ )?(\w+))", low.replace("’", "'"))
+    if bare and bare.group(2) in ORG_NOUNS and low.startswith("the "):
+        # "the airline": the organisation quoted last
+        body = next((st.speaker for st in reversed(previous) if st.speaker != NARRATOR and resolver.kind(st.speaker) in ("body", "other")), None)
+        if body:
+            return body
     if bare and bare.group(2) in ROLE_NOUNS and not resolver.person_in(mention):
         role_words = bare.group(1).split()
         for st in reversed(previous):
@@ -770,12 +781,15 @@ def _link_anaphora_and_retractions(statements: list[Statement], text: str, title
     headline reports when one shares its words ("Addis Ababa Rejects Claim" under a headline about the
     dam), else the latest. "Comments" or "remarks" are the latest words, quoted or not."""
     headline = _title_words(title)
-    signs: dict[int, dict[str, int]] = {}
+    read: dict[int, Frames] = {}
 
-    def frame_signs(x: Statement) -> dict[str, int]:  # each content read once, however many "later" statements look back
-        if x.id not in signs:
-            signs[x.id] = read_frames(x.content).signs
-        return signs[x.id]
+    def frames_of(x: Statement) -> Frames:  # each content read once, however many "later" statements look back
+        if x.id not in read:
+            read[x.id] = read_frames(x.content)
+        return read[x.id]
+
+    def frame_signs(x: Statement) -> dict[str, int]:
+        return frames_of(x).signs
 
     said: dict[str, list[Statement]] = {}  # speaker -> their assertions so far, in article order
     for i, st in enumerate(statements):
@@ -807,6 +821,8 @@ def _link_anaphora_and_retractions(statements: list[Statement], text: str, title
         office = sorted((p for sp, ps in said.items() if same_office(sp, st.speaker) for p in ps), key=lambda p: p.id) if st.polarity == "assert" else []
         later = frame_signs(st) if office else {}
         said_no_later = [p for p in office if p.sentence != st.sentence and any(later.get(f, 0) < 0 < sign for f, sign in frame_signs(p).items())]
+        # what they said happened, before what they only said would ("the deal is done" before "we will sign")
+        said_no_later = [p for p in said_no_later if not frames_of(p).intention] or said_no_later
         dated_later = st.time_rank is not None and st.time_rank >= 0.5 and all(
             p.time_rank is None or p.time_rank < st.time_rank or p.sentence == st.sentence for p in office  # "said X but acknowledged Y"
         )
