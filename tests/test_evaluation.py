@@ -19,7 +19,7 @@ def test_gold_files_are_valid():
     assert len(GOLD) >= 5
     for path in GOLD:
         gold = load_gold(path)
-        assert len(gold.statements) >= 8 and len(gold.contradictions) >= 4
+        assert len(gold.statements) >= 5 and len(gold.contradictions) >= 3
         assert all(g["end"] > g["start"] for g in gold.statements)
         ids = {g["id"] for g in gold.statements}
         assert len(ids) == len(gold.statements) and all(p["a"] in ids and p["b"] in ids for p in gold.contradictions)
