@@ -136,3 +136,9 @@ def test_url_without_network_is_one_line():
 def test_slugify():
     assert slugify("Russia Undercuts Macron’s Report!") == "russia-undercuts-macrons-report"
     assert slugify("***") == "article"
+
+
+def test_a_wire_dateline_with_an_abbreviated_month(write_article):
+    path = write_article("Talks end\n\nADDIS ABABA, Nov 30 (Reuters) - Ethiopia said the talks had ended.\n\n(c) 2026 Reuters\n")
+    article = load_article(path)
+    assert article.text.lstrip().startswith("Ethiopia said") and article.outlet == "Reuters"

@@ -329,3 +329,15 @@ def test_a_later_no_in_ones_own_words_answers_each_earlier_yes():
     assert links.loc[(0, 3), "frame"] == "agreement" and links.loc[(0, 3), "conflict"] >= 0.6  # no shared word needed
     assert links.loc[(0, 3), "kind"] == "retraction"
     assert links.loc[(2, 3), "frame"] == ""  # "will sign" was a plan, not a claim that it happened
+
+
+def test_a_company_named_as_the_party_answers_for_itself():
+    """"Gazprom had agreed to resume supplies" / Gazprom: "had not signed any new contract" (no country needed)."""
+    st = frame([
+        said("Victor Parlicov", "Gazprom had agreed to resume supplies to the region", "Moldova"),
+        said("Gazprom", "It had not signed any new contract", ""),
+        said("Rosneft", "It had not signed any new contract", ""),
+    ])
+    links = score_pairs(st, [(0, 1), (0, 2)], TableModel({})).set_index(["a", "b"])
+    assert links.loc[(0, 1), "frame"] == "agreement" and links.loc[(0, 1), "conflict"] >= 0.6
+    assert links.loc[(0, 2), "frame"] == ""  # another company was never said to have agreed

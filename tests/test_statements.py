@@ -474,3 +474,12 @@ def test_the_two_sides_are_two_countries():
     assert attributed(text)[-1].content == "The two sides had agreed on a framework"  # two Germans are not the two sides
     text = "Serbian President Milan Dragic met Kosovo Prime Minister Arben Krasniqi. An EU official said the two sides had agreed."
     assert attributed(text)[-1].content == "Dragic and Krasniqi had agreed"
+
+
+def test_session_5_ninth_round_styles():
+    (dip,) = attributed("A Western diplomat in Addis Ababa said the document could still change.")
+    assert dip.speaker == "Western diplomat"  # a two-word capital is a place, not a person
+    (spox,) = attributed("A Gazprom spokesman declined to answer further questions.")
+    assert spox.polarity == "hedge"
+    (chair,) = attributed("The African Union's Commission chairperson urged both countries to exercise restraint.")
+    assert chair.speaker.endswith("chairperson")

@@ -176,6 +176,8 @@ def find_people(text: str) -> dict[str, Person]:
                 words = words[1:]
             if len(words) < 2 or any(w in _NOT_NAMES for w in words):
                 continue
+        if " ".join(words).lower() in CAPITALS:
+            continue  # "Addis Ababa" is a place
         surname = words[-1].lower()
         title = (m.group("title") or "").strip()
         person = people.get(surname)

@@ -46,8 +46,10 @@ _COPYRIGHT_OUTLET = re.compile(
     r"(?:©|\bCopyright)\s*(?P<year>\d{4})\s+(?:The\s+)?(?P<outlet>[A-Z][\w&'’\- ]*?)(?:\s+(?:L\.P\.|Inc\.?|Ltd\.?|LLC)|[.,]|$)"
 )
 #: A wire dateline opening the first paragraph: "CARACAS, July 2 (Reuters) - ", "BRUSSELS (AP) — ", "(Bloomberg) -- ".
+#: Wire copy abbreviates months in datelines ("ADDIS ABABA, Nov 30 (Reuters) -").
+_MONTH_ABBR = {m[:3]: m for m in _MONTHS.split("|")} | {"Sept": "September"}
 _INLINE_DATELINE = re.compile(
-    rf"^(?:(?P<place>[A-Z][A-Z .'’-]+)(?:,\s+(?P<day>(?:{_MONTHS})\s+\d{{1,2}}))?\s+)?\((?P<outlet>[A-Z][\w .&-]{{1,30}})\)\s+[-—–]+\s+"
+    rf"^(?:(?P<place>[A-Z][A-Z .'’-]+)(?:,\s+(?P<day>(?:{_MONTHS}|{'|'.join(sorted(_MONTH_ABBR, key=len, reverse=True))})\.?\s+\d{{1,2}}))?\s+)?\((?P<outlet>[A-Z][\w .&-]{{1,30}})\)\s+[-—–]+\s+"
 )
 
 
@@ -247,7 +249,11 @@ def _from_datelines(removed: list[dict], year: str = "") -> tuple[str, str]:
         inline = _INLINE_DATELINE.match(line + " ")
         if inline:
             outlet = {"AP": "Associated Press"}.get(inline.group("outlet"), inline.group("outlet"))
-            line = f"{inline.group('day')}, {year}" if inline.group("day") and year else ""
+            day = inline.group("day") or ""
+            month = re.match(r"[A-Za-z]+", day)
+            if month and month.group(0) in _MONTH_ABBR:
+                day = _MONTH_ABBR[month.group(0)] + re.sub(r"^[A-Za-z]+\.?", "", day)  # "Nov 30" -> "November 30"
+            line = f"{day}, {year}" if day and year else ""
         try:
             day = line if re.fullmatch(r"\d{4}-\d{2}-\d{2}", line) else datetime.strptime(line, "%B %d, %Y").date().isoformat()
         except ValueError:

@@ -211,8 +211,8 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
                 (bool(countries.get(a)) and countries[a] in named[b]) or (bool(countries.get(b)) and countries[b] in named[a])
             )
             itself = sa["speaker"] != sb["speaker"] and (
-                _answers_for_itself(countries.get(b), frames[b], pb, texts[a], frames[a], pa, find_countries)
-                or _answers_for_itself(countries.get(a), frames[a], pa, texts[b], frames[b], pb, find_countries)
+                _answers_for_itself(countries.get(b), frames[b], pb, texts[a], frames[a], pa, find_countries, sb["speaker"])
+                or _answers_for_itself(countries.get(a), frames[a], pa, texts[b], frames[b], pb, find_countries, sa["speaker"])
             )
             # a speaker's later "no" in their own words answers each thing they said yes to on that frame
             itself = itself or (same_office(sa["speaker"], sb["speaker"]) and (_flag(sa, "revision") or _flag(sb, "revision")))
@@ -265,15 +265,23 @@ def _link_reaffirmations(rows: list[dict], by_id: dict[int, pd.Series]) -> None:
         row["evidence"] = f"{st['speaker']} stands by what {by_id[ref]['speaker']} said earlier, which {by_id[other]['speaker']} disputes ({dispute['evidence']})"
 
 
-def _answers_for_itself(country: str | None, own, own_sign: int, claim: str, claim_frames, claim_sign: int, find_countries) -> bool:
+def _answers_for_itself(
+    country: str | None, own, own_sign: int, claim: str, claim_frames, claim_sign: int, find_countries, speaker: str = ""
+) -> bool:
     """A party says no on an agreement that the other content says *it* made ("Guyana had agreed to open
-    talks" / Guyana's foreign ministry: "has not agreed"): the party named before the agreement word."""
-    if not country or own.signs.get("agreement", 0) * own_sign >= 0 or claim_frames.signs.get("agreement", 0) * claim_sign <= 0:
+    talks" / Guyana's foreign ministry: "has not agreed"; "Gazprom had agreed to resume supplies" / Gazprom:
+    "had not signed any new contract"): the party, by country or by its own name, named before the
+    agreement word."""
+    if own.signs.get("agreement", 0) * own_sign >= 0 or claim_frames.signs.get("agreement", 0) * claim_sign <= 0:
         return False
-    if claim_frames.everyone and claim_sign > 0 and own.refused and not own.intention:
+    if country and claim_frames.everyone and claim_sign > 0 and own.refused and not own.intention:
         return True  # "all member states had agreed" / Hungary: "Budapest had not given its consent"
     event = AGREEMENT.search(claim)
-    return event is not None and country in find_countries(claim[: event.start()])
+    if event is None:
+        return False
+    before = claim[: event.start()]
+    named = bool(speaker) and speaker != NARRATOR and re.search(rf"\b{re.escape(speaker)}\b", before) is not None
+    return named or (bool(country) and country in find_countries(before))
 
 
 def _content_sign(st: pd.Series) -> int:

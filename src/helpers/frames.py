@@ -39,7 +39,8 @@ AGREEMENT = re.compile(
 UNSETTLED = re.compile(
     r"\b(?:still (?:under ?way|being (?:discussed|negotiated|studied)|under discussion|studying|open|in progress)|"
     r"remain(?:s|ed)? (?:open(?! to)|unresolved|under discussion)|premature|conditional|"
-    r"not (?:final|firm|binding|confirmed)|only (?:discussed|talked about|promised to consider|agreed to continue)|"
+    r"not (?:yet )?(?:final|firm|binding|confirmed)|null and void|"
+    r"(?:process|talks|negotiations|review|discussions|consultations) (?:is|are|was|were|remains?|remained) (?:still )?(?:ongoing|continuing|under way)|only (?:discussed|talked about|promised to consider|agreed to continue)|"
     r"need(?:s|ed)? more work|backed away from|backing away from|reneged on|went back on|walked back|"
     r"(?:not|never)\s+(?:been\s+)?(?:on the table|discussed|raised|negotiated)|"
     r"only (?:expressed (?:a )?(?:hope|optimism|wish)|hoped|described)|(?:dealt|concerned) only with|only (?:dealt|concerned) with|"
@@ -179,6 +180,8 @@ def _stem(word: str) -> str:
     """A crude stem: without -ing/-ed/-es/-s, then at most five letters ("meeting" and "meet" -> "meet")."""
     if len(word) > 4:
         word = re.sub(r"(?:ing|ed|es|s)$", "", word)
+    if len(word) > 3:
+        word = re.sub(r"e$", "", word)  # "lease", "leased" -> "leas"; "date", "dates" -> "dat"
     return _SAME_THING.get(word[:5], word[:5])
 
 

@@ -16,7 +16,7 @@ POLARITIES = ("assert", "deny", "hedge", "retract")
 
 #: Reporting cues (regex over the sentence) -> polarity. Longest first.
 _CUES: list[tuple[str, str]] = [
-    (r"declined to (?:comment|say|confirm|elaborate)", "hedge"),
+    (r"declined to (?:comment|say|confirm|elaborate|answer|respond|discuss|give details)", "hedge"),
     (r"refused to (?:comment|say|confirm)", "hedge"),
     (r"(?:would|could|did) not (?:immediately )?(?:say|confirm|comment|respond)|(?:wouldn|couldn|didn)[’']t (?:immediately )?(?:say|confirm|comment|respond)", "hedge"),
     (r"stopped short of (?:saying|confirming)", "hedge"),
@@ -48,7 +48,8 @@ ROLE_NOUNS = set(
     "government ministry office administration embassy cabinet kremlin presidency negotiator negotiators envoy envoys "
     "ambassador commander general chief head analyst analysts observers lawmakers senator people team delegation expert experts "
     "researcher researchers economist economists groups officer officers army navy police organization organisation "
-    "television radio media broadcaster newspaper delegate delegates guards soldiers troops agency".split()
+    "television radio media broadcaster newspaper delegate delegates guards soldiers troops agency chairperson chairman "
+    "chairwoman".split()
 )
 #: People who speak as a crowd, not for any office ("Villagers near the temple said ...").
 #: What a company or other organisation is called the second time ("Later Friday, the airline said ...").
