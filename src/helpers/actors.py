@@ -446,7 +446,8 @@ class ActorResolver:
     def group_at(self, position: int, noun: str = "leaders", exclude: str | None = None) -> str:
         """"The two leaders" at ``position``: the two people most recently mentioned before it.
 
-        "The two presidents" only counts presidents; "the two sides" only two people of two known countries. ``exclude`` (the speaker reporting on "both leaders") does not
+        "The two presidents" only counts presidents; "the two sides" only two people of two known countries.
+        ``exclude`` (the speaker reporting on "both leaders") does not
         count unless they hold the title themselves ("President Harlan said the two leaders agreed").
         """
         title = {"presidents": r"\bpresident\b", "ministers": r"\bminister\b", "leaders": r"\b(?:president|prime minister|chancellor|leader)\b"}.get(noun)

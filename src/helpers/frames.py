@@ -1,5 +1,5 @@
 """What a statement's content says about the events diplomatic news argues over: agreements, dates,
-whether an activity goes ahead, and whether something was handed over.
+whether an activity goes ahead, whether something was handed over, and whether forces pulled back.
 
 A small NLI model misses that "no decision has been taken" contradicts "Russia had agreed to keep the
 corridor open", or that a Kremlin spokesman denying "an extension had been agreed" answers it: the two
@@ -7,8 +7,9 @@ contents share almost no words, and their conflict lies in the event both talk a
 event, with the sign a content gives it: ``+1`` it happened (or is set), ``-1`` it did not, not yet, or only
 in part ("negotiations were still under way", "had only discussed the idea"). The frames are ``agreement``,
 ``schedule`` (a date is set), ``activity`` (something goes ahead: "would proceed as planned", or is halted:
-"committed to halting the filling") and ``delivery`` (something was handed over: "had handed over all the
-data", or not: "had not yet provided the data").
+"committed to halting the filling"), ``delivery`` (something was handed over: "had handed over all the
+data", or not: "had not yet provided the data") and ``withdrawal`` (forces pulled back: "had withdrawn from
+positions", or stayed: "had not moved").
 
 Two statements *conflict on a frame* when they give it opposite signs (a denial flips its content's sign),
 and they are about the same thing: they share a topic word ("annex", "imports"). On the agreement frame,

@@ -51,10 +51,10 @@ ROLE_NOUNS = set(
     "television radio media broadcaster newspaper delegate delegates guards soldiers troops agency chairperson chairman "
     "chairwoman".split()
 )
-#: People who speak as a crowd, not for any office ("Villagers near the temple said ...").
 #: What a company or other organisation is called the second time ("Later Friday, the airline said ...").
 ORG_NOUNS = frozenset("airline company firm carrier operator insurer manufacturer producer exporter lender utility".split())
 ROLE_NOUNS |= ORG_NOUNS
+#: People who speak as a crowd, not for any office ("Villagers near the temple said ...").
 CROWD_NOUNS = frozenset(
     "villagers residents witnesses protesters activists farmers fishermen locals critics drivers traders buyers workers merchants".split()
 )
@@ -812,9 +812,7 @@ def _link_anaphora_and_retractions(statements: list[Statement], text: str, title
             before = sorted((p for sp, ps in said.items() if same_office(sp, st.speaker) for p in ps if not p.extra.get("reaffirms")), key=lambda p: p.id)
             if before:
                 # "its statement", "his account": their reported claim, the one the headline reports when one does
-                reported = [p for p in before if p.quote != "direct"] or before
-                overlap = [len(_title_words(p.content) & headline) for p in reported]
-                st.refers_to = reported[overlap.index(max(overlap))].id if max(overlap) else reported[-1].id
+                st.refers_to = _headline_claim([p for p in before if p.quote != "direct"] or before, headline).id
                 st.extra["reaffirms"] = True
                 continue
         own = list(said.get(st.speaker, []))
@@ -852,15 +850,21 @@ def _link_anaphora_and_retractions(statements: list[Statement], text: str, title
         elif own and own_words:
             # "Menon said he had been misunderstood" answers his reported claim; "Dahl said he had never said the
             # process was finished" answers his latest words, a quote included
-            reported = own if own_words.group("never") else ([p for p in own if p.quote != "direct"] or own)
-            if not own_words.group("never"):  # "misquoted": the claim the headline reports, when one does
-                overlap = [len(_title_words(p.content) & headline) for p in reported]
-                reported = reported[: overlap.index(max(overlap)) + 1] if max(overlap) else reported
+            if own_words.group("never"):
+                target = own[-1]
+            else:  # "misquoted": the reported claim the headline reports, when one does
+                target = _headline_claim([p for p in own if p.quote != "direct"] or own, headline)
             st.polarity = "retract"
-            st.refers_to = reported[-1].id
+            st.refers_to = target.id
             st.extra["revision"] = any(sign < 0 for sign in frame_signs(st).values())  # "... only a study, not a decision"
         if st.polarity == "assert":
             said.setdefault(st.speaker, []).append(st)
+
+
+def _headline_claim(statements: list[Statement], headline: set[str]) -> Statement:
+    """Of a speaker's statements (article order), the first sharing most words with the headline, else the latest."""
+    overlap = [len(_title_words(p.content) & headline) for p in statements]
+    return statements[overlap.index(max(overlap))] if max(overlap) else statements[-1]
 
 
 def same_office(a: str, b: str) -> bool:
