@@ -15,6 +15,7 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .nli_data import LABELS
@@ -127,11 +128,11 @@ class CachedNLI:
         missing = [i for i in range(len(premises)) if i not in known]
         self.cache.hits += len(known)
         self.cache.misses += len(missing)
-        out = pd.DataFrame(0.0, index=range(len(premises)), columns=list(LABELS))
+        values = np.zeros((len(premises), len(LABELS)))
+        if known:  # one array assignment: row-by-row .loc took 12 of 22 s on a warm 800-statement run
+            values[list(known)] = np.array(list(known.values()), dtype=float)  # (e, n, c): the order of LABELS
         if missing:
             fresh = self.model.predict([premises[i] for i in missing], [hypotheses[i] for i in missing], progress=progress, **kwargs)
-            out.loc[missing, list(LABELS)] = fresh[list(LABELS)].to_numpy()
+            values[missing] = fresh[list(LABELS)].to_numpy()
             self.cache.put(fp, [premises[i] for i in missing], [hypotheses[i] for i in missing], fresh)
-        for i, row in known.items():
-            out.loc[i, list(LABELS)] = row
-        return out
+        return pd.DataFrame(values, columns=list(LABELS))
