@@ -1,7 +1,7 @@
 """Pairs scored and time against article length (synthetic articles), and end-to-end analyze on the seed.
 
-Every run starts from an empty NLI cache (a temporary file), so the times do not depend on what earlier
-runs left in ``.cache/``.
+Every run starts from an empty NLI cache (a temporary file) and an empty embedding memo, so the times do
+not depend on what earlier runs left in ``.cache/`` or in this process.
 
     python benchmarks/bench_growth.py [--sizes 50 200 800 3200]
 """
@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from common import publish
+from helpers import contradictions
 from helpers.analysis import analyze_article, get_model
 from helpers.article import Article
 from helpers.paths import SAMPLE_ARTICLE
@@ -28,12 +29,14 @@ def main() -> None:
     model = get_model()
     load = time.perf_counter() - start
     with tempfile.TemporaryDirectory() as tmp:
+        contradictions._EMBED_MEMO.clear()
         start = time.perf_counter()
         seed = analyze_article(SAMPLE_ARTICLE, model=model, cache=Path(tmp) / "seed.sqlite")
         t_seed = time.perf_counter() - start
         rows = []
         for n in args.sizes:
             article = Article(text=synthetic_article(n, seed=n), source=f"synthetic-{n}.txt", title=f"synthetic {n}")
+            contradictions._EMBED_MEMO.clear()
             start = time.perf_counter()
             result = analyze_article(
                 article, model=model, claims=["Russia would not escalate the standoff over Ukraine"], cache=Path(tmp) / f"{n}.sqlite"

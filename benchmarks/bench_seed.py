@@ -1,4 +1,5 @@
-"""End-to-end ``analyze`` on the seed article: cold (empty NLI cache) and warm (every score cached).
+"""End-to-end ``analyze`` on the seed article: cold (empty NLI cache, nothing embedded yet) and warm (every score
+cached and every content embedded in this process, as when a notebook re-runs).
 
     python benchmarks/bench_seed.py
 """

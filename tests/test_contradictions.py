@@ -341,3 +341,16 @@ def test_a_company_named_as_the_party_answers_for_itself():
     links = score_pairs(st, [(0, 1), (0, 2)], TableModel({})).set_index(["a", "b"])
     assert links.loc[(0, 1), "frame"] == "agreement" and links.loc[(0, 1), "conflict"] >= 0.6
     assert links.loc[(0, 2), "frame"] == ""  # another company was never said to have agreed
+
+
+def test_embeddings_are_memoised_in_input_order():
+    import numpy as np
+
+    from helpers import contradictions as C
+
+    first = C.embed_texts(["The talks collapsed", "A deal was signed"])
+    again = C.embed_texts(["A deal was signed", "Troops pulled back", "The talks collapsed", "A deal was signed"])
+    assert again.shape == (4, first.shape[1]) and np.allclose(np.linalg.norm(again, axis=1), 1.0, atol=1e-4)
+    assert np.array_equal(again[0], first[1]) and np.array_equal(again[2], first[0]) and np.array_equal(again[3], first[1])
+    assert "Troops pulled back" in C._EMBED_MEMO  # embedded once, kept for the next call
+    assert C.embed_texts([]).shape == (0, first.shape[1])

