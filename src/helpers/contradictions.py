@@ -70,7 +70,7 @@ STANCE_RELATED = (0.10, 0.35)
 #: Embeddings already computed in this process, by text (the same contents are embedded for pair selection,
 #: scoring and stances, and again when a notebook re-runs); cleared when it grows past ``_EMBED_MEMO_MAX``.
 _EMBED_MEMO: dict[str, np.ndarray] = {}
-_EMBED_MEMO_MAX = 100_000
+_EMBED_MEMO_MAX = 50_000  # at most about 75 MB of float32 vectors
 
 
 def embed_texts(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
