@@ -33,6 +33,11 @@ def said(speaker: str, content: str, country: str = "", polarity: str = "assert"
     return {"speaker": speaker, "polarity": polarity, "content": content, "country": country, **extra}
 
 
+def scored(st: pd.DataFrame, pairs, table: dict | None = None) -> pd.DataFrame:
+    """``score_pairs`` with the table model (always neutral unless ``table`` says otherwise), indexed by pair."""
+    return score_pairs(st, pairs, TableModel(table or {})).set_index(["a", "b"])
+
+
 DEAL = "Macron and Putin reached a deal"
 
 
@@ -62,7 +67,7 @@ def test_hedges_never_conflict_and_contradicting_assertions_do():
                 {"speaker": "Peskov", "polarity": "hedge", "content": DEAL},
                 {"speaker": "Peskov", "polarity": "assert", "content": other}])
     table = {(DEAL, DEAL): (0.95, 0.04, 0.01), (DEAL, other): (0.01, 0.04, 0.95)}
-    links = score_pairs(st, [(0, 1), (0, 2)], TableModel(table)).set_index(["a", "b"])
+    links = scored(st, [(0, 1), (0, 2)], table)
     assert links.loc[(0, 1), "conflict"] == 0
     assert links.loc[(0, 2), "similarity"] >= 0.7  # same topic: the relatedness gate lets the NLI score through
     assert links.loc[(0, 2), "conflict"] >= 0.95 and links.loc[(0, 2), "kind"] == "factual-conflict"
@@ -162,7 +167,7 @@ def test_a_party_denying_a_deal_conflicts_even_when_nli_sees_nothing():
         {"speaker": "Analyst", "polarity": "deny", "content": "The talks had produced a deal", "country": ""},
         {"speaker": "Kremlin spokesman", "polarity": "assert", "content": "Russia would agree to an extension if its conditions were met", "country": "Russia"},
     ])
-    links = score_pairs(st, [(0, 1), (0, 2), (0, 3), (0, 4)], TableModel({})).set_index(["a", "b"])
+    links = scored(st, [(0, 1), (0, 2), (0, 3), (0, 4)])
     assert links.loc[(0, 1), "frame"] == "agreement" and links.loc[(0, 1), "conflict"] >= 0.7
     assert links.loc[(0, 1), "kind"] == "denial" and "whether an agreement was reached" in links.loc[(0, 1), "evidence"]
     assert links.loc[(0, 2), "conflict"] >= 0.7  # the second denial keeps its best (only) Aydin partner
@@ -177,7 +182,7 @@ def test_a_camp_is_answered_once_per_statement():
     st = frame([{"speaker": "Envoy", "polarity": "assert", "content": c, "country": ""} for c in yes]
                + [{"speaker": "Dragic", "polarity": "assert", "content": c, "country": ""} for c in no])
     table = {(yes[0], no[0]): (0.01, 0.09, 0.9)}
-    links = score_pairs(st, [(0, 2), (0, 3), (1, 2), (1, 3)], TableModel(table)).set_index(["a", "b"])
+    links = scored(st, [(0, 2), (0, 3), (1, 2), (1, 3)], table)
     assert (links["frame"] == "agreement").all()
     flagged = set(links[links["conflict"] >= 0.6].index)
     assert flagged == {(0, 2), (1, 2), (0, 3)}  # (1, 3) repeats what the others say
@@ -209,7 +214,7 @@ def test_denying_having_said_something_answers_only_ones_own_words():
         {"speaker": "Volodymyr Zelenskiy", "polarity": "assert", "content": other, "country": "Ukraine"},
     ])
     table = {(f"Emmanuel Macron said that {said[:1].lower() + said[1:]}", denied): (0.95, 0.04, 0.01)}
-    links = score_pairs(st, [(0, 1), (1, 2)], TableModel(table)).set_index(["a", "b"])
+    links = scored(st, [(0, 1), (1, 2)], table)
     assert links.loc[(0, 1), "conflict"] >= 0.9 and links.loc[(0, 1), "kind"] == "self-contradiction"
     assert links.loc[(1, 2), "similarity"] > 0.55  # similar enough for the denial-similarity rule, yet:
     assert links.loc[(1, 2), "conflict"] == 0
@@ -235,7 +240,7 @@ def test_a_denials_follow_up_answers_what_the_denial_answers():
         said("Dawit Bekele", "Ethiopia would host the next round of talks", "Ethiopia", paragraph=2),
     ])
     st["start"] = st["id"]
-    links = score_pairs(st, [(0, 2), (0, 3), (1, 3), (0, 4)], TableModel({})).set_index(["a", "b"])
+    links = scored(st, [(0, 2), (0, 3), (1, 3), (0, 4)])
     assert links.loc[(0, 3), "linked"] and links.loc[(0, 3), "conflict"] >= 0.6
     assert links.loc[(0, 3), "kind"] == "denial" and "spells out the \"said\" of the sentence before" in links.loc[(0, 3), "evidence"]
     assert links.loc[(1, 3), "conflict"] < 0.6  # not what the denial answers
@@ -249,7 +254,7 @@ def test_activity_and_delivery_frames_flag_what_nli_misses():
         said("Commerce ministry", "Japan had not yet provided the monitoring data", "China"),
         said("Keiko Mori", "Tokyo had handed over all the data China had asked for", "Japan"),
     ])
-    links = score_pairs(st, [(0, 1), (2, 3), (0, 3)], TableModel({})).set_index(["a", "b"])
+    links = scored(st, [(0, 1), (2, 3), (0, 3)])
     assert links.loc[(0, 1), "frame"] == "activity" and links.loc[(0, 1), "conflict"] >= 0.7
     assert "whether it goes ahead" in links.loc[(0, 1), "evidence"]
     assert links.loc[(2, 3), "frame"] == "delivery" and links.loc[(2, 3), "conflict"] >= 0.7
@@ -262,7 +267,7 @@ def test_a_speaker_saying_yes_then_no_on_the_same_thing_contradicts_themselves()
         said("Khalifa Al Nuaimi", "The Emirates had never announced a date for the exchange", "United Arab Emirates"),
         said("Khalifa Al Nuaimi", "No date had been set for the vote in parliament", "United Arab Emirates"),
     ])
-    links = score_pairs(st, [(0, 1), (0, 2)], TableModel({})).set_index(["a", "b"])
+    links = scored(st, [(0, 1), (0, 2)])
     assert links.loc[(0, 1), "frame"] == "schedule" and links.loc[(0, 1), "kind"] == "self-contradiction"
     assert links.loc[(0, 1), "conflict"] >= 0.7
     assert links.loc[(0, 2), "conflict"] < 0.1  # no shared topic word: a date for something else
@@ -280,7 +285,7 @@ def test_a_party_saying_no_answers_what_others_say_it_agreed():
         said("Belizean foreign ministry", "The river border was never on the table", "Belize"),
         said("Denise Hall", "All members would have to agree", "Caricom"),
     ])
-    links = score_pairs(st, [(0, 1), (1, 2), (3, 4), (3, 5), (4, 6)], TableModel({})).set_index(["a", "b"])
+    links = scored(st, [(0, 1), (1, 2), (3, 4), (3, 5), (4, 6)])
     assert links.loc[(0, 1), "frame"] == "agreement" and links.loc[(0, 1), "conflict"] >= 0.6  # "Belize had agreed" / Belize: no
     assert links.loc[(1, 2), "frame"] == ""  # Belize does not answer for Honduras
     assert links.loc[(3, 4), "frame"] == "agreement" and links.loc[(3, 4), "conflict"] >= 0.6  # every member / Belmopan's refusal
@@ -295,7 +300,7 @@ def test_a_walk_back_in_ones_own_no_is_not_negated_twice():
         said("Ana Ruiz", "We have a date", "Peru"),
         said("Ana Ruiz", "No date had been fixed", "Peru", polarity="retract", refers_to=1, revision=True),
     ])
-    links = score_pairs(st, [(0, 2), (1, 2)], TableModel({})).set_index(["a", "b"])
+    links = scored(st, [(0, 2), (1, 2)])
     assert links.loc[(1, 2), "linked"] and links.loc[(1, 2), "kind"] == "retraction"
     assert links.loc[(0, 2), "frame"] == "schedule" and links.loc[(0, 2), "conflict"] >= 0.6  # the other earlier date, too
     assert links.loc[(0, 2), "kind"] == "retraction"
@@ -309,7 +314,7 @@ def test_standing_by_a_statement_answers_its_latest_challenger():
         said("Chilean navy", "The navy stood by its statement", "Chile", refers_to=0, reaffirms=True),
     ])
     table = {("The fishing boats had left the zone", "The fishing boats had not left the zone"): (0.02, 0.03, 0.95)}
-    links = score_pairs(st, [(0, 1), (1, 3), (2, 3)], TableModel(table)).set_index(["a", "b"])
+    links = scored(st, [(0, 1), (1, 3), (2, 3)], table)
     assert links.loc[(0, 1), "conflict"] >= 0.6
     assert links.loc[(1, 3), "linked"] and links.loc[(1, 3), "conflict"] >= 0.6  # the latest who disputed what it stands by
     assert "stands by what Chilean navy said earlier" in links.loc[(1, 3), "evidence"]
@@ -324,7 +329,7 @@ def test_a_later_no_in_ones_own_words_answers_each_earlier_yes():
         said("Felix Hartmann", "We will sign the contract soon", "Germany"),
         said("Felix Hartmann", "The contract still needs to be finalized", "Germany", polarity="retract", refers_to=1, revision=True),
     ])
-    links = score_pairs(st, [(0, 3), (1, 3), (2, 3)], TableModel({})).set_index(["a", "b"])
+    links = scored(st, [(0, 3), (1, 3), (2, 3)])
     assert links.loc[(1, 3), "linked"] and links.loc[(1, 3), "conflict"] >= 0.6
     assert links.loc[(0, 3), "frame"] == "agreement" and links.loc[(0, 3), "conflict"] >= 0.6  # no shared word needed
     assert links.loc[(0, 3), "kind"] == "retraction"
@@ -338,7 +343,7 @@ def test_a_company_named_as_the_party_answers_for_itself():
         said("Gazprom", "It had not signed any new contract", ""),
         said("Rosneft", "It had not signed any new contract", ""),
     ])
-    links = score_pairs(st, [(0, 1), (0, 2)], TableModel({})).set_index(["a", "b"])
+    links = scored(st, [(0, 1), (0, 2)])
     assert links.loc[(0, 1), "frame"] == "agreement" and links.loc[(0, 1), "conflict"] >= 0.6
     assert links.loc[(0, 2), "frame"] == ""  # another company was never said to have agreed
 

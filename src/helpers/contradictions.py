@@ -203,7 +203,7 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
         pa, pb = _content_sign(sa), _content_sign(sb)
         linked = _linked(sa, sb)
         stand_in = any(_is_anaphoric(x["content"]) and not pd.isna(x.get("refers_to")) for x in (sa, sb))
-        one_sided = any(x["polarity"] == "retract" or bool(x.get("about_speech")) for x in (sa, sb)) and sa["speaker"] != sb["speaker"]
+        one_sided = any(x["polarity"] == "retract" or _flag(x, "about_speech") for x in (sa, sb)) and sa["speaker"] != sb["speaker"]
         # an anaphoric statement ("that's not so clear") answers only what it refers to; a retraction, or a
         # denial of having *said* something, answers its own speaker's words, not another actor's; a hedge
         # takes no side
@@ -267,17 +267,22 @@ def _link_reaffirmations(rows: list[dict], by_id: dict[int, pd.Series]) -> None:
         ref = int(ref)
         disputes = [
             r for r in rows if ref in (r["a"], r["b"]) and r["conflict"] >= LINKED_FLOOR
-            and (other := r["b"] if r["a"] == ref else r["a"]) < rid and not same_office(by_id[other]["speaker"], st["speaker"])
+            and _partner(r, ref) < rid and not same_office(by_id[_partner(r, ref)]["speaker"], st["speaker"])
         ]
         if not disputes:
             continue
-        dispute = max(disputes, key=lambda r: r["b"] if r["a"] == ref else r["a"])
-        other = dispute["b"] if dispute["a"] == ref else dispute["a"]
+        dispute = max(disputes, key=lambda r: _partner(r, ref))
+        other = _partner(dispute, ref)
         row = index.get((min(rid, other), max(rid, other)))
         if row is None:
             continue
         row.update(conflict=dispute["conflict"], linked=True, frame=dispute["frame"], kind=classify(by_id[min(rid, other)], by_id[max(rid, other)]))
         row["evidence"] = f"{st['speaker']} stands by what {by_id[ref]['speaker']} said earlier, which {by_id[other]['speaker']} disputes ({dispute['evidence']})"
+
+
+def _partner(row: dict, sid: int) -> int:
+    """The other statement of a scored pair."""
+    return row["b"] if row["a"] == sid else row["a"]
 
 
 def _answers_for_itself(
@@ -337,7 +342,7 @@ def _link_elaborations(rows: list[dict], statements: pd.DataFrame, by_id: dict[i
             if not answers:
                 continue
             best = max(answers, key=lambda r: r["conflict"])
-            target = best["a"] if best["b"] == di else best["b"]
+            target = _partner(best, di)
         target = int(target)
         row = index.get((min(target, ei), max(target, ei)))
         if row is None or target == ei:
@@ -506,7 +511,7 @@ def score_stances(statements: pd.DataFrame, claims: Sequence[str], model, thresh
     rows = statements[(statements["speaker"] != NARRATOR) & (statements["content"].str.len() > 0)]
     texts = [_nli_text(r, by_id) for _, r in rows.iterrows()]
     records = list(rows[["id", "speaker", "polarity"]].itertuples(index=False))
-    about_speech = [bool(by_id[int(r.id)].get("about_speech")) for r in records]
+    about_speech = [_flag(by_id[int(r.id)], "about_speech") for r in records]
     prem, hyp = [], []
     for claim in claims:
         for t, r, speech in zip(texts, records, about_speech):

@@ -71,11 +71,12 @@ def match_statements(gold: list[dict], predicted: list[Statement]) -> dict[str, 
     return out
 
 
-def match_parts(gold: list[dict], predicted: list[Statement]) -> dict[str, set[int]]:
-    """For each gold statement id, the ids of the predicted statements that stand for it: its best match, and
-    every statement lying mostly (≥ 50 %) inside its span, since the system may split one gold statement into
-    clauses ("Sandoval said X but acknowledged that Y")."""
-    best = match_statements(gold, predicted)
+def match_parts(gold: list[dict], predicted: list[Statement], best: dict[str, Statement | None] | None = None) -> dict[str, set[int]]:
+    """For each gold statement id, the ids of the predicted statements that stand for it: its best match
+    (``best``, from ``match_statements``, computed when not given), and every statement lying mostly (≥ 50 %)
+    inside its span, since the system may split one gold statement into clauses ("Sandoval said X but
+    acknowledged that Y")."""
+    best = match_statements(gold, predicted) if best is None else best
     out: dict[str, set[int]] = {}
     for g in gold:
         parts = {p.id for p in predicted if p.speaker != NARRATOR and _overlap(g["start"], g["end"], p.start, p.end) >= 0.5 * max(1, p.end - p.start)}
@@ -151,7 +152,7 @@ def evaluate_contradictions(paths: list[str | Path], model, threshold: float | N
         result = analyze_article(gold.article_path, model=model, threshold=threshold, aliases=aliases, claims=[])
         statements = result.statement_objects
         matched = match_statements(gold.statements, statements)
-        parts = match_parts(gold.statements, statements)
+        parts = match_parts(gold.statements, statements, matched)
         flagged = result.contradictions
         flag_kind = {(int(r.a), int(r.b)): r.kind for r in flagged.itertuples()}
         scores = {(int(r.a), int(r.b)): float(r.conflict) for r in result.links.itertuples()}

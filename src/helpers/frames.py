@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 #: Words that put a content in the agreement frame.
 AGREEMENT = re.compile(
     r"\b(?:agree[sd]?|agreeing|agreements?|deals?|accords?|pacts?|arrangements?|understandings?|accept(?:s|ed|ing)?|sign(?:s|ed|ing|ature)?|signed off|"
@@ -70,7 +71,7 @@ DISMISSED = re.compile(
     r"(?:inaccurate|false|untrue|baseless|unfounded|wrong|incorrect|fabricated|misleading|premature|groundless|not true|fake|nonsense)\b",
     re.I,
 )
-_WHEN_NAMED = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|next (?:week|month)|tomorrow)\b")
+_WHEN_NAMED = re.compile(rf"\b(?:{WEEKDAYS}|January|February|March|April|May|June|July|August|September|October|November|December|next (?:week|month)|tomorrow)\b")
 #: An agreement said to be everyone's ("all 27 member states had agreed", "there is unanimity", "all allies are on
 #: board"): any party that says no answers it, whatever words it uses.
 EVERYONE = re.compile(
@@ -79,9 +80,12 @@ EVERYONE = re.compile(
     r"(?:there (?:is|was)|reached|found|achieved|with) (?:a )?(?:full |broad )?(?:unanimity|consensus))\b",
     re.I,
 )
-#: "There is no date": for nothing named, the date of what the story is about.
-_NO_DATE = re.compile(
-    r"\bno (?:firm |fixed |new |agreed )?(?:date|timetable)\b(?!\s+(?:for|of|on|had|has|was|to))|\bthe (?:date|timetable|deadline)\b(?!\s+(?:for|of|on))", re.I
+#: A date for nothing named, which is the date of what the story is about: "there is no date", "the date could
+#: shift", "no date had been set" (but not "no date had been set for the vote").
+_OPEN_DATE = re.compile(
+    r"\bno (?:firm |fixed |new |agreed )?(?:date|timetable)\b(?!\s+(?:for|of|on|had|has|was|to))|\bthe (?:date|timetable|deadline)\b(?!\s+(?:for|of|on))|"
+    r"\b(?:dates?|timetable|timing)\s+(?:had|has|have|was|is|were)?\s*(?:yet\s+)?(?:not\s+)?(?:been\s+)?(?:set|fixed|agreed|announced)\b(?!\s+(?:for|of|on))",
+    re.I,
 )
 #: Words for when something will happen (a content that names one sets a date; "no date" denies it).
 SCHEDULE_NOUN = re.compile(r"\b(?:dates?|timetable|deadline|timing|schedule|scheduled)\b", re.I)
@@ -90,9 +94,9 @@ SCHEDULE_OFF = re.compile(r"\b(?:postpon(?:e|es|ed|ing)|delay(?:s|ed)|put off|pu
 SCHEDULE_WHEN = re.compile(
     r"\b(?:next (?:week|month|year)|within (?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|\d+) )?(?:days?|weeks?|months?)|by the end of \w+|"
     r"(?:have|has|had|set|fixed|agreed(?: on)?) a (?:firm |new |fixed )?date|"
-    r"(?:would|will)\b[^.;]{0,60}?\bnext (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    rf"(?:would|will)\b[^.;]{{0,60}}?\bnext (?:{WEEKDAYS})|"
     r"(?:would|will|to)\b[^.;]{0,80}?\b(?:on|by|before|from) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|"
-    r"(?:would|will)\b[^.;]{0,60}?\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    rf"(?:would|will)\b[^.;]{{0,60}}?\bon (?:{WEEKDAYS})|"
     r"(?:would|will|to)\b[^.;]{0,60}?\b(?:later |early |earlier )?this (?:week|month)|"
     r"(?:would|will|to)\b[^.;]{0,60}?\b(?:in|by|before) (?:January|February|March|April|May|June|July|August|September|October|November|December))\b",
     re.I,
@@ -245,7 +249,7 @@ def read_frames(content: str) -> Frames:
     first_frame = min([m.start() for m in [*events[:1], unsettled] if m is not None], default=len(content))
     modal = INTENTION.search(content)
     intention = bool(modal and modal.start() < first_frame)
-    open_date = signs.get("schedule") == -1 and (_NO_DATE.search(content) is not None or re.search(r"\b(?:dates?|timetable|timing)\s+(?:had|has|have|was|is|were)?\s*(?:yet\s+)?(?:not\s+)?(?:been\s+)?(?:set|fixed|agreed|announced)\b(?!\s+(?:for|of|on))", content) is not None)
+    open_date = signs.get("schedule") == -1 and _OPEN_DATE.search(content) is not None
     everyone = signs.get("agreement") == 1 and EVERYONE.search(content) is not None
     return Frames(
         signs=signs, intention=intention, topic=topic_words(content), answer=bool(ANSWER.search(content)), open_date=open_date,

@@ -9,7 +9,7 @@ import pandas as pd
 
 from .actors import BODIES, NARRATOR, NATIONALITY, PRONOUNS, ActorResolver
 from .article import Article
-from .frames import Frames, read_frames
+from .frames import WEEKDAYS, Frames, read_frames
 from .sentences import Sentence, split_sentences
 
 POLARITIES = ("assert", "deny", "hedge", "retract")
@@ -91,7 +91,6 @@ AFTER_CUE_SKIP = re.compile(
     r"\s*(?:late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b,?|\s*(?:hours|days|minutes) later\b,?|"
     r"\s*(?:last|this|earlier this) (?:week|month|year)\b,?|\s*that\s+)+",
 )
-_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 TIME_RE = re.compile(
     r"\b(at first|initially|later|subsequently|earlier|afterwards|en route to \w+|on the (?:plane|flight|way) to \w+|"
     r"(?:on |last |this |next )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:[’']s)?|yesterday|today|tonight|last week)\b",
@@ -440,6 +439,21 @@ class _Raw:
     cut_by_inverted: bool = False
 
 
+def _nothing_said_after(content_tail: str, after: str, cue: str) -> bool:
+    """After "..., X said", what follows the cue is no content of its own (so the content is before): nothing,
+    an adjunct with no "that" clause ("on Thursday after two days of talks in Beijing", "after meeting officials
+    in Doha"), a participle clause ("loosening a ban that ..."), or whom they told ("she told a radio station")."""
+    return (
+        not content_tail or content_tail.startswith((",", "."))
+        or (re.match(r"^(?:on|in|at|to|during|after|before|following|ahead of|while|when|as)\b", content_tail) is not None
+            and not re.search(r"\bthat\b", content_tail))
+        or re.match(r"^(?!(?:saying|adding|noting|insisting|stressing|arguing)\b)[a-z]+ing\b", content_tail) is not None
+        or (re.match(rf"^\s*(?:on|in|at|during|after|before|following|late|early|{WEEKDAYS})\b", after) is not None
+            and not re.search(r"\bthat\b|[“\"]", after))
+        or (cue.startswith("told") and TOLD_WHOM.fullmatch(content_tail) is not None)
+    )
+
+
 def _attributions(sentence: str) -> list[_Raw]:
     """Find the attributed statements inside one sentence (offsets relative to the sentence)."""
     raws: list[_Raw] = []
@@ -528,18 +542,7 @@ def _attributions(sentence: str) -> list[_Raw]:
         content_from = (sp[1] if inverted else m.end()) + (tail.end() if tail else 0)
         content_tail = sentence[content_from:next_start].strip()
         content_before = inverted or (
-            re.search(r"[,”\"]\s*$", before_speaker) is not None
-            and (
-                not content_tail or content_tail.startswith((",", "."))
-                or (re.match(r"^(?:on|in|at|to|during)\b", content_tail) is not None and not re.search(r"\bthat\b", content_tail))
-                # "..., X said on Wednesday, loosening a ban that ...": a participle clause, not the content
-                or re.match(r"^(?!(?:saying|adding|noting|insisting|stressing|arguing)\b)[a-z]+ing\b", content_tail) is not None
-                # "..., X said on Thursday after two days of talks in Beijing." (an adjunct, not a "that" clause)
-                or (re.match(r"^(?:after|before|following|ahead of|while|when|as)\b", content_tail) is not None and not re.search(r"\bthat\b", content_tail))
-                or (re.match(rf"^\s*(?:on|in|at|during|after|before|following|late|early|{_WEEKDAYS})\b", after) is not None
-                    and not re.search(r"\bthat\b|[“\"]", after))  # "..., X said on Wednesday after meeting officials in Doha."
-                or (m.group().startswith("told") and TOLD_WHOM.fullmatch(content_tail) is not None)  # "..., she told a radio station."
-            )
+            re.search(r"[,”\"]\s*$", before_speaker) is not None and _nothing_said_after(content_tail, after, m.group())
         )
         if content_before:
             prev = [r for r in raws if not r.cut_by_inverted]
