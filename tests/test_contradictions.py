@@ -359,3 +359,15 @@ def test_embeddings_are_memoised_in_input_order():
     assert np.array_equal(again[0], first[1]) and np.array_equal(again[2], first[0]) and np.array_equal(again[3], first[1])
     assert "Troops pulled back" in C._EMBED_MEMO  # embedded once, kept for the next call
     assert C.embed_texts([]).shape == (0, first.shape[1])
+
+
+def test_a_content_capitalised_by_the_cut_shares_its_first_word():
+    """ "said supplies were ..." becomes "Supplies were ...": a common word the article writes in lower case elsewhere
+    still ties the two contents (it is not a name)."""
+    st = frame([
+        said("Moldovan energy minister", "Gazprom had agreed to resume supplies to the region", "Moldova"),
+        said("Moldovan prime minister", 'Supplies were "not yet confirmed"', "Moldova"),
+    ])
+    assert scored(st, [(0, 1)]).loc[(0, 1), "frame"] == "agreement"
+    st.loc[0, ["content", "text"]] = "Gazprom had agreed to resume deliveries to the region"
+    assert scored(st, [(0, 1)]).loc[(0, 1), "frame"] == ""  # no word shared

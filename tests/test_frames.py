@@ -98,7 +98,7 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("The pass would reopen to trucks next Monday", {"schedule": 1, "activity": 1}, False),
         ('The export ban "remains in force"', {"activity": -1}, False),
         # eighth round: lifted restrictions and authorisations, assurances only, sticking points, a date that may shift
-        ("Somalia had lifted restrictions on Kenyan flights", {"agreement": 1}, False),
+        ("Somalia had lifted restrictions on Kenyan flights", {"agreement": 1, "activity": 1}, False),  # lifting a halt lets the flights go ahead
         ("No carrier had been authorized to fly", {"agreement": -1}, False),
         ("Our partners have confirmed the timetable in writing", {"agreement": 1}, False),
         ('Oman had given "verbal assurances" and written approval would follow', {"agreement": -1}, False),
@@ -106,6 +106,16 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ('The contract "still needs to be finalized"', {"agreement": -1}, False),
         ("Local officers will take over the checkpoints on Feb. 1", {"schedule": 1}, False),
         ("The date could shift by a few weeks", {"schedule": -1}, False),
+        # session 6: lifting a halt, no answer yet, not aware, no notification, "can ... from", quarters, continued talks
+        ("Beijing will lift a suspension on poultry imports next week", {"schedule": 1, "activity": 1}, True),
+        ("The ministry has yet to respond to the request", {"agreement": -1}, False),
+        ("She was not aware of any such arrangement", {"agreement": -1}, False),
+        ("The company had not received any official notification", {"agreement": -1}, False),
+        ("Ferries can sail from Tuesday", {"schedule": 1}, False),
+        ("Exports will restart from the second quarter", {"schedule": 1, "activity": 1}, True),
+        ("Athens would not accept any change to the agreed wording", {"agreement": 1}, True),  # presupposes the agreement
+        ("Athens would not accept the wording", {"agreement": -1}, True),
+        ("The two sides agreed to continue talks", {"agreement": -1, "activity": 1}, False),  # the talks go on; no deal
     ],
 )
 def test_read_frames(content, signs, intention):

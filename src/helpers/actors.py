@@ -55,7 +55,7 @@ NATIONALITY: dict[str, str] = {
     "Uzbekistan": "Uzbek", "Venezuela": "Venezuelan", "Guyana": "Guyanese", "Suriname": "Surinamese", "Vietnam": "Vietnamese", "Yemen": "Yemeni", "Zambia": "Zambian",
     "Zimbabwe": "Zimbabwean", "Congo": "Congolese", "African Union": "AU",
     "Azerbaijan": "Azerbaijani", "Armenia": "Armenian", "Georgia": "Georgian", "Moldova": "Moldovan",
-    "United Nations": "UN",
+    "United Nations": "UN", "Iceland": "Icelandic", "Luxembourg": "Luxembourgish", "Malta": "Maltese", "Laos": "Lao",
 }
 #: The seat that speaks for a country's head of state ("Putin's spokesman" = "Kremlin spokesman").
 COUNTRY_SEAT = {"Russia": "Kremlin", "France": "Élysée", "United States": "White House"}
@@ -97,7 +97,8 @@ CAPITALS: dict[str, str] = {
     "sanaa": "Yemen", "lusaka": "Zambia", "harare": "Zimbabwe", "kinshasa": "Congo", "baku": "Azerbaijan", "yerevan": "Armenia",
     "tbilisi": "Georgia", "chisinau": "Moldova", "budapest": "Hungary", "riyadh": "Saudi Arabia", "doha": "Qatar",
     "cairo": "Egypt", "jerusalem": "Israel", "kuwait city": "Kuwait", "lima": "Peru", "santiago": "Chile", "la paz": "Bolivia",
-    "panama city": "Panama", "guatemala city": "Guatemala", "singapore": "Singapore",
+    "panama city": "Panama", "guatemala city": "Guatemala", "singapore": "Singapore", "reykjavik": "Iceland",
+    "valletta": "Malta", "vientiane": "Laos",
 }
 SPOKES = ("spokesman", "spokeswoman", "spokesperson", "press secretary", "spokesmen", "spokespeople")
 OFFICIALS = ("official", "officials", "officer", "officers", "diplomat", "diplomats", "aide", "aides", "source", "sources", "adviser", "advisers", "advisor", "negotiator", "negotiators")

@@ -137,7 +137,7 @@ def analyze_article(
         (a, b) for a, b in candidate_pairs(statements, all_pairs_max=all_pairs_max, k=neighbours)
         if not (statements.at[a, "speaker"] == NARRATOR and statements.at[b, "speaker"] == NARRATOR)
     ]
-    links = score_pairs(statements, pairs, nli)
+    links = score_pairs(statements, pairs, nli, title=article.title)
     contradictions = find_contradictions(links, statements, threshold)
     supports = find_supports(links, threshold)
     chosen = list(claims) if claims else auto_claims(statements, contradictions)

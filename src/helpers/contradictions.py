@@ -16,8 +16,9 @@ import numpy as np
 import pandas as pd
 
 from .actors import NARRATOR, country_finder
-from .frames import AGREEMENT, frame_conflict, read_frames
+from .frames import AGREEMENT, Frames, frame_conflict, read_frames
 from .statements import same_office
+from .story import Story, on_story, read_story, story_sign
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,9 @@ DENIAL_SIMILARITY = 0.55
 #: Two statements that conflict on a frame (an agreement reached or not, a date set or not; see ``frames``)
 #: score at least this, whatever their similarity.
 FRAME_SCORE = 0.7
+#: Two statements on the story that say opposite things of the event its headline reports (see ``story``) score
+#: at least this: less than a conflict on a frame both name, more than the default threshold.
+STORY_SCORE = 0.65
 #: A frame conflict that repeats one already reported between the same statements' actors counts this much.
 REPEAT_WEIGHT = 0.5
 #: A denial or walk-back the text ties to the statement it answers scores at least this (the default threshold).
@@ -163,8 +167,13 @@ def _predict(model, premises: list[str], hypotheses: list[str], progress: bool |
     return probs
 
 
-def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], model, progress: bool | None = None) -> pd.DataFrame:
-    """NLI both ways on each pair's contents, combined with the cue polarities into conflict and support scores."""
+def score_pairs(
+    statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], model, progress: bool | None = None, title: str = ""
+) -> pd.DataFrame:
+    """NLI both ways on each pair's contents, combined with the cue polarities into conflict and support scores.
+
+    ``title`` is the article's headline: two statements on the story it reports that say opposite things of
+    its event conflict (``story``), whatever words they use."""
     columns = [
         "a", "b", "a_speaker", "b_speaker", "a_polarity", "b_polarity", "entail", "contradict", "similarity",
         "conflict", "support", "kind", "linked", "frame", "evidence",
@@ -190,10 +199,13 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
     emb = dict(zip(seen_texts, embed_texts(seen_texts)))  # similarity of what NLI sees ("X said that ..." included)
     ent_p = probs["entailment"].to_numpy()
     con_p = probs["contradiction"].to_numpy()
-    frames = {i: read_frames(t) for i, t in texts.items()}
+    frames = _read_all_frames(texts, statements)
     countries, people = _speaker_countries(statements)
     find_countries = country_finder(people)
     named = {i: find_countries(t) for i, t in texts.items()}
+    on_the_story = _story_signs(title, statements, texts, frames, countries, find_countries)
+    quoted = statements[statements["speaker"] != NARRATOR].sort_values("id")
+    claimant = quoted["speaker"].iloc[0] if len(quoted) else NARRATOR
     rows = []
     for (a, b), (ta, tb) in zip(pairs, plan):
         sa, sb = by_id[a], by_id[b]
@@ -234,6 +246,15 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
             frame = frame_conflict(frames[a], frames[b], pa, pb, parties, itself)
             if frame is not None:
                 conflict = max(conflict, FRAME_SCORE + (1 - FRAME_SCORE) * conflict)
+            elif on_the_story[a] * pa * on_the_story[b] * pb < 0 and (
+                (on_the_story[b] * pb < 0 and (_flag(sb, "revision") or sb["polarity"] == "retract"))
+                if same_office(sa["speaker"], sb["speaker"])
+                else any(same_office(x["speaker"], claimant) and on_the_story[int(x["id"])] * p > 0 for x, p in ((sa, pa), (sb, pb)))
+            ):
+                # the claimant (who makes the lead's claim) saying yes against anyone who says no, or a
+                # speaker's later walk-back saying no against their own earlier yes
+                frame = "story"
+                conflict = max(conflict, STORY_SCORE + (1 - STORY_SCORE) * conflict)
         if linked:  # the text itself says b answers a ("later said", "backed away from"): flagged whatever NLI says
             conflict = _linked_score(entail, contradict, conflict)
         elif frame is None:  # contents about different things cannot conflict much, whatever NLI says
@@ -252,7 +273,18 @@ def score_pairs(statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], mode
         })
     _link_elaborations(rows, statements, by_id, frames)
     _link_reaffirmations(rows, by_id)
+    _story_fallback(rows)
     return _one_per_actor_pair(pd.DataFrame(rows, columns=columns))
+
+
+def _story_fallback(rows: list[dict]) -> None:
+    """The story sets two actors against each other only where nothing more specific does: between actors
+    already in conflict (on a frame both name, through NLI, or as the text links them), a story conflict
+    only repeats it and counts ``REPEAT_WEIGHT``."""
+    opposed = {frozenset((r["a_speaker"], r["b_speaker"])) for r in rows if r["frame"] != "story" and r["conflict"] >= LINKED_FLOOR}
+    for r in rows:
+        if r["frame"] == "story" and r["a_speaker"] != r["b_speaker"] and frozenset((r["a_speaker"], r["b_speaker"])) in opposed:
+            r["conflict"] = round(r["conflict"] * REPEAT_WEIGHT, 4)
 
 
 def _link_reaffirmations(rows: list[dict], by_id: dict[int, pd.Series]) -> None:
@@ -357,6 +389,36 @@ def _link_elaborations(rows: list[dict], statements: pd.DataFrame, by_id: dict[i
         row["evidence"] = f"{basis}; it spells out the \"{d['cue'] or 'answer'}\" of the sentence before"
 
 
+def _read_all_frames(texts: dict[int, str], statements: pd.DataFrame) -> dict[int, Frames]:
+    """Each content's frames. A content's first word was capitalised when the attribution was cut off
+    ("said supplies were ..." -> "Supplies were ..."); it is a common word again where the article writes it
+    in lower case elsewhere, so it counts for the topic."""
+    lower = set(re.findall(r"(?<![\w’'-])[a-z][a-z-]+", " ".join(statements["text"].fillna(""))))
+    out = {}
+    for i, t in texts.items():
+        first = re.match(r"[A-Z][a-z-]+", t)
+        if first and first.group(0).lower() in lower:
+            t = first.group(0).lower() + t[first.end():]
+        out[i] = read_frames(t)
+    return out
+
+
+def _story_signs(title: str, statements: pd.DataFrame, texts: dict[int, str], frames: dict[int, Frames], countries: dict[int, str], find_countries) -> dict[int, int]:
+    """For each statement, +1 / -1 when it is on the story its headline reports and says its event happens / does
+    not (``story``), else 0. The lead is the first quoted statement; narration takes no side."""
+    quoted = statements[statements["speaker"] != NARRATOR].sort_values("id")
+    lead = texts.get(int(quoted["id"].iloc[0]), "") if len(quoted) else ""
+    story: Story | None = read_story(title, lead, find_countries)
+    signs = {i: 0 for i in texts}
+    if story is None:
+        return signs
+    for _, st in quoted.iterrows():
+        i = int(st["id"])
+        if i in texts and on_story(frames[i], story, st["speaker"], countries.get(i, "")):
+            signs[i] = story_sign(frames[i], story)
+    return signs
+
+
 def _speaker_countries(statements: pd.DataFrame) -> tuple[dict[int, str], dict[str, str]]:
     """Each statement's speaker country (where the article says it), and name token -> country for
     ``country_finder`` (the capitalised words of speakers' names, e.g. "Dragić" -> Serbia)."""
@@ -418,6 +480,7 @@ FRAME_EVIDENCE = {
     "activity": "; they disagree on whether it goes ahead",
     "delivery": "; they disagree on whether it was handed over",
     "withdrawal": "; they disagree on whether forces pulled back",
+    "story": "; they disagree on whether what the headline reports happened",
 }
 
 

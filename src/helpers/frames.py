@@ -57,7 +57,10 @@ UNSETTLED = re.compile(
     r"rather than (?:announcing|reporting|confirming|describing) (?:an? |the )?(?:agreement|deal|accord|decision)|"
     r"not (?:a|an) (?:signed |formal |binding |written |final )?(?:agreement|deal|accord|treaty)|"
     r"(?:signed|initial(?:l)?ed|agreed (?:on|to))\s+[“\"]?only\b|only (?:signed|initial(?:l)?ed)|"
-    r"(?:position|stance) [“\"]?(?:has|had) not changed|(?:position|stance) [“\"]?(?:is|was|remains|remained) (?:unchanged|the same))\b",
+    r"(?:position|stance) [“\"]?(?:has|had) not changed|(?:position|stance) [“\"]?(?:is|was|remains|remained) (?:unchanged|the same)|"
+    r"agreed to (?:continue|keep|pursue|hold more) (?:the |their )?(?:talks|consultations|dialogue|discussions|negotiations|talking)|"
+    r"(?:has|have|had) yet to (?:respond|reply|decide|agree|sign|approve|confirm|accept|give)|not before|"
+    r"not (?:been )?aware of (?:any|an?|such)\b|(?:not|never) (?:yet )?received (?:any )?(?:official |formal |written )?(?:notification|confirmation|notice))\b",
     re.I,
 )
 #: Nothing of the kind is in preparation ("no new statement was being prepared"): what was said to be agreed is
@@ -96,7 +99,8 @@ SCHEDULE_WHEN = re.compile(
     r"(?:have|has|had|set|fixed|agreed(?: on)?) a (?:firm |new |fixed )?date|"
     rf"(?:would|will)\b[^.;]{{0,60}}?\bnext (?:{WEEKDAYS})|"
     r"(?:would|will|to)\b[^.;]{0,80}?\b(?:on|by|before|from) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|"
-    rf"(?:would|will)\b[^.;]{{0,60}}?\bon (?:{WEEKDAYS})|"
+    rf"(?:would|will|can)\b[^.;]{{0,60}}?\b(?:on|from) (?:{WEEKDAYS})|"
+    r"(?:would|will|can)\b[^.;]{0,80}?\b(?:from|starting|beginning) (?:in )?(?:(?:the )?(?:first|second|third|fourth) (?:quarter|half)|(?:19|20)\d\d)|"
     r"(?:would|will|to)\b[^.;]{0,60}?\b(?:later |early |earlier )?this (?:week|month)|"
     r"(?:would|will|to)\b[^.;]{0,60}?\b(?:in|by|before) (?:January|February|March|April|May|June|July|August|September|October|November|December))\b",
     re.I,
@@ -105,7 +109,10 @@ SCHEDULE_WHEN = re.compile(
 PROCEED = re.compile(
     r"\b(?:proceed(?:s|ed|ing)?|go(?:es)? ahead|went ahead|going ahead|continu(?:e|es|ed|ing)|resum(?:e|es|ed|ing)|as planned|"
     r"reopen(?:s|ed|ing)?|restart(?:s|ed|ing)?|flow(?:s|ed|ing)?|"
-    r"press(?:ed)? ahead|(?:keep|keeps|kept|keeping)\s+(?:[\w’'-]+\s+){0,5}?(?:flowing|open|running|going|sailing|moving))\b",
+    r"press(?:ed)? ahead|(?:keep|keeps|kept|keeping)\s+(?:[\w’'-]+\s+){0,5}?(?:flowing|open|running|going|sailing|moving)|"
+    # lifting a halt lets the thing go ahead ("will lift a suspension on beef imports", "ended the embargo")
+    r"(?:lift|lifts|lifted|lifting|end|ends|ended|ending|ease|eases|eased|easing|scrap|scraps|scrapped|remove|removes|removed|removing)\s+"
+    r"(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}?(?:bans?|embargo(?:es)?|moratorium|suspensions?|freeze|restrictions?|curbs?|sanctions))\b",
     re.I,
 )
 HALT = re.compile(
@@ -131,6 +138,8 @@ STAYED = re.compile(
     re.I,
 )
 CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.I)
+#: Something named as agreed ("the agreed text"): a content that refuses to change it presupposes the agreement.
+_AGREED_THING = re.compile(r"\b(?:the|this|that|its|their)\s+(?:already\s+)?agreed\s+[a-z]+", re.I)
 #: Not having been told of something says nothing of whether it exists ("had not been consulted on any agreement").
 NOT_TOLD = re.compile(r"\b(?:not|never)\s+(?:been\s+)?(?:consulted|informed|told|asked|involved|briefed|notified|invited|aware)\b", re.I)
 #: A plan or proposal to do something is not the thing done ("the bloc's plan to end imports").
@@ -236,6 +245,8 @@ def read_frames(content: str) -> Frames:
             NEGATION.search(content, 0, events[0].start())  # "no deal", "had not signed"
             or _NOT_DONE.match(content, events[0].end())  # "such deals could not be made", "a deal was never reached"
         )
+        if negated and not unsettled and _AGREED_THING.search(content, events[0].end()):
+            negated = False  # "would not accept any change to the agreed text": the refusal keeps the agreement
         signs["agreement"] = -1 if unsettled or negated else 1
     if NONE_PREPARED.search(content) or (ANSWER.search(content) and "agreement" not in signs):
         signs["agreement"] = -1  # "there is no such fact", asked about a promise, answers it

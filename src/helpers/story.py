@@ -1,0 +1,97 @@
+"""What the article argues over: the claim its headline reports, and who the headline names.
+
+A wire story about a diplomatic dispute is about one event: "Germany Says Qatar Agreed to LNG Supply Deal;
+QatarEnergy Says Talks Continue". Its statements come back to that event in words that share nothing with
+each other ("The deal is done" / "no contract had been signed"; "Gas will flow again on New Year's Day" /
+supplies "not yet confirmed"), so neither a shared topic word nor a small NLI model ties them. The story
+does: a statement that is *on the story* (it shares a word with the headline's claim or the lead, it is a
+bare reference such as "the deal is done", or its speaker is someone the headline names) and says the
+event happens, or is settled, stands against one on the story that says it does not, or not yet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .frames import Frames, read_frames, topic_words
+
+#: "X Says", "X Said", "..., Minister Says": the attribution around a headline's claim.
+_SAYS = re.compile(r"\b(?:says?|said|tells?|told|claims?|announces?|announced)\b\s*", re.I)
+#: A content with this many topic stems or fewer refers to the story's event rather than naming another
+#: ("The deal is done", "The arrangement was settled at a meeting in Budapest on Friday").
+BARE_REFERENCE = 2
+
+
+def headline_claim(title: str) -> str:
+    """The claim a headline reports: its first clause, without who says it.
+
+    "Germany Says Qatar Agreed to LNG Supply Deal; QatarEnergy Says Talks Continue" -> "Qatar Agreed to LNG
+    Supply Deal"; "Indonesia to Let Some Nickel Ore Exports Resume, Minister Says" -> "Indonesia to Let Some
+    Nickel Ore Exports Resume"; a headline that reports no one's words is its own claim.
+    """
+    first = re.split(r"[;:|]\s+|\s+[-–—]\s+", title.strip(), maxsplit=1)[0].strip()
+    trailing = re.match(r"^(?P<claim>.+?),\s+(?:[\w.’'-]+\s+){1,4}?(?:says?|said|tells?|told)$", first, re.I)
+    if trailing:
+        return trailing.group("claim").strip()
+    says = _SAYS.search(first)
+    if says and says.start() > 0 and says.end() < len(first):
+        return first[says.end():].strip()
+    return first
+
+
+@dataclass(frozen=True)
+class Story:
+    """The headline's claim as frames, the topic stems of the story, and a test for who the headline names."""
+
+    claim: str
+    frames: Frames
+    topic: frozenset[str]
+    title: str
+    names_speaker: Callable[[str, str], bool]
+
+
+def read_story(title: str, lead: str, find_countries: Callable[[str], set[str]]) -> Story | None:
+    """The story of an article from its headline and the content of its lead statement; None without a headline."""
+    if not title.strip():
+        return None
+    claim = headline_claim(title)
+    frames = read_frames(claim.lower())
+    topic = topic_words(title.lower()) | topic_words(lead)
+    named = find_countries(title)
+    title_words = set(re.findall(r"[\w’'-]+", title.lower()))
+
+    def names_speaker(speaker: str, country: str) -> bool:
+        """The headline names the speaker: by country ("Moscow Says ...") or by a word of its name ("QatarEnergy")."""
+        own = {w for w in re.findall(r"\b[A-ZÀ-ÖØ-Þ][\w’'-]+", speaker) if len(w) > 2}
+        return bool(country and country in named) or any(w.lower() in title_words for w in own)
+
+    return Story(claim=claim, frames=frames, topic=topic, title=title, names_speaker=names_speaker)
+
+
+def on_story(frames: Frames, story: Story, speaker: str, country: str) -> bool:
+    """The content is about the story's event: it shares a topic stem with it, is a bare reference to it, or
+    its speaker is named in the headline."""
+    return bool(frames.topic & story.topic) or len(frames.topic) <= BARE_REFERENCE or story.names_speaker(speaker, country)
+
+
+def story_sign(frames: Frames, story: Story) -> int:
+    """+1 the content says the story's event happens or is settled, -1 that it does not or not yet, 0 neither
+    or both.
+
+    An agreement reached backs the story and one not reached undercuts it (headlines report what was agreed or
+    will happen, rarely what was not), and "not yet", "no decision" outweighs anything else the content says;
+    a frame the headline's claim is in counts in the claim's direction ("China will lift the curbs" against
+    "the ban remains in force"); a date set backs the story, one that no longer holds undercuts it.
+    """
+    signs = frames.signs
+    if signs.get("agreement", 0) < 0:
+        return -1
+    votes = set()
+    for frame, sign in signs.items():
+        if frame in story.frames.signs and frame != "agreement":
+            votes.add(sign * story.frames.signs[frame])
+        elif frame in ("agreement", "schedule"):
+            votes.add(sign)
+    return votes.pop() if len(votes) == 1 else 0

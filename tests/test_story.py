@@ -1,0 +1,108 @@
+"""The story a headline reports: its claim, who is on it, and which statements say yes or no to it."""
+
+import pytest
+
+from helpers.actors import country_finder
+from helpers.contradictions import score_pairs
+from helpers.frames import read_frames
+from helpers.story import headline_claim, on_story, read_story, story_sign
+from test_contradictions import TableModel, frame, said
+
+
+@pytest.mark.parametrize(
+    "title, claim",
+    [
+        ("Norway Says Iceland Agreed to Share Fishing Quotas; Reykjavik Says Talks Go On", "Iceland Agreed to Share Fishing Quotas"),
+        ("Chile to Resume Copper Shipments to Peru, Minister Says", "Chile to Resume Copper Shipments to Peru"),
+        ("Kenya says Tanzania will reopen border post - Nairobi", "Tanzania will reopen border post"),
+        ("Russia Undercuts Macron’s Report of Putin Deal on Ukraine", "Russia Undercuts Macron’s Report of Putin Deal on Ukraine"),
+    ],
+)
+def test_headline_claim(title, claim):
+    assert headline_claim(title) == claim
+
+
+FISH = "Norway Says Iceland Agreed to Share Fishing Quotas; Reykjavik Says Talks Go On"
+
+
+def story(title: str = FISH, lead: str = "Iceland had agreed to share its mackerel quotas with Norway"):
+    return read_story(title, lead, country_finder())
+
+
+def test_no_headline_no_story():
+    assert story(title="  ") is None
+
+
+@pytest.mark.parametrize(
+    "content, sign",
+    [
+        ("The deal is done", 1),  # an agreement reached backs the claim
+        ("No contract had been signed", -1),  # one not reached undercuts it
+        ("Boats can sail into the zone from Monday", 1),  # a date set
+        ("The talks are still under way, although the boats will sail from Monday", -1),  # "not yet" outweighs the rest
+        ("The mackerel season opened on time", 0),  # nothing said of the event
+    ],
+)
+def test_story_sign(content, sign):
+    assert story_sign(read_frames(content), story()) == sign
+
+
+def test_story_sign_follows_the_claims_direction_on_its_frame():
+    lifted = story(title="Brazil Says China Will Lift Beef Curbs", lead="China will lift the suspension on beef imports this week")
+    assert story_sign(read_frames("The suspension remains in force"), lifted) == -1
+    paused = story(title="Egypt Says Ethiopia Will Pause Dam Filling", lead="Ethiopia had committed to pausing the filling")
+    assert story_sign(read_frames("The filling would proceed as planned"), paused) == -1
+
+
+def test_on_story():
+    s = story()
+    assert on_story(read_frames("Quotas for mackerel were not discussed"), s, "Fisheries ministry", "")  # a shared word
+    assert on_story(read_frames("The deal is done"), s, "Minister", "")  # a bare reference to the event
+    assert on_story(read_frames("Discussions with Oslo's negotiators were continuing"), s, "Icelandic foreign ministry", "Iceland")  # named in the headline
+    assert not on_story(read_frames("Discussions with Oslo's negotiators were continuing"), s, "Danish diplomat", "Denmark")
+
+
+def story_statements():
+    return frame([
+        said("Norwegian fisheries minister", "The deal is done", "Norway"),
+        said("Norwegian fisheries minister", "Boats can sail into the zone from Monday", "Norway"),
+        said("Icelandic foreign ministry", "Discussions were continuing and no text had been signed", "Iceland"),
+        said("Faroese official", "Boats can sail into the zone from Monday", "Denmark"),
+        said("Danish diplomat", "The dispute over whaling inspections in the northern fjords remains unresolved", "Denmark"),
+        said("Norwegian fisheries minister", "Negotiators had made progress and details would be worked out", "Norway", polarity="retract", revision=True),
+    ])
+
+
+def pair_scores(st, title):
+    links = score_pairs(st, [(a, b) for a in range(len(st)) for b in range(a + 1, len(st))], TableModel({}), title=title)
+    return links.set_index(["a", "b"])
+
+
+def test_the_story_sets_the_claimant_against_who_says_no_in_other_words():
+    links = pair_scores(story_statements(), FISH)
+    # the claimant's yes against the ministry of the country the headline names: no word shared, no party named
+    assert links.loc[(0, 2), "frame"] == "story" and links.loc[(0, 2), "conflict"] >= 0.6
+    assert links.loc[(1, 2), "frame"] == "story" and links.loc[(1, 2), "conflict"] >= 0.6  # each of the claimant's yeses
+    assert links.loc[(0, 5), "frame"] == "agreement" and links.loc[(0, 5), "conflict"] >= 0.6  # own walk-back, one frame
+    assert links.loc[(1, 5), "frame"] == "story" and links.loc[(1, 5), "conflict"] >= 0.6  # ... and a date said before it
+    assert links.loc[(2, 3), "conflict"] < 0.6  # two others: no claimant on either side
+    assert links.loc[(3, 5), "conflict"] < 0.6  # the claimant's walk-back does not argue with everyone else's yes
+    assert links.loc[(0, 4), "conflict"] < 0.6  # the diplomat shares no word, is no bare reference and is not named
+
+
+def test_without_a_headline_there_is_no_story():
+    links = pair_scores(story_statements(), "")
+    assert (links["frame"] != "story").all()
+    assert links.loc[(0, 2), "conflict"] < 0.6
+
+
+def test_a_story_conflict_between_actors_already_opposed_only_repeats():
+    st = frame([
+        said("Norwegian fisheries minister", "Iceland had agreed to share its mackerel quotas with Norway", "Norway"),
+        said("Norwegian fisheries minister", "The deal is done", "Norway"),
+        said("Icelandic foreign ministry", "Iceland had not agreed to share any mackerel quotas", "Iceland"),
+        said("Icelandic foreign ministry", "Discussions were continuing and no text had been signed", "Iceland"),
+    ])
+    links = pair_scores(st, FISH)
+    assert links.loc[(0, 2), "conflict"] >= 0.7 and links.loc[(0, 2), "frame"] == "agreement"
+    assert links.loc[(1, 3), "frame"] == "story" and links.loc[(1, 3), "conflict"] < 0.6
