@@ -115,6 +115,12 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("Exports will restart from the second quarter", {"schedule": 1, "activity": 1}, True),
         ("Athens would not accept any change to the agreed wording", {"agreement": 1}, True),  # presupposes the agreement
         ("Athens would not accept the wording", {"agreement": -1}, True),
+        ("A long-delayed pact would be signed in June", {"agreement": 1, "schedule": 1}, False),  # "long-delayed" is no delay
+        ("The draft has been cleared by both cabinets", {"agreement": 1}, False),
+        ("Consultations with the provincial assembly were continuing", {"agreement": -1, "activity": 1}, False),
+        ("The review continues in line with the law", {"agreement": -1, "activity": 1}, False),
+        ("Ankara had received Sweden's application", {"agreement": -1}, False),  # received, not yet decided
+        ("They had agreed only on the need to meet again", {"agreement": -1}, False),
         ("The two sides agreed to continue talks", {"agreement": -1, "activity": 1}, False),  # the talks go on; no deal
     ],
 )

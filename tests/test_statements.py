@@ -483,3 +483,20 @@ def test_session_5_ninth_round_styles():
     assert spox.polarity == "hedge"
     (chair,) = attributed("The African Union's Commission chairperson urged both countries to exercise restraint.")
     assert chair.speaker.endswith("chairperson")
+
+
+def test_session_6_tenth_round_styles():
+    (anon,) = attributed("A Greek official, speaking on condition of anonymity because he was not authorized to talk to reporters, "
+                         "said Athens had no plan to reopen the consulate.")
+    assert anon.speaker == "Greek official" and anon.content == "Athens had no plan to reopen the consulate"  # not "Athens said"
+    st = attributed("Portugal's fisheries minister, Rui Mendes, said Monday that Morocco had agreed to a fisheries deal. "
+                    "Mendes's office issued a statement later Tuesday saying the minister had referred to positive signals.")
+    assert st[1].speaker == "Rui Mendes's office" and st[1].content.startswith("The minister had referred")
+    (described,) = attributed("In March, Moroccan minister Karim Alami had described the draft as \"final.\"")
+    assert described.speaker == "Karim Alami" and described.content == 'The draft was "final"'
+
+
+def test_spoken_too_soon_walks_back_the_speakers_claim():
+    st = attributed("Portugal's fisheries minister, Rui Mendes, said Monday that Morocco had agreed to a fisheries deal. "
+                    "Mendes said on Wednesday that he had \"perhaps spoken too soon\" and that the sides had agreed only on the need to talk.")
+    assert st[1].polarity == "retract" and st[1].refers_to == st[0].id and st[1].extra["revision"]

@@ -31,7 +31,7 @@ WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 AGREEMENT = re.compile(
     r"\b(?:agree[sd]?|agreeing|agreements?|deals?|accords?|pacts?|arrangements?|understandings?|accept(?:s|ed|ing)?|sign(?:s|ed|ing|ature)?|signed off|"
     r"commit(?:s|ted|ments?)|promis(?:e|es|ed)|pledg(?:e|es|ed)|(?:given|gave) (?:his|her|their|its) word|"
-    r"approv(?:e|es|ed|al)|decisions?|settled|breakthrough|consent(?:ed)?|endorse[sd]?|(?:is|was|were|are|be|been) final|consensus|unanim\w*|"
+    r"approv(?:e|es|ed|al)|(?:been|was|were|is|are) cleared|cleared by|decisions?|settled|breakthrough|consent(?:ed)?|endorse[sd]?|(?:is|was|were|are|be|been) final|consensus|unanim\w*|"
     r"(?:lifted|dropped|withdrew|withdrawn) (?:its|their|his|her) (?:objections?|veto)|on board|green light|"
     r"lifted (?:the |its |their )?(?:restrictions?|ban|embargo|sanctions|curbs)|authori[sz](?:e|es|ed|ation)|clearance|"
     r"confirmed (?:the |a )?(?:timetable|date|deal|agreement|schedule|plan|arrangement))\b",
@@ -42,7 +42,9 @@ UNSETTLED = re.compile(
     r"\b(?:still (?:under ?way|being (?:discussed|negotiated|studied)|under discussion|studying|open|in progress)|"
     r"remain(?:s|ed)? (?:open(?! to)|unresolved|under discussion)|premature|conditional|"
     r"not (?:yet )?(?:final|firm|binding|confirmed)|null and void|"
-    r"(?:process|talks|negotiations|review|discussions|consultations) (?:is|are|was|were|remains?|remained) (?:still )?(?:ongoing|continuing|under way)|only (?:discussed|talked about|promised to consider|agreed to continue)|"
+    r"(?:process|talks|negotiations|review|discussions|consultations|evaluation|assessment|examination|work)\b(?: [\w’'-]+){0,4}? (?:is|are|was|were|remains?|remained) (?:still )?(?:ongoing|continuing|under way)|"
+    r"(?:process|talks|negotiations|review|discussions|consultations|evaluation|assessment|examination|work) (?:still )?(?:continues|continued|goes on|went on)|"
+    r"(?:received|receipt of) (?:[\w’'-]+(?:'s|’s) )?(?:a |an |the )?(?:request|application|proposal)|only (?:discussed|talked about|promised to consider|agreed to continue)|"
     r"need(?:s|ed)? more work|backed away from|backing away from|reneged on|went back on|walked back|"
     r"(?:not|never)\s+(?:been\s+)?(?:on the table|discussed|raised|negotiated)|"
     r"only (?:expressed (?:a )?(?:hope|optimism|wish)|hoped|described)|(?:dealt|concerned) only with|only (?:dealt|concerned) with|"
@@ -56,7 +58,7 @@ UNSETTLED = re.compile(
     r"(?:was|were|is|had been) [“\"]?(?:only |merely |simply )?expressing (?:a |his |her |their |its )?(?:hope|optimism|wish)|"
     r"rather than (?:announcing|reporting|confirming|describing) (?:an? |the )?(?:agreement|deal|accord|decision)|"
     r"not (?:a|an) (?:signed |formal |binding |written |final )?(?:agreement|deal|accord|treaty)|"
-    r"(?:signed|initial(?:l)?ed|agreed (?:on|to))\s+[“\"]?only\b|only (?:signed|initial(?:l)?ed)|"
+    r"(?:signed|initial(?:l)?ed|agreed (?:on|to))\s+[“\"]?only\b|agreed only (?:on|to)\b|only (?:signed|initial(?:l)?ed)|"
     r"(?:position|stance) [“\"]?(?:has|had) not changed|(?:position|stance) [“\"]?(?:is|was|remains|remained) (?:unchanged|the same)|"
     r"agreed to (?:continue|keep|pursue|hold more) (?:the |their )?(?:talks|consultations|dialogue|discussions|negotiations|talking)|"
     r"(?:has|have|had) yet to (?:respond|reply|decide|agree|sign|approve|confirm|accept|give)|not before|"
@@ -93,7 +95,7 @@ _OPEN_DATE = re.compile(
 #: Words for when something will happen (a content that names one sets a date; "no date" denies it).
 SCHEDULE_NOUN = re.compile(r"\b(?:dates?|timetable|deadline|timing|schedule|scheduled)\b", re.I)
 #: A date that no longer holds: "the vote had been postponed".
-SCHEDULE_OFF = re.compile(r"\b(?:postpon(?:e|es|ed|ing)|delay(?:s|ed)|put off|pushed back|(?:could|may|might|would) (?:shift|slip|slide|change))\b", re.I)
+SCHEDULE_OFF = re.compile(r"(?<!-)\b(?:postpon(?:e|es|ed|ing)|delay(?:s|ed)|put off|pushed back|(?:could|may|might|would) (?:shift|slip|slide|change))\b", re.I)
 SCHEDULE_WHEN = re.compile(
     r"\b(?:next (?:week|month|year)|within (?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|\d+) )?(?:days?|weeks?|months?)|by the end of \w+|"
     r"(?:have|has|had|set|fixed|agreed(?: on)?) a (?:firm |new |fixed )?date|"

@@ -28,7 +28,9 @@ _CUES: list[tuple[str, str]] = [
      r"poured cold water on|cast doubt on|pushed back (?:on|against)|took issue with)", "deny"),
     (r"called (?:the|his|her|their|that|this|those|these) (?:remarks?|comments?|statements?|claims?|accusations?|allegations?|reports?)", "deny"),
     (r"(?:published|issued|released|put out|posted) (?:a |an |its |his |her |their )?(?:readout|statement|communiqu[ée]|transcript)"
-     r"(?: of the (?:call|meeting|talks))? (?:saying|stating)", "assert"),
+     r"(?: of the (?:call|meeting|talks))?(?: (?:late |later |early |earlier )?(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+     r"(?: (?:morning|afternoon|evening|night))?)?,? (?:saying|stating)", "assert"),
+    (r"(?:had |has )?described(?= (?:the|a|an|its|his|her|their|this|that) [^,.;“\"]{1,60}? as\b)", "assert"),  # content: "<thing> was <what>"
     (r"(?:welcomed|hailed|praised) what (?:he|she|they|it) called", "assert"),  # content: what they called it
     (r"talked up|touted|hailed|boasted(?: of| about)?|trumpeted|played up|accused", "assert"),
     (r"called (?:on|for)|urged|appealed to", "assert"),  # "called on the government to publish ..." -> "the government should publish ..."
@@ -228,7 +230,7 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
             if re.fullmatch(rf"(?:{part}\s+){{1,3}}{part}", seg):
                 s0 = stripped.index(seg, comma)
                 return s0, s0 + len(seg)  # "Ukraine's foreign minister, Oksana Hryniv, said"
-            if re.match(r"^(who|whose|which)\b", seg) or (len(seg.split()) <= 10 and re.match(r"^(a|an|the)?\s*\w", seg) and not CUE_RE.search(seg)):
+            if re.match(r"^(who|whose|which|speaking|asking|talking|requesting)\b", seg) or (len(seg.split()) <= 10 and re.match(r"^(a|an|the)?\s*\w", seg) and not CUE_RE.search(seg)):
                 head_zone = _strip_postmodifier(stripped[:comma].rstrip())
                 toks = _tokens(head_zone)
                 if toks and _is_head(toks[-1].group()) and toks[-1].group().lower() not in PRONOUNS:
@@ -383,6 +385,8 @@ def _normalise_content(content: str, mention: str, polarity: str, body: bool = F
         c = re.sub(r"\b(?:ever|even) ", "", c)
     elif polarity == "assert" and NOUN_OBJECT_CUE.match(cue) and re.match(r"^(?:an?|the) \w+$|^(?:an?|the) \w+ \w+$", c):
         c = f"there was {c}"  # "talked up an agreement" -> "there was an agreement"
+    elif polarity == "assert" and re.match(r"(?:had |has )?described$", cue):
+        c = re.sub(r"^(.{1,60}?)\s+as\s+", r"\1 was ", c, count=1)  # "the treaty text as final" -> "the treaty text was final"
     elif polarity == "assert" and re.match(r"called on|urged|appealed to", cue):
         c = re.sub(r"^(.+?)\s+to\s+(?=[a-z])", r"\1 should ", c, count=1)  # "the government to publish" -> "the government should publish"
     elif polarity == "assert" and cue.startswith("called for"):
@@ -879,9 +883,11 @@ def same_office(a: str, b: str) -> bool:
     return short != NARRATOR and long.startswith((short + " ", short + "'s ", short + "’s ")) and rest in ROLE_NOUNS - CROWD_NOUNS
 
 
-#: A speaker on their own earlier words: "he had been misunderstood", "he had never claimed that ...".
+#: A speaker on their own earlier words: "he had been misunderstood", "he had never claimed that ...", "he had perhaps
+#: spoken too soon".
 _OWN_WORDS_BACK = re.compile(
-    r"^(?P<who>[\w’'-]+(?: [\w’'-]+){0,2}) (?:had |has |was |were )?(?:been )?(?:misunderstood|misquoted|misinterpreted|"
+    r"^(?P<who>[\w’'-]+(?: [\w’'-]+){0,2}) (?:had |has |was |were )?(?:been )?(?:perhaps |maybe |possibly )?(?:misunderstood|misquoted|misinterpreted|"
+    r"spoken too soon|spoke too soon|overstated|"
     r"quoted out of context|taken out of context|(?P<never>never (?:claimed|said|suggested|stated|announced|promised)))\b"
 )
 
