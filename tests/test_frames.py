@@ -121,6 +121,14 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("The review continues in line with the law", {"agreement": -1, "activity": 1}, False),
         ("Ankara had received Sweden's application", {"agreement": -1}, False),  # received, not yet decided
         ("They had agreed only on the need to meet again", {"agreement": -1}, False),
+        # eleventh round: votes not held, approvals still required, decisions expected, drafts, no orders, dates by Christmas
+        ("The parliament has not yet voted on the accord", {"agreement": -1}, False),
+        ("The accord still needs the consent of the senate", {"agreement": -1}, False),
+        ("Ankara expects a ruling next year", {"agreement": -1, "schedule": 1}, False),
+        ("Negotiators had circulated a draft and talks will continue", {"agreement": -1, "activity": 1}, False),
+        ("Border guards had received no instructions about the new rules", {"agreement": -1}, False),
+        ("The ferry service will restart before Christmas", {"schedule": 1, "activity": 1}, True),
+        ('The text was "final"', {"agreement": 1}, False),
         ("The two sides agreed to continue talks", {"agreement": -1, "activity": 1}, False),  # the talks go on; no deal
     ],
 )
@@ -227,3 +235,8 @@ def test_a_ban_in_force_halts_what_others_say_resumes():
     resume, ban = read_frames("Exports of copper ore will resume next year"), read_frames("The export ban remains in force")
     assert frame_conflict(resume, ban, 1, 1) == "activity"  # "export" in both
     assert "troop" not in ban.topic  # "in force" is no forces
+
+
+def test_a_figure_said_not_to_match_reality_answers_it():
+    f = read_frames('The figure of 3 billion euros "does not correspond to reality"')
+    assert f.signs == {"agreement": -1} and f.answer and "billi" in f.topic

@@ -500,3 +500,9 @@ def test_spoken_too_soon_walks_back_the_speakers_claim():
     st = attributed("Portugal's fisheries minister, Rui Mendes, said Monday that Morocco had agreed to a fisheries deal. "
                     "Mendes said on Wednesday that he had \"perhaps spoken too soon\" and that the sides had agreed only on the need to talk.")
     assert st[1].polarity == "retract" and st[1].refers_to == st[0].id and st[1].extra["revision"]
+
+
+def test_not_mentioned_walks_back_the_speakers_own_words():
+    st = attributed("Chile's president, Rosa Diaz, said Monday that Argentina would pay 20 million pesos. "
+                    "On Tuesday, Diaz told a radio station that she had not mentioned any amount.")
+    assert st[1].polarity == "retract" and st[1].refers_to == st[0].id

@@ -31,7 +31,7 @@ WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 AGREEMENT = re.compile(
     r"\b(?:agree[sd]?|agreeing|agreements?|deals?|accords?|pacts?|arrangements?|understandings?|accept(?:s|ed|ing)?|sign(?:s|ed|ing|ature)?|signed off|"
     r"commit(?:s|ted|ments?)|promis(?:e|es|ed)|pledg(?:e|es|ed)|(?:given|gave) (?:his|her|their|its) word|"
-    r"approv(?:e|es|ed|al)|(?:been|was|were|is|are) cleared|cleared by|decisions?|settled|breakthrough|consent(?:ed)?|endorse[sd]?|(?:is|was|were|are|be|been) final|consensus|unanim\w*|"
+    r"approv(?:e|es|ed|al)|(?:been|was|were|is|are) cleared|cleared by|voted(?! (?:against|down))|decisions?|settled|breakthrough|consent(?:ed)?|endorse[sd]?|(?:is|was|were|are|be|been) [“\"]?final\b|consensus|unanim\w*|"
     r"(?:lifted|dropped|withdrew|withdrawn) (?:its|their|his|her) (?:objections?|veto)|on board|green light|"
     r"lifted (?:the |its |their )?(?:restrictions?|ban|embargo|sanctions|curbs)|authori[sz](?:e|es|ed|ation)|clearance|"
     r"confirmed (?:the |a )?(?:timetable|date|deal|agreement|schedule|plan|arrangement))\b",
@@ -43,7 +43,12 @@ UNSETTLED = re.compile(
     r"remain(?:s|ed)? (?:open(?! to)|unresolved|under discussion)|premature|conditional|"
     r"not (?:yet )?(?:final|firm|binding|confirmed)|null and void|"
     r"(?:process|talks|negotiations|review|discussions|consultations|evaluation|assessment|examination|work)\b(?: [\w’'-]+){0,4}? (?:is|are|was|were|remains?|remained) (?:still )?(?:ongoing|continuing|under way)|"
-    r"(?:process|talks|negotiations|review|discussions|consultations|evaluation|assessment|examination|work) (?:still )?(?:continues|continued|goes on|went on)|"
+    r"(?:process|talks|negotiations|review|discussions|consultations|evaluation|assessment|examination|work) (?:still )?(?:continues|continued|goes on|went on|(?:will|would) (?:continue|go on))|"
+    r"(?:still )?(?:requires?|required|needs?|needed|awaits?|awaited|awaiting) (?:the |a |final |formal )*(?:approval|consent|ratification|signature|endorsement|sign-off|vote)\b|"
+    r"expect(?:s|ed|ing)? (?:a |the )?(?:final |formal )?(?:decision|ruling|vote|answer|response|reply)|"
+    r"(?:exchanged|circulated|discussed|shared) (?:a |the )?draft|(?:only|still|just|merely) a draft|(?:is|was) (?:only |still |just |merely )?a draft|"
+    r"(?:not|never) (?:yet )?(?:been )?(?:given|received|issued|sent) (?:any )?(?:official |formal |written )?(?:orders?|instructions?|notification|confirmation|notice)|"
+    r"received no (?:official |formal |written )?(?:orders?|instructions?|notification|confirmation|notice)|"
     r"(?:received|receipt of) (?:[\w’'-]+(?:'s|’s) )?(?:a |an |the )?(?:request|application|proposal)|only (?:discussed|talked about|promised to consider|agreed to continue)|"
     r"need(?:s|ed)? more work|backed away from|backing away from|reneged on|went back on|walked back|"
     r"(?:not|never)\s+(?:been\s+)?(?:on the table|discussed|raised|negotiated)|"
@@ -71,9 +76,10 @@ NONE_PREPARED = re.compile(r"\bno (?:[\w-]+ ){0,3}?(?:is|was|were|are|had been|h
 #: A report waved away ("reports of an agreement were \"inaccurate\"", "talk of Friday is premature"): the
 #: content says the opposite of what the report says, and answers it as pointedly as a denial.
 DISMISSED = re.compile(
-    r"^\s*(?:the\s+|such\s+|these\s+|those\s+|any\s+)?(?:media\s+|press\s+|news\s+)?(?:reports?|claims?|talk|suggestions?|speculation|stories|story|accounts?|rumou?rs?)\s+"
-    r"(?P<what>(?:of|that|about)\b.*?)\s+(?:was|were|is|are)\s+(?:\w+ly\s+)?[“\"]?"
-    r"(?:inaccurate|false|untrue|baseless|unfounded|wrong|incorrect|fabricated|misleading|premature|groundless|not true|fake|nonsense)\b",
+    r"^\s*(?:the\s+|such\s+|these\s+|those\s+|any\s+)?(?:media\s+|press\s+|news\s+)?(?:reports?|claims?|talk|suggestions?|speculation|stories|story|accounts?|rumou?rs?|figures?|numbers?|amounts?|sums?)\s+"
+    r"(?P<what>(?:of|that|about)\b.*?)\s+(?:(?:was|were|is|are)\s+(?:\w+ly\s+)?[“\"]?"
+    r"(?:inaccurate|false|untrue|baseless|unfounded|wrong|incorrect|fabricated|misleading|premature|groundless|not true|fake|nonsense)|"
+    r"[“\"]?(?:does|do|did) not (?:correspond to|reflect|match) (?:reality|the facts|the truth))\b",
     re.I,
 )
 _WHEN_NAMED = re.compile(rf"\b(?:{WEEKDAYS}|January|February|March|April|May|June|July|August|September|October|November|December|next (?:week|month)|tomorrow)\b")
@@ -104,7 +110,8 @@ SCHEDULE_WHEN = re.compile(
     rf"(?:would|will|can)\b[^.;]{{0,60}}?\b(?:on|from) (?:{WEEKDAYS})|"
     r"(?:would|will|can)\b[^.;]{0,80}?\b(?:from|starting|beginning) (?:in )?(?:(?:the )?(?:first|second|third|fourth) (?:quarter|half)|(?:19|20)\d\d)|"
     r"(?:would|will|to)\b[^.;]{0,60}?\b(?:later |early |earlier )?this (?:week|month)|"
-    r"(?:would|will|to)\b[^.;]{0,60}?\b(?:in|by|before) (?:January|February|March|April|May|June|July|August|September|October|November|December))\b",
+    r"(?:would|will|to)\b[^.;]{0,60}?\b(?:in|by|before) (?:January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"(?:would|will|to)\b[^.;]{0,60}?\b(?:by|before) (?:Christmas|New Year|Easter|the end of (?:the )?(?:year|month|week)))\b",
     re.I,
 )
 #: An activity that goes ahead (``+1``) or is stopped (``-1``); a negation before the word flips it.

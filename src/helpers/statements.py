@@ -888,7 +888,7 @@ def same_office(a: str, b: str) -> bool:
 _OWN_WORDS_BACK = re.compile(
     r"^(?P<who>[\w’'-]+(?: [\w’'-]+){0,2}) (?:had |has |was |were )?(?:been )?(?:perhaps |maybe |possibly )?(?:misunderstood|misquoted|misinterpreted|"
     r"spoken too soon|spoke too soon|overstated|"
-    r"quoted out of context|taken out of context|(?P<never>never (?:claimed|said|suggested|stated|announced|promised)))\b"
+    r"quoted out of context|taken out of context|(?P<never>(?:never|not) (?:claimed|said|suggested|stated|announced|promised|mentioned)))\b"
 )
 
 
