@@ -142,3 +142,9 @@ def test_a_wire_dateline_with_an_abbreviated_month(write_article):
     path = write_article("Talks end\n\nADDIS ABABA, Nov 30 (Reuters) - Ethiopia said the talks had ended.\n\n(c) 2026 Reuters\n")
     article = load_article(path)
     assert article.text.lstrip().startswith("Ethiopia said") and article.outlet == "Reuters"
+
+
+def test_an_ap_dateline_with_a_country(write_article):
+    path = write_article("Talks end\n\nLA PAZ, Bolivia (AP) — Bolivia's foreign minister said the talks had ended.\n")
+    article = load_article(path)
+    assert article.text.lstrip().startswith("Bolivia's foreign minister") and article.outlet == "Associated Press"

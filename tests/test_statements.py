@@ -506,3 +506,18 @@ def test_not_mentioned_walks_back_the_speakers_own_words():
     st = attributed("Chile's president, Rosa Diaz, said Monday that Argentina would pay 20 million pesos. "
                     "On Tuesday, Diaz told a radio station that she had not mentioned any amount.")
     assert st[1].polarity == "retract" and st[1].refers_to == st[0].id
+
+
+def test_an_office_named_without_its_country_is_the_datelines():
+    from helpers.statements import dateline_country
+
+    article = Article(
+        text="Pakistan said on Wednesday that the border would reopen. Foreign Office spokesman Tahir Andrabi said trade would resume. "
+             "Andrabi later said talks continued. A Taliban spokesman, Zabihullah Karimi, said no deal had been reached.",
+        source="t.txt", removed=[{"line": "ISLAMABAD, Dec 3 (Reuters) -", "reason": "dateline"}],
+    )
+    assert dateline_country(article) == "Pakistan"
+    countries = {x.speaker: x.extra["country"] for x in extract_statements(article, narrator=False)}
+    assert countries["Tahir Andrabi"] == "Pakistan"  # his office, and so his later words too
+    assert countries["Zabihullah Karimi"] == ""  # no office of the country the story is filed from
+    assert dateline_country(Article(text="x", source="t.txt", removed=[{"line": "(Bloomberg) --", "reason": "dateline"}])) == ""

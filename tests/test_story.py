@@ -106,3 +106,15 @@ def test_a_story_conflict_between_actors_already_opposed_only_repeats():
     links = pair_scores(st, FISH)
     assert links.loc[(0, 2), "conflict"] >= 0.7 and links.loc[(0, 2), "frame"] == "agreement"
     assert links.loc[(1, 3), "frame"] == "story" and links.loc[(1, 3), "conflict"] < 0.6
+
+
+def test_a_country_that_makes_the_claim_speaks_through_its_officials():
+    st = frame([
+        said("Norway", "Iceland had agreed to share its mackerel quotas", "Norway"),
+        said("Tor Berg", "The deal is done", "Norway"),
+        said("Icelandic foreign ministry", "Discussions were continuing and no text had been signed", "Iceland"),
+        said("Faroese official", "The deal is done", "Denmark"),
+    ])
+    links = pair_scores(st, FISH)
+    assert links.loc[(1, 2), "frame"] == "story" and links.loc[(1, 2), "conflict"] >= 0.6  # Norway's official, for Norway
+    assert links.loc[(2, 3), "conflict"] < 0.6  # another country's official is no claimant

@@ -46,10 +46,12 @@ _COPYRIGHT_OUTLET = re.compile(
     r"(?:©|\bCopyright)\s*(?P<year>\d{4})\s+(?:The\s+)?(?P<outlet>[A-Z][\w&'’\- ]*?)(?:\s+(?:L\.P\.|Inc\.?|Ltd\.?|LLC)|[.,]|$)"
 )
 #: A wire dateline opening the first paragraph: "CARACAS, July 2 (Reuters) - ", "BRUSSELS (AP) — ", "(Bloomberg) -- ".
-#: Wire copy abbreviates months in datelines ("ADDIS ABABA, Nov 30 (Reuters) -").
+#: Wire copy abbreviates months in datelines ("ADDIS ABABA, Nov 30 (Reuters) -"); AP names the country or state
+#: instead ("BUCHAREST, Romania (AP) —").
 _MONTH_ABBR = {m[:3]: m for m in _MONTHS.split("|")} | {"Sept": "September"}
 _INLINE_DATELINE = re.compile(
-    rf"^(?:(?P<place>[A-Z][A-Z .'’-]+)(?:,\s+(?P<day>(?:{_MONTHS}|{'|'.join(sorted(_MONTH_ABBR, key=len, reverse=True))})\.?\s+\d{{1,2}}))?\s+)?\((?P<outlet>[A-Z][\w .&-]{{1,30}})\)\s+[-—–]+\s+"
+    rf"^(?:(?P<place>[A-Z][A-Z .'’-]+)(?:,\s+(?P<day>(?:{_MONTHS}|{'|'.join(sorted(_MONTH_ABBR, key=len, reverse=True))})\.?\s+\d{{1,2}})"
+    r"|,\s+(?P<region>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}))?\s+)?\((?P<outlet>[A-Z][\w .&-]{1,30})\)\s+[-—–]+\s+"
 )
 
 

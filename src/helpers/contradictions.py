@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .actors import NARRATOR, country_finder
+from .actors import NARRATOR, NATIONALITY, country_finder
 from .frames import AGREEMENT, Frames, frame_conflict, read_frames
 from .statements import same_office
 from .story import Story, on_story, read_story, story_sign
@@ -206,6 +206,10 @@ def score_pairs(
     on_the_story = _story_signs(title, statements, texts, frames, countries, find_countries)
     quoted = statements[statements["speaker"] != NARRATOR].sort_values("id")
     claimant = quoted["speaker"].iloc[0] if len(quoted) else NARRATOR
+
+    def speaks_for_claimant(st: pd.Series) -> bool:
+        """The claimant, its office, or an official of the country when the lead names the country ("Pakistan said")."""
+        return same_office(st["speaker"], claimant) or (claimant in NATIONALITY and countries.get(int(st["id"])) == claimant)
     rows = []
     for (a, b), (ta, tb) in zip(pairs, plan):
         sa, sb = by_id[a], by_id[b]
@@ -249,7 +253,7 @@ def score_pairs(
             elif on_the_story[a] * pa * on_the_story[b] * pb < 0 and (
                 (on_the_story[b] * pb < 0 and (_flag(sb, "revision") or sb["polarity"] == "retract"))
                 if same_office(sa["speaker"], sb["speaker"])
-                else any(same_office(x["speaker"], claimant) and on_the_story[int(x["id"])] * p > 0 for x, p in ((sa, pa), (sb, pb)))
+                else any(speaks_for_claimant(x) and on_the_story[int(x["id"])] * p > 0 for x, p in ((sa, pa), (sb, pb)))
             ):
                 # the claimant (who makes the lead's claim) saying yes against anyone who says no, or a
                 # speaker's later walk-back saying no against their own earlier yes

@@ -648,10 +648,35 @@ def extract_statements(article: Article, aliases: dict[str, str] | None = None, 
     _share_sentence_time(statements)
     _link_anaphora_and_retractions(statements, text, article.title)
     _inherit_day(statements)
+    home = dateline_country(article)
+    # "Foreign Office spokesman Tahir Andrabi" in a story filed from Islamabad speaks for Pakistan, later mentions too
+    at_home = {st.speaker for st in statements if home and st.speaker != NARRATOR and _HOME_OFFICE.search(f"{st.mention} {st.speaker}")}
     for st in statements:
         st.extra["actor_kind"] = resolver.kind(st.speaker)
-        st.extra["country"] = resolver.countries.get(st.speaker, "")
+        st.extra["country"] = resolver.countries.get(st.speaker, "") or (home if st.speaker in at_home else "")
     return statements
+
+
+#: Offices a story names without their country when they are the country it is filed from.
+_HOME_OFFICE = re.compile(
+    r"\b(?:foreign office|foreign ministry|ministry|minister|prime minister|president(?:ial)?|presidency|government|cabinet|"
+    r"customs|palace|army|military|police|coast guard)\b",
+    re.I,
+)
+
+
+def dateline_country(article: Article) -> str:
+    """The country a wire story is filed from, by its dateline ("ISLAMABAD, Dec 3 (Reuters) -", "BUCHAREST,
+    Romania (AP) —"); empty when it has none or names no single country."""
+    from .actors import country_finder
+    from .article import _INLINE_DATELINE
+
+    for item in article.removed:
+        m = _INLINE_DATELINE.match(item["line"].strip() + " ") if item.get("reason") == "dateline" else None
+        if m and m.group("place"):
+            found = country_finder()(" ".join(x for x in (m.group("place"), m.group("region")) if x))
+            return next(iter(found)) if len(found) == 1 else ""
+    return ""
 
 
 def _resolve_mention(mention: str, position: int, resolver: ActorResolver, previous: list[Statement]) -> str:
