@@ -129,6 +129,17 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("Border guards had received no instructions about the new rules", {"agreement": -1}, False),
         ("The ferry service will restart before Christmas", {"schedule": 1, "activity": 1}, True),
         ('The text was "final"', {"agreement": 1}, False),
+        # twelfth round: releases and returns, no information, pull-backs with their object, scaled-back drills,
+        # deployments begun, accreditation, waiting for paperwork, an invitation never sent
+        ("Minsk had freed three Lithuanian truck drivers", {"delivery": 1}, False),
+        ("None of the fishermen had returned", {"delivery": -1}, False),
+        ("The embassy had no information about any such exchange", {"agreement": -1}, False),
+        ("Serbia had pulled two of its armoured units back from the boundary", {"withdrawal": 1}, False),
+        ("Russia scaled back its naval drills", {"activity": -1}, False),
+        ("Monitors have started patrolling the line", {"activity": 1}, False),
+        ("No foreign journalist has been accredited", {"agreement": -1}, False),
+        ("The convoy was waiting for the paperwork", {"agreement": -1}, False),
+        ("The government had never invited a UN mission", {}, False),  # no agreement word: the refusal is to invite
         ("The two sides agreed to continue talks", {"agreement": -1, "activity": 1}, False),  # the talks go on; no deal
     ],
 )
@@ -198,7 +209,7 @@ def test_a_waved_away_report_answers_the_report():
     waved = read_frames("Reports that the tanker had been handed over are untrue")
     assert waved.answer and waved.signs == {"delivery": -1}  # the report's frame, its sign flipped
     assert frame_conflict(read_frames("Tehran had handed over the tanker"), waved, 1, 1) == "delivery"
-    assert read_frames("Reports that the tanker had been released are untrue").signs == {"agreement": -1}  # no frame: the report is denied
+    assert read_frames("Reports that the tanker had been seized are untrue").signs == {"agreement": -1}  # no frame: the report is denied
     sunday = read_frames("Talk of Sunday is premature")
     assert sunday.open_date and sunday.signs == {"schedule": -1}
     assert frame_conflict(read_frames("The signing would take place on Sunday in Oslo"), sunday, 1, 1) == "schedule"

@@ -521,3 +521,16 @@ def test_an_office_named_without_its_country_is_the_datelines():
     assert countries["Tahir Andrabi"] == "Pakistan"  # his office, and so his later words too
     assert countries["Zabihullah Karimi"] == ""  # no office of the country the story is filed from
     assert dateline_country(Article(text="x", source="t.txt", removed=[{"line": "(Bloomberg) --", "reason": "dateline"}])) == ""
+
+
+def test_session_6_twelfth_round_styles():
+    (crowd,) = attributed("Families of the fishermen gathered outside the ministry in Accra on Monday, saying no one had come home.")
+    assert crowd.speaker == "Families of the fishermen" and crowd.content == "No one had come home"
+    st = attributed('"Our monitors are in Juba," the head of the mission, former Kenyan foreign minister Ruth Wanjiru, told Reuters by phone.')
+    assert st[0].speaker == "Ruth Wanjiru" and st[0].content == "Our monitors are in Juba"  # the quote, not "by phone"
+    article = Article(text="Nepal's ombudsman, Sita Rai, said her office had no information. "
+                           "A spokesman for the Western Command of India's army said the patrols went on.", source="t.txt",
+                      removed=[{"line": "KATHMANDU, Nepal (AP) —", "reason": "dateline"}])
+    countries = {x.speaker: x.extra["country"] for x in extract_statements(article, narrator=False)}
+    assert countries["Sita Rai"] == "Nepal"  # an ombudsman's title carries the country
+    assert [c for sp, c in countries.items() if sp != "Sita Rai"] == ["India"]  # the country its mention names, not the dateline's

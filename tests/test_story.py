@@ -118,3 +118,21 @@ def test_a_country_that_makes_the_claim_speaks_through_its_officials():
     links = pair_scores(st, FISH)
     assert links.loc[(1, 2), "frame"] == "story" and links.loc[(1, 2), "conflict"] >= 0.6  # Norway's official, for Norway
     assert links.loc[(2, 3), "conflict"] < 0.6  # another country's official is no claimant
+
+
+def test_the_lead_gives_the_story_the_frames_its_headline_lacks():
+    s = story(title="Taiwan says China scaled back drills", lead="China had pulled most of its warships back from the island")
+    assert s.frames.signs == {"activity": -1, "withdrawal": 1}
+    assert story_sign(read_frames("The exercises were proceeding according to plan"), s) == -1
+
+
+def test_a_speakers_later_no_on_the_story_walks_back_their_yes():
+    st = frame([
+        said("Azerbaijani presidential aide", "All twelve were handed over at the border", "Azerbaijan", time="Tuesday", time_rank=2.0),
+        said("Azerbaijani presidential aide", "The handover had been delayed for technical reasons", "Azerbaijan", time="Wednesday", time_rank=3.0),
+        said("Azerbaijani presidential aide", "The handover had been delayed for technical reasons", "Azerbaijan"),
+    ])
+    links = pair_scores(st, "Azerbaijan says it freed Armenian detainees")
+    assert links.loc[(0, 1), "frame"] == "story" and links.loc[(0, 1), "kind"] == "self-contradiction"
+    assert links.loc[(0, 1), "conflict"] >= 0.6
+    assert links.loc[(0, 2), "conflict"] < 0.6  # no day, no "later", no walk-back cue: not known to come after

@@ -207,7 +207,7 @@ def find_people(text: str) -> dict[str, Person]:
 _TITLE_BETWEEN = re.compile(
     r"(?:[’']s)?(?:\s+(?:[A-Z][\w-]+|government|foreign|ministry|spokes(?:man|woman|person)|minister|of|for|affairs|state|"
     r"national|security|deputy|chief|senior|top|cabinet|petroleum|oil|press|presidential|vice|assistant|special|defen[cs]e|army|military|interior|trade|energy|finance|economy|"
-    r"human|rights|commissioner|secretary|envoy|ambassador|adviser|advisor|head|president|prime))*\s*,?\s*$"
+    r"human|rights|commissioner|secretary|envoy|ambassador|adviser|advisor|head|president|prime|ombuds(?:man|woman|person)|mediator|aide|governor|mayor|lawmaker|general|commander|chairman|chairwoman))*\s*,?\s*$"
 )
 
 

@@ -251,7 +251,7 @@ def score_pairs(
             if frame is not None:
                 conflict = max(conflict, FRAME_SCORE + (1 - FRAME_SCORE) * conflict)
             elif on_the_story[a] * pa * on_the_story[b] * pb < 0 and (
-                (on_the_story[b] * pb < 0 and (_flag(sb, "revision") or sb["polarity"] == "retract"))
+                (on_the_story[b] * pb < 0 and (_flag(sb, "revision") or sb["polarity"] == "retract" or _said_later(sa, sb)))
                 if same_office(sa["speaker"], sb["speaker"])
                 else any(speaks_for_claimant(x) and on_the_story[int(x["id"])] * p > 0 for x, p in ((sa, pa), (sb, pb)))
             ):
@@ -338,6 +338,14 @@ def _answers_for_itself(
     before = claim[: event.start()]
     named = bool(speaker) and speaker != NARRATOR and re.search(rf"\b{re.escape(speaker)}\b", before) is not None
     return named or (bool(country) and country in find_countries(before))
+
+
+def _said_later(sa: pd.Series, sb: pd.Series) -> bool:
+    """b was said on a later day than a ("said on Wednesday" after "said on Tuesday"), or "later"."""
+    ra, rb = sa.get("time_rank"), sb.get("time_rank")
+    if ra is not None and rb is not None and not pd.isna(ra) and not pd.isna(rb) and float(rb) >= float(ra) + 0.5:
+        return True
+    return "later" in str(sb.get("time") or "").lower()
 
 
 def _content_sign(st: pd.Series) -> int:

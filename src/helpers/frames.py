@@ -31,7 +31,7 @@ WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 AGREEMENT = re.compile(
     r"\b(?:agree[sd]?|agreeing|agreements?|deals?|accords?|pacts?|arrangements?|understandings?|accept(?:s|ed|ing)?|sign(?:s|ed|ing|ature)?|signed off|"
     r"commit(?:s|ted|ments?)|promis(?:e|es|ed)|pledg(?:e|es|ed)|(?:given|gave) (?:his|her|their|its) word|"
-    r"approv(?:e|es|ed|al)|(?:been|was|were|is|are) cleared|cleared by|voted(?! (?:against|down))|decisions?|settled|breakthrough|consent(?:ed)?|endorse[sd]?|(?:is|was|were|are|be|been) [“\"]?final\b|consensus|unanim\w*|"
+    r"approv(?:e|es|ed|al)|accredit(?:ed|ation)|(?:been|was|were|is|are) cleared|cleared by|voted(?! (?:against|down))|decisions?|settled|breakthrough|consent(?:ed)?|endorse[sd]?|(?:is|was|were|are|be|been) [“\"]?final\b|consensus|unanim\w*|"
     r"(?:lifted|dropped|withdrew|withdrawn) (?:its|their|his|her) (?:objections?|veto)|on board|green light|"
     r"lifted (?:the |its |their )?(?:restrictions?|ban|embargo|sanctions|curbs)|authori[sz](?:e|es|ed|ation)|clearance|"
     r"confirmed (?:the |a )?(?:timetable|date|deal|agreement|schedule|plan|arrangement))\b",
@@ -65,6 +65,9 @@ UNSETTLED = re.compile(
     r"not (?:a|an) (?:signed |formal |binding |written |final )?(?:agreement|deal|accord|treaty)|"
     r"(?:signed|initial(?:l)?ed|agreed (?:on|to))\s+[“\"]?only\b|agreed only (?:on|to)\b|only (?:signed|initial(?:l)?ed)|"
     r"(?:position|stance) [“\"]?(?:has|had) not changed|(?:position|stance) [“\"]?(?:is|was|remains|remained) (?:unchanged|the same)|"
+    r"(?:had |has |have )?no information (?:about|on|of) (?:any|an?|the|such)\b|"
+    r"waiting for (?:the |a |an |final |formal )*(?:paperwork|approval|permission|clearance|green light|documents|visas|accreditation|decision|answer)|"
+    r"only (?:a|an) (?:small )?(?:advance|first) (?:group|team|contingent|batch|party)|"
     r"agreed to (?:continue|keep|pursue|hold more) (?:the |their )?(?:talks|consultations|dialogue|discussions|negotiations|talking)|"
     r"(?:has|have|had) yet to (?:respond|reply|decide|agree|sign|approve|confirm|accept|give)|not before|"
     r"not (?:been )?aware of (?:any|an?|such)\b|(?:not|never) (?:yet )?received (?:any )?(?:official |formal |written )?(?:notification|confirmation|notice))\b",
@@ -117,7 +120,7 @@ SCHEDULE_WHEN = re.compile(
 #: An activity that goes ahead (``+1``) or is stopped (``-1``); a negation before the word flips it.
 PROCEED = re.compile(
     r"\b(?:proceed(?:s|ed|ing)?|go(?:es)? ahead|went ahead|going ahead|continu(?:e|es|ed|ing)|resum(?:e|es|ed|ing)|as planned|"
-    r"reopen(?:s|ed|ing)?|restart(?:s|ed|ing)?|flow(?:s|ed|ing)?|"
+    r"reopen(?:s|ed|ing)?|restart(?:s|ed|ing)?|flow(?:s|ed|ing)?|(?:start|starts|started|began|begun|begin|begins)\s+(?:to\s+)?[a-z]+ing|"
     r"press(?:ed)? ahead|(?:keep|keeps|kept|keeping)\s+(?:[\w’'-]+\s+){0,5}?(?:flowing|open|running|going|sailing|moving)|"
     # lifting a halt lets the thing go ahead ("will lift a suspension on beef imports", "ended the embargo")
     r"(?:lift|lifts|lifted|lifting|end|ends|ended|ending|ease|eases|eased|easing|scrap|scraps|scrapped|remove|removes|removed|removing)\s+"
@@ -126,17 +129,17 @@ PROCEED = re.compile(
 )
 HALT = re.compile(
     r"\b(?:(?:ban|embargo|moratorium|suspension|freeze|restrictions?)\s+(?:[\w-]+\s+){0,2}?[“\"]?(?:remains?|remained|stays?|stayed)\s+in\s+(?:force|place|effect)|halt(?:s|ed|ing)?|paus(?:e|es|ed|ing)|suspen(?:d|ds|ded|ding|sion)|freez(?:e|es|ing)|froze|frozen|"
-    r"stop(?:s|ped|ping)?|postpon(?:e|es|ed|ing)|call(?:s|ed)? off|cancel(?:s|led|ed|ling)?|end(?:s|ed)|ceased?)\b",
+    r"stop(?:s|ped|ping)?|postpon(?:e|es|ed|ing)|call(?:s|ed)? off|cancel(?:s|led|ed|ling)?|end(?:s|ed)|ceased?|scal(?:e|es|ed|ing) back|w(?:ou|i)nd(?:ing)? down)\b",
     re.I,
 )
 #: Something handed over (``+1``), or not (a negation before the word: "had not yet provided").
 DELIVERED = re.compile(
-    r"\b(?:provid(?:e|es|ed)|hand(?:s|ed)? over|deliver(?:s|ed)?|submit(?:s|ted)?|sen[dt]|transferred|supplied|paid)\b", re.I
+    r"\b(?:provid(?:e|es|ed)|hand(?:s|ed)? over|deliver(?:s|ed)?|submit(?:s|ted)?|sen[dt]|transferred|transfers?|supplied|paid|releas(?:e|es|ed)|freed|returned|c[oa]me home)\b", re.I
 )
 #: Forces that pulled back (``+1``: "had withdrawn", "have already moved back", "began dismantling"), or stayed
 #: (``-1``: "had not moved", "remain in their positions", "positions ... unchanged").
 WITHDREW = re.compile(
-    r"\b(?:withdr[ae]wn?|withdrawing|pull(?:ed|ing)\s+(?:back|out)|mov(?:ed|ing)\s+back|retreat(?:ed|ing)|dismantl(?:ed|ing)|"
+    r"\b(?:withdr[ae]wn?|withdrawing|pull(?:ed|ing)\s+(?:[\w’'-]+\s+){0,5}?(?:back|out)|mov(?:ed|ing)\s+back|retreat(?:ed|ing)|dismantl(?:ed|ing)|"
     r"evacuat(?:ed|ing)|left (?:the|their|its|his|her) positions?)\b",
     re.I,
 )
@@ -150,7 +153,7 @@ CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.I)
 #: Something named as agreed ("the agreed text"): a content that refuses to change it presupposes the agreement.
 _AGREED_THING = re.compile(r"\b(?:the|this|that|its|their)\s+(?:already\s+)?agreed\s+[a-z]+", re.I)
 #: Not having been told of something says nothing of whether it exists ("had not been consulted on any agreement").
-NOT_TOLD = re.compile(r"\b(?:not|never)\s+(?:been\s+)?(?:consulted|informed|told|asked|involved|briefed|notified|invited|aware)\b", re.I)
+NOT_TOLD = re.compile(r"\b(?:not|never)\s+(?:been\s+)?(?:consulted|informed|told|asked|involved|briefed|notified|aware)\b|\b(?:not|never)\s+been\s+invited\b", re.I)
 #: A plan or proposal to do something is not the thing done ("the bloc's plan to end imports").
 PLAN = re.compile(r"\b(?:plans?|aims?|proposals?|proposed|intends?|wants?|seeks?|threat\w*|ready|willing|efforts?)\s+to\s+$", re.I)
 #: "no such arrangement": an answer to a claim made before, as pointed as an explicit denial.

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
-from .actors import BODIES, NARRATOR, NATIONALITY, PRONOUNS, ActorResolver
+from .actors import BODIES, NARRATOR, NATIONALITY, PRONOUNS, ActorResolver, country_finder
 from .article import Article
 from .frames import WEEKDAYS, Frames, read_frames
 from .sentences import Sentence, split_sentences
@@ -36,6 +36,7 @@ _CUES: list[tuple[str, str]] = [
     (r"called (?:on|for)|urged|appealed to", "assert"),  # "called on the government to publish ..." -> "the government should publish ..."
     (r"told (?:reporters|journalists|lawmakers|parliament|the press|a news conference|a press conference|a briefing|state (?:television|TV|media)|the (?:BBC|AP|newspaper|Financial Times)|Reuters|Bloomberg|CNN|AFP|TASS|RIA Novosti|Interfax)", "assert"),
     (r"(?:adding|noting|insisting|stressing|arguing|saying)(?= that\s)", "assert"),  # ", adding that ...": the same speaker
+    (r"(?<=,\s)saying(?=\s+(?!that\b)[a-z])", "assert"),  # "Relatives gathered outside ..., saying none had returned"
     (r"(?:said|says|say|told|tells|stated|claimed|claims|insisted|insists|argued|argues|stressed|asserted|declared|tweeted|reiterated|vowed|maintained|emphasi[sz]ed|replied|responded|countered|assured|conceded|clarified)", "assert"),
     (r"(?:added|adds|noted|notes|confirmed|confirms|explained|announced|wrote|pledged|promised|warned|acknowledged|admitted|predicted)(?=\s*(?:[,.;:“\"]|that\s|$))", "assert"),
 ]
@@ -51,14 +52,14 @@ ROLE_NOUNS = set(
     "ambassador commander general chief head analyst analysts observers lawmakers senator people team delegation expert experts "
     "researcher researchers economist economists groups officer officers army navy police organization organisation "
     "television radio media broadcaster newspaper delegate delegates guards soldiers troops agency chairperson chairman "
-    "chairwoman".split()
+    "chairwoman ombudsman ombudswoman ombudsperson mediator".split()
 )
 #: What a company or other organisation is called the second time ("Later Friday, the airline said ...").
 ORG_NOUNS = frozenset("airline company firm carrier operator insurer manufacturer producer exporter lender utility".split())
 ROLE_NOUNS |= ORG_NOUNS
 #: People who speak as a crowd, not for any office ("Villagers near the temple said ...").
 CROWD_NOUNS = frozenset(
-    "villagers residents witnesses protesters activists farmers fishermen locals critics drivers traders buyers workers merchants".split()
+    "villagers residents witnesses protesters activists farmers fishermen locals critics drivers traders buyers workers merchants relatives families".split()
 )
 ROLE_NOUNS |= CROWD_NOUNS
 MODIFIERS = set(
@@ -230,6 +231,11 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
             if re.fullmatch(rf"(?:{part}\s+){{1,3}}{part}", seg):
                 s0 = stripped.index(seg, comma)
                 return s0, s0 + len(seg)  # "Ukraine's foreign minister, Oksana Hryniv, said"
+            titled = re.search(rf"(?<=\s)(?:{part}\s+){{1,3}}{part}$", seg)
+            head_np = re.search(r"(?:^|(?<=[,”\"]\s))(?:the|a|an)\s+[^,”\"]*$", stripped[:comma], re.I)
+            if titled and head_np and seg[:1].islower() and not CUE_RE.search(seg):
+                # "the head of the mission, former Malian prime minister Oumar Keita, told": the whole phrase names him
+                return head_np.start(), stripped.index(seg, comma) + titled.end()
             if re.match(r"^(who|whose|which|speaking|asking|talking|requesting)\b", seg) or (len(seg.split()) <= 10 and re.match(r"^(a|an|the)?\s*\w", seg) and not CUE_RE.search(seg)):
                 head_zone = _strip_postmodifier(stripped[:comma].rstrip())
                 toks = _tokens(head_zone)
@@ -446,10 +452,10 @@ class _Raw:
 def _nothing_said_after(content_tail: str, after: str, cue: str) -> bool:
     """After "..., X said", what follows the cue is no content of its own (so the content is before): nothing,
     an adjunct with no "that" clause ("on Thursday after two days of talks in Beijing", "after meeting officials
-    in Doha"), a participle clause ("loosening a ban that ..."), or whom they told ("she told a radio station")."""
+    in Doha", "by phone"), a participle clause ("loosening a ban that ..."), or whom they told ("she told a radio station")."""
     return (
         not content_tail or content_tail.startswith((",", "."))
-        or (re.match(r"^(?:on|in|at|to|during|after|before|following|ahead of|while|when|as)\b", content_tail) is not None
+        or (re.match(r"^(?:on|in|at|to|during|after|before|following|ahead of|while|when|as|by (?:phone|telephone|email|e-mail|video|text message))\b", content_tail) is not None
             and not re.search(r"\bthat\b", content_tail))
         or re.match(r"^(?!(?:saying|adding|noting|insisting|stressing|arguing)\b)[a-z]+ing\b", content_tail) is not None
         or (re.match(rf"^\s*(?:on|in|at|during|after|before|following|late|early|{WEEKDAYS})\b", after) is not None
@@ -498,8 +504,9 @@ def _attributions(sentence: str) -> list[_Raw]:
             raws.append(_Raw(sp[0], m.end(), sentence[lead.end() : sp[1]], lead.end(), cue, polarity, (sp[0], noun_end)))
             continue
         inherit = False
-        if sp is None and not raws and CONNECTOR_BEFORE.search(left):
-            sp = _sentence_subject(left)  # "The envoy welcomed the step but said ...": the subject of the sentence
+        if sp is None and not raws and (CONNECTOR_BEFORE.search(left) or (cue == "saying" and left.rstrip().endswith(","))):
+            # "The envoy welcomed the step but said ...", "Relatives gathered outside ..., saying ...": the sentence's subject
+            sp = _sentence_subject(left)
         if sp is None:
             participle = m.group().endswith("ing") and re.search(r",[”\"]?\s*$", left) is not None  # ', adding' / ',” adding'
             if (CONNECTOR_BEFORE.search(left) or participle) and raws:
@@ -649,11 +656,21 @@ def extract_statements(article: Article, aliases: dict[str, str] | None = None, 
     _link_anaphora_and_retractions(statements, text, article.title)
     _inherit_day(statements)
     home = dateline_country(article)
-    # "Foreign Office spokesman Tahir Andrabi" in a story filed from Islamabad speaks for Pakistan, later mentions too
-    at_home = {st.speaker for st in statements if home and st.speaker != NARRATOR and _HOME_OFFICE.search(f"{st.mention} {st.speaker}")}
+    find = country_finder()
+    named: dict[str, str] = {}  # speaker -> the one country a mention of it names ("a spokesman for ... China's army")
+    at_home = set()  # "Foreign Office spokesman Tahir Andrabi" in a story filed from Islamabad speaks for Pakistan
+    for st in statements:
+        if st.speaker == NARRATOR or resolver.countries.get(st.speaker):
+            continue
+        found = find(f"{st.mention} {st.speaker}")
+        if len(found) == 1:
+            named.setdefault(st.speaker, next(iter(found)))
+        elif not found and home and _HOME_OFFICE.search(f"{st.mention} {st.speaker}"):
+            at_home.add(st.speaker)
     for st in statements:
         st.extra["actor_kind"] = resolver.kind(st.speaker)
-        st.extra["country"] = resolver.countries.get(st.speaker, "") or (home if st.speaker in at_home else "")
+        country = resolver.countries.get(st.speaker, "") or named.get(st.speaker, "")
+        st.extra["country"] = country or (home if st.speaker in at_home else "")
     return statements
 
 
@@ -668,7 +685,6 @@ _HOME_OFFICE = re.compile(
 def dateline_country(article: Article) -> str:
     """The country a wire story is filed from, by its dateline ("ISLAMABAD, Dec 3 (Reuters) -", "BUCHAREST,
     Romania (AP) —"); empty when it has none or names no single country."""
-    from .actors import country_finder
     from .article import _INLINE_DATELINE
 
     for item in article.removed:

@@ -53,11 +53,16 @@ class Story:
 
 
 def read_story(title: str, lead: str, find_countries: Callable[[str], set[str]]) -> Story | None:
-    """The story of an article from its headline and the content of its lead statement; None without a headline."""
+    """The story of an article from its headline and the content of its lead statement; None without a headline.
+
+    The story's frames are the headline claim's, and the lead's where the headline has none of that kind."""
     if not title.strip():
         return None
     claim = headline_claim(title)
     frames = read_frames(claim.lower())
+    lead_frames = read_frames(lead)
+    if lead_frames.signs:  # the lead says what the headline leaves out ("China scaled back drills" / "had pulled its warships back")
+        frames = Frames(signs={**lead_frames.signs, **frames.signs}, topic=frames.topic)
     topic = topic_words(title.lower()) | topic_words(lead)
     named = find_countries(title)
     title_words = set(re.findall(r"[\w’'-]+", title.lower()))
