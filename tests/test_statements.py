@@ -534,3 +534,8 @@ def test_session_6_twelfth_round_styles():
     countries = {x.speaker: x.extra["country"] for x in extract_statements(article, narrator=False)}
     assert countries["Sita Rai"] == "Nepal"  # an ombudsman's title carries the country
     assert [c for sp, c in countries.items() if sp != "Sita Rai"] == ["India"]  # the country its mention names, not the dateline's
+
+
+def test_a_saying_clause_after_a_statement_stays_in_it():
+    (st,) = attributed('Gromov on Tuesday played down the prospect of a deal, saying decisions would be taken "collectively."')
+    assert st.cue == "played down" and "collectively" in st.text

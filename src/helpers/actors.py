@@ -141,7 +141,8 @@ _NOT_NAMES = set(
     "Washington Brussels Serbia Serbian Kosovo Belgrade Pristina Union EU Commission Defense Defence Army Navy "
     "San Santa Los Las New Saint St Francisco York Angeles Hong Kong Tel Aviv Abu Dhabi South North East West "
     "Center Centre Institute University Policy Studies Foundation Bank Fund Agency Party Sea Ocean Strait "
-    "Prince Princess Sheikh Sultan Crown".split()
+    "Prince Princess Sheikh Sultan Crown Commissioner Secretary Ambassador Envoy Governor Mayor Chairman Chairwoman "
+    "Transport Trade Energy Finance Economy Interior Justice Agriculture Health Environment Infrastructure".split()
 )
 
 

@@ -473,6 +473,8 @@ def _attributions(sentence: str) -> list[_Raw]:
         if not any(a < m.start() < b for a, b in quoted)
         and not re.search(r"\b(?:the|a|an|this|that|its|their|his|her)\s+$", sentence[: m.start()], re.I)  # "the disputed region"
     ]
+    # "X played down the deal, saying ...": a bare "saying" after another cue belongs to that cue's statement
+    cues = [m for i, m in enumerate(cues) if not (i and m.group() == "saying" and not re.match(r"\s+that\b", sentence[m.end():]))]
     left_speakers = [find_speaker_left(sentence, m.start()) for m in cues]  # each cue's speaker, found once
     # "according to X": content is the rest of the sentence
     for m in ACCORDING_RE.finditer(sentence):
