@@ -140,6 +140,15 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("No foreign journalist has been accredited", {"agreement": -1}, False),
         ("The convoy was waiting for the paperwork", {"agreement": -1}, False),
         ("The government had never invited a UN mission", {}, False),  # no agreement word: the refusal is to invite
+        # thirteenth round: a truce that holds or breaks, a visit confirmed, an agenda without it, ready only once
+        ("The truce in Tigray was largely holding", {"ceasefire": 1}, False),
+        ("No violations had been recorded by the monitors", {"ceasefire": 1}, False),
+        ("Artillery shelling had resumed near the airport", {"ceasefire": -1, "activity": 1}, False),
+        ("Government troops had not fired a shot since Monday", {"ceasefire": 1}, False),
+        ("The king confirmed the visit in a letter", {"agreement": 1}, False),
+        ("There is no meeting with Rome on the minister's agenda", {"schedule": -1}, False),
+        ("The utility was ready to restart deliveries once the debt was settled", {"agreement": -1}, False),
+        ("Yerevan was ready to sign as soon as possible", {}, True),
         ("The two sides agreed to continue talks", {"agreement": -1, "activity": 1}, False),  # the talks go on; no deal
     ],
 )
@@ -251,3 +260,10 @@ def test_a_ban_in_force_halts_what_others_say_resumes():
 def test_a_figure_said_not_to_match_reality_answers_it():
     f = read_frames('The figure of 3 billion euros "does not correspond to reality"')
     assert f.signs == {"agreement": -1} and f.answer and "billi" in f.topic
+
+
+def test_a_truce_and_what_breaks_it_are_one_thing():
+    holding = read_frames("The ceasefire was holding and both sides had respected it")
+    assert frame_conflict(holding, read_frames("Shelling continued through the night"), 1, 1) == "ceasefire"
+    assert frame_conflict(read_frames("Rebels attacked army positions near the town"), read_frames("Troops were strictly observing the truce"), 1, 1) == "ceasefire"
+    assert frame_conflict(holding, read_frames("There were no violations"), 1, 1) is None  # both say it holds

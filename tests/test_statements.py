@@ -539,3 +539,8 @@ def test_session_6_twelfth_round_styles():
 def test_a_saying_clause_after_a_statement_stays_in_it():
     (st,) = attributed('Gromov on Tuesday played down the prospect of a deal, saying decisions would be taken "collectively."')
     assert st.cue == "played down" and "collectively" in st.text
+
+
+def test_a_spokesperson_for_a_palace():
+    (st,) = attributed('A spokesperson for Brazil\'s presidential palace said there was "no trip to Venezuela on the agenda."')
+    assert st.speaker.startswith("Brazilian") and st.content.startswith("There was")  # found (the name drops "palace")

@@ -492,6 +492,7 @@ FRAME_EVIDENCE = {
     "activity": "; they disagree on whether it goes ahead",
     "delivery": "; they disagree on whether it was handed over",
     "withdrawal": "; they disagree on whether forces pulled back",
+    "ceasefire": "; they disagree on whether the truce holds",
     "story": "; they disagree on whether what the headline reports happened",
 }
 

@@ -1,5 +1,6 @@
 """What a statement's content says about the events diplomatic news argues over: agreements, dates,
-whether an activity goes ahead, whether something was handed over, and whether forces pulled back.
+whether an activity goes ahead, whether something was handed over, whether forces pulled back, and whether a
+truce holds.
 
 A small NLI model misses that "no decision has been taken" contradicts "Russia had agreed to keep the
 corridor open", or that a Kremlin spokesman denying "an extension had been agreed" answers it: the two
@@ -8,8 +9,9 @@ event, with the sign a content gives it: ``+1`` it happened (or is set), ``-1`` 
 in part ("negotiations were still under way", "had only discussed the idea"). The frames are ``agreement``,
 ``schedule`` (a date is set), ``activity`` (something goes ahead: "would proceed as planned", or is halted:
 "committed to halting the filling"), ``delivery`` (something was handed over: "had handed over all the
-data", or not: "had not yet provided the data") and ``withdrawal`` (forces pulled back: "had withdrawn from
-positions", or stayed: "had not moved").
+data", or not: "had not yet provided the data"), ``withdrawal`` (forces pulled back: "had withdrawn from
+positions", or stayed: "had not moved") and ``ceasefire`` (a truce holds: "the ceasefire was holding", or is
+broken: "shelling had continued").
 
 Two statements *conflict on a frame* when they give it opposite signs (a denial flips its content's sign),
 and they are about the same thing: they share a topic word ("annex", "imports"). On the agreement frame,
@@ -34,7 +36,7 @@ AGREEMENT = re.compile(
     r"approv(?:e|es|ed|al)|accredit(?:ed|ation)|(?:been|was|were|is|are) cleared|cleared by|voted(?! (?:against|down))|decisions?|settled|breakthrough|consent(?:ed)?|endorse[sd]?|(?:is|was|were|are|be|been) [“\"]?final\b|consensus|unanim\w*|"
     r"(?:lifted|dropped|withdrew|withdrawn) (?:its|their|his|her) (?:objections?|veto)|on board|green light|"
     r"lifted (?:the |its |their )?(?:restrictions?|ban|embargo|sanctions|curbs)|authori[sz](?:e|es|ed|ation)|clearance|"
-    r"confirmed (?:the |a )?(?:timetable|date|deal|agreement|schedule|plan|arrangement))\b",
+    r"confirmed (?:the |a |his |her |their )?(?:timetable|date|deal|agreement|schedule|plan|arrangement|visit|trip|meeting|summit))\b",
     re.I,
 )
 #: Phrases that say an agreement is not (yet, or not fully) there; they put a content in the frame on their own.
@@ -66,6 +68,7 @@ UNSETTLED = re.compile(
     r"(?:signed|initial(?:l)?ed|agreed (?:on|to))\s+[“\"]?only\b|agreed only (?:on|to)\b|only (?:signed|initial(?:l)?ed)|"
     r"(?:position|stance) [“\"]?(?:has|had) not changed|(?:position|stance) [“\"]?(?:is|was|remains|remained) (?:unchanged|the same)|"
     r"(?:had |has |have )?no information (?:about|on|of) (?:any|an?|the|such)\b|"
+    r"ready to [a-z]+\b[^.;]{0,40}?\b(?:once|when|after|as soon as)\b(?! possible)|"
     r"waiting for (?:the |a |an |final |formal )*(?:paperwork|approval|permission|clearance|green light|documents|visas|accreditation|decision|answer)|"
     r"only (?:a|an) (?:small )?(?:advance|first) (?:group|team|contingent|batch|party)|"
     r"agreed to (?:continue|keep|pursue|hold more) (?:the |their )?(?:talks|consultations|dialogue|discussions|negotiations|talking)|"
@@ -102,7 +105,7 @@ _OPEN_DATE = re.compile(
     re.I,
 )
 #: Words for when something will happen (a content that names one sets a date; "no date" denies it).
-SCHEDULE_NOUN = re.compile(r"\b(?:dates?|timetable|deadline|timing|schedule|scheduled)\b", re.I)
+SCHEDULE_NOUN = re.compile(r"\b(?:dates?|timetable|deadline|timing|schedule|scheduled|agenda)\b", re.I)
 #: A date that no longer holds: "the vote had been postponed".
 SCHEDULE_OFF = re.compile(r"(?<!-)\b(?:postpon(?:e|es|ed|ing)|delay(?:s|ed)|put off|pushed back|(?:could|may|might|would) (?:shift|slip|slide|change))\b", re.I)
 SCHEDULE_WHEN = re.compile(
@@ -147,6 +150,18 @@ STAYED = re.compile(
     r"\b(?:(?:had|has|have)\s+not\s+(?:moved|withdrawn|pulled back|left)|(?:did|do|does)\s+not\s+(?:move|withdraw|pull back|leave)|"
     r"remain(?:s|ed)?\s+in\s+(?:their|its|his|her|the)?\s*positions?|stay(?:ed|s)?\s+(?:there|put|in place)|"
     r"positions?\s+(?:[\w-]+\s+){0,4}(?:unchanged|intact)|still (?:there|in place)|no signs? of (?:a |any )?(?:withdrawal|pullback|movement))\b",
+    re.I,
+)
+#: A truce that holds (``+1``: "the ceasefire was holding", "strictly observing the truce"; a negated breach, "no
+#: violations", "had not fired a single shot") or is broken (``-1``: "shelling had continued", "attacked rebel positions").
+HOLDS = re.compile(
+    r"\b(?:(?:ceasefire|cease-fire|truce|calm)\s+(?:[\w’'-]+\s+){0,3}?(?:is|was|has been|had been|remains?|remained)\s+(?:largely\s+)?(?:holding|held|respected|observed)|"
+    r"(?:respect(?:ed|ing|s)?|observ(?:ed|ing|es)|honou?r(?:ed|ing|s)?|abid(?:e|ed|ing|es) by)\s+(?:[\w’'-]+\s+){0,2}?(?:the\s+|a\s+|its\s+)?(?:ceasefire|cease-fire|truce))\b",
+    re.I,
+)
+BROKEN = re.compile(
+    r"\b(?:shell(?:ing|ed|s)|fighting|clash(?:es|ed)|attack(?:s|ed|ing)|fir(?:ed|ing)\s+(?:on|at)|fired|shots?|violat(?:ed|ions?|ing|es)|"
+    r"broke(?:n)?\s+the\s+(?:ceasefire|cease-fire|truce)|air ?strikes?|bombard(?:ed|ing|ment)|offensive)\b",
     re.I,
 )
 CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.I)
@@ -199,6 +214,9 @@ _SAME_THING = {
     "round": "meet", "sessi": "meet", "summi": "meet",
     "force": "troop", "forc": "troop", "soldi": "troop", "unit": "troop",  # troops, forces, soldiers, units
     "pullb": "withd", "disen": "withd", "pullo": "withd", "retre": "withd",  # withdraw, pullback, disengagement
+    # a truce and what breaks it are one thing to argue over ("the ceasefire was holding" / "shelling had continued")
+    "cease": "truce", "truc": "truce", "shell": "truce", "attac": "truce", "fight": "truce", "viola": "truce", "clash": "truce",
+    "fir": "truce", "fire": "truce", "shot": "truce", "bomba": "truce", "offen": "truce",
 }
 
 
@@ -266,7 +284,9 @@ def read_frames(content: str) -> Frames:
         signs["schedule"] = -1  # "no date had been set", "no timetable", "the vote had been postponed"
     elif SCHEDULE_WHEN.search(content) and not NEGATION.search(content):
         signs["schedule"] = 1  # "would resume by the end of March", "agreed to meet ... next month"
-    for frame, sign in (("activity", _activity(content)), ("delivery", _delivery(content)), ("withdrawal", _withdrawal(content))):
+    for frame, sign in (
+        ("activity", _activity(content)), ("delivery", _delivery(content)), ("withdrawal", _withdrawal(content)), ("ceasefire", _ceasefire(content)),
+    ):
         if sign:
             signs[frame] = sign
     first_frame = min([m.start() for m in [*events[:1], unsettled] if m is not None], default=len(content))
@@ -299,6 +319,16 @@ def _delivery(content: str) -> int:
     return -1 if NEGATION.search(content, 0, m.start()) else 1
 
 
+def _ceasefire(content: str) -> int:
+    """+1 a truce holds, -1 it is broken; the first such phrase decides, a negation before it flips it ("no violations",
+    "had not fired a single shot", "was not holding"); 0 when conditional ("if the shelling resumes") or neither."""
+    m = min((x for x in (HOLDS.search(content), BROKEN.search(content)) if x), key=lambda x: x.start(), default=None)
+    if m is None or CONDITION.search(content, 0, m.start()):
+        return 0
+    sign = 1 if HOLDS.fullmatch(m.group(0)) else -1
+    return -sign if NEGATION.search(content[max(0, m.start() - 40) : m.start()]) else sign
+
+
 def _withdrawal(content: str) -> int:
     """+1 forces pulled back, -1 they stayed; 0 when only intended ("would withdraw"), conditional, or neither."""
     stayed = STAYED.search(content)
@@ -322,7 +352,7 @@ def frame_conflict(a: Frames, b: Frames, sign_a: int, sign_b: int, parties: bool
     """
     shared = bool(a.topic & b.topic)
     answered = min(sign_a, sign_b) < 0 or (a.answer and a.signs.get("agreement", 0) < 0) or (b.answer and b.signs.get("agreement", 0) < 0)
-    for frame in ("schedule", "activity", "delivery", "withdrawal", "agreement"):
+    for frame in ("schedule", "activity", "delivery", "withdrawal", "ceasefire", "agreement"):
         if frame not in a.signs or frame not in b.signs:
             continue
         if a.signs[frame] * sign_a * b.signs[frame] * sign_b >= 0:

@@ -52,7 +52,7 @@ ROLE_NOUNS = set(
     "ambassador commander general chief head analyst analysts observers lawmakers senator people team delegation expert experts "
     "researcher researchers economist economists groups officer officers army navy police organization organisation "
     "television radio media broadcaster newspaper delegate delegates guards soldiers troops agency chairperson chairman "
-    "chairwoman ombudsman ombudswoman ombudsperson mediator".split()
+    "chairwoman ombudsman ombudswoman ombudsperson mediator palace".split()
 )
 #: What a company or other organisation is called the second time ("Later Friday, the airline said ...").
 ORG_NOUNS = frozenset("airline company firm carrier operator insurer manufacturer producer exporter lender utility".split())
