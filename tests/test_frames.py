@@ -149,6 +149,14 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("There is no meeting with Rome on the minister's agenda", {"schedule": -1}, False),
         ("The utility was ready to restart deliveries once the debt was settled", {"agreement": -1}, False),
         ("Yerevan was ready to sign as soon as possible", {}, True),
+        # fourteenth round: schedules still being worked out, rulings not issued, fine print to settle, courses to run
+        ("The minister's itinerary is still being worked out", {"agreement": -1}, False),
+        ("The tribunal had not yet issued a ruling", {"agreement": -1}, False),
+        ("A framework had been agreed and the details remained to be settled", {"agreement": -1}, False),
+        ("The legal process must run its course", {"agreement": -1}, False),
+        ("Talks with the lenders on the last clause were continuing", {"agreement": -1, "activity": 1}, False),
+        ("No vote has yet taken place", {"agreement": -1}, False),
+        ("She was more likely to send a deputy", {}, True),  # a likelihood, and a person sent is no delivery
         ("The two sides agreed to continue talks", {"agreement": -1, "activity": 1}, False),  # the talks go on; no deal
     ],
 )

@@ -544,3 +544,11 @@ def test_a_saying_clause_after_a_statement_stays_in_it():
 def test_a_spokesperson_for_a_palace():
     (st,) = attributed('A spokesperson for Brazil\'s presidential palace said there was "no trip to Venezuela on the agenda."')
     assert st.speaker.startswith("Brazilian") and st.content.startswith("There was")  # found (the name drops "palace")
+
+
+def test_referring_to_walks_back_and_a_state_leads_its_ministers():
+    st = attributed("Zambia said on Monday that bondholders had approved the terms. "
+                    "Finance Minister Ruth Banda said the bonds would be exchanged this year. "
+                    "Banda said on Thursday that she had been referring to an agreement in principle.")
+    assert st[2].polarity == "retract" and st[2].refers_to in (st[0].id, st[1].id)
+    assert st[1].extra["country"] == "Zambia"  # no dateline: the state the lead names

@@ -136,3 +136,16 @@ def test_a_speakers_later_no_on_the_story_walks_back_their_yes():
     assert links.loc[(0, 1), "frame"] == "story" and links.loc[(0, 1), "kind"] == "self-contradiction"
     assert links.loc[(0, 1), "conflict"] >= 0.6
     assert links.loc[(0, 2), "conflict"] < 0.6  # no day, no "later", no walk-back cue: not known to come after
+
+
+def test_a_later_refusal_to_say_walks_back_the_claim():
+    st = frame([
+        said("Kremlin", "The Indian prime minister would attend the summit next month", "Russia"),
+        said("Yuri Ushakov", "Mehta has accepted the invitation and will be in Moscow on January 20", "Russia"),
+        said("Yuri Ushakov", "Mehta himself would come", "Russia", polarity="hedge"),
+        said("Karan Bhalla", "The travel schedule is still being worked out", "India"),
+    ])
+    links = pair_scores(st, "Kremlin says Indian prime minister will attend Moscow summit")
+    assert links.loc[(1, 2), "frame"] == "story" and links.loc[(1, 2), "kind"] == "retraction"
+    assert links.loc[(1, 3), "conflict"] >= 0.6  # the Kremlin's aide speaks for the Kremlin that made the claim
+    assert links.loc[(0, 2), "conflict"] < 0.6  # another speaker's hedge walks nothing back

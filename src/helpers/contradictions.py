@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .actors import NARRATOR, NATIONALITY, country_finder
+from .actors import INSTITUTIONS, NARRATOR, NATIONALITY, country_finder
 from .frames import AGREEMENT, Frames, frame_conflict, read_frames
 from .statements import same_office
 from .story import Story, on_story, read_story, story_sign
@@ -203,13 +203,15 @@ def score_pairs(
     countries, people = _speaker_countries(statements)
     find_countries = country_finder(people)
     named = {i: find_countries(t) for i, t in texts.items()}
-    on_the_story = _story_signs(title, statements, texts, frames, countries, find_countries)
+    on_the_story, bearing = _story_signs(title, statements, texts, frames, countries, find_countries)
     quoted = statements[statements["speaker"] != NARRATOR].sort_values("id")
     claimant = quoted["speaker"].iloc[0] if len(quoted) else NARRATOR
+    # a lead that names a state ("Pakistan said", "The Kremlin said"): its officials speak for it on the story
+    claimant_state = claimant if claimant in NATIONALITY else INSTITUTIONS.get(claimant.lower(), "")
 
     def speaks_for_claimant(st: pd.Series) -> bool:
-        """The claimant, its office, or an official of the country when the lead names the country ("Pakistan said")."""
-        return same_office(st["speaker"], claimant) or (claimant in NATIONALITY and countries.get(int(st["id"])) == claimant)
+        """The claimant, its office, or an official of the state when the lead names the state."""
+        return same_office(st["speaker"], claimant) or (claimant_state != "" and countries.get(int(st["id"])) == claimant_state)
     rows = []
     for (a, b), (ta, tb) in zip(pairs, plan):
         sa, sb = by_id[a], by_id[b]
@@ -259,6 +261,12 @@ def score_pairs(
                 # speaker's later walk-back saying no against their own earlier yes
                 frame = "story"
                 conflict = max(conflict, STORY_SCORE + (1 - STORY_SCORE) * conflict)
+        if frame is None and sb["polarity"] == "hedge" and sa["speaker"] != NARRATOR and same_office(sa["speaker"], sb["speaker"]) and (
+            b in bearing and on_the_story[a] * pa > 0
+        ):
+            # the speaker later will not say whether ("declined to say whether Mehta himself would come"): a walk-back
+            frame = "story"
+            conflict = max(conflict, STORY_SCORE)
         if linked:  # the text itself says b answers a ("later said", "backed away from"): flagged whatever NLI says
             conflict = _linked_score(entail, contradict, conflict)
         elif frame is None:  # contents about different things cannot conflict much, whatever NLI says
@@ -415,20 +423,25 @@ def _read_all_frames(texts: dict[int, str], statements: pd.DataFrame) -> dict[in
     return out
 
 
-def _story_signs(title: str, statements: pd.DataFrame, texts: dict[int, str], frames: dict[int, Frames], countries: dict[int, str], find_countries) -> dict[int, int]:
+def _story_signs(
+    title: str, statements: pd.DataFrame, texts: dict[int, str], frames: dict[int, Frames], countries: dict[int, str], find_countries
+) -> tuple[dict[int, int], set[int]]:
     """For each statement, +1 / -1 when it is on the story its headline reports and says its event happens / does
-    not (``story``), else 0. The lead is the first quoted statement; narration takes no side."""
+    not (``story``), else 0; and the statements on the story. The lead is the first quoted statement; narration
+    takes no side."""
     quoted = statements[statements["speaker"] != NARRATOR].sort_values("id")
     lead = texts.get(int(quoted["id"].iloc[0]), "") if len(quoted) else ""
     story: Story | None = read_story(title, lead, find_countries)
     signs = {i: 0 for i in texts}
+    bearing: set[int] = set()
     if story is None:
-        return signs
+        return signs, bearing
     for _, st in quoted.iterrows():
         i = int(st["id"])
         if i in texts and on_story(frames[i], story, st["speaker"], countries.get(i, "")):
             signs[i] = story_sign(frames[i], story)
-    return signs
+            bearing.add(i)
+    return signs, bearing
 
 
 def _speaker_countries(statements: pd.DataFrame) -> tuple[dict[int, str], dict[str, str]]:
@@ -478,7 +491,8 @@ def classify(sa: pd.Series, sb: pd.Series) -> str:
     """``denial``, ``retraction``, ``self-contradiction`` or ``factual-conflict`` for a conflicting pair."""
     same = same_office(sa["speaker"], sb["speaker"]) and sa["speaker"] != NARRATOR
     if same:
-        return "retraction" if "retract" in (sa["polarity"], sb["polarity"]) else "self-contradiction"
+        # a later refusal to say ("declined to say whether ...") walks back what was said before
+        return "retraction" if "retract" in (sa["polarity"], sb["polarity"]) or sb["polarity"] == "hedge" else "self-contradiction"
     if NARRATOR in (sa["speaker"], sb["speaker"]):
         return "factual-conflict"
     if SIGN.get(sa["polarity"], 1) * SIGN.get(sb["polarity"], 1) < 0:

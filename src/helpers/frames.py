@@ -41,10 +41,11 @@ AGREEMENT = re.compile(
 )
 #: Phrases that say an agreement is not (yet, or not fully) there; they put a content in the frame on their own.
 UNSETTLED = re.compile(
-    r"\b(?:still (?:under ?way|being (?:discussed|negotiated|studied)|under discussion|studying|open|in progress)|"
+    r"\b(?:still (?:under ?way|being (?:discussed|negotiated|studied|worked out|finali[sz]ed|prepared|reviewed|assessed|considered|examined)|under discussion|studying|open|in progress)|"
     r"remain(?:s|ed)? (?:open(?! to)|unresolved|under discussion)|premature|conditional|"
     r"not (?:yet )?(?:final|firm|binding|confirmed)|null and void|"
-    r"(?:process|talks|negotiations|review|discussions|consultations|evaluation|assessment|examination|work)\b(?: [\w’'-]+){0,4}? (?:is|are|was|were|remains?|remained) (?:still )?(?:ongoing|continuing|under way)|"
+    r"(?:process|talks|negotiations|review|discussions|consultations|evaluation|assessment|examination|work)\b(?: [\w’'-]+){0,7}? (?:is|are|was|were|remains?|remained) (?:still )?(?:ongoing|continuing|under way)|"
+    r"no vote (?:had |has |have )?(?:yet )?(?:taken place|been (?:held|taken))|"
     r"(?:process|talks|negotiations|review|discussions|consultations|evaluation|assessment|examination|work) (?:still )?(?:continues|continued|goes on|went on|(?:will|would) (?:continue|go on))|"
     r"(?:still )?(?:requires?|required|needs?|needed|awaits?|awaited|awaiting) (?:the |a |final |formal )*(?:approval|consent|ratification|signature|endorsement|sign-off|vote)\b|"
     r"expect(?:s|ed|ing)? (?:a |the )?(?:final |formal )?(?:decision|ruling|vote|answer|response|reply)|"
@@ -68,6 +69,9 @@ UNSETTLED = re.compile(
     r"(?:signed|initial(?:l)?ed|agreed (?:on|to))\s+[“\"]?only\b|agreed only (?:on|to)\b|only (?:signed|initial(?:l)?ed)|"
     r"(?:position|stance) [“\"]?(?:has|had) not changed|(?:position|stance) [“\"]?(?:is|was|remains|remained) (?:unchanged|the same)|"
     r"(?:had |has |have )?no information (?:about|on|of) (?:any|an?|the|such)\b|"
+    r"(?:not|never) (?:yet )?(?:issued|given|delivered|reached|made|handed down) (?:an? |its |any )?(?:opinion|ruling|decision|verdict|judge?ment)|"
+    r"remain(?:s|ed)? to be (?:settled|agreed|negotiated|finali[sz]ed|worked out|resolved|decided)|"
+    r"(?:must|will|would|has to|have to) (?:run|take) (?:its|their) course|"
     r"ready to [a-z]+\b[^.;]{0,40}?\b(?:once|when|after|as soon as)\b(?! possible)|"
     r"waiting for (?:the |a |an |final |formal )*(?:paperwork|approval|permission|clearance|green light|documents|visas|accreditation|decision|answer)|"
     r"only (?:a|an) (?:small )?(?:advance|first) (?:group|team|contingent|batch|party)|"
@@ -180,7 +184,7 @@ _NOT_DONE = re.compile(
     re.I,
 )
 #: A content that only states an intention or readiness says nothing about whether the event happened.
-INTENTION = re.compile(r"\b(?:would|will|could|might|ready to|willing to|wants? to|plans? to|intends? to|until)\b", re.I)
+INTENTION = re.compile(r"\b(?:would|will|could|might|ready to|willing to|wants? to|plans? to|intends? to|until|(?:more |less )?likely to|expected to)\b", re.I)
 #: Words too common in diplomatic news to tie two contents to the same thing.
 _GENERIC = frozenset(
     "said says told would could should also two both sides side leaders leader president presidents minister ministers "

@@ -52,7 +52,7 @@ ROLE_NOUNS = set(
     "ambassador commander general chief head analyst analysts observers lawmakers senator people team delegation expert experts "
     "researcher researchers economist economists groups officer officers army navy police organization organisation "
     "television radio media broadcaster newspaper delegate delegates guards soldiers troops agency chairperson chairman "
-    "chairwoman ombudsman ombudswoman ombudsperson mediator palace".split()
+    "chairwoman ombudsman ombudswoman ombudsperson mediator palace committee court".split()
 )
 #: What a company or other organisation is called the second time ("Later Friday, the airline said ...").
 ORG_NOUNS = frozenset("airline company firm carrier operator insurer manufacturer producer exporter lender utility".split())
@@ -658,6 +658,8 @@ def extract_statements(article: Article, aliases: dict[str, str] | None = None, 
     _link_anaphora_and_retractions(statements, text, article.title)
     _inherit_day(statements)
     home = dateline_country(article)
+    lead = next((st.speaker for st in statements if st.speaker != NARRATOR), "")
+    home = home or (lead if lead in NATIONALITY else "")  # "Zambia said ...": a minister named without a country is Zambia's
     find = country_finder()
     named: dict[str, str] = {}  # speaker -> the one country a mention of it names ("a spokesman for ... China's army")
     at_home = set()  # "Foreign Office spokesman Tahir Andrabi" in a story filed from Islamabad speaks for Pakistan
@@ -930,7 +932,7 @@ def same_office(a: str, b: str) -> bool:
 #: spoken too soon".
 _OWN_WORDS_BACK = re.compile(
     r"^(?P<who>[\w’'-]+(?: [\w’'-]+){0,2}) (?:had |has |was |were )?(?:been )?(?:perhaps |maybe |possibly )?(?:misunderstood|misquoted|misinterpreted|"
-    r"spoken too soon|spoke too soon|overstated|"
+    r"spoken too soon|spoke too soon|overstated|(?:been )?referring (?:only )?to|referred (?:only )?to|"
     r"quoted out of context|taken out of context|(?P<never>(?:never|not) (?:claimed|said|suggested|stated|announced|promised|mentioned)))\b"
 )
 
