@@ -339,7 +339,7 @@ def test_a_later_no_in_ones_own_words_answers_each_earlier_yes():
 def test_a_company_named_as_the_party_answers_for_itself():
     """"Gazprom had agreed to resume supplies" / Gazprom: "had not signed any new contract" (no country needed)."""
     st = frame([
-        said("Victor Parlicov", "Gazprom had agreed to resume supplies to the region", "Moldova"),
+        said("Victor Rusu", "Gazprom had agreed to resume supplies to the region", "Moldova"),
         said("Gazprom", "It had not signed any new contract", ""),
         said("Rosneft", "It had not signed any new contract", ""),
     ])

@@ -365,7 +365,7 @@ def test_no_comment_is_a_statement_and_short_contents_stay_clauses():
          ["Indian army officer", "Indian army"]),
         # "called on"/"called for"/"urged"; a lower-case title after an inverted cue
         ("Opposition leader Peter Sulik called on the government to publish the document.", ["Peter Sulik"]),
-        ("Pullbacks take months to verify, said retired general Vikram Sood.", ["Vikram Sood"]),
+        ("Pullbacks take months to verify, said retired general Vikram Rao.", ["Vikram Rao"]),
         # where a role speaks from is not part of it; an organisation named by its country
         ("A diplomat in Vienna familiar with the talks said so. Later the diplomat said otherwise.", ["Diplomat"] * 2),
         ("Iran's atomic energy organization said no cameras would be installed.", ["Iranian atomic energy organization"]),
@@ -512,13 +512,13 @@ def test_an_office_named_without_its_country_is_the_datelines():
     from helpers.statements import dateline_country
 
     article = Article(
-        text="Pakistan said on Wednesday that the border would reopen. Foreign Office spokesman Tahir Andrabi said trade would resume. "
-             "Andrabi later said talks continued. A Taliban spokesman, Zabihullah Karimi, said no deal had been reached.",
+        text="Pakistan said on Wednesday that the border would reopen. Foreign Office spokesman Nadeem Hashmi said trade would resume. "
+             "Hashmi later said talks continued. A Taliban spokesman, Zabihullah Karimi, said no deal had been reached.",
         source="t.txt", removed=[{"line": "ISLAMABAD, Dec 3 (Reuters) -", "reason": "dateline"}],
     )
     assert dateline_country(article) == "Pakistan"
     countries = {x.speaker: x.extra["country"] for x in extract_statements(article, narrator=False)}
-    assert countries["Tahir Andrabi"] == "Pakistan"  # his office, and so his later words too
+    assert countries["Nadeem Hashmi"] == "Pakistan"  # his office, and so his later words too
     assert countries["Zabihullah Karimi"] == ""  # no office of the country the story is filed from
     assert dateline_country(Article(text="x", source="t.txt", removed=[{"line": "(Bloomberg) --", "reason": "dateline"}])) == ""
 

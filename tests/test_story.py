@@ -141,8 +141,8 @@ def test_a_speakers_later_no_on_the_story_walks_back_their_yes():
 def test_a_later_refusal_to_say_walks_back_the_claim():
     st = frame([
         said("Kremlin", "The Indian prime minister would attend the summit next month", "Russia"),
-        said("Yuri Ushakov", "Mehta has accepted the invitation and will be in Moscow on January 20", "Russia"),
-        said("Yuri Ushakov", "Mehta himself would come", "Russia", polarity="hedge"),
+        said("Yuri Sokolov", "Mehta has accepted the invitation and will be in Moscow on January 20", "Russia"),
+        said("Yuri Sokolov", "Mehta himself would come", "Russia", polarity="hedge"),
         said("Karan Bhalla", "The travel schedule is still being worked out", "India"),
     ])
     links = pair_scores(st, "Kremlin says Indian prime minister will attend Moscow summit")

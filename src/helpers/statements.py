@@ -662,7 +662,7 @@ def extract_statements(article: Article, aliases: dict[str, str] | None = None, 
     home = home or (lead if lead in NATIONALITY else "")  # "Zambia said ...": a minister named without a country is Zambia's
     find = country_finder()
     named: dict[str, str] = {}  # speaker -> the one country a mention of it names ("a spokesman for ... China's army")
-    at_home = set()  # "Foreign Office spokesman Tahir Andrabi" in a story filed from Islamabad speaks for Pakistan
+    at_home = set()  # "Foreign Office spokesman Nadeem Hashmi" in a story filed from Islamabad speaks for Pakistan
     for st in statements:
         if st.speaker == NARRATOR or resolver.countries.get(st.speaker):
             continue
