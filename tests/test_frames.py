@@ -275,3 +275,36 @@ def test_a_truce_and_what_breaks_it_are_one_thing():
     assert frame_conflict(holding, read_frames("Shelling continued through the night"), 1, 1) == "ceasefire"
     assert frame_conflict(read_frames("Rebels attacked army positions near the town"), read_frames("Troops were strictly observing the truce"), 1, 1) == "ceasefire"
     assert frame_conflict(holding, read_frames("There were no violations"), 1, 1) is None  # both say it holds
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "The proposal is under review", "The offer is being considered", "A settlement is in the works",
+        "Negotiations are at an advanced stage", "The sides are close to a deal", "The talks were constructive",
+        "Both sides were making progress", "It was a frank exchange of views", "The meeting produced no concrete results",
+        "It is too early to say whether there will be an accord", "The pact is subject to parliamentary approval",
+        "The treaty is pending ratification", "The accord must still be approved by the senate", "The matter did not come up",
+        "They signed a letter of intent", "They agreed on a broad outline", "The treaty has not yet entered into force",
+        "The supply depends on payment", "The talks ended without an agreement", "Contacts are continuing at the working level",
+    ],
+)
+def test_the_wires_stock_phrases_for_a_deal_not_made(content):
+    assert read_frames(content).signs.get("agreement") == -1
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "The two sides sealed the deal", "They clinched an agreement", "They struck a deal on Monday", "The leaders inked the pact",
+        "The accord was concluded", "The parliament rubber-stamped the deal", "The treaty was ratified",
+        "The regulator gave the go-ahead", "The agreement entered into force", "The ban was lifted",
+    ],
+)
+def test_the_wires_stock_phrases_for_a_deal_made(content):
+    assert read_frames(content).signs.get("agreement") == 1
+
+
+@pytest.mark.parametrize("content", ["The inquiry concluded that the data was sound", "Police sealed the border", "The ban took effect on Monday"])
+def test_deal_words_in_other_senses_are_no_deal(content):
+    assert "agreement" not in read_frames(content).signs
