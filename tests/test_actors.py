@@ -91,3 +91,10 @@ def test_portfolio_and_title_words_are_not_part_of_a_name():
 
     people = find_people("EU Transport Commissioner Lena Weiss said the deal was done. Trade Commissioner Jan Berg agreed.")
     assert people["weiss"].name == "Lena Weiss" and people["berg"].name == "Jan Berg"
+
+
+def test_a_company_is_no_person():
+    from helpers.actors import find_people
+
+    people = find_people("Oslo approved Nordic Shipping Plc's sale, Trade Minister Ola Berg said. Baltic Energy SA declined to comment.")
+    assert set(people) == {"berg"}  # "Nordic Shipping Plc" and "Baltic Energy SA" are companies

@@ -157,6 +157,11 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("Talks with the lenders on the last clause were continuing", {"agreement": -1, "activity": 1}, False),
         ("No vote has yet taken place", {"agreement": -1}, False),
         ("She was more likely to send a deputy", {}, True),  # a likelihood, and a person sent is no delivery
+        # fifteenth round: restoring, a halt that will end, "starting Monday", details being finalized
+        ("Air links would be restored next month", {"schedule": 1, "activity": 1}, True),
+        ("The embargo will end in March", {"schedule": 1, "activity": 1}, True),
+        ("The first flights would land starting Tuesday", {"schedule": 1}, True),
+        ("Lawyers are finalizing the text", {"agreement": -1}, False),
         ("The two sides agreed to continue talks", {"agreement": -1, "activity": 1}, False),  # the talks go on; no deal
     ],
 )

@@ -85,6 +85,7 @@ UNSETTLED = re.compile(
     # the wire's stock phrases for a deal not (yet) made: under review, in the works, close to, at an advanced stage,
     # progress made, subject to approval, pending ratification, a letter of intent, a broad outline, depends on ...
     r"(?:is|are|was|were) (?:still )?being (?:finali[sz]ed|considered|studied|reviewed|examined|assessed|negotiated|discussed)|"
+    r"finali[sz]ing (?:the |a |its |their )?(?:details|text|terms|wording|agreement|deal|document)|"
     r"still (?:working on|reviewing|studying|examining|assessing|considering|discussing|negotiating|weighing)|"
     r"under (?:review|consideration|study|examination|discussion|negotiation)|in the works|"
     r"at an? (?:early|advanced|initial|preliminary|final) stage|in the (?:final|early|last|closing) stages?|"
@@ -139,7 +140,7 @@ SCHEDULE_WHEN = re.compile(
     r"(?:have|has|had|set|fixed|agreed(?: on)?) a (?:firm |new |fixed )?date|"
     rf"(?:would|will)\b[^.;]{{0,60}}?\bnext (?:{WEEKDAYS})|"
     r"(?:would|will|to)\b[^.;]{0,80}?\b(?:on|by|before|from) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|"
-    rf"(?:would|will|can)\b[^.;]{{0,60}}?\b(?:on|from) (?:{WEEKDAYS})|"
+    rf"(?:would|will|can)\b[^.;]{{0,60}}?\b(?:on|from|starting|beginning) (?:{WEEKDAYS})|"
     r"(?:would|will|can)\b[^.;]{0,80}?\b(?:from|starting|beginning) (?:in )?(?:(?:the )?(?:first|second|third|fourth) (?:quarter|half)|(?:19|20)\d\d)|"
     r"(?:would|will|to)\b[^.;]{0,60}?\b(?:later |early |earlier )?this (?:week|month)|"
     r"(?:would|will|to)\b[^.;]{0,60}?\b(?:in|by|before) (?:January|February|March|April|May|June|July|August|September|October|November|December)|"
@@ -149,8 +150,11 @@ SCHEDULE_WHEN = re.compile(
 #: An activity that goes ahead (``+1``) or is stopped (``-1``); a negation before the word flips it.
 PROCEED = re.compile(
     r"\b(?:proceed(?:s|ed|ing)?|go(?:es)? ahead|went ahead|going ahead|continu(?:e|es|ed|ing)|resum(?:e|es|ed|ing)|as planned|"
-    r"reopen(?:s|ed|ing)?|restart(?:s|ed|ing)?|flow(?:s|ed|ing)?|(?:start|starts|started|began|begun|begin|begins)\s+(?:to\s+)?[a-z]+ing|"
+    r"reopen(?:s|ed|ing)?|restart(?:s|ed|ing)?|restor(?:e|es|ed|ing)|flow(?:s|ed|ing)?|(?:start|starts|started|began|begun|begin|begins)\s+(?:to\s+)?[a-z]+ing|"
     r"press(?:ed)? ahead|(?:keep|keeps|kept|keeping)\s+(?:[\w’'-]+\s+){0,5}?(?:flowing|open|running|going|sailing|moving)|"
+    # a halt that ends lets the thing go ahead ("the suspension will end in the spring")
+    r"(?:bans?|embargo(?:es)?|moratorium|suspensions?|freeze|restrictions?|curbs?|sanctions|closure)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:will|would|is to|was to|could|to)\s+(?:end|expire|be lifted|be scrapped|be removed)|"
     # lifting a halt lets the thing go ahead ("will lift a suspension on beef imports", "ended the embargo")
     r"(?:lift|lifts|lifted|lifting|end|ends|ended|ending|ease|eases|eased|easing|scrap|scraps|scrapped|remove|removes|removed|removing)\s+"
     r"(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}?(?:bans?|embargo(?:es)?|moratorium|suspensions?|freeze|restrictions?|curbs?|sanctions))\b",
