@@ -313,3 +313,23 @@ def test_the_wires_stock_phrases_for_a_deal_made(content):
 @pytest.mark.parametrize("content", ["The inquiry concluded that the data was sound", "Police sealed the border", "The ban took effect on Monday"])
 def test_deal_words_in_other_senses_are_no_deal(content):
     assert "agreement" not in read_frames(content).signs
+
+
+@pytest.mark.parametrize(
+    "content, frame, sign",
+    [
+        ("The ceremony is scheduled for Friday", "schedule", 1), ("The referendum is set for March 3", "schedule", 1),
+        ("The talks are due to resume on Monday", "schedule", 1), ("The handover is on track for January", "schedule", 1),
+        ("The meeting was rescheduled", "schedule", -1), ("The visit has been put on hold", "schedule", -1),
+        ("There is no timeline for the withdrawal", "schedule", -1),
+        ("The pipeline is operational", "activity", 1), ("The port is back in operation", "activity", 1),
+        ("The ferry line resumed operations", "activity", 1), ("The crossing remained closed", "activity", -1),
+        ("The tankers sat idle", "activity", -1), ("No trucks crossed the border", "activity", -1),
+        ("Flights remain grounded", "activity", -1),
+        ("The first shipment arrived on Monday", "delivery", 1), ("The suspect was extradited", "delivery", 1),
+        ("The detainees were handed back", "delivery", 1), ("No aid has arrived", "delivery", -1),
+        ("None of the prisoners were repatriated", "delivery", -1),
+    ],
+)
+def test_the_wires_stock_phrases_for_dates_activities_and_handovers(content, frame, sign):
+    assert read_frames(content).signs.get(frame) == sign

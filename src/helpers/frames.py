@@ -134,9 +134,11 @@ _OPEN_DATE = re.compile(
 #: Words for when something will happen (a content that names one sets a date; "no date" denies it).
 SCHEDULE_NOUN = re.compile(r"\b(?:dates?|timetable|deadline|timing|schedule|scheduled|agenda)\b", re.I)
 #: A date that no longer holds: "the vote had been postponed".
-SCHEDULE_OFF = re.compile(r"(?<!-)\b(?:postpon(?:e|es|ed|ing)|delay(?:s|ed)|put off|pushed back|(?:could|may|might|would) (?:shift|slip|slide|change))\b", re.I)
+SCHEDULE_OFF = re.compile(r"(?<!-)\b(?:postpon(?:e|es|ed|ing)|delay(?:s|ed)|rescheduled|put on hold|on hold|indefinitely|no time ?(?:line|frame|table)|(?:timeline|timing) (?:is|was|remains|remained) unclear|put off|pushed back|(?:could|may|might|would) (?:shift|slip|slide|change))\b", re.I)
 SCHEDULE_WHEN = re.compile(
-    r"\b(?:next (?:week|month|year)|within (?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|\d+) )?(?:days?|weeks?|months?)|by the end of \w+|"
+    r"\b(?:(?:scheduled|slated) (?:for|to)\b|(?:is|are|was|were) set for\b|on track for\b|will be held on\b|"
+    r"(?:is|are|was|were) due to (?:take place|begin|start|open|resume|be signed|be held|arrive)\b|"
+    r"next (?:week|month|year)|within (?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|\d+) )?(?:days?|weeks?|months?)|by the end of \w+|"
     r"(?:have|has|had|set|fixed|agreed(?: on)?) a (?:firm |new |fixed )?date|"
     rf"(?:would|will)\b[^.;]{{0,60}}?\bnext (?:{WEEKDAYS})|"
     r"(?:would|will|to)\b[^.;]{0,80}?\b(?:on|by|before|from) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|"
@@ -150,7 +152,8 @@ SCHEDULE_WHEN = re.compile(
 #: An activity that goes ahead (``+1``) or is stopped (``-1``); a negation before the word flips it.
 PROCEED = re.compile(
     r"\b(?:proceed(?:s|ed|ing)?|go(?:es)? ahead|went ahead|going ahead|continu(?:e|es|ed|ing)|resum(?:e|es|ed|ing)|as planned|"
-    r"reopen(?:s|ed|ing)?|restart(?:s|ed|ing)?|restor(?:e|es|ed|ing)|flow(?:s|ed|ing)?|(?:start|starts|started|began|begun|begin|begins)\s+(?:to\s+)?[a-z]+ing|"
+    r"reopen(?:s|ed|ing)?|restart(?:s|ed|ing)?|restor(?:e|es|ed|ing)|flow(?:s|ed|ing)?|operational|up and running|back in (?:operation|service)|"
+    r"in operation|operating (?:normally|again|as usual)|resumed operations|(?:start|starts|started|began|begun|begin|begins)\s+(?:to\s+)?[a-z]+ing|"
     r"press(?:ed)? ahead|(?:keep|keeps|kept|keeping)\s+(?:[\w’'-]+\s+){0,5}?(?:flowing|open|running|going|sailing|moving)|"
     # a halt that ends lets the thing go ahead ("the suspension will end in the spring")
     r"(?:bans?|embargo(?:es)?|moratorium|suspensions?|freeze|restrictions?|curbs?|sanctions|closure)\s+(?:[\w’'-]+\s+){0,2}?"
@@ -162,12 +165,14 @@ PROCEED = re.compile(
 )
 HALT = re.compile(
     r"\b(?:(?:ban|embargo|moratorium|suspension|freeze|restrictions?)\s+(?:[\w-]+\s+){0,2}?[“\"]?(?:remains?|remained|stays?|stayed)\s+in\s+(?:force|place|effect)|halt(?:s|ed|ing)?|paus(?:e|es|ed|ing)|suspen(?:d|ds|ded|ding|sion)|freez(?:e|es|ing)|froze|frozen|"
+    r"(?:remain(?:s|ed)?|stay(?:s|ed)?|kept|is|was|were|are) (?:closed|shut)|on hold|(?:sat|sit|sits|lay|lie|lies|remain(?:s|ed)?) idle|grounded|"
+    r"no (?:trucks?|flights?|ships?|tankers?|shipments?|convoys?|trains?|crude|oil|gas) (?:have |has |had )?(?:yet )?(?:crossed|left|arrived|moved|run|flown|sailed|flowed|landed)|"
     r"stop(?:s|ped|ping)?|postpon(?:e|es|ed|ing)|call(?:s|ed)? off|cancel(?:s|led|ed|ling)?|end(?:s|ed)|ceased?|scal(?:e|es|ed|ing) back|w(?:ou|i)nd(?:ing)? down)\b",
     re.I,
 )
 #: Something handed over (``+1``), or not (a negation before the word: "had not yet provided").
 DELIVERED = re.compile(
-    r"\b(?:provid(?:e|es|ed)|hand(?:s|ed)? over|deliver(?:s|ed)?|submit(?:s|ted)?|sen[dt]|transferred|transfers?|supplied|paid|releas(?:e|es|ed)|freed|returned|c[oa]me home)\b", re.I
+    r"\b(?:provid(?:e|es|ed)|hand(?:s|ed)? over|deliver(?:s|ed)?|submit(?:s|ted)?|sen[dt]|transferred|transfers?|supplied|paid|releas(?:e|es|ed)|freed|returned|c[oa]me home|arriv(?:e|es|ed)|repatriated|extradited|handed back|shipped|dispatched)\b", re.I
 )
 #: Forces that pulled back (``+1``: "had withdrawn", "have already moved back", "began dismantling"), or stayed
 #: (``-1``: "had not moved", "remain in their positions", "positions ... unchanged").
