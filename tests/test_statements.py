@@ -552,3 +552,16 @@ def test_referring_to_walks_back_and_a_state_leads_its_ministers():
                     "Banda said on Thursday that she had been referring to an agreement in principle.")
     assert st[2].polarity == "retract" and st[2].refers_to in (st[0].id, st[1].id)
     assert st[1].extra["country"] == "Zambia"  # no dateline: the state the lead names
+
+
+def test_session_6_sixteenth_round_styles():
+    assert attributed("Mali's army-aligned government said on Sunday that the road had reopened.")[0].speaker == "Malian army-aligned government"
+    (border,) = attributed("Egyptian border officials at Salloum said they had received no instructions.")
+    assert border.speaker == "Egyptian border officials"  # a town is where they are, not who they are
+    assert attributed("A foreign ministry spokesman in Beijing said the talks went on.")[0].speaker == "Chinese foreign ministry spokesman"
+    assert attributed("Aid workers on the Chadian side said families were still waiting.")[0].speaker == "Aid workers"
+    (council,) = attributed("Libya's presidential council said Monday that the convoy had arrived.")
+    assert council.speaker.endswith("council") and council.content == "The convoy had arrived"
+    st = attributed("Haiti's transitional council said Monday that officers had arrived. "
+                    "Council spokesman Jean Pierre Louis said they landed over the weekend.")
+    assert st[0].speaker != "Jean Pierre Louis"  # "council" is not the spokesman's title

@@ -365,7 +365,7 @@ class ActorResolver:
             portfolio = re.sub(r"^(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*\s+)+", "", DETERMINER.sub("", m)).lower()
             if country and portfolio != "minister":  # "Iraq's oil minister" -> "Iraqi oil minister"
                 return self.register(f"{NATIONALITY.get(country, country)} {portfolio}", "role", country)
-        titled = [p for p in self.people.values() if head and any(head in t.lower().split() for t in p.titles)]
+        titled = [p for p in self.people.values() if head and any(t.lower().split()[-1:] == [head] for t in p.titles)]  # "council" is no "Council spokesman"
         person = self.person_in(m)
         if person is None and titled and head not in ("president", "leader", "minister"):
             person = titled[0] if len(titled) == 1 else None

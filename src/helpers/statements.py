@@ -52,7 +52,9 @@ ROLE_NOUNS = set(
     "ambassador commander general chief head analyst analysts observers lawmakers senator people team delegation expert experts "
     "researcher researchers economist economists groups officer officers army navy police organization organisation "
     "television radio media broadcaster newspaper delegate delegates guards soldiers troops agency chairperson chairman "
-    "chairwoman ombudsman ombudswoman ombudsperson mediator palace committee court".split()
+    "chairwoman ombudsman ombudswoman ombudsperson mediator palace committee court council parliament assembly senate junta "
+    "regulator authority mission representative coordinator director commissioner governor mayor lawmaker legislator "
+    "judge prosecutor inspector inspectors monitors".split()
 )
 #: What a company or other organisation is called the second time ("Later Friday, the airline said ...").
 ORG_NOUNS = frozenset("airline company firm carrier operator insurer manufacturer producer exporter lender utility".split())
@@ -65,7 +67,9 @@ ROLE_NOUNS |= CROWD_NOUNS
 MODIFIERS = set(
     "senior top former deputy chief foreign defense defence junior presidential military western eastern european "
     "russian french ukrainian belarusian american british german chinese turkish two both three several some many "
-    "other another second first new interior press state trade economy finance justice security national retired".split()
+    "other another second first new interior press state trade economy finance justice security national retired "
+    "border customs immigration port airport aviation health election electoral intelligence tax naval humanitarian aid relief "
+    "rescue transitional interim caretaker provisional ruling opposition regional local provincial federal central resident".split()
 )
 SKIP_BEFORE_CUE = re.compile(
     r"(?:\b(?:at first|initially|later|then|also|repeatedly|previously|subsequently|earlier|again|publicly|privately|"
@@ -81,8 +85,10 @@ FAMILIAR_SOURCES = re.compile(
 )
 POSTMODIFIER = re.compile(
     r"\s+(?:familiar with|involved in|close to|with knowledge of|briefed on|representing|near|(?:living|waiting|working|stationed|camped) (?:near|in|on|at)|who (?:[a-z]+ed|took part in|was at|spoke|met|led|ran|sat)\b|"
-    r"speaking on condition)[^,]*$"
+    r"speaking on condition|on the (?:[\w-]+ )?side\b)[^,]*$"
 )
+#: Where a role speaks from ("border officials at Argeen", "the fund's representative in Pakistan"): not who they are.
+PLACE_AFTER_ROLE = re.compile(r"(?<=[a-z])\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:[\s-][A-Z][\w’'-]*)*$")
 #: Whom a speaker "told", when that ends the sentence: the content is the quote before.
 TOLD_WHOM = re.compile(r"(?:(?:a|an|the|his|her|their|its|state|local|national)\s+)?(?:[\w’'-]+\s+){0,3}[\w’'-]+\s*[.!]?")
 CONNECTOR_BEFORE = re.compile(r"(?:,?\s*(?:and|but|then|and then|before|after|while)\s*)$", re.I)
@@ -212,7 +218,12 @@ def _strip_postmodifier(text: str) -> str:
     """Drop a trailing postmodifier ("people familiar with the matter", "drivers waiting on the Colombian side"),
     unless it would swallow another speech cue ("drivers ... said border guards had told them")."""
     m = POSTMODIFIER.search(text)
-    return text[: m.start()] if m and not CUE_RE.search(m.group()) else text
+    text = text[: m.start()] if m and not CUE_RE.search(m.group()) else text
+    place = PLACE_AFTER_ROLE.search(text)
+    head = re.search(r"([\w’'-]+)\s*$", text[: place.start()]) if place else None
+    # a town ("border officials at Argeen") goes; a country or capital stays, it says whose they are ("a spokesman in Beijing")
+    local = place is not None and not country_finder()(place.group())
+    return text[: place.start()] if head and local and head.group(1).lower() in ROLE_NOUNS else text
 
 
 def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
@@ -268,6 +279,8 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
             start = toks[conn].start()
             i = conn
             continue
+        if re.fullmatch(r"said|says|say|told|tells", low):
+            break  # "drivers ... said border guards had told them": the speaker of "told" starts after "said"
         if low in {"his", "her"} and head.group().lower() in ROLE_NOUNS:
             start = toks[i - 1].start()  # "his office said": whose office, _resolve_mention decides
             break
@@ -279,7 +292,7 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
                 continue
             break
         cap = tok[:1].isupper() and low not in {"but", "and", "yet", "while", "meanwhile", "however", "so", "when", "after", "in", "on", "at", "as"}
-        if cap or low.endswith("'s") or low in MODIFIERS or low in ROLE_NOUNS or re.fullmatch(r"[\w-]+-(founded|backed|based|led|run)", low):
+        if cap or low.endswith("'s") or low in MODIFIERS or low in ROLE_NOUNS or re.fullmatch(r"[\w-]+-(founded|backed|based|led|run|aligned|controlled|allied|appointed|owned|affiliated)", low):
             start = toks[i - 1].start()
             i -= 1
             continue
