@@ -239,6 +239,16 @@ def clean_lines(lines: list[str], title: str = "") -> tuple[list[str], list[dict
     return out, removed, title
 
 
+def dateline_place(removed: list[dict]) -> str:
+    """The place of the wire dateline among the removed lines ("ISLAMABAD" for "ISLAMABAD, Dec 3 (Reuters) -",
+    "BUCHAREST, Romania" for "BUCHAREST, Romania (AP) —"), or "" when there is none."""
+    for item in removed:
+        m = _INLINE_DATELINE.match(item["line"].strip() + " ") if item.get("reason") == "dateline" else None
+        if m and m.group("place"):
+            return ", ".join(x for x in (m.group("place").strip(), m.group("region")) if x)
+    return ""
+
+
 def _from_datelines(removed: list[dict], year: str = "") -> tuple[str, str]:
     """Outlet and ISO date of the dateline among the removed lines: "September 3, 2025" or "2025-09-03" give a
     date; a wire dateline, "CARACAS, July 2 (Reuters) -", gives the agency and, with the copyright line's year,

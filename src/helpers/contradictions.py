@@ -11,6 +11,7 @@ import itertools
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -203,15 +204,7 @@ def score_pairs(
     countries, people = _speaker_countries(statements)
     find_countries = country_finder(people)
     named = {i: find_countries(t) for i, t in texts.items()}
-    on_the_story, bearing = _story_signs(title, statements, texts, frames, countries, find_countries)
-    quoted = statements[statements["speaker"] != NARRATOR].sort_values("id")
-    claimant = quoted["speaker"].iloc[0] if len(quoted) else NARRATOR
-    # a lead that names a state ("Pakistan said", "The Kremlin said"): its officials speak for it on the story
-    claimant_state = claimant if claimant in NATIONALITY else INSTITUTIONS.get(claimant.lower(), "")
-
-    def speaks_for_claimant(st: pd.Series) -> bool:
-        """The claimant, its office, or an official of the state when the lead names the state."""
-        return same_office(st["speaker"], claimant) or (claimant_state != "" and countries.get(int(st["id"])) == claimant_state)
+    story = _story_judge(title, statements, texts, frames, countries, find_countries)
     rows = []
     for (a, b), (ta, tb) in zip(pairs, plan):
         sa, sb = by_id[a], by_id[b]
@@ -252,19 +245,10 @@ def score_pairs(
             frame = frame_conflict(frames[a], frames[b], pa, pb, parties, itself)
             if frame is not None:
                 conflict = max(conflict, FRAME_SCORE + (1 - FRAME_SCORE) * conflict)
-            elif on_the_story[a] * pa * on_the_story[b] * pb < 0 and (
-                (on_the_story[b] * pb < 0 and (_flag(sb, "revision") or sb["polarity"] == "retract" or _said_later(sa, sb)))
-                if same_office(sa["speaker"], sb["speaker"])
-                else any(speaks_for_claimant(x) and on_the_story[int(x["id"])] * p > 0 for x, p in ((sa, pa), (sb, pb)))
-            ):
-                # the claimant (who makes the lead's claim) saying yes against anyone who says no, or a
-                # speaker's later walk-back saying no against their own earlier yes
+            elif story.opposes(sa, sb, pa, pb):
                 frame = "story"
                 conflict = max(conflict, STORY_SCORE + (1 - STORY_SCORE) * conflict)
-        if frame is None and sb["polarity"] == "hedge" and sa["speaker"] != NARRATOR and same_office(sa["speaker"], sb["speaker"]) and (
-            b in bearing and on_the_story[a] * pa > 0
-        ):
-            # the speaker later will not say whether ("declined to say whether Mehta himself would come"): a walk-back
+        if frame is None and story.hedged_after(sa, sb, pa):
             frame = "story"
             conflict = max(conflict, STORY_SCORE)
         if linked:  # the text itself says b answers a ("later said", "backed away from"): flagged whatever NLI says
@@ -423,25 +407,58 @@ def _read_all_frames(texts: dict[int, str], statements: pd.DataFrame) -> dict[in
     return out
 
 
-def _story_signs(
+@dataclass
+class _StoryJudge:
+    """Who says yes or no to the story its headline reports (``story``), and which pairs that sets against
+    each other."""
+
+    signs: dict[int, int]  # +1 / -1: the statement says the story's event happens / does not; 0 neither or off the story
+    bearing: set[int]  # the statements on the story, whatever their sign
+    claimant: str  # the speaker of the lead
+    claimant_state: str  # the state the lead names, when the lead's speaker is one ("Pakistan said", "The Kremlin said")
+    countries: dict[int, str]
+
+    def speaks_for_claimant(self, st: pd.Series) -> bool:
+        """The claimant, its office, or an official of the state when the lead names the state."""
+        return same_office(st["speaker"], self.claimant) or (self.claimant_state != "" and self.countries.get(int(st["id"])) == self.claimant_state)
+
+    def opposes(self, sa: pd.Series, sb: pd.Series, pa: int, pb: int) -> bool:
+        """The claimant saying yes against anyone who says no, or a speaker's later walk-back (a cue, a later day,
+        "later") saying no against their own earlier yes; two others are not set against each other."""
+        a, b = int(sa["id"]), int(sb["id"])
+        if self.signs[a] * pa * self.signs[b] * pb >= 0:
+            return False
+        if same_office(sa["speaker"], sb["speaker"]):
+            return self.signs[b] * pb < 0 and (_flag(sb, "revision") or sb["polarity"] == "retract" or _said_later(sa, sb))
+        return any(self.speaks_for_claimant(x) and self.signs[int(x["id"])] * p > 0 for x, p in ((sa, pa), (sb, pb)))
+
+    def hedged_after(self, sa: pd.Series, sb: pd.Series, pa: int) -> bool:
+        """The speaker's later refusal to say, on the story ("declined to say whether Mehta himself would come"),
+        walks back their yes."""
+        return (
+            sb["polarity"] == "hedge" and sa["speaker"] != NARRATOR and same_office(sa["speaker"], sb["speaker"])
+            and int(sb["id"]) in self.bearing and self.signs[int(sa["id"])] * pa > 0
+        )
+
+
+def _story_judge(
     title: str, statements: pd.DataFrame, texts: dict[int, str], frames: dict[int, Frames], countries: dict[int, str], find_countries
-) -> tuple[dict[int, int], set[int]]:
-    """For each statement, +1 / -1 when it is on the story its headline reports and says its event happens / does
-    not (``story``), else 0; and the statements on the story. The lead is the first quoted statement; narration
-    takes no side."""
+) -> _StoryJudge:
+    """The story of an article (its headline, and its lead: the first quoted statement) and each statement's side
+    on it; narration takes no side. Without a headline nobody is on a story."""
     quoted = statements[statements["speaker"] != NARRATOR].sort_values("id")
-    lead = texts.get(int(quoted["id"].iloc[0]), "") if len(quoted) else ""
-    story: Story | None = read_story(title, lead, find_countries)
+    lead_id = int(quoted["id"].iloc[0]) if len(quoted) else None
+    claimant = str(quoted["speaker"].iloc[0]) if len(quoted) else NARRATOR
+    story: Story | None = read_story(title, texts.get(lead_id, "") if lead_id is not None else "", find_countries)
     signs = {i: 0 for i in texts}
     bearing: set[int] = set()
-    if story is None:
-        return signs, bearing
-    for _, st in quoted.iterrows():
+    for _, st in quoted.iterrows() if story is not None else ():
         i = int(st["id"])
         if i in texts and on_story(frames[i], story, st["speaker"], countries.get(i, "")):
             signs[i] = story_sign(frames[i], story)
             bearing.add(i)
-    return signs, bearing
+    state = claimant if claimant in NATIONALITY else INSTITUTIONS.get(claimant.lower(), "")
+    return _StoryJudge(signs=signs, bearing=bearing, claimant=claimant, claimant_state=state, countries=countries)
 
 
 def _speaker_countries(statements: pd.DataFrame) -> tuple[dict[int, str], dict[str, str]]:

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 import pandas as pd
 
 from .actors import BODIES, NARRATOR, NATIONALITY, PRONOUNS, ActorResolver, country_finder
-from .article import Article
+from .article import Article, dateline_place
 from .frames import WEEKDAYS, Frames, read_frames
 from .sentences import Sentence, split_sentences
 
@@ -87,6 +87,8 @@ POSTMODIFIER = re.compile(
     r"\s+(?:familiar with|involved in|close to|with knowledge of|briefed on|representing|near|(?:living|waiting|working|stationed|camped) (?:near|in|on|at)|who (?:[a-z]+ed|took part in|was at|spoke|met|led|ran|sat)\b|"
     r"speaking on condition|on the (?:[\w-]+ )?side\b)[^,]*$"
 )
+#: The countries a text names (by name, adjective, capital or institution).
+_FIND_COUNTRIES = country_finder()
 #: Where a role speaks from ("border officials at Argeen", "the fund's representative in Pakistan"): not who they are.
 PLACE_AFTER_ROLE = re.compile(r"(?<=[a-z])\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:[\s-][A-Z][\w’'-]*)*$")
 #: Whom a speaker "told", when that ends the sentence: the content is the quote before.
@@ -222,7 +224,7 @@ def _strip_postmodifier(text: str) -> str:
     place = PLACE_AFTER_ROLE.search(text)
     head = re.search(r"([\w’'-]+)\s*$", text[: place.start()]) if place else None
     # a town ("border officials at Argeen") goes; a country or capital stays, it says whose they are ("a spokesman in Beijing")
-    local = place is not None and not country_finder()(place.group())
+    local = place is not None and not _FIND_COUNTRIES(place.group())
     return text[: place.start()] if head and local and head.group(1).lower() in ROLE_NOUNS else text
 
 
@@ -673,13 +675,12 @@ def extract_statements(article: Article, aliases: dict[str, str] | None = None, 
     home = dateline_country(article)
     lead = next((st.speaker for st in statements if st.speaker != NARRATOR), "")
     home = home or (lead if lead in NATIONALITY else "")  # "Zambia said ...": a minister named without a country is Zambia's
-    find = country_finder()
     named: dict[str, str] = {}  # speaker -> the one country a mention of it names ("a spokesman for ... China's army")
     at_home = set()  # "Foreign Office spokesman Nadeem Hashmi" in a story filed from Islamabad speaks for Pakistan
     for st in statements:
         if st.speaker == NARRATOR or resolver.countries.get(st.speaker):
             continue
-        found = find(f"{st.mention} {st.speaker}")
+        found = _FIND_COUNTRIES(f"{st.mention} {st.speaker}")
         if len(found) == 1:
             named.setdefault(st.speaker, next(iter(found)))
         elif not found and home and _HOME_OFFICE.search(f"{st.mention} {st.speaker}"):
@@ -702,14 +703,8 @@ _HOME_OFFICE = re.compile(
 def dateline_country(article: Article) -> str:
     """The country a wire story is filed from, by its dateline ("ISLAMABAD, Dec 3 (Reuters) -", "BUCHAREST,
     Romania (AP) —"); empty when it has none or names no single country."""
-    from .article import _INLINE_DATELINE
-
-    for item in article.removed:
-        m = _INLINE_DATELINE.match(item["line"].strip() + " ") if item.get("reason") == "dateline" else None
-        if m and m.group("place"):
-            found = country_finder()(" ".join(x for x in (m.group("place"), m.group("region")) if x))
-            return next(iter(found)) if len(found) == 1 else ""
-    return ""
+    found = _FIND_COUNTRIES(dateline_place(article.removed))
+    return next(iter(found)) if len(found) == 1 else ""
 
 
 def _resolve_mention(mention: str, position: int, resolver: ActorResolver, previous: list[Statement]) -> str:
