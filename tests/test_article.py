@@ -148,3 +148,11 @@ def test_an_ap_dateline_with_a_country(write_article):
     path = write_article("Talks end\n\nLA PAZ, Bolivia (AP) — Bolivia's foreign minister said the talks had ended.\n")
     article = load_article(path)
     assert article.text.lstrip().startswith("Bolivia's foreign minister") and article.outlet == "Associated Press"
+
+
+def test_the_place_of_a_wire_dateline():
+    from helpers.article import dateline_place
+
+    assert dateline_place([{"line": "BUCHAREST, Romania (AP) —", "reason": "dateline"}]) == "BUCHAREST, Romania"
+    assert dateline_place([{"line": "ISLAMABAD, Dec 3 (Reuters) -", "reason": "dateline"}]) == "ISLAMABAD"
+    assert dateline_place([{"line": "(Bloomberg) --", "reason": "dateline"}, {"line": "By A. Writer", "reason": "byline"}]) == ""
