@@ -98,3 +98,9 @@ def test_a_company_is_no_person():
 
     people = find_people("Oslo approved Nordic Shipping Plc's sale, Trade Minister Ola Berg said. Baltic Energy SA declined to comment.")
     assert set(people) == {"berg"}  # "Nordic Shipping Plc" and "Baltic Energy SA" are companies
+
+
+def test_an_administration_is_no_person():
+    from helpers.actors import find_people
+
+    assert "administration" not in find_people("China's General Administration of Customs has not published a quota.")

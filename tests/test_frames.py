@@ -162,6 +162,15 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("The embargo will end in March", {"schedule": 1, "activity": 1}, True),
         ("The first flights would land starting Tuesday", {"schedule": 1}, True),
         ("Lawyers are finalizing the text", {"agreement": -1}, False),
+        # seventeenth round: a decision not taken, participation confirmed, hopes, the last stage, talks held, a date fixed
+        ("The cabinet's position on the plan has not been decided", {"agreement": -1}, False),
+        ("Oslo has confirmed its attendance", {"agreement": 1}, False),
+        ("Rome hopes Vienna will sign", {"agreement": -1}, False),
+        ("The accord was at the final stage of approval", {"agreement": -1}, False),
+        ("The ministers held constructive talks and would maintain contact", {"agreement": -1}, False),
+        ("The date has been fixed by both sides", {"schedule": 1}, False),
+        ("The bridge would reopen once the repairs are completed", {"agreement": -1, "activity": 1}, False),
+        ("Troops were due to leave once the drills have been completed", {}, False),  # no "would": a timetable, not a condition
         ("The two sides agreed to continue talks", {"agreement": -1, "activity": 1}, False),  # the talks go on; no deal
     ],
 )

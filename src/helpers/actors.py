@@ -152,7 +152,7 @@ _ORGANISATION_WORDS = (
     r"Forum|Group|Bank|Fund|Council|Institute|Foundation|Party|Commission|Center|Centre|University|Association|"
     r"Federation|Union|League|Society|Movement|Front|Headquarters|Department|School|Academy|College|Chamber|"
     r"Corporation|Company|Holdings|Petroleum|Airlines|Group|Sachs|Partners|Capital|Securities|Research|Television|Radio|"
-    r"Plc|PLC|Inc|Ltd|Limited|SA|AG|Corp|LLC|NV|SE|SpA|GmbH|Bhd|Tbk)"
+    r"Plc|PLC|Inc|Ltd|Limited|SA|AG|Corp|LLC|NV|SE|SpA|GmbH|Bhd|Tbk|Administration|Directorate|Secretariat|Bureau|Institution)"
 )
 _ORGANISATION_NEXT = re.compile(rf"(?:[’']s?)?\s+{_ORGANISATION_WORDS}\b")  # "Manufacturers' Association"
 

@@ -33,7 +33,7 @@ WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 AGREEMENT = re.compile(
     r"\b(?:agree[sd]?|agreeing|agreements?|deals?|accords?|pacts?|arrangements?|understandings?|accept(?:s|ed|ing)?|sign(?:s|ed|ing|ature)?|signed off|"
     r"commit(?:s|ted|ments?)|promis(?:e|es|ed)|pledg(?:e|es|ed)|(?:given|gave) (?:his|her|their|its) word|"
-    r"approv(?:e|es|ed|al)|accredit(?:ed|ation)|ratif(?:y|ies|ied|ication)|clinched|struck (?:a |the )?deal|inked|rubber-stamped|"
+    r"approv(?:e|es|ed|al)|decided|accredit(?:ed|ation)|ratif(?:y|ies|ied|ication)|clinched|struck (?:a |the )?deal|inked|rubber-stamped|"
     r"(?:sealed|concluded|wrapped up|finali[sz]ed) (?:a |an |the |their |its )?(?:deal|agreement|accord|pact|treaty|talks|negotiations)|"
     r"(?:deal|agreement|accord|pact|treaty|talks|negotiations) (?:was |were |is |are |has been |had been |have been )?(?:sealed|concluded|wrapped up)|"
     r"go-ahead|gave (?:it |the plan |the deal )?the nod|green-?lit|"
@@ -42,7 +42,7 @@ AGREEMENT = re.compile(
     r"(?:ban|embargo|sanctions|restrictions?|curbs|suspension) (?:was|were|has been|have been|had been) lifted|(?:been|was|were|is|are) cleared|cleared by|voted(?! (?:against|down))|decisions?|settled|breakthrough|consent(?:ed)?|endorse[sd]?|(?:is|was|were|are|be|been) [“\"]?final\b|consensus|unanim\w*|"
     r"(?:lifted|dropped|withdrew|withdrawn) (?:its|their|his|her) (?:objections?|veto)|on board|green light|"
     r"lifted (?:the |its |their )?(?:restrictions?|ban|embargo|sanctions|curbs)|authori[sz](?:e|es|ed|ation)|clearance|"
-    r"confirmed (?:the |a |his |her |their )?(?:timetable|date|deal|agreement|schedule|plan|arrangement|visit|trip|meeting|summit))\b",
+    r"confirmed (?:the |a |his |her |their |its )?(?:timetable|date|deal|agreement|schedule|plan|arrangement|visit|trip|meeting|summit|participation|attendance))\b",
     re.I,
 )
 #: Phrases that say an agreement is not (yet, or not fully) there; they put a content in the frame on their own.
@@ -50,7 +50,8 @@ UNSETTLED = re.compile(
     r"\b(?:still (?:under ?way|being (?:discussed|negotiated|studied|worked out|finali[sz]ed|prepared|reviewed|assessed|considered|examined)|under discussion|studying|open|in progress)|"
     r"remain(?:s|ed)? (?:open(?! to)|unresolved|under discussion)|premature|conditional|"
     r"not (?:yet )?(?:final|firm|binding|confirmed)|null and void|"
-    r"(?:process|talks|negotiations|review|discussions|consultations|evaluation|assessment|examination|work|contacts)\b(?: [\w’'-]+){0,7}? (?:is|are|was|were|remains?|remained) (?:still )?(?:ongoing|continuing|under way)|"
+    r"(?:process|talks|negotiations|review|discussions|consultations|evaluation|assessment|examination|work|contacts)\b(?: [\w’'-]+){0,7}? "
+    r"(?:(?:is|are|was|were|remains?|remained) (?:still )?(?:ongoing|continuing|under way)|(?:will|would) (?:continue|go on))|"
     r"no vote (?:had |has |have )?(?:yet )?(?:taken place|been (?:held|taken))|"
     r"(?:process|talks|negotiations|review|discussions|consultations|evaluation|assessment|examination|work|contacts) (?:still )?(?:continues|continued|goes on|went on|(?:will|would) (?:continue|go on))|"
     r"(?:still )?(?:requires?|required|needs?|needed|awaits?|awaited|awaiting) (?:the |a |final |formal )*(?:approval|consent|ratification|signature|endorsement|sign-off|vote)\b|"
@@ -88,7 +89,10 @@ UNSETTLED = re.compile(
     r"finali[sz]ing (?:the |a |its |their )?(?:details|text|terms|wording|agreement|deal|document)|"
     r"still (?:working on|reviewing|studying|examining|assessing|considering|discussing|negotiating|weighing)|"
     r"under (?:review|consideration|study|examination|discussion|negotiation)|in the works|"
-    r"at an? (?:early|advanced|initial|preliminary|final) stage|in the (?:final|early|last|closing) stages?|"
+    r"at (?:an?|the) (?:early|advanced|initial|preliminary|final|last) stages?|in the (?:final|early|last|closing) stages?|"
+    r"(?:held|had) (?:productive|constructive|useful|frank|positive|good|fruitful|cordial) (?:talks|discussions|consultations|meetings?)|"
+    r"maintain (?:communication|contact|contacts|dialogue)|hop(?:es|ed|ing) (?:that )?(?:[\w’'-]+ ){1,3}(?:will|would)\b|"
+    r"(?:would|will|can|could)\b[^.;]{0,60}?\bonce (?:the )?(?:[\w’'-]+ ){0,3}(?:are|is|have been|has been|were|was) (?:completed|finished|done|finali[sz]ed|ready|met|settled|signed|approved)|"
     r"(?:close to|nearing|near to|edging (?:closer )?toward?s?) (?:a |an |the )?(?:final )?(?:deal|agreement|accord|settlement|breakthrough)|"
     r"(?:talks|negotiations|discussions|meetings?|contacts) (?:are|were|is|was|had been|have been) (?:progressing|advancing|constructive|productive|positive|useful|frank|cordial)|"
     r"making (?:good |some |steady )?progress|made (?:good |some |steady |substantial |significant )?progress|(?:an? |useful |frank )?exchange of views|"
@@ -145,7 +149,8 @@ SCHEDULE_WHEN = re.compile(
     rf"(?:would|will|can)\b[^.;]{{0,60}}?\b(?:on|from|starting|beginning) (?:{WEEKDAYS})|"
     r"(?:would|will|can)\b[^.;]{0,80}?\b(?:from|starting|beginning) (?:in )?(?:(?:the )?(?:first|second|third|fourth) (?:quarter|half)|(?:19|20)\d\d)|"
     r"(?:would|will|to)\b[^.;]{0,60}?\b(?:later |early |earlier )?this (?:week|month)|"
-    r"(?:would|will|to)\b[^.;]{0,60}?\b(?:in|by|before) (?:January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"(?:would|will|to)\b[^.;]{0,100}?\b(?:in|by|before) (?:January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"(?:the |a )?(?:date|timetable|deadline) (?:has|had|have) been (?:set|fixed|agreed|confirmed)|(?:date|timetable) (?:is|was) (?:set|fixed|agreed)\b|"
     r"(?:would|will|to)\b[^.;]{0,60}?\b(?:by|before) (?:Christmas|New Year|Easter|the end of (?:the )?(?:year|month|week)))\b",
     re.I,
 )
