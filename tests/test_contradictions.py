@@ -33,9 +33,9 @@ def said(speaker: str, content: str, country: str = "", polarity: str = "assert"
     return {"speaker": speaker, "polarity": polarity, "content": content, "country": country, **extra}
 
 
-def scored(st: pd.DataFrame, pairs, table: dict | None = None) -> pd.DataFrame:
+def scored(st: pd.DataFrame, pairs, table: dict | None = None, title: str = "") -> pd.DataFrame:
     """``score_pairs`` with the table model (always neutral unless ``table`` says otherwise), indexed by pair."""
-    return score_pairs(st, pairs, TableModel(table or {})).set_index(["a", "b"])
+    return score_pairs(st, pairs, TableModel(table or {}), title=title).set_index(["a", "b"])
 
 
 DEAL = "Macron and Putin reached a deal"

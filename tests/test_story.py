@@ -1,12 +1,13 @@
 """The story a headline reports: its claim, who is on it, and which statements say yes or no to it."""
 
+import itertools
+
 import pytest
 
 from helpers.actors import country_finder
-from helpers.contradictions import score_pairs
 from helpers.frames import read_frames
 from helpers.story import headline_claim, on_story, read_story, story_sign
-from test_contradictions import TableModel, frame, said
+from test_contradictions import frame, said, scored
 
 
 @pytest.mark.parametrize(
@@ -26,7 +27,7 @@ FISH = "Norway Says Iceland Agreed to Share Fishing Quotas; Reykjavik Says Talks
 
 
 def story(title: str = FISH, lead: str = "Iceland had agreed to share its mackerel quotas with Norway"):
-    return read_story(title, lead, country_finder())
+    return read_story(title, read_frames(lead), country_finder())
 
 
 def test_no_headline_no_story():
@@ -74,8 +75,8 @@ def story_statements():
 
 
 def pair_scores(st, title):
-    links = score_pairs(st, [(a, b) for a in range(len(st)) for b in range(a + 1, len(st))], TableModel({}), title=title)
-    return links.set_index(["a", "b"])
+    """Every pair of the statements scored with the table model under a headline."""
+    return scored(st, list(itertools.combinations(range(len(st)), 2)), title=title)
 
 
 def test_the_story_sets_the_claimant_against_who_says_no_in_other_words():

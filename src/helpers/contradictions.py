@@ -449,7 +449,7 @@ def _story_judge(
     quoted = statements[statements["speaker"] != NARRATOR].sort_values("id")
     lead_id = int(quoted["id"].iloc[0]) if len(quoted) else None
     claimant = str(quoted["speaker"].iloc[0]) if len(quoted) else NARRATOR
-    story: Story | None = read_story(title, texts.get(lead_id, "") if lead_id is not None else "", find_countries)
+    story: Story | None = read_story(title, frames[lead_id] if lead_id in frames else Frames(), find_countries)
     signs = {i: 0 for i in texts}
     bearing: set[int] = set()
     for _, st in quoted.iterrows() if story is not None else ():
@@ -632,7 +632,7 @@ def score_stances(statements: pd.DataFrame, claims: Sequence[str], model, thresh
     emb_claims, emb_texts = embed_texts(list(claims)), embed_texts(texts)
     low, high = STANCE_RELATED
     related = np.clip((emb_claims @ emb_texts.T - low) / (high - low), 0.0, 1.0).astype(float)
-    text_frames = [read_frames(t) for t in texts]
+    text_frames = list(_read_all_frames(dict(enumerate(texts)), statements).values())
     countries, people = _speaker_countries(statements)
     find_countries = country_finder(people)
     out = []

@@ -340,14 +340,20 @@ def read_frames(content: str) -> Frames:
     )
 
 
+def _first_signed(content: str, yes: re.Pattern[str], no: re.Pattern[str]) -> tuple[re.Match[str], int] | None:
+    """The first phrase of either pattern in the content, with +1 when it is a ``yes`` phrase and -1 when a ``no``."""
+    m = min((x for x in (yes.search(content), no.search(content)) if x), key=lambda x: x.start(), default=None)
+    return None if m is None else (m, 1 if yes.fullmatch(m.group(0)) else -1)
+
+
 def _activity(content: str) -> int:
     """+1 an activity goes ahead, -1 it is halted (a negation before the word flips it), 0 neither or only
     under a condition ("if the filling went ahead"). The first such word decides ("halting ... while talks
     continue" is a halt)."""
-    m = min((x for x in (PROCEED.search(content), HALT.search(content)) if x), key=lambda x: x.start(), default=None)
-    if m is None or CONDITION.search(content, 0, m.start()) or PLAN.search(content[max(0, m.start() - 30) : m.start()]):
+    found = _first_signed(content, PROCEED, HALT)
+    if found is None or CONDITION.search(content, 0, found[0].start()) or PLAN.search(content[max(0, found[0].start() - 30) : found[0].start()]):
         return 0
-    sign = 1 if PROCEED.fullmatch(m.group(0)) else -1
+    m, sign = found
     return -sign if NEGATION.search(content, 0, m.start()) else sign
 
 
@@ -362,10 +368,10 @@ def _delivery(content: str) -> int:
 def _ceasefire(content: str) -> int:
     """+1 a truce holds, -1 it is broken; the first such phrase decides, a negation before it flips it ("no violations",
     "had not fired a single shot", "was not holding"); 0 when conditional ("if the shelling resumes") or neither."""
-    m = min((x for x in (HOLDS.search(content), BROKEN.search(content)) if x), key=lambda x: x.start(), default=None)
-    if m is None or CONDITION.search(content, 0, m.start()):
+    found = _first_signed(content, HOLDS, BROKEN)
+    if found is None or CONDITION.search(content, 0, found[0].start()):
         return 0
-    sign = 1 if HOLDS.fullmatch(m.group(0)) else -1
+    m, sign = found
     return -sign if NEGATION.search(content[max(0, m.start() - 40) : m.start()]) else sign
 
 

@@ -43,27 +43,25 @@ def headline_claim(title: str) -> str:
 
 @dataclass(frozen=True)
 class Story:
-    """The headline's claim as frames, the topic stems of the story, and a test for who the headline names."""
+    """The headline's claim (as text and frames), the topic stems of the story, and a test for who the headline names."""
 
     claim: str
     frames: Frames
     topic: frozenset[str]
-    title: str
     names_speaker: Callable[[str, str], bool]
 
 
-def read_story(title: str, lead: str, find_countries: Callable[[str], set[str]]) -> Story | None:
-    """The story of an article from its headline and the content of its lead statement; None without a headline.
+def read_story(title: str, lead: Frames, find_countries: Callable[[str], set[str]]) -> Story | None:
+    """The story of an article from its headline and the frames of its lead statement; None without a headline.
 
     The story's frames are the headline claim's, and the lead's where the headline has none of that kind."""
     if not title.strip():
         return None
     claim = headline_claim(title)
     frames = read_frames(claim.lower())
-    lead_frames = read_frames(lead)
-    if lead_frames.signs:  # the lead says what the headline leaves out ("China scaled back drills" / "had pulled its warships back")
-        frames = Frames(signs={**lead_frames.signs, **frames.signs}, topic=frames.topic)
-    topic = topic_words(title.lower()) | topic_words(lead)
+    if lead.signs:  # the lead says what the headline leaves out ("China scaled back drills" / "had pulled its warships back")
+        frames = Frames(signs={**lead.signs, **frames.signs}, topic=frames.topic)
+    topic = topic_words(title.lower()) | lead.topic
     named = find_countries(title)
     title_words = set(re.findall(r"[\w’'-]+", title.lower()))
 
@@ -72,7 +70,7 @@ def read_story(title: str, lead: str, find_countries: Callable[[str], set[str]])
         own = {w for w in re.findall(r"\b[A-ZÀ-ÖØ-Þ][\w’'-]+", speaker) if len(w) > 2}
         return bool(country and country in named) or any(w.lower() in title_words for w in own)
 
-    return Story(claim=claim, frames=frames, topic=topic, title=title, names_speaker=names_speaker)
+    return Story(claim=claim, frames=frames, topic=topic, names_speaker=names_speaker)
 
 
 def on_story(frames: Frames, story: Story, speaker: str, country: str) -> bool:
