@@ -129,6 +129,11 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("Border guards had received no instructions about the new rules", {"agreement": -1}, False),
         ("The ferry service will restart before Christmas", {"schedule": 1, "activity": 1}, True),
         ('The text was "final"', {"agreement": 1}, False),
+        # nothing sent yet, in words that name no hand-over; landing is arriving; waiting is no agreement
+        ("The medical team was still in Ankara", {"delivery": -1}, False),
+        ("The engineers had yet to leave Dakar and the ministry was awaiting a budget", {"agreement": -1, "delivery": -1}, False),
+        ("The relief flight landed in Goma on Sunday", {"delivery": 1}, False),
+        ("Still, the team was ready", {}, False),  # "still" as a sentence adverb places nobody
         # twelfth round: releases and returns, no information, pull-backs with their object, scaled-back drills,
         # deployments begun, accreditation, waiting for paperwork, an invitation never sent
         ("Minsk had freed three Lithuanian truck drivers", {"delivery": 1}, False),

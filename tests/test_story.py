@@ -6,7 +6,7 @@ import pytest
 
 from helpers.actors import country_finder
 from helpers.frames import read_frames
-from helpers.story import headline_claim, on_story, read_story, story_sign
+from helpers.story import headline_claim, headline_parties, names_party, on_story, read_story, story_sign
 from test_contradictions import frame, said, scored
 
 
@@ -21,6 +21,47 @@ from test_contradictions import frame, said, scored
 )
 def test_headline_claim(title, claim):
     assert headline_claim(title) == claim
+
+
+@pytest.mark.parametrize(
+    "title, parties",
+    [
+        ("Haiti's council says Kenyan police have arrived; Nairobi says they are still waiting", ("Haiti's council", "Nairobi", "they are still waiting")),
+        ("Chile to Resume Copper Shipments to Peru, Minister Says; Lima Denies", ("Minister", "Lima", "")),
+        ("Peru's president says Bolivia will pay port debt; La Paz disputes figure", ("Peru's president", "La Paz", "figure")),
+        ("Saudi Arabia Said to Agree to Extend Output Cuts; Riyadh Denies Decision", ("", "", "")),  # unnamed sources claim
+        ("Kremlin says Indian prime minister will attend Moscow summit", ("", "", "")),  # nobody answers
+        ("Iraq Says Exports Resumed; Flows Data Show Pipeline Idle", ("", "", "")),  # data, not a speaker
+    ],
+)
+def test_headline_parties(title, parties):
+    assert headline_parties(title) == parties
+
+
+def test_names_party_by_a_word_of_the_speakers_name():
+    assert names_party("Regulator", "Nigerian Upstream Petroleum Regulatory Commission")
+    assert names_party("Army", "Sudanese army spokesman")
+    assert not names_party("Minister", "Indonesian trade minister")  # a title names no one
+    assert not names_party("Nairobi", "Kenyan interior ministry")  # a capital is matched by country, not by name
+
+
+RAIL = "Lithuania says Poland agreed to open rail link; Warsaw says line needs new tracks"
+
+
+def test_the_headlines_answer_stands_against_the_claimants_yes():
+    st = frame([
+        said("Lithuanian transport ministry", "Poland had agreed to open the rail link to freight in March", "Lithuania"),
+        said("Polish infrastructure ministry", "Poland valued its cooperation with Vilnius", "Poland"),
+        said("Polish infrastructure ministry", "The line would need new tracks and signals before any freight could use it", "Poland"),
+        said("Latvian official", "The line would need new tracks and signals before any freight could use it", "Latvia"),
+    ])
+    links = pair_scores(st, RAIL)
+    # no frame reads "would need new tracks"; the headline says it is Warsaw's answer to the claim
+    assert links.loc[(0, 2), "frame"] == "story" and links.loc[(0, 2), "conflict"] >= 0.6
+    assert links.loc[(0, 1), "conflict"] < 0.6  # the same party's other words are not its answer
+    assert links.loc[(0, 3), "conflict"] < 0.6  # the same words from a country the headline does not name
+    one_sided = pair_scores(st, RAIL.split(";")[0])
+    assert one_sided.loc[(0, 2), "conflict"] < 0.6  # without the answering clause nobody is set against the claim
 
 
 FISH = "Norway Says Iceland Agreed to Share Fishing Quotas; Reykjavik Says Talks Go On"

@@ -11,7 +11,7 @@ import itertools
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -19,7 +19,7 @@ import pandas as pd
 from .actors import INSTITUTIONS, NARRATOR, NATIONALITY, country_finder
 from .frames import AGREEMENT, Frames, frame_conflict, read_frames
 from .statements import same_office
-from .story import Story, on_story, read_story, story_sign
+from .story import Story, headline_parties, names_party, on_story, read_story, story_sign
 
 log = logging.getLogger(__name__)
 
@@ -417,6 +417,8 @@ class _StoryJudge:
     claimant: str  # the speaker of the lead
     claimant_state: str  # the state the lead names, when the lead's speaker is one ("Pakistan said", "The Kremlin said")
     countries: dict[int, str]
+    claiming: set[int] = field(default_factory=set)  # the statements of the party a two-sided headline says claims
+    answering: set[int] = field(default_factory=set)  # ... and of the party it says answers ("...; Nairobi says they are still waiting")
 
     def speaks_for_claimant(self, st: pd.Series) -> bool:
         """The claimant, its office, or an official of the state when the lead names the state."""
@@ -426,11 +428,21 @@ class _StoryJudge:
         """The claimant saying yes against anyone who says no, or a speaker's later walk-back (a cue, a later day,
         "later") saying no against their own earlier yes; two others are not set against each other."""
         a, b = int(sa["id"]), int(sb["id"])
+        if self.answers(a, b, pa, pb) or self.answers(b, a, pb, pa):
+            return True
         if self.signs[a] * pa * self.signs[b] * pb >= 0:
             return False
         if same_office(sa["speaker"], sb["speaker"]):
             return self.signs[b] * pb < 0 and (_flag(sb, "revision") or sb["polarity"] == "retract" or _said_later(sa, sb))
         return any(self.speaks_for_claimant(x) and self.signs[int(x["id"])] * p > 0 for x, p in ((sa, pa), (sb, pb)))
+
+    def answers(self, a: int, b: int, pa: int, pb: int) -> bool:
+        """The headline sets the answering party against the claiming one: on the story, whatever the claimant
+        says that is not a no stands against whatever the answer says that is not a yes ("300 more Kenyan
+        police officers had arrived" / "the officers were still in Nairobi"), unless neither takes a side."""
+        if a not in self.claiming or b not in self.answering or not {a, b} <= self.bearing:
+            return False
+        return self.signs[a] * pa > 0
 
     def hedged_after(self, sa: pd.Series, sb: pd.Series, pa: int) -> bool:
         """The speaker's later refusal to say, on the story ("declined to say whether Mehta himself would come"),
@@ -458,7 +470,24 @@ def _story_judge(
             signs[i] = story_sign(frames[i], story)
             bearing.add(i)
     state = claimant if claimant in NATIONALITY else INSTITUTIONS.get(claimant.lower(), "")
-    return _StoryJudge(signs=signs, bearing=bearing, claimant=claimant, claimant_state=state, countries=countries)
+    judge = _StoryJudge(signs=signs, bearing=bearing, claimant=claimant, claimant_state=state, countries=countries)
+    claims, answers, answer = headline_parties(title)
+    if claims:
+        home = find_countries(claims) | ({countries[lead_id]} if countries.get(lead_id) else set())
+        away = find_countries(answers) - home
+        by_name = any(names_party(answers, sp) for sp in quoted["speaker"])  # "Turkish Cypriot leader": a person, not a country's officials
+        answering = []
+        for _, st in quoted.iterrows():
+            i = int(st["id"])
+            if names_party(answers, st["speaker"]) or (not by_name and countries.get(i) in away):
+                if i in bearing:
+                    answering.append(i)
+            elif judge.speaks_for_claimant(st) or names_party(claims, st["speaker"]) or countries.get(i) in home:
+                judge.claiming.add(i)
+        if answering:  # the answer the headline reports is the answering party's statement closest to it ("Georgetown denies": to the claim)
+            near = embed_texts([texts[i] for i in answering]) @ embed_texts([answer if len(answer.split()) > 1 else story.claim])[0]
+            judge.answering.add(answering[int(np.argmax(near))])
+    return judge
 
 
 def _speaker_countries(statements: pd.DataFrame) -> tuple[dict[int, str], dict[str, str]]:

@@ -81,6 +81,7 @@ UNSETTLED = re.compile(
     r"(?:must|will|would|has to|have to) (?:run|take) (?:its|their) course|"
     r"ready to [a-z]+\b[^.;]{0,40}?\b(?:once|when|after|as soon as)\b(?! possible)|"
     r"waiting for (?:the |a |an |final |formal )*(?:paperwork|approval|permission|clearance|green light|documents|visas|accreditation|decision|answer)|"
+    r"(?:was|were|is|are|remains?|remained) (?:still )?awaiting\b|"
     r"only (?:a|an) (?:small )?(?:advance|first) (?:group|team|contingent|batch|party)|"
     r"agreed to (?:continue|keep|pursue|hold more) (?:the |their )?(?:talks|consultations|dialogue|discussions|negotiations|talking)|"
     # the wire's stock phrases for a deal not (yet) made: under review, in the works, close to, at an advanced stage,
@@ -177,7 +178,13 @@ HALT = re.compile(
 )
 #: Something handed over (``+1``), or not (a negation before the word: "had not yet provided").
 DELIVERED = re.compile(
-    r"\b(?:provid(?:e|es|ed)|hand(?:s|ed)? over|deliver(?:s|ed)?|submit(?:s|ted)?|sen[dt]|transferred|transfers?|supplied|paid|releas(?:e|es|ed)|freed|returned|c[oa]me home|arriv(?:e|es|ed)|repatriated|extradited|handed back|shipped|dispatched)\b", re.I
+    r"\b(?:provid(?:e|es|ed)|hand(?:s|ed)? over|deliver(?:s|ed)?|submit(?:s|ted)?|sen[dt]|transferred|transfers?|supplied|paid|releas(?:e|es|ed)|freed|returned|c[oa]me home|arriv(?:e|es|ed)|repatriated|extradited|handed back|shipped|dispatched|landed|touched down)\b", re.I
+)
+#: Nothing handed over yet, in words that name no hand-over: "the officers were still in Nairobi", "had yet to
+#: leave", "have not left the capital".
+NOT_YET_SENT = re.compile(
+    r"\b(?:still (?:in|at) (?:the )?[A-Z][\w’'-]+|(?:has|have|had) yet to (?:leave|depart|arrive|be (?:sent|deployed|dispatched|delivered|shipped))|"
+    r"(?:has|have|had) not (?:yet )?(?:left|departed))\b"
 )
 #: Forces that pulled back (``+1``: "had withdrawn", "have already moved back", "began dismantling"), or stayed
 #: (``-1``: "had not moved", "remain in their positions", "positions ... unchanged").
@@ -359,6 +366,9 @@ def _activity(content: str) -> int:
 
 def _delivery(content: str) -> int:
     """+1 something was handed over, -1 it was not ("had not yet provided"); 0 when only intended or conditional."""
+    waiting = NOT_YET_SENT.search(content)
+    if waiting is not None and not CONDITION.search(content, 0, waiting.start()):
+        return -1
     m = DELIVERED.search(content)
     if m is None or CONDITION.search(content, 0, m.start()) or INTENTION.search(content, 0, m.start()):
         return 0

@@ -41,6 +41,47 @@ def headline_claim(title: str) -> str:
     return first
 
 
+#: The verb after the speaker of a headline's answering clause: "Moscow Says No Decision", "Army Denies", "La Paz
+#: disputes figure", "Delhi Cites States' Role".
+_ANSWERS = re.compile(
+    r"\b(?:says?|said|denies|denied|rejects|rejected|disputes|disputed|cites|calls|insists|counters|dismisses|contradicts|reports?)\b", re.I
+)
+
+
+def headline_parties(title: str) -> tuple[str, str, str]:
+    """Who a two-sided headline says claims, who answers, and the answer ("Haiti's council says Kenyan police ...
+    have arrived; Nairobi says they are still waiting" -> ("Haiti's council", "Nairobi", "they are still
+    waiting")); empty strings when it has no answering clause or either clause has no speaker before its verb."""
+    parts = re.split(r"[;|]\s+", title.strip(), maxsplit=1)
+    if len(parts) < 2:
+        return "", "", ""
+    first, second = parts
+    trailing = re.match(r"^.+?,\s+(?P<who>(?:[\w.’'-]+\s+){1,4}?)(?:says?|said|tells?|told)$", first, re.I)
+    claims = trailing.group("who").strip() if trailing else ""
+    if not claims and not re.search(r"\bsaid to\b", first, re.I):  # "Saudi Arabia Said to Agree ...": unnamed sources
+        says = _SAYS.search(first)
+        claims = first[: says.start()].strip() if says and says.start() > 0 else ""
+    answer = _ANSWERS.search(second)
+    answers = second[: answer.start()].strip() if answer and answer.start() > 0 else ""
+    if not claims or not answers or len(answers.split()) > 5:
+        return "", "", ""
+    return claims, answers, second[answer.end():].strip()
+
+
+#: Words of a headline's party that name no one in particular.
+_PARTY_FILLER = {"the", "its", "some", "says", "officials", "official", "chief", "leader", "president", "prime", "minister", "president's"}
+
+
+def names_party(party: str, speaker: str) -> bool:
+    """A word of the headline's party is a word of the speaker's name, up to an ending ("Regulator" /
+    "Nigerian Upstream Petroleum Regulatory Commission", "Army" / "Sudanese army spokesman", "Palace" /
+    "presidential palace"); titles alone ("Minister") name no one."""
+    own = [w[:6] for w in re.findall(r"[\w’'-]+", speaker.lower())]
+    return any(
+        w[:6] in own for w in re.findall(r"[\w’'-]+", party.lower()) if len(w) > 2 and w not in _PARTY_FILLER
+    )
+
+
 @dataclass(frozen=True)
 class Story:
     """The headline's claim (as text and frames), the topic stems of the story, and a test for who the headline names."""
