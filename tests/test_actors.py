@@ -2,7 +2,7 @@
 
 import pytest
 
-from helpers.actors import ActorResolver, find_people
+from helpers.actors import ActorResolver, country_finder, find_people
 from helpers.article import load_article
 
 
@@ -104,3 +104,19 @@ def test_an_administration_is_no_person():
     from helpers.actors import find_people
 
     assert "administration" not in find_people("China's General Administration of Customs has not published a quota.")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Malawi's energy minister", "Malawi"),
+        ("Haitian police", "Haiti"),
+        ("Lilongwe has agreed", "Malawi"),
+        ("Britain said", "United Kingdom"),
+        ("the UAE said", "United Arab Emirates"),
+        ("Guinea-Bissau said", "Guinea-Bissau"),  # not Guinea
+        ("Türkiye's foreign ministry", "Turkey"),
+    ],
+)
+def test_every_country_and_its_other_names_are_found(text, country):
+    assert country_finder()(text) == {country}

@@ -56,12 +56,31 @@ NATIONALITY: dict[str, str] = {
     "Zimbabwe": "Zimbabwean", "Congo": "Congolese", "African Union": "AU",
     "Azerbaijan": "Azerbaijani", "Armenia": "Armenian", "Georgia": "Georgian", "Moldova": "Moldovan",
     "United Nations": "UN", "Iceland": "Icelandic", "Luxembourg": "Luxembourgish", "Malta": "Maltese", "Laos": "Lao",
+    "Malawi": "Malawian", "Haiti": "Haitian", "Burundi": "Burundian", "Botswana": "Botswanan", "Namibia": "Namibian",
+    "Lesotho": "Lesotho", "Eswatini": "Swazi", "Madagascar": "Malagasy", "Mauritius": "Mauritian", "Gabon": "Gabonese",
+    "Equatorial Guinea": "Equatoguinean", "Benin": "Beninese", "Togo": "Togolese", "Burkina Faso": "Burkinabe",
+    "Ivory Coast": "Ivorian", "Guinea": "Guinean", "Guinea-Bissau": "Bissau-Guinean", "Sierra Leone": "Sierra Leonean",
+    "Liberia": "Liberian", "Gambia": "Gambian", "Mauritania": "Mauritanian", "Djibouti": "Djiboutian",
+    "Central African Republic": "Central African", "Comoros": "Comorian", "Cape Verde": "Cape Verdean", "Seychelles": "Seychellois",
+    "Somaliland": "Somaliland", "Kyrgyzstan": "Kyrgyz", "Bhutan": "Bhutanese", "Maldives": "Maldivian", "Brunei": "Bruneian",
+    "Timor-Leste": "Timorese", "Papua New Guinea": "Papua New Guinean", "Fiji": "Fijian", "Samoa": "Samoan", "Tonga": "Tongan",
+    "Vanuatu": "Ni-Vanuatu", "Solomon Islands": "Solomon Islands", "Honduras": "Honduran", "El Salvador": "Salvadoran",
+    "Costa Rica": "Costa Rican", "Dominican Republic": "Dominican", "Jamaica": "Jamaican", "Belize": "Belizean",
+    "Trinidad and Tobago": "Trinidadian", "Bahamas": "Bahamian", "Barbados": "Barbadian", "Andorra": "Andorran", "Monaco": "Monegasque",
+    "Liechtenstein": "Liechtenstein", "San Marino": "Sammarinese",
 }
 #: The seat that speaks for a country's head of state ("Putin's spokesman" = "Kremlin spokesman").
 COUNTRY_SEAT = {"Russia": "Kremlin", "France": "Élysée", "United States": "White House"}
 ADJECTIVE_TO_COUNTRY = {adj.lower(): c for c, adj in NATIONALITY.items()}
 ADJECTIVE_TO_COUNTRY.update({"american": "United States", "us": "United States", "u.s.": "United States", "uk": "United Kingdom", "eu": "European Union", "un": "United Nations", "u.n.": "United Nations", "european union": "European Union", "united nations": "United Nations"})
 ADJECTIVE_TO_COUNTRY.update({c.lower(): c for c in NATIONALITY})
+#: Other names of countries ("Britain", "the UAE", "Türkiye", "Burma", "the DRC").
+ADJECTIVE_TO_COUNTRY.update({
+    "britain": "United Kingdom", "great britain": "United Kingdom", "uae": "United Arab Emirates", "the emirates": "United Arab Emirates",
+    "türkiye": "Turkey", "turkiye": "Turkey", "burma": "Myanmar", "burmese": "Myanmar", "czechia": "Czech Republic",
+    "drc": "Congo", "côte d'ivoire": "Ivory Coast", "cote d'ivoire": "Ivory Coast", "east timor": "Timor-Leste",
+    "swaziland": "Eswatini", "america": "United States", "holland": "Netherlands", "cabo verde": "Cape Verde",
+})
 #: Institutions -> country.
 INSTITUTIONS: dict[str, str] = {
     "kremlin": "Russia", "élysée": "France", "elysee": "France", "white house": "United States",
@@ -98,7 +117,17 @@ CAPITALS: dict[str, str] = {
     "tbilisi": "Georgia", "chisinau": "Moldova", "budapest": "Hungary", "riyadh": "Saudi Arabia", "doha": "Qatar",
     "cairo": "Egypt", "jerusalem": "Israel", "kuwait city": "Kuwait", "lima": "Peru", "santiago": "Chile", "la paz": "Bolivia",
     "panama city": "Panama", "guatemala city": "Guatemala", "singapore": "Singapore", "reykjavik": "Iceland",
-    "valletta": "Malta", "vientiane": "Laos",
+    "valletta": "Malta", "vientiane": "Laos", "lilongwe": "Malawi", "port-au-prince": "Haiti", "gitega": "Burundi",
+    "gaborone": "Botswana", "windhoek": "Namibia", "maseru": "Lesotho", "mbabane": "Eswatini", "antananarivo": "Madagascar",
+    "port louis": "Mauritius", "libreville": "Gabon", "malabo": "Equatorial Guinea", "porto-novo": "Benin", "lome": "Togo",
+    "lomé": "Togo", "ouagadougou": "Burkina Faso", "abidjan": "Ivory Coast", "yamoussoukro": "Ivory Coast", "conakry": "Guinea",
+    "bissau": "Guinea-Bissau", "freetown": "Sierra Leone", "monrovia": "Liberia", "banjul": "Gambia", "nouakchott": "Mauritania",
+    "bangui": "Central African Republic", "moroni": "Comoros", "praia": "Cape Verde", "hargeisa": "Somaliland",
+    "brazzaville": "Congo", "bishkek": "Kyrgyzstan", "thimphu": "Bhutan", "bandar seri begawan": "Brunei", "dili": "Timor-Leste",
+    "port moresby": "Papua New Guinea", "suva": "Fiji", "apia": "Samoa", "port vila": "Vanuatu", "honiara": "Solomon Islands",
+    "tegucigalpa": "Honduras", "san salvador": "El Salvador", "san jose": "Costa Rica", "san josé": "Costa Rica",
+    "santo domingo": "Dominican Republic", "belmopan": "Belize", "port of spain": "Trinidad and Tobago", "nassau": "Bahamas",
+    "bridgetown": "Barbados",
 }
 SPOKES = ("spokesman", "spokeswoman", "spokesperson", "press secretary", "spokesmen", "spokespeople")
 OFFICIALS = ("official", "officials", "officer", "officers", "diplomat", "diplomats", "aide", "aides", "source", "sources", "adviser", "advisers", "advisor", "negotiator", "negotiators")
