@@ -565,3 +565,13 @@ def test_session_6_sixteenth_round_styles():
     st = attributed("Haiti's transitional council said Monday that officers had arrived. "
                     "Council spokesman Jean Pierre Louis said they landed over the weekend.")
     assert st[0].speaker != "Jean Pierre Louis"  # "council" is not the spokesman's title
+
+
+def test_session_7_eighteenth_round_styles():
+    (commander,) = attributed("A Tanzanian army commander in Mtwara region, who asked not to be named because he was not authorised "
+                              "to speak, said his unit had not received any orders.")
+    assert commander.speaker.startswith("Tanzanian army") and "orders" in commander.content  # a town and its region say where, not who
+    (growers,) = attributed("Kenyan tea growers said the auction had been suspended.")
+    assert growers.speaker == "Kenyan tea growers"
+    st = attributed("Zambia's mines ministry said the loan had been disbursed. The Chinese fund said it had made no payment.")
+    assert st[1].speaker == "Chinese fund"  # a fund with its own country is not the body quoted before

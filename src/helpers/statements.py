@@ -57,11 +57,12 @@ ROLE_NOUNS = set(
     "judge prosecutor inspector inspectors monitors".split()
 )
 #: What a company or other organisation is called the second time ("Later Friday, the airline said ...").
-ORG_NOUNS = frozenset("airline company firm carrier operator insurer manufacturer producer exporter lender utility".split())
+ORG_NOUNS = frozenset("airline company firm carrier operator insurer manufacturer producer exporter lender utility fund bank".split())
 ROLE_NOUNS |= ORG_NOUNS
 #: People who speak as a crowd, not for any office ("Villagers near the temple said ...").
 CROWD_NOUNS = frozenset(
-    "villagers residents witnesses protesters activists farmers fishermen locals critics drivers traders buyers workers merchants relatives families".split()
+    "villagers residents witnesses protesters activists farmers fishermen locals critics drivers traders buyers workers merchants relatives families "
+    "importers exporters producers growers shippers refiners truckers miners suppliers dealers investors bondholders creditors".split()
 )
 ROLE_NOUNS |= CROWD_NOUNS
 MODIFIERS = set(
@@ -90,7 +91,9 @@ POSTMODIFIER = re.compile(
 #: The countries a text names (by name, adjective, capital or institution).
 _FIND_COUNTRIES = country_finder()
 #: Where a role speaks from ("border officials at Argeen", "the fund's representative in Pakistan"): not who they are.
-PLACE_AFTER_ROLE = re.compile(r"(?<=[a-z])\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:[\s-][A-Z][\w’'-]*)*$")
+PLACE_AFTER_ROLE = re.compile(
+    r"(?<=[a-z])\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:[\s-][A-Z][\w’'-]*)*(?:\s+(?:province|region|district|state|county|city|governorate|prefecture))?$"
+)
 #: Whom a speaker "told", when that ends the sentence: the content is the quote before.
 TOLD_WHOM = re.compile(r"(?:(?:a|an|the|his|her|their|its|state|local|national)\s+)?(?:[\w’'-]+\s+){0,3}[\w’'-]+\s*[.!]?")
 CONNECTOR_BEFORE = re.compile(r"(?:,?\s*(?:and|but|then|and then|before|after|while)\s*)$", re.I)
@@ -736,8 +739,8 @@ def _resolve_mention(mention: str, position: int, resolver: ActorResolver, previ
         if person:
             return resolver.register(f"{person}'s {owner.group(1)}", "body", resolver.countries.get(person, ""))
     bare = re.fullmatch(r"(?:the|a|an|this|that)\s+((?:[a-z]+ )?(\w+))", low.replace("’", "'"))
-    if bare and bare.group(2) in ORG_NOUNS and low.startswith("the "):
-        # "the airline": the organisation quoted last
+    if bare and bare.group(2) in ORG_NOUNS and low.startswith("the ") and not _FIND_COUNTRIES(mention):
+        # "the airline": the organisation quoted last ("the Saudi fund" is another one)
         body = next((st.speaker for st in reversed(previous) if st.speaker != NARRATOR and resolver.kind(st.speaker) in ("body", "other")), None)
         if body:
             return body
