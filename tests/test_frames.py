@@ -134,6 +134,11 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("The engineers had yet to leave Dakar and the ministry was awaiting a budget", {"agreement": -1, "delivery": -1}, False),
         ("The relief flight landed in Goma on Sunday", {"delivery": 1}, False),
         ("Still, the team was ready", {}, False),  # "still" as a sentence adverb places nobody
+        # a timetable in the present tense; a move that waits on someone else's signal is not settled
+        ("The first ferry sails on Friday", {"schedule": 1}, False),
+        ("The meetings on Monday were useful", {}, False),  # a plural noun, not a departure
+        ('Flights would restart "as soon as the regulator gives its approval"', {"agreement": -1, "activity": 1}, False),
+        ("The talks would resume as soon as Monday", {"activity": 1}, True),  # a date, not a condition
         # twelfth round: releases and returns, no information, pull-backs with their object, scaled-back drills,
         # deployments begun, accreditation, waiting for paperwork, an invitation never sent
         ("Minsk had freed three Lithuanian truck drivers", {"delivery": 1}, False),

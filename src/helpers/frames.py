@@ -93,6 +93,7 @@ UNSETTLED = re.compile(
     r"at (?:an?|the) (?:early|advanced|initial|preliminary|final|last) stages?|in the (?:final|early|last|closing) stages?|"
     r"(?:held|had) (?:productive|constructive|useful|frank|positive|good|fruitful|cordial) (?:talks|discussions|consultations|meetings?)|"
     r"maintain (?:communication|contact|contacts|dialogue)|hop(?:es|ed|ing) (?:that )?(?:[\w’'-]+ ){1,3}(?:will|would)\b|"
+    r"(?:would|will|can|could)\b[^.;]{0,60}?\bas soon as (?!possible\b|next\b|this\b|tomorrow\b|today\b)(?-i:[a-z]+)|"
     r"(?:would|will|can|could)\b[^.;]{0,60}?\bonce (?:the )?(?:[\w’'-]+ ){0,3}(?:are|is|have been|has been|were|was) (?:completed|finished|done|finali[sz]ed|ready|met|settled|signed|approved)|"
     r"(?:close to|nearing|near to|edging (?:closer )?toward?s?) (?:a |an |the )?(?:final )?(?:deal|agreement|accord|settlement|breakthrough)|"
     r"(?:talks|negotiations|discussions|meetings?|contacts) (?:are|were|is|was|had been|have been) (?:progressing|advancing|constructive|productive|positive|useful|frank|cordial)|"
@@ -141,7 +142,8 @@ SCHEDULE_NOUN = re.compile(r"\b(?:dates?|timetable|deadline|timing|schedule|sche
 #: A date that no longer holds: "the vote had been postponed".
 SCHEDULE_OFF = re.compile(r"(?<!-)\b(?:postpon(?:e|es|ed|ing)|delay(?:s|ed)|rescheduled|put on hold|on hold|indefinitely|no time ?(?:line|frame|table)|(?:timeline|timing) (?:is|was|remains|remained) unclear|put off|pushed back|(?:could|may|might|would) (?:shift|slip|slide|change))\b", re.I)
 SCHEDULE_WHEN = re.compile(
-    r"\b(?:(?:scheduled|slated) (?:for|to)\b|(?:is|are|was|were) set for\b|on track for\b|will be held on\b|"
+    rf"\b(?:(?:leaves|departs|sails|opens|reopens|starts|begins|resumes|arrives|kicks off|goes ahead) (?:on )?(?:{WEEKDAYS}|tomorrow|next week)|"
+    r"(?:scheduled|slated) (?:for|to)\b|(?:is|are|was|were) set for\b|on track for\b|will be held on\b|"
     r"(?:is|are|was|were) due to (?:take place|begin|start|open|resume|be signed|be held|arrive)\b|"
     r"next (?:week|month|year)|within (?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|\d+) )?(?:days?|weeks?|months?)|by the end of \w+|"
     r"(?:have|has|had|set|fixed|agreed(?: on)?) a (?:firm |new |fixed )?date|"
