@@ -136,6 +136,10 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("Still, the team was ready", {}, False),  # "still" as a sentence adverb places nobody
         # a timetable in the present tense; a move that waits on someone else's signal is not settled
         ("The first ferry sails on Friday", {"schedule": 1}, False),
+        # what is taken away stops working there; a negation does not reach past "but"
+        ("Norway would pull its frigate out of the exercise", {"activity": -1}, True),
+        ("The warships had left", {"activity": -1}, False),
+        ("There was no damage but officials ordered a halt to drilling", {"activity": -1}, False),
         ("The meetings on Monday were useful", {}, False),  # a plural noun, not a departure
         ('Flights would restart "as soon as the regulator gives its approval"', {"agreement": -1, "activity": 1}, False),
         ("The talks would resume as soon as Monday", {"activity": 1}, True),  # a date, not a condition

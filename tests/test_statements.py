@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from helpers.article import Article, load_article
-from helpers.statements import extract_statements, same_office
+from helpers.statements import extract_statements, same_office, speaks_for
 
 
 def statements_of(text: str, aliases=None):
@@ -219,6 +219,21 @@ def test_the_appositive_of_an_inverted_speaker_is_no_narration():
 def test_according_to_skips_the_relative_clause():
     out = attributed("According to two diplomats who attended the meeting, the decision still requires a written procedure.")
     assert out[0].content == "The decision still requires a written procedure"
+
+
+@pytest.mark.parametrize(
+    ("mention", "speaker", "office", "voice"),
+    [
+        ("Government spokeswoman Ana Silva", "Ana Silva", "Portuguese government", True),
+        ("Finance Minister Omar Aziz", "Omar Aziz", "Jordanian finance ministry", True),
+        ("ministry spokesman Ali Rahimi", "Ali Rahimi", "Iranian foreign ministry", True),
+        ("Defense Minister Omar Aziz", "Omar Aziz", "Jordanian finance ministry", False),  # another ministry
+        ("A Jordanian diplomat", "Jordanian diplomat", "Jordanian government", False),  # a title of no office
+        ("Aziz", "Omar Aziz", "Jordanian finance ministry", False),  # a surname says nothing
+    ],
+)
+def test_speaks_for(mention, speaker, office, voice):
+    assert speaks_for(mention, speaker, office) is voice
 
 
 def test_same_office():

@@ -191,3 +191,16 @@ def test_a_later_refusal_to_say_walks_back_the_claim():
     assert links.loc[(1, 2), "frame"] == "story" and links.loc[(1, 2), "kind"] == "retraction"
     assert links.loc[(1, 3), "conflict"] >= 0.6  # the Kremlin's aide speaks for the Kremlin that made the claim
     assert links.loc[(0, 2), "conflict"] < 0.6  # another speaker's hedge walks nothing back
+
+
+def test_the_claimants_voice_speaks_for_it():
+    st = frame([
+        said("Norwegian fisheries ministry", "Iceland had agreed to share its mackerel quotas", "Norway"),
+        said("Tor Berg", "The deal is done", "", mention="Fisheries Minister Tor Berg"),
+        said("Icelandic foreign ministry", "Discussions were continuing and no text had been signed", "Iceland"),
+        said("Lars Eide", "The deal is done", "", mention="Trade Minister Lars Eide"),
+    ])
+    links = pair_scores(st, FISH)
+    # the minister whose title names the claimant's ministry says yes for it; a minister of another ministry does not
+    assert links.loc[(1, 2), "frame"] == "story" and links.loc[(1, 2), "conflict"] >= 0.6
+    assert links.loc[(2, 3), "conflict"] < 0.6

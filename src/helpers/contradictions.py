@@ -18,7 +18,7 @@ import pandas as pd
 
 from .actors import INSTITUTIONS, NARRATOR, NATIONALITY, country_finder
 from .frames import AGREEMENT, Frames, frame_conflict, read_frames
-from .statements import same_office
+from .statements import same_office, speaks_for
 from .story import Story, headline_parties, names_party, on_story, read_story, story_sign
 
 log = logging.getLogger(__name__)
@@ -417,12 +417,13 @@ class _StoryJudge:
     claimant: str  # the speaker of the lead
     claimant_state: str  # the state the lead names, when the lead's speaker is one ("Pakistan said", "The Kremlin said")
     countries: dict[int, str]
+    voices: set[str] = field(default_factory=set)  # speakers whose title makes them the claimant's voice ("Government spokeswoman ...")
     claiming: set[int] = field(default_factory=set)  # the statements of the party a two-sided headline says claims
     answering: set[int] = field(default_factory=set)  # ... and of the party it says answers ("...; Nairobi says they are still waiting")
 
     def speaks_for_claimant(self, st: pd.Series) -> bool:
-        """The claimant, its office, or an official of the state when the lead names the state."""
-        return same_office(st["speaker"], self.claimant) or (self.claimant_state != "" and self.countries.get(int(st["id"])) == self.claimant_state)
+        """The claimant, its office, its voice, or an official of the state when the lead names the state."""
+        return same_office(st["speaker"], self.claimant) or st["speaker"] in self.voices or (self.claimant_state != "" and self.countries.get(int(st["id"])) == self.claimant_state)
 
     def opposes(self, sa: pd.Series, sb: pd.Series, pa: int, pb: int) -> bool:
         """The claimant saying yes against anyone who says no, or a speaker's later walk-back (a cue, a later day,
@@ -471,6 +472,10 @@ def _story_judge(
             bearing.add(i)
     state = claimant if claimant in NATIONALITY else INSTITUTIONS.get(claimant.lower(), "")
     judge = _StoryJudge(signs=signs, bearing=bearing, claimant=claimant, claimant_state=state, countries=countries)
+    home_country = countries.get(lead_id, "") if lead_id is not None else ""
+    for _, st in quoted.iterrows():
+        if countries.get(int(st["id"]), "") in ("", home_country) and speaks_for(str(st.get("mention", "")), st["speaker"], claimant):
+            judge.voices.add(st["speaker"])
     claims, answers, answer = headline_parties(title)
     if claims:
         home = find_countries(claims) | ({countries[lead_id]} if countries.get(lead_id) else set())

@@ -175,6 +175,10 @@ HALT = re.compile(
     r"\b(?:(?:ban|embargo|moratorium|suspension|freeze|restrictions?)\s+(?:[\w-]+\s+){0,2}?[“\"]?(?:remains?|remained|stays?|stayed)\s+in\s+(?:force|place|effect)|halt(?:s|ed|ing)?|paus(?:e|es|ed|ing)|suspen(?:d|ds|ded|ding|sion)|freez(?:e|es|ing)|froze|frozen|"
     r"(?:remain(?:s|ed)?|stay(?:s|ed)?|kept|is|was|were|are) (?:closed|shut)|on hold|(?:sat|sit|sits|lay|lie|lies|remain(?:s|ed)?) idle|grounded|"
     r"no (?:trucks?|flights?|ships?|tankers?|shipments?|convoys?|trains?|crude|oil|gas) (?:have |has |had )?(?:yet )?(?:crossed|left|arrived|moved|run|flown|sailed|flowed|landed)|"
+    # what is taken away stops working where it was ("would withdraw a research vessel", "the ship would leave")
+    r"(?:withdr(?:aw|aws|awing|ew|awn)|pull(?:s|ed|ing)?)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:vessels?|ships?|warships?|frigates?|fleet|troops|forces|units?|monitors|observers|mission|aircraft|jets|rig)|"
+    r"(?:vessels?|ships?|warships?|frigates?|fleet|troops|forces|rig)\s+(?:would|will|had|has|have|was|were|is|are)\s+(?:[\w-]+\s+)?(?:leave|left|leaving|depart(?:ed|ing)?|pull(?:ed|ing)? out)|"
     r"stop(?:s|ped|ping)?|postpon(?:e|es|ed|ing)|call(?:s|ed)? off|cancel(?:s|led|ed|ling)?|end(?:s|ed)|ceased?|scal(?:e|es|ed|ing) back|w(?:ou|i)nd(?:ing)? down)\b",
     re.I,
 )
@@ -355,6 +359,16 @@ def _first_signed(content: str, yes: re.Pattern[str], no: re.Pattern[str]) -> tu
     return None if m is None else (m, 1 if yes.fullmatch(m.group(0)) else -1)
 
 
+#: Where a clause of its own begins: a negation before it does not reach past ("no apparent progress but ... a halt").
+_CLAUSE_BREAK = re.compile(r"(?:,?\s+but|;|,?\s+while|,?\s+whereas|,?\s+although)\s+", re.I)
+
+
+def _negated(content: str, pos: int) -> bool:
+    """A negation before ``pos`` in its clause."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(content, 0, pos)), default=0)
+    return NEGATION.search(content, start, pos) is not None
+
+
 def _activity(content: str) -> int:
     """+1 an activity goes ahead, -1 it is halted (a negation before the word flips it), 0 neither or only
     under a condition ("if the filling went ahead"). The first such word decides ("halting ... while talks
@@ -363,7 +377,7 @@ def _activity(content: str) -> int:
     if found is None or CONDITION.search(content, 0, found[0].start()) or PLAN.search(content[max(0, found[0].start() - 30) : found[0].start()]):
         return 0
     m, sign = found
-    return -sign if NEGATION.search(content, 0, m.start()) else sign
+    return -sign if _negated(content, m.start()) else sign
 
 
 def _delivery(content: str) -> int:
@@ -374,7 +388,7 @@ def _delivery(content: str) -> int:
     m = DELIVERED.search(content)
     if m is None or CONDITION.search(content, 0, m.start()) or INTENTION.search(content, 0, m.start()):
         return 0
-    return -1 if NEGATION.search(content, 0, m.start()) else 1
+    return -1 if _negated(content, m.start()) else 1
 
 
 def _ceasefire(content: str) -> int:
@@ -395,7 +409,7 @@ def _withdrawal(content: str) -> int:
     m = WITHDREW.search(content)
     if m is None or CONDITION.search(content, 0, m.start()) or INTENTION.search(content, 0, m.start()):
         return 0
-    return -1 if NEGATION.search(content, 0, m.start()) else 1
+    return -1 if _negated(content, m.start()) else 1
 
 
 def frame_conflict(a: Frames, b: Frames, sign_a: int, sign_b: int, parties: bool = False, itself: bool = False) -> str | None:

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
-from .actors import BODIES, NARRATOR, NATIONALITY, PRONOUNS, ActorResolver, country_finder
+from .actors import ADJECTIVE_TO_COUNTRY, BODIES, NARRATOR, NATIONALITY, PRONOUNS, ActorResolver, country_finder
 from .article import Article, dateline_place
 from .frames import WEEKDAYS, Frames, read_frames
 from .sentences import Sentence, split_sentences
@@ -937,6 +937,25 @@ def same_office(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     rest = re.sub(r"^[’']s\s+", "", long[len(short) :].strip()).lower()  # "Gabriel Deng's office"
     return short != NARRATOR and long.startswith((short + " ", short + "'s ", short + "’s ")) and rest in ROLE_NOUNS - CROWD_NOUNS
+
+
+#: The last word of a title that makes its bearer speak for an office ("Government spokeswoman", "Finance Minister").
+_GENERIC_OFFICES = {"ministry", "government", "office", "council", "presidency", "cabinet"}
+_SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "minister", "official", "aide", "adviser", "advisor", "head", "chief", "secretary", "director"}
+
+
+def speaks_for(mention: str, speaker: str, office: str) -> bool:
+    """The title in a mention makes the speaker the voice of the office: "Government spokeswoman Eleni Markaki" of
+    "Greek government", "Finance Minister Hany Fawzi" of "Egyptian finance ministry", "ministry spokesman Youssef
+    Alaoui" of "Moroccan foreign ministry". Countries are not compared here."""
+    name = {w.lower() for w in speaker.split()}
+    title = [w for w in re.findall(r"[\w-]+", mention.lower()) if w not in name and w not in ("a", "an", "the")]
+    if len(title) < 2 or title[-1] not in _SPEAKS_FOR:
+        return False
+    own = set(title[:-1]) | ({"ministry"} if title[-1] == "minister" else set())
+    words = set(re.findall(r"[\w-]+", office.lower())) - set(ADJECTIVE_TO_COUNTRY)
+    specific = own - _GENERIC_OFFICES  # "Defense Minister" is not the voice of the finance ministry
+    return specific <= words if specific else bool(own & words)
 
 
 #: A speaker on their own earlier words: "he had been misunderstood", "he had never claimed that ...", "he had perhaps
