@@ -204,3 +204,12 @@ def test_the_claimants_voice_speaks_for_it():
     # the minister whose title names the claimant's ministry says yes for it; a minister of another ministry does not
     assert links.loc[(1, 2), "frame"] == "story" and links.loc[(1, 2), "conflict"] >= 0.6
     assert links.loc[(2, 3), "conflict"] < 0.6
+
+
+def test_the_events_own_frame_outweighs_a_date():
+    s = story(title="Norway says Russia will pull trawlers from the Barents zone",
+              lead="Russia would withdraw its trawlers from the zone by the end of the week")
+    assert s.frames.signs.get("activity") == -1
+    # a date of its own, for the work going on: still a no to the pull-out
+    assert story_sign(read_frames('The trawlers would continue fishing "as planned" until the season ends in March'), s) == -1
+    assert story_sign(read_frames("The trawlers would leave within days"), s) == 1

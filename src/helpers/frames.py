@@ -171,14 +171,19 @@ PROCEED = re.compile(
     r"(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}?(?:bans?|embargo(?:es)?|moratorium|suspensions?|freeze|restrictions?|curbs?|sanctions))\b",
     re.I,
 )
+#: What is sent somewhere and withdrawn from it.
+_TAKEN_AWAY = (
+    r"(?:vessels?|ships?|boats?|trawlers?|tankers?|warships?|frigates?|fleet|troops|soldiers|peacekeepers|forces|units?|monitors|"
+    r"observers|mission|aircraft|jets|planes?|rigs?|convoys?)"
+)
 HALT = re.compile(
     r"\b(?:(?:ban|embargo|moratorium|suspension|freeze|restrictions?)\s+(?:[\w-]+\s+){0,2}?[“\"]?(?:remains?|remained|stays?|stayed)\s+in\s+(?:force|place|effect)|halt(?:s|ed|ing)?|paus(?:e|es|ed|ing)|suspen(?:d|ds|ded|ding|sion)|freez(?:e|es|ing)|froze|frozen|"
     r"(?:remain(?:s|ed)?|stay(?:s|ed)?|kept|is|was|were|are) (?:closed|shut)|on hold|(?:sat|sit|sits|lay|lie|lies|remain(?:s|ed)?) idle|grounded|"
     r"no (?:trucks?|flights?|ships?|tankers?|shipments?|convoys?|trains?|crude|oil|gas) (?:have |has |had )?(?:yet )?(?:crossed|left|arrived|moved|run|flown|sailed|flowed|landed)|"
     # what is taken away stops working where it was ("would withdraw a research vessel", "the ship would leave")
     r"(?:withdr(?:aw|aws|awing|ew|awn)|pull(?:s|ed|ing)?)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:vessels?|ships?|warships?|frigates?|fleet|troops|forces|units?|monitors|observers|mission|aircraft|jets|rig)|"
-    r"(?:vessels?|ships?|warships?|frigates?|fleet|troops|forces|rig)\s+(?:would|will|had|has|have|was|were|is|are)\s+(?:[\w-]+\s+)?(?:leave|left|leaving|depart(?:ed|ing)?|pull(?:ed|ing)? out)|"
+    rf"{_TAKEN_AWAY}|"
+    rf"{_TAKEN_AWAY}\s+(?:would|will|had|has|have|was|were|is|are)\s+(?:[\w-]+\s+)?(?:leave|left|leaving|depart(?:ed|ing)?|pull(?:ed|ing)? out)|"
     r"stop(?:s|ped|ping)?|postpon(?:e|es|ed|ing)|call(?:s|ed)? off|cancel(?:s|led|ed|ling)?|end(?:s|ed)|ceased?|scal(?:e|es|ed|ing) back|w(?:ou|i)nd(?:ing)? down)\b",
     re.I,
 )

@@ -138,4 +138,9 @@ def story_sign(frames: Frames, story: Story) -> int:
             votes.add(sign * story.frames.signs[frame])
         elif frame in ("agreement", "schedule"):
             votes.add(sign)
+    # the event's own frame speaks louder than a date: "would continue its work as planned until March" says no to
+    # "would withdraw the vessel by the end of the week", whatever date it names
+    own = {sign * story.frames.signs[f] for f, sign in signs.items() if f in story.frames.signs and f not in ("agreement", "schedule")}
+    if len(votes) > 1 and len(own) == 1:
+        return own.pop()
     return votes.pop() if len(votes) == 1 else 0
