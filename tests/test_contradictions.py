@@ -371,3 +371,12 @@ def test_a_content_capitalised_by_the_cut_shares_its_first_word():
     assert scored(st, [(0, 1)]).loc[(0, 1), "frame"] == "agreement"
     st.loc[0, ["content", "text"]] = "Gazprom had agreed to resume deliveries to the region"
     assert scored(st, [(0, 1)]).loc[(0, 1), "frame"] == ""  # no word shared
+
+
+def test_the_offices_voice_answers_for_the_office():
+    text = ("Denmark's foreign ministry said on Monday that Iceland had agreed to open the fishing zone by the end of the week. "
+            "Ministry spokesman Jens Holm later said that no date had been given.")
+    st = statements_of(text, narrator=False)
+    assert list(st["speaker"]) == ["Danish foreign ministry", "Jens Holm"]
+    links = scored(st, [(0, 1)])
+    assert links.loc[(0, 1), "conflict"] >= 0.6 and links.loc[(0, 1), "kind"] == "self-contradiction"  # one office, two voices

@@ -181,6 +181,7 @@ def score_pairs(
     ]
     if not pairs:
         return pd.DataFrame(columns=columns)
+    statements = statements.assign(office=statements["speaker"].map(_offices(statements)).fillna(""))
     by_id = {int(r["id"]): r for _, r in statements.iterrows()}
     texts = {i: _nli_text(r, by_id) for i, r in by_id.items()}
     speech = {i: f"{r['speaker']} said that {texts[i][:1].lower() + texts[i][1:]}" for i, r in by_id.items()}
@@ -214,7 +215,7 @@ def score_pairs(
         pa, pb = _content_sign(sa), _content_sign(sb)
         linked = _linked(sa, sb)
         stand_in = any(_is_anaphoric(x["content"]) and not pd.isna(x.get("refers_to")) for x in (sa, sb))
-        one_sided = any(x["polarity"] == "retract" or _flag(x, "about_speech") for x in (sa, sb)) and sa["speaker"] != sb["speaker"]
+        one_sided = any(x["polarity"] == "retract" or _flag(x, "about_speech") for x in (sa, sb)) and sa["speaker"] != sb["speaker"] and not _voice_of(sa, sb)
         # an anaphoric statement ("that's not so clear") answers only what it refers to; a retraction, or a
         # denial of having *said* something, answers its own speaker's words, not another actor's; a hedge
         # takes no side
@@ -472,10 +473,7 @@ def _story_judge(
             bearing.add(i)
     state = claimant if claimant in NATIONALITY else INSTITUTIONS.get(claimant.lower(), "")
     judge = _StoryJudge(signs=signs, bearing=bearing, claimant=claimant, claimant_state=state, countries=countries)
-    home_country = countries.get(lead_id, "") if lead_id is not None else ""
-    for _, st in quoted.iterrows():
-        if countries.get(int(st["id"]), "") in ("", home_country) and speaks_for(str(st.get("mention", "")), st["speaker"], claimant):
-            judge.voices.add(st["speaker"])
+    judge.voices = {sp for sp, office in zip(statements["speaker"], statements.get("office", statements["speaker"])) if office and same_office(office, claimant)}
     claims, answers, answer = headline_parties(title)
     if claims:
         home = find_countries(claims) | ({countries[lead_id]} if countries.get(lead_id) else set())
@@ -538,9 +536,35 @@ def _linked(sa: pd.Series, sb: pd.Series) -> bool:
     return False
 
 
+def _offices(statements: pd.DataFrame) -> dict[str, str]:
+    """Speaker -> the office an article's title for them says they speak for ("Government spokeswoman Eleni Markaki"
+    -> "Greek government"), among the speakers of the article: of the speaker's country, or, for a speaker of no
+    known country, of the lead's ("Foreign Minister Anna Berg" is not the voice of another country's ministry)."""
+    country = dict(zip(statements["speaker"], statements["country"].fillna(""))) if "country" in statements else {}
+    speakers = [sp for sp in dict.fromkeys(statements["speaker"]) if sp != NARRATOR]
+    home = country.get(speakers[0], "") if speakers else ""
+    out = {}
+    for speaker, mention in zip(statements["speaker"], statements.get("mention", pd.Series([""] * len(statements))).fillna("")):
+        for office in speakers:
+            if office != speaker and country.get(office, "") == (country.get(speaker) or home) and speaks_for(str(mention), speaker, office):
+                out.setdefault(speaker, office)
+    return out
+
+
+def _voice_of(sa: pd.Series, sb: pd.Series) -> bool:
+    """One speaks for the other's office by title (``_offices``): a spokeswoman's walk-back answers her government."""
+    return sa.get("office") == sb["speaker"] or sb.get("office") == sa["speaker"] or (bool(sa.get("office")) and sa.get("office") == sb.get("office"))
+
+
+def _same_side(sa: pd.Series, sb: pd.Series) -> bool:
+    """The same actor or office, or one speaks for the other's office (``_offices``)."""
+    a, b = sa["speaker"], sb["speaker"]
+    return same_office(a, b) or same_office(sa.get("office") or a, sb.get("office") or b)
+
+
 def classify(sa: pd.Series, sb: pd.Series) -> str:
     """``denial``, ``retraction``, ``self-contradiction`` or ``factual-conflict`` for a conflicting pair."""
-    same = same_office(sa["speaker"], sb["speaker"]) and sa["speaker"] != NARRATOR
+    same = _same_side(sa, sb) and sa["speaker"] != NARRATOR
     if same:
         # a later refusal to say ("declined to say whether ...") walks back what was said before
         return "retraction" if "retract" in (sa["polarity"], sb["polarity"]) or sb["polarity"] == "hedge" else "self-contradiction"

@@ -134,7 +134,8 @@ EVERYONE = re.compile(
 #: shift", "no date had been set" (but not "no date had been set for the vote").
 _OPEN_DATE = re.compile(
     r"\bno (?:firm |fixed |new |agreed )?(?:date|timetable)\b(?!\s+(?:for|of|on|had|has|was|to))|\bthe (?:date|timetable|deadline)\b(?!\s+(?:for|of|on))|"
-    r"\b(?:dates?|timetable|timing)\s+(?:had|has|have|was|is|were)?\s*(?:yet\s+)?(?:not\s+)?(?:been\s+)?(?:set|fixed|agreed|announced)\b(?!\s+(?:for|of|on))",
+    r"\b(?:dates?|timetable|timing)\s+(?:had|has|have|was|is|were)?\s*(?:yet\s+)?(?:not\s+)?(?:been\s+)?(?:set|fixed|agreed|announced|given)\b(?!\s+(?:for|of|on))|"
+    r"\b(?:never|not)\s+(?:been\s+)?(?:given|set|fixed|named|announced|put forward)\s+(?:a|any)\s+(?:firm |fixed |specific )?(?:date|timetable|deadline)\b(?!\s+(?:for|of|on))",
     re.I,
 )
 #: Words for when something will happen (a content that names one sets a date; "no date" denies it).
