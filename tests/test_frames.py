@@ -136,6 +136,11 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("Still, the team was ready", {}, False),  # "still" as a sentence adverb places nobody
         # a timetable in the present tense; a move that waits on someone else's signal is not settled
         ("The first ferry sails on Friday", {"schedule": 1}, False),
+        # money in the account is handed over; money expected is not
+        ("The payment was already in the treasury", {"delivery": 1}, False),
+        ("The loan was disbursed on Friday", {"delivery": 1}, False),
+        ("The ministry expected the first tranche next month", {"delivery": -1, "schedule": 1}, False),
+        ("The Fund expects strong growth", {}, False),
         # what is taken away stops working there; a negation does not reach past "but"
         ("Norway would pull its frigate out of the exercise", {"activity": -1}, True),
         ("The warships had left", {"activity": -1}, False),
