@@ -136,6 +136,15 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("Still, the team was ready", {}, False),  # "still" as a sentence adverb places nobody
         # a timetable in the present tense; a move that waits on someone else's signal is not settled
         ("The first ferry sails on Friday", {"schedule": 1}, False),
+        # partial or pending: in principle, the main points, a formality still to come, final stages, a mandate letter
+        ("The deal was agreed in principle", {"agreement": -1}, False),
+        ('The main points had been agreed and the signing was "a formality"', {"agreement": -1}, False),
+        ('The treaty was "in its final stages"', {"agreement": -1}, False),
+        ("The terms had not been finalized", {"agreement": -1}, False),
+        ('The ministry had signed "a mandate letter" and the final documents would follow', {"agreement": -1}, False),
+        ("Two lenders had yet to commit", {"agreement": -1}, False),
+        ("The treasury expected the bond sale to close next month", {"agreement": -1, "schedule": 1}, False),
+        ("Athens expected the plan to be approved without delay", {"agreement": 1}, True),  # an expectation of approval, no verdict
         # money in the account is handed over; money expected is not
         ("The payment was already in the treasury", {"delivery": 1}, False),
         ("The loan was disbursed on Friday", {"delivery": 1}, False),

@@ -590,3 +590,17 @@ def test_session_7_eighteenth_round_styles():
     assert growers.speaker == "Kenyan tea growers"
     st = attributed("Zambia's mines ministry said the loan had been disbursed. The Chinese fund said it had made no payment.")
     assert st[1].speaker == "Chinese fund"  # a fund with its own country is not the body quoted before
+
+
+def test_session_7_nineteenth_round_styles():
+    st = attributed("Chile's copper regulator has approved the merger, its chief executive said. "
+                    "\"The paperwork is done,\" Ana Rojas, chief executive of the Chilean Copper Commission, said on Monday.")
+    assert [s.speaker for s in st] == ["Ana Rojas", "Ana Rojas"]  # "its chief executive" is the one named with that title
+    st = attributed("Peru's caretaker mining minister said Monday that Bolivia had agreed to the plan. "
+                    "Minister Jorge Salas said the first trucks would cross within a week.")
+    assert [s.speaker for s in st] == ["Jorge Salas", "Jorge Salas"]
+    (obeidi,) = attributed("An Iraqi oil ministry spokesman, Hamid al-Jubouri, said the pipeline was idle.")
+    assert obeidi.speaker == "Hamid al-Jubouri"
+    (bankers,) = attributed("Two bankers involved in the deal, who asked not to be identified because the talks are private, "
+                            "said several lenders had yet to commit.")
+    assert "Bankers" in bankers.speaker and bankers.content == "Several lenders had yet to commit"

@@ -213,3 +213,16 @@ def test_the_events_own_frame_outweighs_a_date():
     # a date of its own, for the work going on: still a no to the pull-out
     assert story_sign(read_frames('The trawlers would continue fishing "as planned" until the season ends in March'), s) == -1
     assert story_sign(read_frames("The trawlers would leave within days"), s) == 1
+
+
+def test_the_claimant_talks_about_its_claim():
+    st = frame([
+        said("Tor Berg", "Iceland had agreed to share its mackerel quotas"),
+        said("Tor Berg", "Boats will sail from next week"),  # no country known, none named in the headline
+        said("Faroese fisheries official", "The terms had not been finalized", "Denmark"),
+        said("Swedish diplomat", "Boats will sail from next week", "Sweden"),
+    ])
+    links = pair_scores(st, "Norway Says Iceland Agreed to Share Quotas")
+    # no word of the claimant's second statement is in the headline or the lead: it is on the story all the same
+    assert links.loc[(1, 2), "frame"] == "story" and links.loc[(1, 2), "conflict"] >= 0.6
+    assert links.loc[(2, 3), "conflict"] < 0.6  # the same words from someone else are not

@@ -192,6 +192,13 @@ _ORGANISATION_BEFORE = re.compile(rf"\b{_ORGANISATION_WORDS}\s+(?:of|for)(?:\s+t
 _NOT_NAMES |= {w for country, adj in NATIONALITY.items() for w in f"{country} {adj}".split()}
 
 
+#: A title in apposition after a name: ", chief executive of the Ghana Cocoa Board".
+_TITLE_AFTER = re.compile(
+    r",\s+(?:the\s+)?(?P<title>(?:[a-z-]+\s+){0,2}(?:executive|minister|spokesman|spokeswoman|spokesperson|director|governor|chairman|"
+    r"chairwoman|chairperson|secretary|ambassador|envoy|adviser|commissioner|president))\b(?=\s+(?:of|for|at|to)\b|,)"
+)
+
+
 def find_people(text: str) -> dict[str, Person]:
     """Named people in ``text`` keyed by lowercase surname (titles and country when known)."""
     people: dict[str, Person] = {}
@@ -224,6 +231,9 @@ def find_people(text: str) -> dict[str, Person]:
             adj = title.split()[0].lower()
             if adj in ADJECTIVE_TO_COUNTRY and not person.country:
                 person.country = ADJECTIVE_TO_COUNTRY[adj]
+        after = _TITLE_AFTER.match(text, m.end())  # "Kwabena Owusu, chief executive of the Ghana Cocoa Board, said"
+        if after and after.group("title") not in person.titles:
+            person.titles.append(after.group("title"))
         if not person.country:
             person.country = _country_before(text, m.start())
     for surname, (full, country, _inst) in KNOWN_PEOPLE.items():  # noqa: B007

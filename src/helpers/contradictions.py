@@ -468,7 +468,8 @@ def _story_judge(
     bearing: set[int] = set()
     for _, st in quoted.iterrows() if story is not None else ():
         i = int(st["id"])
-        if i in texts and on_story(frames[i], story, st["speaker"], countries.get(i, "")):
+        # the claimant talks about what it claims ("The money will be available from next week", after its loan)
+        if i in texts and (st["speaker"] == claimant or on_story(frames[i], story, st["speaker"], countries.get(i, ""))):
             signs[i] = story_sign(frames[i], story)
             bearing.add(i)
     state = claimant if claimant in NATIONALITY else INSTITUTIONS.get(claimant.lower(), "")

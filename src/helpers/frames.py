@@ -90,7 +90,9 @@ UNSETTLED = re.compile(
     r"finali[sz]ing (?:the |a |its |their )?(?:details|text|terms|wording|agreement|deal|document)|"
     r"still (?:working on|reviewing|studying|examining|assessing|considering|discussing|negotiating|weighing)|"
     r"under (?:review|consideration|study|examination|discussion|negotiation)|in the works|"
-    r"at (?:an?|the) (?:early|advanced|initial|preliminary|final|last) stages?|in the (?:final|early|last|closing) stages?|"
+    r"at (?:an?|the|its|their) (?:early|advanced|initial|preliminary|final|last) stages?|in (?:the|its|their) (?:final|early|last|closing) stages?|"
+    r"in principle|(?:the )?(?:main|key|basic) (?:parameters|points|terms|elements)|"
+    r"(?:signing|signature|approval|ratification|vote|paperwork) (?:is|was|would be|will be|remains?) (?:just |only |merely |simply )?[“\"]?a (?:mere )?formality|"
     r"(?:held|had) (?:productive|constructive|useful|frank|positive|good|fruitful|cordial) (?:talks|discussions|consultations|meetings?)|"
     r"maintain (?:communication|contact|contacts|dialogue)|hop(?:es|ed|ing) (?:that )?(?:[\w’'-]+ ){1,3}(?:will|would)\b|"
     r"(?:would|will|can|could)\b[^.;]{0,60}?\bas soon as (?!possible\b|next\b|this\b|tomorrow\b|today\b)(?-i:[a-z]+)|"
@@ -103,9 +105,11 @@ UNSETTLED = re.compile(
     r"no (?:concrete |tangible )?(?:results?|outcome)\b|too early to (?:say|tell|talk|speak)|remains to be seen|"
     r"subject to (?:[\w-]+ )?(?:approval|ratification|confirmation|review|a vote|consent)|pending (?:[\w-]+ )?(?:ratification|approval|review|a vote|consent)|"
     r"must (?:still |first )?be (?:approved|ratified|confirmed|signed|endorsed)|did not come up|"
-    r"(?:letter|statement|declaration|memorandum) of intent|non-binding|broad outlines?|in outline|"
+    r"(?:letter|statement|declaration|memorandum) of intent|mandate letter|term sheet|non-binding|broad outlines?|in outline|"
+    r"not (?:yet )?(?:been )?finali[sz]ed|(?:final|formal|definitive) (?:documents?|contracts?|paperwork|texts?) (?:would|will) follow|"
+    r"expect(?:s|ed|ing)? (?:the |a |an |its |their )?(?:[\w-]+ ){0,2}to (?:close|conclude|be (?:completed|finali[sz]ed|concluded))|"
     r"(?:depends|depended|depending|hinges|hinged|hinging|is contingent|was contingent|contingent) (?:up)?on|"
-    r"(?:has|have|had) yet to (?:respond|reply|decide|agree|sign|approve|confirm|accept|give)|not before|"
+    r"(?:has|have|had) yet to (?:respond|reply|decide|agree|sign|approve|confirm|accept|give|commit)|not before|"
     r"not (?:been )?aware of (?:any|an?|such)\b|(?:not|never) (?:yet )?received (?:any )?(?:official |formal |written )?(?:notification|confirmation|notice))\b",
     re.I,
 )

@@ -54,7 +54,7 @@ ROLE_NOUNS = set(
     "television radio media broadcaster newspaper delegate delegates guards soldiers troops agency chairperson chairman "
     "chairwoman ombudsman ombudswoman ombudsperson mediator palace committee court council parliament assembly senate junta "
     "regulator authority mission representative coordinator director commissioner governor mayor lawmaker legislator "
-    "judge prosecutor inspector inspectors monitors".split()
+    "judge prosecutor inspector inspectors monitors executive executives".split()
 )
 #: What a company or other organisation is called the second time ("Later Friday, the airline said ...").
 ORG_NOUNS = frozenset("airline company firm carrier operator insurer manufacturer producer exporter lender utility fund bank".split())
@@ -62,7 +62,8 @@ ROLE_NOUNS |= ORG_NOUNS
 #: People who speak as a crowd, not for any office ("Villagers near the temple said ...").
 CROWD_NOUNS = frozenset(
     "villagers residents witnesses protesters activists farmers fishermen locals critics drivers traders buyers workers merchants relatives families "
-    "importers exporters producers growers shippers refiners truckers miners suppliers dealers investors bondholders creditors".split()
+    "importers exporters producers growers shippers refiners truckers miners suppliers dealers investors bondholders creditors "
+    "bankers lenders brokers lawyers executives".split()
 )
 ROLE_NOUNS |= CROWD_NOUNS
 MODIFIERS = set(
@@ -243,7 +244,7 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
         comma = stripped.rfind(",", 0, inner_end)
         if comma > 0:
             seg = stripped[comma + 1 : inner_end].strip()
-            part = r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[A-ZÀ-ÖØ-Þ]?[^\W\d_]+)*"  # "Al-Mansouri", "Jean-Yves"
+            part = r"(?:(?:al|el|ad|as|ash|ar|an|at|az|bin|ibn|abu)-)?[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[A-ZÀ-ÖØ-Þ]?[^\W\d_]+)*"  # "Al-Mansouri", "Jean-Yves", "al-Obeidi"
             if re.fullmatch(rf"(?:{part}\s+){{1,3}}{part}", seg):
                 s0 = stripped.index(seg, comma)
                 return s0, s0 + len(seg)  # "Ukraine's foreign minister, Oksana Hryniv, said"
@@ -286,7 +287,7 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
             continue
         if re.fullmatch(r"said|says|say|told|tells", low):
             break  # "drivers ... said border guards had told them": the speaker of "told" starts after "said"
-        if low in {"his", "her"} and head.group().lower() in ROLE_NOUNS:
+        if low in {"his", "her", "its", "their"} and head.group().lower() in ROLE_NOUNS:
             start = toks[i - 1].start()  # "his office said": whose office, _resolve_mention decides
             break
         if low in {"the", "a", "an"}:
@@ -711,6 +712,7 @@ def dateline_country(article: Article) -> str:
 
 
 def _resolve_mention(mention: str, position: int, resolver: ActorResolver, previous: list[Statement]) -> str:
+    mention = re.sub(r"^(?:its|their)\s+(?=\S+\s+\S)", "", mention, flags=re.I)  # "its chief executive": the role, named later
     low = mention.lower()
     if low in PRONOUNS:
         want = PRONOUNS[low]
@@ -804,7 +806,8 @@ def _name_roles(statements: list[Statement], resolver: ActorResolver) -> None:
         matches = [
             p for p in resolver.people.values()
             if p.country in ("", country) and any(
-                2 <= len(t := t_.lower().split()) < len(words) and words[-len(t) :] == t for t_ in p.titles  # "foreign minister"; not a bare "spokesman"
+                (2 <= len(t := t_.lower().split()) or t == ["minister"]) and len(t) <= len(words) and words[-len(t) :] == t
+                for t_ in p.titles  # "foreign minister", "Minister Walid Haddad"; not a bare "spokesman"
             )
         ]
         if len(matches) != 1:
@@ -940,6 +943,8 @@ def same_office(a: str, b: str) -> bool:
 
 
 #: The last word of a title that makes its bearer speak for an office ("Government spokeswoman", "Finance Minister").
+#: Ranks in a title that name no office ("Deputy Energy Minister").
+_RANKS = {"deputy", "vice", "senior", "acting", "first", "junior", "state", "chief", "assistant", "former"}
 _GENERIC_OFFICES = {"ministry", "government", "office", "council", "presidency", "cabinet"}
 _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "minister", "official", "aide", "adviser", "advisor", "head", "chief", "secretary", "director"}
 
@@ -952,7 +957,7 @@ def speaks_for(mention: str, speaker: str, office: str) -> bool:
     title = [w for w in re.findall(r"[\w-]+", mention.lower()) if w not in name and w not in ("a", "an", "the")]
     if len(title) < 2 or title[-1] not in _SPEAKS_FOR:
         return False
-    own = set(title[:-1]) | ({"ministry"} if title[-1] == "minister" else set())
+    own = set(title[:-1]) - _RANKS | ({"ministry"} if title[-1] == "minister" else set())
     words = set(re.findall(r"[\w-]+", office.lower())) - set(ADJECTIVE_TO_COUNTRY)
     specific = own - _GENERIC_OFFICES  # "Defense Minister" is not the voice of the finance ministry
     return specific <= words if specific else bool(own & words)
