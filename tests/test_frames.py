@@ -145,6 +145,13 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("Two lenders had yet to commit", {"agreement": -1}, False),
         ("The treasury expected the bond sale to close next month", {"agreement": -1, "schedule": 1}, False),
         ("Athens expected the plan to be approved without delay", {"agreement": 1}, True),  # an expectation of approval, no verdict
+        # a case in court and an approval still expected are not settled
+        ("The seizure was lawful and the case was still before the courts", {"agreement": -1}, False),
+        ("Formal clearance is expected within days", {"agreement": -1, "schedule": 1}, False),
+        # casualties: someone hurt, or nobody
+        ("Shelling killed three civilians near the border", {"casualties": 1, "ceasefire": -1}, False),
+        ("Nobody was injured in the incident", {"casualties": -1}, False),
+        ("There were no casualties", {"casualties": -1}, False),
         # money in the account is handed over; money expected is not
         ("The payment was already in the treasury", {"delivery": 1}, False),
         ("The loan was disbursed on Friday", {"delivery": 1}, False),
@@ -370,3 +377,15 @@ def test_deal_words_in_other_senses_are_no_deal(content):
 )
 def test_the_wires_stock_phrases_for_dates_activities_and_handovers(content, frame, sign):
     assert read_frames(content).signs.get(frame) == sign
+
+
+def test_casualties_and_figures_conflict():
+    hurt = read_frames("Border guards had opened fire on a patrol, wounding two soldiers")
+    nobody = read_frames("There had been no casualties on either side")
+    one = read_frames("One soldier had been lightly wounded")
+    assert frame_conflict(hurt, nobody, 1, 1) == "casualties"  # no shared word needed: the incident is the article's
+    assert frame_conflict(hurt, one, 1, 1) == "figure"  # two soldiers wounded, or one
+    assert read_frames("Malaysia would return 14 Indonesian fishing boats").counts == {"boat": 14}
+    assert read_frames("The deposit of $5 billion was made in 2024").counts == {}  # sums and years are no counts
+    # different counts of different things, or of one thing in unrelated contents, are no conflict
+    assert frame_conflict(read_frames("Two ministers met in Doha"), read_frames("Three ministers resigned over the budget"), 1, 1) is None

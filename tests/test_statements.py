@@ -604,3 +604,10 @@ def test_session_7_nineteenth_round_styles():
     (bankers,) = attributed("Two bankers involved in the deal, who asked not to be identified because the talks are private, "
                             "said several lenders had yet to commit.")
     assert "Bankers" in bankers.speaker and bankers.content == "Several lenders had yet to commit"
+
+
+def test_session_7_twentieth_round_styles():
+    (agency,) = attributed("The European Union Aviation Safety Agency said in an emailed response to questions that its review was ongoing.")
+    assert agency.content == "Its review was ongoing"  # how it answered is not what it said
+    (agents,) = attributed("Travel agents in Lahore said they had not been able to book any of the flights.")
+    assert agents.speaker == "Travel agents"  # a town says where they are, not who

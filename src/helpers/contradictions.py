@@ -583,6 +583,8 @@ FRAME_EVIDENCE = {
     "delivery": "; they disagree on whether it was handed over",
     "withdrawal": "; they disagree on whether forces pulled back",
     "ceasefire": "; they disagree on whether the truce holds",
+    "casualties": "; they disagree on whether anyone was hurt",
+    "figure": "; they give different figures",
     "story": "; they disagree on whether what the headline reports happened",
 }
 

@@ -92,6 +92,8 @@ UNSETTLED = re.compile(
     r"under (?:review|consideration|study|examination|discussion|negotiation)|in the works|"
     r"at (?:an?|the|its|their) (?:early|advanced|initial|preliminary|final|last) stages?|in (?:the|its|their) (?:final|early|last|closing) stages?|"
     r"in principle|(?:the )?(?:main|key|basic) (?:parameters|points|terms|elements)|"
+    r"(?:still )?before the courts?|pending (?:before |in )(?:the )?courts?|sub judice|"
+    r"(?:approval|decision|clearance|ruling|signature|signing|agreement|deal|permission|green light) (?:is|was|were|are) (?:still |now )?expected|"
     r"(?:signing|signature|approval|ratification|vote|paperwork) (?:is|was|would be|will be|remains?) (?:just |only |merely |simply )?[“\"]?a (?:mere )?formality|"
     r"(?:held|had) (?:productive|constructive|useful|frank|positive|good|fruitful|cordial) (?:talks|discussions|consultations|meetings?)|"
     r"maintain (?:communication|contact|contacts|dialogue)|hop(?:es|ed|ing) (?:that )?(?:[\w’'-]+ ){1,3}(?:will|would)\b|"
@@ -273,6 +275,7 @@ class Frames:
     open_date: bool = False  # "no date had been set", for nothing named: the date of what the story is about
     everyone: bool = False  # the agreement is said to be everyone's ("there is unanimity")
     refused: bool = False  # an agreement word said no to ("had not given its consent", "would not approve")
+    counts: dict[str, int] = field(default_factory=dict)  # counted things: "wounding two soldiers" -> {"troop": 2}
 
 
 #: Stems that name the same thing: a next "round" of talks is a next meeting.
@@ -305,6 +308,49 @@ def topic_words(text: str) -> frozenset[str]:
         text = text[: first.start(1)] + first.group(1).lower() + text[first.end(1) :]
     words = re.findall(r"(?<![\w’'-])[a-z][a-z-]+", text)
     return frozenset(_stem(w) for w in words if (len(w) > 3 or w in _SHORT_TOPICS) and w not in _GENERIC and not NEGATION.fullmatch(w))
+
+
+#: People hurt or killed ("wounding two soldiers", "three civilians were killed").
+HURT = re.compile(r"\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|kill(?:ed|ing|s)?|dead|deaths?|died|casualt(?:y|ies)|fatalit(?:y|ies))\b", re.I)
+#: Nobody hurt ("there had been no casualties on either side", "nobody was injured"): an answer about the incident
+#: the article reports, whatever words the claim used.
+UNHURT = re.compile(
+    r"\b(?:no(?: one|body)|none of (?:the|them)|no (?:soldiers?|civilians?|troops|people|servicem[ae]n|residents))\s+(?:was |were |had been |has been |have been )?"
+    r"(?:hurt|injured|wounded|killed)|no (?:casualties|injuries|deaths|fatalities|victims|loss of life)|without (?:casualties|injuries|loss of life)\b",
+    re.I,
+)
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+#: A count of things: "two soldiers", "14 Indonesian fishing boats", "300 prisoners" (not years, sums or shares).
+_COUNT = re.compile(
+    r"(?<![$€£.,\d])\b(?P<n>\d{1,3}(?:,\d{3})*|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<what>[A-Za-z-]+(?:\s+[A-Za-z-]+){0,2})",
+    re.I,
+)
+_NOT_COUNTED = re.compile(r"^(?:more|less|fewer|other|of|or|and|to|in|on|at|days?|weeks?|months?|years?|hours?|minutes?|times|million|billion|trillion|percent)$")
+
+
+def _casualties(content: str) -> int:
+    """+1 people were hurt or killed, -1 nobody was; 0 when conditional, intended or neither."""
+    if UNHURT.search(content):
+        return -1
+    m = HURT.search(content)
+    if m is None or CONDITION.search(content, 0, m.start()) or INTENTION.search(content, 0, m.start()):
+        return 0
+    return -1 if _negated(content, m.start()) else 1
+
+
+def _counts(content: str) -> dict[str, int]:
+    """Counted things, by the stem of their noun ("wounding two soldiers" -> {"troop": 2})."""
+    out = {}
+    for m in _COUNT.finditer(content):
+        words = m.group("what").lower().split()
+        plural = [w for w in words if w.endswith("s") and len(w) > 3]
+        noun = plural[0] if plural and words[0] not in ("of",) else words[0]  # "14 Indonesian fishing boats": the boats
+        if _NOT_COUNTED.match(noun) or (m.group("n").isdigit() and len(m.group("n")) == 4):
+            continue
+        n = m.group("n").lower()
+        out.setdefault(_stem(noun), int(n.replace(",", "")) if n[0].isdigit() else _NUMBER_WORDS[n])
+    return out
 
 
 def read_frames(content: str) -> Frames:
@@ -352,6 +398,7 @@ def read_frames(content: str) -> Frames:
         signs["schedule"] = 1  # "would resume by the end of March", "agreed to meet ... next month"
     for frame, sign in (
         ("activity", _activity(content)), ("delivery", _delivery(content)), ("withdrawal", _withdrawal(content)), ("ceasefire", _ceasefire(content)),
+        ("casualties", _casualties(content)),
     ):
         if sign:
             signs[frame] = sign
@@ -362,7 +409,7 @@ def read_frames(content: str) -> Frames:
     everyone = signs.get("agreement") == 1 and EVERYONE.search(content) is not None
     return Frames(
         signs=signs, intention=intention, topic=topic_words(content), answer=bool(ANSWER.search(content)), open_date=open_date,
-        everyone=everyone, refused=bool(events and negated),
+        everyone=everyone, refused=bool(events and negated), counts=_counts(content),
     )
 
 
@@ -436,13 +483,17 @@ def frame_conflict(a: Frames, b: Frames, sign_a: int, sign_b: int, parties: bool
     neither side may only state an intention.
     """
     shared = bool(a.topic & b.topic)
+    figures = {k for k in a.counts.keys() & b.counts.keys() if a.counts[k] != b.counts[k]}
+    if figures and sign_a > 0 and sign_b > 0 and a.topic & b.topic - figures:
+        return "figure"  # "wounding two soldiers" / "one soldier had been lightly wounded"
     answered = min(sign_a, sign_b) < 0 or (a.answer and a.signs.get("agreement", 0) < 0) or (b.answer and b.signs.get("agreement", 0) < 0)
-    for frame in ("schedule", "activity", "delivery", "withdrawal", "ceasefire", "agreement"):
+    for frame in ("schedule", "activity", "delivery", "withdrawal", "ceasefire", "casualties", "agreement"):
         if frame not in a.signs or frame not in b.signs:
             continue
         if a.signs[frame] * sign_a * b.signs[frame] * sign_b >= 0:
             continue
-        if frame != "agreement" and (shared or (frame == "schedule" and (a.open_date or b.open_date))):
+        # whether anyone was hurt is asked of the incident the article reports, in whatever words
+        if frame != "agreement" and (shared or frame == "casualties" or (frame == "schedule" and (a.open_date or b.open_date))):
             return frame
         if frame == "agreement" and not (a.intention or b.intention) and (shared or itself or (parties and answered)):
             return frame

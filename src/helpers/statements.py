@@ -63,7 +63,7 @@ ROLE_NOUNS |= ORG_NOUNS
 CROWD_NOUNS = frozenset(
     "villagers residents witnesses protesters activists farmers fishermen locals critics drivers traders buyers workers merchants relatives families "
     "importers exporters producers growers shippers refiners truckers miners suppliers dealers investors bondholders creditors "
-    "bankers lenders brokers lawyers executives".split()
+    "bankers lenders brokers lawyers executives agents".split()
 )
 ROLE_NOUNS |= CROWD_NOUNS
 MODIFIERS = set(
@@ -101,7 +101,8 @@ CONNECTOR_BEFORE = re.compile(r"(?:,?\s*(?:and|but|then|and then|before|after|wh
 AFTER_CUE_SKIP = re.compile(
     r"^\s*(?:\s*(?:,\s*)?(?:on|late on|early on|in|at|during|after|before|from)\s+(?:a |an |the |his |her |their |its )?"
     r"(?:[\w’'-]+\s+){0,3}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|statement|interview|briefing|"
-    r"conference|call|meeting|post|tweet|speech|message|readout|summit|note|report|letter|address|broadcast|interview)\b\s*,?|"
+    r"conference|call|meeting|post|tweet|speech|message|readout|summit|note|report|letter|address|broadcast|interview|response|reply|answers?)\b"
+    r"(?:\s+to\s+(?:a\s+|the\s+)?(?:questions?|queries|inquiries|requests? for comment))?\s*,?|"
     r"\s*(?:in|at|from)\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s+that\b)|\s*(?:earlier|later|again|also|previously)\b,?|"
     r"\s*(?:late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b,?|\s*(?:hours|days|minutes) later\b,?|"
     r"\s*(?:last|this|earlier this) (?:week|month|year)\b,?|\s*that\s+)+",
