@@ -380,3 +380,15 @@ def test_the_offices_voice_answers_for_the_office():
     assert list(st["speaker"]) == ["Danish foreign ministry", "Jens Holm"]
     links = scored(st, [(0, 1)])
     assert links.loc[(0, 1), "conflict"] >= 0.6 and links.loc[(0, 1), "kind"] == "self-contradiction"  # one office, two voices
+
+
+def test_two_sides_blaming_each_other_for_the_first_shot_conflict():
+    st = frame([
+        said("Indian army", "Pakistani troops had opened fire on Indian posts along the Line of Control", "India"),
+        said("Pakistani military", "Indian soldiers had fired first near the Neelum valley", "Pakistan"),
+        said("Chinese foreign ministry", "Indian soldiers had fired first near the Neelum valley", "China"),
+        said("Pakistani military", "Pakistani troops had opened fire on Indian posts along the Line of Control", "Pakistan"),
+    ])
+    links = scored(st, [(0, 1), (0, 3)])
+    assert links.loc[(0, 1), "frame"] == "blame" and links.loc[(0, 1), "conflict"] >= 0.6
+    assert links.loc[(0, 3), "frame"] != "blame"  # the same side blamed: no conflict on who started it

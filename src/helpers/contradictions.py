@@ -205,6 +205,7 @@ def score_pairs(
     countries, people = _speaker_countries(statements)
     find_countries = country_finder(people)
     named = {i: find_countries(t) for i, t in texts.items()}
+    blamed = {i: _who_started(t, find_countries) for i, t in texts.items()}
     story = _story_judge(title, statements, texts, frames, countries, find_countries)
     rows = []
     for (a, b), (ta, tb) in zip(pairs, plan):
@@ -244,6 +245,8 @@ def score_pairs(
             # a speaker's later "no" in their own words answers each thing they said yes to on that frame
             itself = itself or (same_office(sa["speaker"], sb["speaker"]) and (_flag(sa, "revision") or _flag(sb, "revision")))
             frame = frame_conflict(frames[a], frames[b], pa, pb, parties, itself)
+            if frame is None and pa > 0 and pb > 0 and blamed[a] and blamed[b] and not blamed[a] & blamed[b]:
+                frame = "blame"  # "Azerbaijani forces had opened fire on Armenian positions" / "Armenian units had fired first"
             if frame is not None:
                 conflict = max(conflict, FRAME_SCORE + (1 - FRAME_SCORE) * conflict)
             elif story.opposes(sa, sb, pa, pb):
@@ -272,6 +275,20 @@ def score_pairs(
     _link_reaffirmations(rows, by_id)
     _story_fallback(rows)
     return _one_per_actor_pair(pd.DataFrame(rows, columns=columns))
+
+
+#: Who started the shooting: "Azerbaijani forces had opened fire on ...", "Armenian units had fired first".
+_STARTED = re.compile(
+    r"^(?P<who>(?:[\w’'-]+\s+){1,5}?)(?:had |has |have )?(?:first )?(?:opened fire|fired first|fired the first shots?|started (?:the )?(?:shooting|firing|clash|clashes|fighting)|"
+    r"provoked (?:the )?(?:clash|clashes|incident|fighting)|launched (?:an |the )?(?:attack|assault|offensive))\b",
+    re.I,
+)
+
+
+def _who_started(text: str, find_countries) -> set[str]:
+    """The countries a content says started the shooting (its subject's), or nothing."""
+    m = _STARTED.match(text)
+    return find_countries(m.group("who")) if m else set()
 
 
 def _story_fallback(rows: list[dict]) -> None:
@@ -585,6 +602,7 @@ FRAME_EVIDENCE = {
     "ceasefire": "; they disagree on whether the truce holds",
     "casualties": "; they disagree on whether anyone was hurt",
     "figure": "; they give different figures",
+    "blame": "; they disagree on who started it",
     "story": "; they disagree on whether what the headline reports happened",
 }
 
