@@ -145,6 +145,11 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("Two lenders had yet to commit", {"agreement": -1}, False),
         ("The treasury expected the bond sale to close next month", {"agreement": -1, "schedule": 1}, False),
         ("Athens expected the plan to be approved without delay", {"agreement": 1}, True),  # an expectation of approval, no verdict
+        # finalized is done; a framework agreement, contracts still to be ready, or "when ... is ready" are not
+        ("The merger had been finalized", {"agreement": 1}, False),
+        ('The firms had signed "a framework agreement"', {"agreement": -1}, False),
+        ("The visit would take place when the Brazilian side is ready", {"agreement": -1}, False),
+        ("The envoy would arrive in the first week of March", {"schedule": 1}, True),
         # a case in court and an approval still expected are not settled
         ("The seizure was lawful and the case was still before the courts", {"agreement": -1}, False),
         ("Formal clearance is expected within days", {"agreement": -1, "schedule": 1}, False),
@@ -386,6 +391,8 @@ def test_casualties_and_figures_conflict():
     assert frame_conflict(hurt, nobody, 1, 1) == "casualties"  # no shared word needed: the incident is the article's
     assert frame_conflict(hurt, one, 1, 1) == "figure"  # two soldiers wounded, or one
     assert read_frames("Malaysia would return 14 Indonesian fishing boats").counts == {"boat": 14}
+    # prisoners, detainees and servicemen exchanged are one thing counted; "of our" counts the noun after it
+    assert read_frames("150 Ukrainian servicemen had returned").counts == read_frames("All 150 of our prisoners are home").counts
     assert read_frames("The deposit of $5 billion was made in 2024").counts == {}  # sums and years are no counts
     # different counts of different things, or of one thing in unrelated contents, are no conflict
     assert frame_conflict(read_frames("Two ministers met in Doha"), read_frames("Three ministers resigned over the budget"), 1, 1) is None

@@ -611,3 +611,16 @@ def test_session_7_twentieth_round_styles():
     assert agency.content == "Its review was ongoing"  # how it answered is not what it said
     (agents,) = attributed("Travel agents in Lahore said they had not been able to book any of the flights.")
     assert agents.speaker == "Travel agents"  # a town says where they are, not who
+
+
+def test_session_7_twenty_first_round_styles():
+    (hq,) = attributed("Ukraine's coordination headquarters for prisoners of war said on Sunday that 150 men had returned.")
+    assert hq.speaker.startswith("Ukrain") and hq.speaker.endswith("headquarters for prisoners of war")
+    (post,) = attributed('"All of our men are home," the committee\'s secretary, Petro Bondar, wrote on Telegram.')
+    assert post.speaker == "Petro Bondar" and post.content == "All of our men are home"
+    (mabrouk,) = attributed("Ministry spokesman Ali al-Mabrouk said the ambassador would arrive on Monday.")
+    assert mabrouk.speaker == "Ali al-Mabrouk"
+    (firm,) = attributed("Shenzhen-based Fenglan Battery Technology said in a filing to the Shenzhen stock exchange that talks were continuing.")
+    assert firm.speaker == "Fenglan Battery Technology" and firm.content == "Talks were continuing"
+    st = attributed("Sweden would reopen its embassy, more than a decade after it withdrew its diplomats, the ministry said.")
+    assert [s.polarity for s in st if s.speaker != "narrator"] == ["assert"]  # withdrawing diplomats is no walk-back

@@ -156,7 +156,7 @@ class Person:
 
 
 _TITLE_WORDS = r"(?:Secretary-General|Secretary General|Director-General|Director General|High Representative|spokesman|spokeswoman|spokesperson|envoy|Envoy|Special Envoy|Adviser|Advisor|Governor|Brigadier|Colonel|Col\.|Lieutenant|Lt\.|Major|Maj\.|Captain|Capt\.|Admiral|Adm\.|Marshal|Sergeant|Sgt\.|foreign minister|defense secretary|Defense Secretary|President|Prime Minister|Premier|Chancellor|Foreign Minister|Defense Minister|Defence Minister|Minister|Secretary of State|Secretary|Spokesman|Spokeswoman|Ambassador|King|Emir|Gen\.|General|Senator|Sen\.|Mr\.|Mrs\.|Ms\.|Dr\.)"
-_NAME = r"(?:[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+(?:-[A-ZÀ-ÖØ-Þa-zß-öø-ÿ][^\W\d_A-Z]+)?)"  # "Al-Mansouri", "Ji-yeon"
+_NAME = r"(?:(?:al|el|ad|as|ash|ar|an|at|az)-[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+|[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+(?:-[A-ZÀ-ÖØ-Þa-zß-öø-ÿ][^\W\d_A-Z]+)?)"  # "Al-Mansouri", "Ji-yeon", "al-Mabrouk"
 _PERSON_RE = re.compile(
     rf"(?P<title>(?:(?:[A-Z][a-z]+|U\.S\.|EU|UN)\s+)?(?:[A-Z][a-z]+\s+)?{_TITLE_WORDS}\s+)?(?P<name>{_NAME}(?:\s+[A-Z]\.)?(?:\s+(?:(?:bin|bint|ibn|abu|al|el|de|del|da|dos|van|von|der)\s+)?{_NAME}){{1,3}})"
 )
@@ -180,7 +180,7 @@ _ORGANISATION_WORDS = (
     r"(?:Programme|Program|Agency|Organization|Organisation|Committee|Court|Office|Ministry|Service|Authority|"
     r"Forum|Group|Bank|Fund|Council|Institute|Foundation|Party|Commission|Center|Centre|University|Association|"
     r"Federation|Union|League|Society|Movement|Front|Headquarters|Department|School|Academy|College|Chamber|"
-    r"Corporation|Company|Holdings|Petroleum|Airlines|Group|Sachs|Partners|Capital|Securities|Research|Television|Radio|"
+    r"Corporation|Company|Holdings|Technology|Technologies|Industries|Energy|Mining|Motors|Electric|Power|Resources|Logistics|Shipping|Systems|Battery|Batteries|Petroleum|Airlines|Group|Sachs|Partners|Capital|Securities|Research|Television|Radio|"
     r"Plc|PLC|Inc|Ltd|Limited|SA|AG|Corp|LLC|NV|SE|SpA|GmbH|Bhd|Tbk|Administration|Directorate|Secretariat|Bureau|Institution)"
 )
 _ORGANISATION_NEXT = re.compile(rf"(?:[’']s?)?\s+{_ORGANISATION_WORDS}\b")  # "Manufacturers' Association"

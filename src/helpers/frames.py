@@ -35,6 +35,7 @@ AGREEMENT = re.compile(
     r"commit(?:s|ted|ments?)|promis(?:e|es|ed)|pledg(?:e|es|ed)|(?:given|gave) (?:his|her|their|its) word|"
     r"approv(?:e|es|ed|al)|decided|accredit(?:ed|ation)|ratif(?:y|ies|ied|ication)|clinched|struck (?:a |the )?deal|inked|rubber-stamped|"
     r"(?:sealed|concluded|wrapped up|finali[sz]ed) (?:a |an |the |their |its )?(?:deal|agreement|accord|pact|treaty|talks|negotiations)|"
+    r"(?:is|was|were|are|been) [“\"]?finali[sz]ed|"
     r"(?:deal|agreement|accord|pact|treaty|talks|negotiations) (?:was |were |is |are |has been |had been |have been )?(?:sealed|concluded|wrapped up)|"
     r"go-ahead|gave (?:it |the plan |the deal )?the nod|green-?lit|"
     r"(?:deal|agreement|accord|pact|treaty|truce|ceasefire|arrangement|relief|exemption|waiver)s?\b(?: [\w’'-]+){0,3}? (?:has |have |had |will |would )?"
@@ -108,7 +109,9 @@ UNSETTLED = re.compile(
     r"subject to (?:[\w-]+ )?(?:approval|ratification|confirmation|review|a vote|consent)|pending (?:[\w-]+ )?(?:ratification|approval|review|a vote|consent)|"
     r"must (?:still |first )?be (?:approved|ratified|confirmed|signed|endorsed)|did not come up|"
     r"(?:letter|statement|declaration|memorandum) of intent|mandate letter|term sheet|non-binding|broad outlines?|in outline|"
-    r"not (?:yet )?(?:been )?finali[sz]ed|(?:final|formal|definitive) (?:documents?|contracts?|paperwork|texts?) (?:would|will) follow|"
+    r"not (?:yet )?(?:been )?finali[sz]ed|(?:final|formal|definitive|binding) (?:documents?|contracts?|paperwork|texts?) (?:would|will) (?:follow|be ready|come)|"
+    r"framework (?:agreement|deal|accord)|"
+    r"(?:would|will|can|could)\b[^.;]{0,60}?\b(?:when|once|as soon as|after) (?:the )?(?:[\w’'-]+ ){0,3}(?:is|are|was|were) ready\b|"
     r"expect(?:s|ed|ing)? (?:the |a |an |its |their )?(?:[\w-]+ ){0,2}to (?:close|conclude|be (?:completed|finali[sz]ed|concluded))|"
     r"(?:depends|depended|depending|hinges|hinged|hinging|is contingent|was contingent|contingent) (?:up)?on|"
     r"(?:has|have|had) yet to (?:respond|reply|decide|agree|sign|approve|confirm|accept|give|commit)|not before|"
@@ -159,7 +162,7 @@ SCHEDULE_WHEN = re.compile(
     rf"(?:would|will|can)\b[^.;]{{0,60}}?\b(?:on|from|starting|beginning) (?:{WEEKDAYS})|"
     r"(?:would|will|can)\b[^.;]{0,80}?\b(?:from|starting|beginning) (?:in )?(?:(?:the )?(?:first|second|third|fourth) (?:quarter|half)|(?:19|20)\d\d)|"
     r"(?:would|will|to)\b[^.;]{0,60}?\b(?:later |early |earlier )?this (?:week|month)|"
-    r"(?:would|will|to)\b[^.;]{0,100}?\b(?:in|by|before) (?:January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"(?:would|will|to)\b[^.;]{0,100}?\b(?:in|by|before) (?:the (?:first|second|third|last|final) (?:week|half|days?) of )?(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
     r"(?:the |a )?(?:date|timetable|deadline) (?:has|had|have) been (?:set|fixed|agreed|confirmed)|(?:date|timetable) (?:is|was) (?:set|fixed|agreed)\b|"
     r"(?:would|will|to)\b[^.;]{0,60}?\b(?:by|before) (?:Christmas|New Year|Easter|the end of (?:the )?(?:year|month|week)))\b",
     re.I,
@@ -282,6 +285,7 @@ class Frames:
 _SAME_THING = {
     "round": "meet", "sessi": "meet", "summi": "meet",
     "force": "troop", "forc": "troop", "soldi": "troop", "unit": "troop",  # troops, forces, soldiers, units
+    "priso": "capti", "detai": "capti", "servi": "capti", "defen": "capti", "pow": "capti", "pows": "capti", "hosta": "capti",  # the people exchanged
     "pullb": "withd", "disen": "withd", "pullo": "withd", "retre": "withd",  # withdraw, pullback, disengagement
     # a truce and what breaks it are one thing to argue over ("the ceasefire was holding" / "shelling had continued")
     "cease": "truce", "truc": "truce", "shell": "truce", "attac": "truce", "fight": "truce", "viola": "truce", "clash": "truce",
@@ -343,9 +347,13 @@ def _counts(content: str) -> dict[str, int]:
     """Counted things, by the stem of their noun ("wounding two soldiers" -> {"troop": 2})."""
     out = {}
     for m in _COUNT.finditer(content):
-        words = m.group("what").lower().split()
-        plural = [w for w in words if w.endswith("s") and len(w) > 3]
-        noun = plural[0] if plural and words[0] not in ("of",) else words[0]  # "14 Indonesian fishing boats": the boats
+        cased = m.group("what").split()
+        if cased[0] == "of" and len(cased) > 2 and cased[1] in ("the", "our", "their", "its", "his", "her"):
+            cased = cased[2:]  # "All 150 of our defenders"
+        words = [w.lower() for w in cased]
+        # "14 Indonesian fishing boats", "150 Ukrainian servicemen": the plural noun, not the adjective of a country
+        plural = [w for w, c in zip(words, cased) if (w.endswith("s") and len(w) > 3 or w.endswith("men")) and not c[:1].isupper()]
+        noun = plural[0] if plural and words[0] != "of" else words[0]
         if _NOT_COUNTED.match(noun) or (m.group("n").isdigit() and len(m.group("n")) == 4):
             continue
         n = m.group("n").lower()

@@ -23,7 +23,7 @@ _CUES: list[tuple[str, str]] = [
     (r"was (?:noncommittal|non-committal|cautious)", "hedge"),
     (r"(?:cautioned|suggested|hinted|speculated|played down|downplayed)", "hedge"),
     (r"described (?:the|its|their|his|her) (?:outcome|talks|meeting|call|agreement|deal|result)s? (?:more )?(?:cautiously|differently|vaguely|in vaguer terms)", "hedge"),
-    (r"backed away from|backed off|back(?:ed|ing)? away from|backpedall?ed(?: on| from)?|walked back|walks back|rowed back|retracted|withdrew|softened", "retract"),
+    (r"backed away from|backed off|back(?:ed|ing)? away from|backpedall?ed(?: on| from)?|walked back|walks back|rowed back|retracted|withdrew(?= (?:(?:its|his|her|their|the|that|an|a) )?(?:earlier |initial |previous |original )?(?:claims?|statements?|remarks?|comments?|accusations?|allegations?|announcement|offer|account)\b)|softened", "retract"),
     (r"(?:flatly |firmly |strongly )?(?:denied|denies|denying|rejected|rejects|dismissed|dismisses|refuted|disputed|disputes|ruled out|rules out|rebuffed|contradicted|"
      r"poured cold water on|cast doubt on|pushed back (?:on|against)|took issue with)", "deny"),
     (r"called (?:the|his|her|their|that|this|those|these) (?:remarks?|comments?|statements?|claims?|accusations?|allegations?|reports?)", "deny"),
@@ -39,6 +39,7 @@ _CUES: list[tuple[str, str]] = [
     (r"(?<=,\s)saying(?=\s+(?!that\b)[a-z])", "assert"),  # "Relatives gathered outside ..., saying none had returned"
     (r"(?:said|says|say|told|tells|stated|claimed|claims|insisted|insists|argued|argues|stressed|asserted|declared|tweeted|reiterated|vowed|maintained|emphasi[sz]ed|replied|responded|countered|assured|conceded|clarified)", "assert"),
     (r"(?:added|adds|noted|notes|confirmed|confirms|explained|announced|wrote|pledged|promised|warned|acknowledged|admitted|predicted)(?=\s*(?:[,.;:“\"]|that\s|$))", "assert"),
+    (r"(?:wrote|writes|posted|tweeted)(?= on (?:Telegram|X|Twitter|Facebook|social media|its website|his website|her website|a blog))", "assert"),
 ]
 #: Hedging cues that make a statement even with nothing after them ("The spokesman declined to comment.")
 NO_COMMENT = re.compile(r"(?:declined|refused) to|(?:would|could|did) not|(?:wouldn|couldn|didn)[’']t", re.I)
@@ -54,7 +55,7 @@ ROLE_NOUNS = set(
     "television radio media broadcaster newspaper delegate delegates guards soldiers troops agency chairperson chairman "
     "chairwoman ombudsman ombudswoman ombudsperson mediator palace committee court council parliament assembly senate junta "
     "regulator authority mission representative coordinator director commissioner governor mayor lawmaker legislator "
-    "judge prosecutor inspector inspectors monitors executive executives".split()
+    "judge prosecutor inspector inspectors monitors executive executives headquarters".split()
 )
 #: What a company or other organisation is called the second time ("Later Friday, the airline said ...").
 ORG_NOUNS = frozenset("airline company firm carrier operator insurer manufacturer producer exporter lender utility fund bank".split())
@@ -101,8 +102,9 @@ CONNECTOR_BEFORE = re.compile(r"(?:,?\s*(?:and|but|then|and then|before|after|wh
 AFTER_CUE_SKIP = re.compile(
     r"^\s*(?:\s*(?:,\s*)?(?:on|late on|early on|in|at|during|after|before|from)\s+(?:a |an |the |his |her |their |its )?"
     r"(?:[\w’'-]+\s+){0,3}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|statement|interview|briefing|"
-    r"conference|call|meeting|post|tweet|speech|message|readout|summit|note|report|letter|address|broadcast|interview|response|reply|answers?)\b"
-    r"(?:\s+to\s+(?:a\s+|the\s+)?(?:questions?|queries|inquiries|requests? for comment))?\s*,?|"
+    r"conference|call|meeting|post|tweet|speech|message|readout|summit|note|report|letter|address|broadcast|interview|response|reply|answers?|filing|post)\b"
+    r"(?:\s+(?:to|with)\s+(?:a\s+|the\s+)?(?:[\w’'-]+\s+){0,3}?(?:questions?|queries|inquiries|requests? for comment|exchange|regulator|"
+    r"commission|parliament|lawmakers|investors|reporters|journalists|agency))?\s*,?|"
     r"\s*(?:in|at|from)\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s+that\b)|\s*(?:earlier|later|again|also|previously)\b,?|"
     r"\s*(?:late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b,?|\s*(?:hours|days|minutes) later\b,?|"
     r"\s*(?:last|this|earlier this) (?:week|month|year)\b,?|\s*that\s+)+",
@@ -218,6 +220,8 @@ def _is_head(tok: str) -> bool:
         return True
     if low in ROLE_NOUNS:
         return True
+    if re.fullmatch(r"(?:al|el|ad|as|ash|ar|an|at|az)-[A-ZÀ-ÖØ-Þ][\w’'-]*", tok):
+        return True  # "Ali al-Mabrouk"
     return tok[:1].isupper() and low not in {"but", "and", "yet", "while", "meanwhile", "however", "so", "when", "after", "in", "on", "at", "as", "that", "this", "there"}
 
 
@@ -266,6 +270,13 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
         else:
             return None
     toks = _tokens(stripped)
+    if toks and not _is_head(toks[-1].group()):
+        # a role named by what it is for: "Ukraine's coordination headquarters for prisoners of war said"
+        k = next((k for k in range(len(toks) - 2, max(len(toks) - 7, 0) - 1, -1) if toks[k + 1].group().lower() in ("for", "of")
+                  and toks[k].group().lower() in ROLE_NOUNS - CROWD_NOUNS), None)
+        if k is not None and all(re.fullmatch(r"[\w’'-]+", t.group()) for t in toks[k + 1 :]):
+            span = find_speaker_left(stripped[: toks[k].end()] + " said", toks[k].end() + 1)
+            return (span[0], toks[-1].end()) if span else None
     if not toks or not _is_head(toks[-1].group()):
         return None
     head = toks[-1]
@@ -385,6 +396,8 @@ def _past(gerund: str) -> str:
 def _normalise_content(content: str, mention: str, polarity: str, body: bool = False, cue: str = "") -> str:
     """Make the reported content a standalone clause: resolve a leading pronoun, rewrite denied gerunds and NPIs,
     and turn an accusation ("accused Belgrade of backing away from ...") into the claim it makes."""
+    # '"All 150 ... soil," the headquarters' secretary, Andriy Koval, wrote': the role before the name is no content
+    content = re.sub(r"^([“\"][^“”\"]+[”\"])\s*,?\s+(?:the|a|an)\s+[^“”\",]+,?\s*$", r"\1", content.strip())
     c = _strip_quotes(content).strip(" ,;:—–")
     c = re.sub(r"^(?:that|whether)\s+", "", c)
     if polarity == "hedge":
@@ -714,6 +727,7 @@ def dateline_country(article: Article) -> str:
 
 def _resolve_mention(mention: str, position: int, resolver: ActorResolver, previous: list[Statement]) -> str:
     mention = re.sub(r"^(?:its|their)\s+(?=\S+\s+\S)", "", mention, flags=re.I)  # "its chief executive": the role, named later
+    mention = re.sub(r"^[A-Z][\w’'-]*-based\s+(?=[A-Z])", "", mention)  # "Shenzhen-based Fenglan Battery Technology": where, not who
     low = mention.lower()
     if low in PRONOUNS:
         want = PRONOUNS[low]
