@@ -624,3 +624,12 @@ def test_session_7_twenty_first_round_styles():
     assert firm.speaker == "Fenglan Battery Technology" and firm.content == "Talks were continuing"
     st = attributed("Sweden would reopen its embassy, more than a decade after it withdrew its diplomats, the ministry said.")
     assert [s.polarity for s in st if s.speaker != "narrator"] == ["assert"]  # withdrawing diplomats is no walk-back
+
+
+def test_a_speaker_no_rule_knows_is_still_a_speaker():
+    (delegate,) = attributed("A delegate from another OPEC+ member said the deal had been agreed in principle.")
+    assert delegate.speaker != "narrator" and delegate.content == "The deal had been agreed in principle"
+    (grid,) = attributed("The Southern African Power Pool's trading desk said on Monday that no imports were scheduled.")
+    assert grid.speaker != "narrator" and grid.content == "No imports were scheduled"
+    st = attributed("Macron's aides have been trying to portray him as a mediator, and the visit said much about that.")
+    assert all(s.speaker == "narrator" for s in st)  # a clause before "said" is no speaker

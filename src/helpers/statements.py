@@ -611,8 +611,27 @@ def _attributions(sentence: str) -> list[_Raw]:
                     content_from += rec.end()
             end = next_start
             raws.append(_Raw(stmt_start, end, mention, mention_pos, cue, polarity, (content_from, end), cut_by_inverted=cut_by_inverted))
+    if not raws:
+        fallback = _FALLBACK_SPEAKER.match(sentence)
+        if fallback and not _FALLBACK_NOT_SPEAKER.search(fallback.group("np")):
+            # no rule named the speaker: the noun phrase that opens the sentence before "said" ("A delegate from
+            # another OPEC+ member said ...") is a better guess than the narrator
+            c0 = fallback.start("content")
+            raws.append(_Raw(0, len(sentence), fallback.group("np"), 0, fallback.group("cue"), "assert", (c0, len(sentence.rstrip().rstrip(".")))))
     # a statement reported inside another's content ("X declared ..., said Y") belongs to the outer one
     return [r for r in raws if not any(o is not r and o.content[0] <= r.start and r.end <= o.content[1] + 1 for o in raws)]
+
+
+#: The last resort for a sentence no rule attributes: "<noun phrase> said (that) <content>".
+_FALLBACK_SPEAKER = re.compile(
+    r"^(?P<np>(?:The |A |An |Two |Three |Several |Some )?[A-Za-z][\w’'.+-]*(?:\s+[\w’'.+-]+){0,9}?)\s+(?P<cue>said|says|told reporters)"
+    r"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s+(?:that\s+)?(?P<content>[\w“\"].+)$"
+)
+#: Words that make the opening of a sentence a clause, not a speaker ("Macron's aides have been trying to ...").
+_FALLBACK_NOT_SPEAKER = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|be|been|will|would|can|could|may|might|should|must|did|does|do|it|he|she|they|we|I|"
+    r"who|which|that|when|while|after|before|if|as|because|since|although|and|but)\b|[,;:“”\"]"
+)
 
 
 def _trim_narration(text: str) -> tuple[int, int]:
