@@ -83,7 +83,7 @@ def test_the_kingdom_is_the_monarchy_named_before():
 
 
 def test_a_country_before_a_lower_case_title_and_a_comma():
-    assert find_people("Japan's chief cabinet secretary, Hiroshi Nakata, said no.")["nakata"].country == "Japan"
+    assert find_people("Japan's chief cabinet secretary, Hiroki Natsume, said no.")["natsume"].country == "Japan"
 
 
 def test_portfolio_and_title_words_are_not_part_of_a_name():
