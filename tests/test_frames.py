@@ -150,6 +150,17 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ('The firms had signed "a framework agreement"', {"agreement": -1}, False),
         ("The visit would take place when the Brazilian side is ready", {"agreement": -1}, False),
         ("The envoy would arrive in the first week of March", {"schedule": 1}, True),
+        # twenty-second round: a handshake, a month in the present tense, someone else's part, staff not asked to
+        # prepare, a release in stages or of only some, repairs done or still to take weeks, a part working only
+        ("We shook hands on it", {"agreement": 1}, False),
+        ("The ferry line opens in June", {"schedule": 1}, False),
+        ('It was up to the regional assembly "to do its part"', {"agreement": -1}, False),
+        ("The customs service had not been asked to prepare staff for a new post", {"agreement": -1}, False),
+        ("The handover was taking place in stages", {"delivery": -1}, False),
+        ("Only three of the sailors had been released", {"delivery": -1}, False),
+        ("Repairs had been completed and loadings were back to normal", {"activity": 1}, False),
+        ("Divers said repairs would take another two weeks", {"activity": -1}, True),
+        ("Loadings had resumed at only two of its three berths", {"activity": -1}, False),
         # a case in court and an approval still expected are not settled
         ("The seizure was lawful and the case was still before the courts", {"agreement": -1}, False),
         ("Formal clearance is expected within days", {"agreement": -1, "schedule": 1}, False),

@@ -633,3 +633,13 @@ def test_a_speaker_no_rule_knows_is_still_a_speaker():
     assert grid.speaker != "narrator" and grid.content == "No imports were scheduled"
     st = attributed("Macron's aides have been trying to portray him as a mediator, and the visit said much about that.")
     assert all(s.speaker == "narrator" for s in st)  # a clause before "said" is no speaker
+
+
+def test_session_7_twenty_second_round_styles():
+    (group,) = attributed("An international aid group whose staff were among the hostages said only four had been released.")
+    assert group.speaker.lower().endswith("aid group") and group.content == "Only four had been released"
+    (diplomat,) = attributed("A diplomat from one of the hostages' home countries, who spoke on condition of anonymity, "
+                             "said the embassy had not been informed.")
+    assert diplomat.speaker.startswith("Diplomat from") and diplomat.content == "The embassy had not been informed"
+    (tv,) = attributed("Government spokesman Amadou Keita said on state television that all were safe.")
+    assert tv.content == "All were safe"

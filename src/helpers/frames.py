@@ -37,7 +37,7 @@ AGREEMENT = re.compile(
     r"(?:sealed|concluded|wrapped up|finali[sz]ed) (?:a |an |the |their |its )?(?:deal|agreement|accord|pact|treaty|talks|negotiations)|"
     r"(?:is|was|were|are|been) [“\"]?finali[sz]ed|"
     r"(?:deal|agreement|accord|pact|treaty|talks|negotiations) (?:was |were |is |are |has been |had been |have been )?(?:sealed|concluded|wrapped up)|"
-    r"go-ahead|gave (?:it |the plan |the deal )?the nod|green-?lit|"
+    r"go-ahead|gave (?:it |the plan |the deal )?the nod|green-?lit|shook hands on|"
     r"(?:deal|agreement|accord|pact|treaty|truce|ceasefire|arrangement|relief|exemption|waiver)s?\b(?: [\w’'-]+){0,3}? (?:has |have |had |will |would )?"
     r"(?:entered|come|came|enter|took|taken|take) (?:into force|into effect|effect)|"
     r"(?:ban|embargo|sanctions|restrictions?|curbs|suspension) (?:was|were|has been|have been|had been) lifted|(?:been|was|were|is|are) cleared|cleared by|voted(?! (?:against|down))|decisions?|settled|breakthrough|consent(?:ed)?|endorse[sd]?|(?:is|was|were|are|be|been) [“\"]?final\b|consensus|unanim\w*|"
@@ -51,7 +51,7 @@ UNSETTLED = re.compile(
     r"\b(?:still (?:under ?way|being (?:discussed|negotiated|studied|worked out|finali[sz]ed|prepared|reviewed|assessed|considered|examined)|under discussion|studying|open|in progress)|"
     r"remain(?:s|ed)? (?:open(?! to)|unresolved|under discussion)|premature|conditional|"
     r"not (?:yet )?(?:final|firm|binding|confirmed)|null and void|"
-    r"(?:process|talks|negotiations|review|discussions|consultations|evaluation|assessment|examination|work|contacts)\b(?: [\w’'-]+){0,7}? "
+    r"(?:process|talks|negotiations|review|discussions|consultations|evaluation|assessment|examination|work|contacts)\b[”\"]?(?: [\w’'-]+){0,7}? "
     r"(?:(?:is|are|was|were|remains?|remained) (?:still )?(?:ongoing|continuing|under way)|(?:will|would) (?:continue|go on))|"
     r"no vote (?:had |has |have )?(?:yet )?(?:taken place|been (?:held|taken))|"
     r"(?:process|talks|negotiations|review|discussions|consultations|evaluation|assessment|examination|work|contacts) (?:still )?(?:continues|continued|goes on|went on|(?:will|would) (?:continue|go on))|"
@@ -93,6 +93,9 @@ UNSETTLED = re.compile(
     r"under (?:review|consideration|study|examination|discussion|negotiation)|in the works|"
     r"at (?:an?|the|its|their) (?:early|advanced|initial|preliminary|final|last) stages?|in (?:the|its|their) (?:final|early|last|closing) stages?|"
     r"in principle|(?:the )?(?:main|key|basic) (?:parameters|points|terms|elements)|"
+    r"(?:is|was|it's|it is|it was) up to (?:the )?(?:[\w’'-]+ ){1,4}?[“\"]?to (?:do|decide|act|play|approve)\b|"
+    r"(?:had|has|have) not been (?:asked|told|instructed|ordered) to (?:prepare|deploy|open|staff|get ready|make ready)|"
+    r"(?:still )?(?:inspecting|repairing|assessing the damage)|"
     r"(?:still )?before the courts?|pending (?:before |in )(?:the )?courts?|sub judice|"
     r"(?:approval|decision|clearance|ruling|signature|signing|agreement|deal|permission|green light) (?:is|was|were|are) (?:still |now )?expected|"
     r"(?:signing|signature|approval|ratification|vote|paperwork) (?:is|was|would be|will be|remains?) (?:just |only |merely |simply )?[“\"]?a (?:mere )?formality|"
@@ -152,7 +155,8 @@ SCHEDULE_NOUN = re.compile(r"\b(?:dates?|timetable|deadline|timing|schedule|sche
 #: A date that no longer holds: "the vote had been postponed".
 SCHEDULE_OFF = re.compile(r"(?<!-)\b(?:postpon(?:e|es|ed|ing)|delay(?:s|ed)|rescheduled|put on hold|on hold|indefinitely|no time ?(?:line|frame|table)|(?:timeline|timing) (?:is|was|remains|remained) unclear|put off|pushed back|(?:could|may|might|would) (?:shift|slip|slide|change))\b", re.I)
 SCHEDULE_WHEN = re.compile(
-    rf"\b(?:(?:leaves|departs|sails|opens|reopens|starts|begins|resumes|arrives|kicks off|goes ahead) (?:on )?(?:{WEEKDAYS}|tomorrow|next week)|"
+    rf"\b(?:(?:leaves|departs|sails|opens|reopens|starts|begins|resumes|arrives|kicks off|goes ahead) (?:on |in )?(?:{WEEKDAYS}|tomorrow|next week|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)|"
     r"(?:scheduled|slated) (?:for|to)\b|(?:is|are|was|were) set for\b|on track for\b|will be held on\b|"
     r"(?:is|are|was|were) due to (?:take place|begin|start|open|resume|be signed|be held|arrive)\b|"
     r"next (?:week|month|year)|within (?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|a few|\d+) )?(?:days?|weeks?|months?)|by the end of \w+|"
@@ -171,7 +175,8 @@ SCHEDULE_WHEN = re.compile(
 PROCEED = re.compile(
     r"\b(?:proceed(?:s|ed|ing)?|go(?:es)? ahead|went ahead|going ahead|continu(?:e|es|ed|ing)|resum(?:e|es|ed|ing)|as planned|"
     r"reopen(?:s|ed|ing)?|restart(?:s|ed|ing)?|restor(?:e|es|ed|ing)|flow(?:s|ed|ing)?|operational|up and running|back in (?:operation|service)|"
-    r"in operation|operating (?:normally|again|as usual)|resumed operations|(?:start|starts|started|began|begun|begin|begins)\s+(?:to\s+)?[a-z]+ing|"
+    r"in operation|operating (?:normally|again|as usual)|resumed operations|back to normal|(?:at|to) full capacity|"
+    r"repairs? (?:had been|have been|has been|were|was) (?:completed|finished)|(?:start|starts|started|began|begun|begin|begins)\s+(?:to\s+)?[a-z]+ing|"
     r"press(?:ed)? ahead|(?:keep|keeps|kept|keeping)\s+(?:[\w’'-]+\s+){0,5}?(?:flowing|open|running|going|sailing|moving)|"
     # a halt that ends lets the thing go ahead ("the suspension will end in the spring")
     r"(?:bans?|embargo(?:es)?|moratorium|suspensions?|freeze|restrictions?|curbs?|sanctions|closure)\s+(?:[\w’'-]+\s+){0,2}?"
@@ -194,6 +199,7 @@ HALT = re.compile(
     r"(?:withdr(?:aw|aws|awing|ew|awn)|pull(?:s|ed|ing)?)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
     rf"{_TAKEN_AWAY}|"
     rf"{_TAKEN_AWAY}\s+(?:would|will|had|has|have|was|were|is|are)\s+(?:[\w-]+\s+)?(?:leave|left|leaving|depart(?:ed|ing)?|pull(?:ed|ing)? out)|"
+    r"repairs? (?:would|will) take|under repair|out of (?:service|action)|"
     r"stop(?:s|ped|ping)?|postpon(?:e|es|ed|ing)|call(?:s|ed)? off|cancel(?:s|led|ed|ling)?|end(?:s|ed)|ceased?|scal(?:e|es|ed|ing) back|w(?:ou|i)nd(?:ing)? down)\b",
     re.I,
 )
@@ -206,7 +212,8 @@ DELIVERED = re.compile(
 #: leave", "have not left the capital".
 NOT_YET_SENT = re.compile(
     r"\b(?:still (?:in|at) (?:the )?[A-Z][\w’'-]+|(?:has|have|had) yet to (?:leave|depart|arrive|be (?:sent|deployed|dispatched|delivered|shipped))|"
-    r"(?:has|have|had) not (?:yet )?(?:left|departed)|"
+    r"(?:has|have|had) not (?:yet )?(?:left|departed)|in stages|"
+    r"(?:the )?(?:remaining|rest of the|other) [\w-]+(?: [\w-]+)? (?:would|will) be (?:freed|released|returned|handed over|delivered|sent)|"
     r"(?:expect(?:s|ed|ing)?|awaiting|awaited|waiting for) (?:the |its |their |a |an )?(?:[\w-]+ )?"
     r"(?:funds|money|payment|transfer|deposit|disbursement|delivery|shipment|cargo|consignment|loan|tranche))\b"
 )
@@ -286,6 +293,7 @@ _SAME_THING = {
     "round": "meet", "sessi": "meet", "summi": "meet",
     "force": "troop", "forc": "troop", "soldi": "troop", "unit": "troop",  # troops, forces, soldiers, units
     "priso": "capti", "detai": "capti", "servi": "capti", "defen": "capti", "pow": "capti", "pows": "capti", "hosta": "capti",  # the people exchanged
+    "emplo": "capti", "staff": "capti", "citiz": "capti", "natio": "capti",  # or freed
     "pullb": "withd", "disen": "withd", "pullo": "withd", "retre": "withd",  # withdraw, pullback, disengagement
     # a truce and what breaks it are one thing to argue over ("the ceasefire was holding" / "shelling had continued")
     "cease": "truce", "truc": "truce", "shell": "truce", "attac": "truce", "fight": "truce", "viola": "truce", "clash": "truce",
@@ -351,6 +359,8 @@ def _counts(content: str) -> dict[str, int]:
         if cased[0] == "of" and len(cased) > 2 and cased[1] in ("the", "our", "their", "its", "his", "her"):
             cased = cased[2:]  # "All 150 of our defenders"
         words = [w.lower() for w in cased]
+        if not words or words[0] in _NUMBER_WORDS or words[0].isdigit():
+            continue  # "two of its three mooring points": a share, not a count
         # "14 Indonesian fishing boats", "150 Ukrainian servicemen": the plural noun, not the adjective of a country
         plural = [w for w, c in zip(words, cased) if (w.endswith("s") and len(w) > 3 or w.endswith("men")) and not c[:1].isupper()]
         noun = plural[0] if plural and words[0] != "of" else words[0]
@@ -437,6 +447,10 @@ def _negated(content: str, pos: int) -> bool:
     return NEGATION.search(content, start, pos) is not None
 
 
+#: Only part of it goes ahead: "loadings had resumed at only two of its three mooring points".
+_PARTLY = re.compile(r"\bonly (?:\w+|\d+) of (?:its|the|their) (?:\w+|\d+)\b", re.I)
+
+
 def _activity(content: str) -> int:
     """+1 an activity goes ahead, -1 it is halted (a negation before the word flips it), 0 neither or only
     under a condition ("if the filling went ahead"). The first such word decides ("halting ... while talks
@@ -445,7 +459,13 @@ def _activity(content: str) -> int:
     if found is None or CONDITION.search(content, 0, found[0].start()) or PLAN.search(content[max(0, found[0].start() - 30) : found[0].start()]):
         return 0
     m, sign = found
+    if sign > 0 and _PARTLY.search(content, m.end()):
+        return -1
     return -sign if _negated(content, m.start()) else sign
+
+
+#: A part only: "only four of its employees", "only 90".
+_ONLY_SOME = re.compile(r"\bonly (?:\d[\d,]*|" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 
 
 def _delivery(content: str) -> int:
@@ -456,6 +476,8 @@ def _delivery(content: str) -> int:
     m = DELIVERED.search(content)
     if m is None or CONDITION.search(content, 0, m.start()) or INTENTION.search(content, 0, m.start()):
         return 0
+    if _ONLY_SOME.search(content, 0, m.start()):
+        return -1  # "only four of its employees had been released": not all of them
     return -1 if _negated(content, m.start()) else 1
 
 

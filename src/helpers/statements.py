@@ -55,7 +55,7 @@ ROLE_NOUNS = set(
     "television radio media broadcaster newspaper delegate delegates guards soldiers troops agency chairperson chairman "
     "chairwoman ombudsman ombudswoman ombudsperson mediator palace committee court council parliament assembly senate junta "
     "regulator authority mission representative coordinator director commissioner governor mayor lawmaker legislator "
-    "judge prosecutor inspector inspectors monitors executive executives headquarters".split()
+    "judge prosecutor inspector inspectors monitors executive executives headquarters group".split()
 )
 #: What a company or other organisation is called the second time ("Later Friday, the airline said ...").
 ORG_NOUNS = frozenset("airline company firm carrier operator insurer manufacturer producer exporter lender utility fund bank".split())
@@ -87,7 +87,7 @@ FAMILIAR_SOURCES = re.compile(
     re.I,
 )
 POSTMODIFIER = re.compile(
-    r"\s+(?:familiar with|involved in|close to|with knowledge of|briefed on|representing|near|(?:living|waiting|working|stationed|camped) (?:near|in|on|at)|who (?:[a-z]+ed|took part in|was at|spoke|met|led|ran|sat)\b|"
+    r"\s+(?:familiar with|involved in|close to|with knowledge of|briefed on|representing|near|whose\b|(?:living|waiting|working|stationed|camped) (?:near|in|on|at)|who (?:[a-z]+ed|took part in|was at|spoke|met|led|ran|sat)\b|"
     r"speaking on condition|on the (?:[\w-]+ )?side\b)[^,]*$"
 )
 #: The countries a text names (by name, adjective, capital or institution).
@@ -102,7 +102,7 @@ CONNECTOR_BEFORE = re.compile(r"(?:,?\s*(?:and|but|then|and then|before|after|wh
 AFTER_CUE_SKIP = re.compile(
     r"^\s*(?:\s*(?:,\s*)?(?:on|late on|early on|in|at|during|after|before|from)\s+(?:a |an |the |his |her |their |its )?"
     r"(?:[\w’'-]+\s+){0,3}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|statement|interview|briefing|"
-    r"conference|call|meeting|post|tweet|speech|message|readout|summit|note|report|letter|address|broadcast|interview|response|reply|answers?|filing|post)\b"
+    r"conference|call|meeting|post|tweet|speech|message|readout|summit|note|report|letter|address|broadcast|interview|response|reply|answers?|filing|post|television|TV|radio)\b"
     r"(?:\s+(?:to|with)\s+(?:a\s+|the\s+)?(?:[\w’'-]+\s+){0,3}?(?:questions?|queries|inquiries|requests? for comment|exchange|regulator|"
     r"commission|parliament|lawmakers|investors|reporters|journalists|agency))?\s*,?|"
     r"\s*(?:in|at|from)\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s+that\b)|\s*(?:earlier|later|again|also|previously)\b,?|"
@@ -263,6 +263,8 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
                 toks = _tokens(head_zone)
                 if toks and _is_head(toks[-1].group()) and toks[-1].group().lower() not in PRONOUNS:
                     stripped = head_zone
+                elif toks and not _is_head(toks[-1].group()):
+                    return find_speaker_left(head_zone + " said", len(head_zone) + 1)  # "A diplomat from one of the home countries, who ..."
                 else:
                     return None
             else:
@@ -272,7 +274,7 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
     toks = _tokens(stripped)
     if toks and not _is_head(toks[-1].group()):
         # a role named by what it is for: "Ukraine's coordination headquarters for prisoners of war said"
-        k = next((k for k in range(len(toks) - 2, max(len(toks) - 7, 0) - 1, -1) if toks[k + 1].group().lower() in ("for", "of")
+        k = next((k for k in range(len(toks) - 2, max(len(toks) - 9, 0) - 1, -1) if toks[k + 1].group().lower() in ("for", "of", "from")
                   and toks[k].group().lower() in ROLE_NOUNS - CROWD_NOUNS), None)
         if k is not None and all(re.fullmatch(r"[\w’'-]+", t.group()) for t in toks[k + 1 :]):
             span = find_speaker_left(stripped[: toks[k].end()] + " said", toks[k].end() + 1)
@@ -832,7 +834,7 @@ def _narration(sent: Sentence, covered: list[tuple[int, int]], text: str) -> lis
 
 
 def _name_roles(statements: list[Statement], resolver: ActorResolver) -> None:
-    """A role the article names later ("Colombia's foreign minister said ..." then "Foreign Minister Laura Restrepo
+    """A role the article names later ("Colombia's foreign minister said ..." then "Foreign Minister Laura Quintero
     told reporters") is that person: the one person whose title ends the role's title, of its country or of none."""
     for role in {st.speaker for st in statements if resolver.kind(st.speaker) == "role"}:
         country = resolver.countries.get(role, "")
