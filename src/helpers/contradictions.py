@@ -447,7 +447,7 @@ class _StoryJudge:
         """The claimant saying yes against anyone who says no, or a speaker's later walk-back (a cue, a later day,
         "later") saying no against their own earlier yes; two others are not set against each other."""
         a, b = int(sa["id"]), int(sb["id"])
-        if self.answers(a, b, pa, pb) or self.answers(b, a, pb, pa):
+        if self.answers(a, b, pa) or self.answers(b, a, pb):
             return True
         if self.signs[a] * pa * self.signs[b] * pb >= 0:
             return False
@@ -455,13 +455,11 @@ class _StoryJudge:
             return self.signs[b] * pb < 0 and (_flag(sb, "revision") or sb["polarity"] == "retract" or _said_later(sa, sb))
         return any(self.speaks_for_claimant(x) and self.signs[int(x["id"])] * p > 0 for x, p in ((sa, pa), (sb, pb)))
 
-    def answers(self, a: int, b: int, pa: int, pb: int) -> bool:
-        """The headline sets the answering party against the claiming one: on the story, whatever the claimant
-        says that is not a no stands against whatever the answer says that is not a yes ("300 more Kenyan
-        police officers had arrived" / "the officers were still in Nairobi"), unless neither takes a side."""
-        if a not in self.claiming or b not in self.answering or not {a, b} <= self.bearing:
-            return False
-        return self.signs[a] * pa > 0
+    def answers(self, a: int, b: int, pa: int) -> bool:
+        """The headline sets its answer against the claiming party: each of the claimant's yeses on the story
+        stands against the statement the headline reports as the answer, whatever words it uses ("300 more
+        Kenyan police officers had arrived" / "the officers were still in Nairobi")."""
+        return a in self.claiming and b in self.answering and {a, b} <= self.bearing and self.signs[a] * pa > 0
 
     def hedged_after(self, sa: pd.Series, sb: pd.Series, pa: int) -> bool:
         """The speaker's later refusal to say, on the story ("declined to say whether Mehta himself would come"),

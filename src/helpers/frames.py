@@ -10,8 +10,10 @@ in part ("negotiations were still under way", "had only discussed the idea"). Th
 ``schedule`` (a date is set), ``activity`` (something goes ahead: "would proceed as planned", or is halted:
 "committed to halting the filling"), ``delivery`` (something was handed over: "had handed over all the
 data", or not: "had not yet provided the data"), ``withdrawal`` (forces pulled back: "had withdrawn from
-positions", or stayed: "had not moved") and ``ceasefire`` (a truce holds: "the ceasefire was holding", or is
-broken: "shelling had continued").
+positions", or stayed: "had not moved"), ``ceasefire`` (a truce holds: "the ceasefire was holding", or is
+broken: "shelling had continued") and ``casualties`` (someone was hurt: "wounding two soldiers", or nobody:
+"no casualties on either side"). Counted things ("two soldiers", "150 servicemen") are kept too: two
+related contents that count the same thing differently conflict on the *figure*.
 
 Two statements *conflict on a frame* when they give it opposite signs (a denial flips its content's sign),
 and they are about the same thing: they share a topic word ("annex", "imports"). On the agreement frame,
@@ -508,7 +510,9 @@ def frame_conflict(a: Frames, b: Frames, sign_a: int, sign_b: int, parties: bool
     ``sign_a``/``sign_b`` are the cue polarities (+1 assert, -1 deny or retract); ``parties`` says that one
     speaker is a party the other content names; ``itself`` that a party says no on an agreement the other
     content says it made ("Guyana had agreed ..." / Guyana: "has not agreed"), or refuses one said to be
-    everyone's. A schedule, activity or delivery conflict needs a shared topic word; an agreement conflict
+    everyone's. A schedule, activity or delivery conflict needs a shared topic word (a casualty conflict does
+    not: it is about the article's incident; a figure conflict needs a shared word besides the thing counted);
+    an agreement conflict
     needs that, ``itself``, or ``parties`` with an explicit denial (or a "no such ...") on one side, and
     neither side may only state an intention.
     """

@@ -102,7 +102,7 @@ CONNECTOR_BEFORE = re.compile(r"(?:,?\s*(?:and|but|then|and then|before|after|wh
 AFTER_CUE_SKIP = re.compile(
     r"^\s*(?:\s*(?:,\s*)?(?:on|late on|early on|in|at|during|after|before|from)\s+(?:a |an |the |his |her |their |its )?"
     r"(?:[\w’'-]+\s+){0,3}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|statement|interview|briefing|"
-    r"conference|call|meeting|post|tweet|speech|message|readout|summit|note|report|letter|address|broadcast|interview|response|reply|answers?|filing|post|television|TV|radio)\b"
+    r"conference|call|meeting|post|tweet|speech|message|readout|summit|note|report|letter|address|broadcast|interview|response|reply|answers?|filing|television|TV|radio)\b"
     r"(?:\s+(?:to|with)\s+(?:a\s+|the\s+)?(?:[\w’'-]+\s+){0,3}?(?:questions?|queries|inquiries|requests? for comment|exchange|regulator|"
     r"commission|parliament|lawmakers|investors|reporters|journalists|agency))?\s*,?|"
     r"\s*(?:in|at|from)\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s+that\b)|\s*(?:earlier|later|again|also|previously)\b,?|"
@@ -978,10 +978,11 @@ def same_office(a: str, b: str) -> bool:
     return short != NARRATOR and long.startswith((short + " ", short + "'s ", short + "’s ")) and rest in ROLE_NOUNS - CROWD_NOUNS
 
 
-#: The last word of a title that makes its bearer speak for an office ("Government spokeswoman", "Finance Minister").
 #: Ranks in a title that name no office ("Deputy Energy Minister").
 _RANKS = {"deputy", "vice", "senior", "acting", "first", "junior", "state", "chief", "assistant", "former"}
+#: Offices named by their kind only ("ministry spokesman", "Government spokeswoman").
 _GENERIC_OFFICES = {"ministry", "government", "office", "council", "presidency", "cabinet"}
+#: The last word of a title that makes its bearer speak for an office ("Government spokeswoman", "Finance Minister").
 _SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "minister", "official", "aide", "adviser", "advisor", "head", "chief", "secretary", "director"}
 
 
