@@ -23,9 +23,11 @@
 # conflict when their contents *contradict*. Where the model is not sure, two rules help: a statement
 # the text ties to another ("later said", "backed away from", "rejected the claim") is always flagged,
 # and two statements that disagree on whether an agreement was reached, a date is set, something goes
-# ahead, was handed over, forces pulled back or a truce holds are flagged when they talk about the same
-# thing (or one is a party saying no for itself). The headline's claim is the *story*: whoever makes the
-# lead's claim is set against anyone who says the event did not happen, or not yet, in whatever words.
+# ahead, was handed over, forces pulled back, a truce holds or anyone was hurt (or that count the same
+# thing differently) are flagged when they talk about the same thing (or one is a party saying no for
+# itself). The headline's claim is the *story*: whoever makes the lead's claim is set against anyone who
+# says the event did not happen, or not yet, in whatever words, and against the answer a two-sided
+# headline reports ("...; Nairobi says they are still waiting").
 # The summary below lists what was found; the sections after it show the evidence.
 #
 # Change the values in the next cell (or pass them with papermill / `python -m helpers run -p NAME VALUE`)
