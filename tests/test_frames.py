@@ -161,6 +161,16 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("Repairs had been completed and loadings were back to normal", {"activity": 1}, False),
         ("Divers said repairs would take another two weeks", {"activity": -1}, True),
         ("Loadings had resumed at only two of its three berths", {"activity": -1}, False),
+        # twenty-third round: assurances given, no obstacle, no mission ordered, goods in the warehouse, none received,
+        # a first shipment with more to follow, on their way, a target and not a deadline
+        ("Moscow had given assurances that the convoy could pass", {"agreement": 1}, False),
+        ("There will be no obstacle to the exports", {"activity": 1}, True),
+        ("No evacuation mission had been ordered", {"agreement": -1}, False),
+        ('The fertiliser was "already in our warehouses"', {"delivery": 1}, False),
+        ("Clinics had received no insulin this month", {"delivery": -1}, False),
+        ("A first batch had been sent and further shipments would follow", {"delivery": -1}, True),
+        ('The rest of the turbines "are on their way"', {"delivery": -1}, False),
+        ('The March date was "a target, not a deadline"', {"schedule": -1}, False),
         # a case in court and an approval still expected are not settled
         ("The seizure was lawful and the case was still before the courts", {"agreement": -1}, False),
         ("Formal clearance is expected within days", {"agreement": -1, "schedule": 1}, False),

@@ -643,3 +643,8 @@ def test_session_7_twenty_second_round_styles():
     assert diplomat.speaker.startswith("Diplomat from") and diplomat.content == "The embassy had not been informed"
     (tv,) = attributed("Government spokesman Amadou Keita said on state television that all were safe.")
     assert tv.content == "All were safe"
+
+
+def test_a_post_on_x_is_how_not_what():
+    (post,) = attributed("The regional administration said in a post on X that no document had been signed.")
+    assert post.content == "No document had been signed"

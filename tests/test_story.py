@@ -226,3 +226,19 @@ def test_the_claimant_talks_about_its_claim():
     # no word of the claimant's second statement is in the headline or the lead: it is on the story all the same
     assert links.loc[(1, 2), "frame"] == "story" and links.loc[(1, 2), "conflict"] >= 0.6
     assert links.loc[(2, 3), "conflict"] < 0.6  # the same words from someone else are not
+
+
+def test_on_an_agreement_story_whoever_says_whether_one_was_made_is_on_it():
+    s = story(title="Norway Says Iceland Agreed to Share Fishing Quotas", lead="Iceland had agreed to share its mackerel quotas with Norway")
+    assert on_story(read_frames("The parties had agreed on a framework and the timeline was still under discussion"), s, "AU official", "")
+    assert not on_story(read_frames("Huge differences remain between the two capitals over whaling"), s, "Analyst", "")  # no deal named
+
+
+def test_the_claimants_own_voice_is_never_the_answering_party():
+    st = frame([
+        said("Venezuelan health ministry", "Cuba had delivered 2 million doses of a measles vaccine", "Venezuela"),
+        said("Health workers union", "Clinics were short of staff and parents were turned away", ""),
+    ])
+    links = pair_scores(st, "Venezuela says Cuba sent vaccine doses; health workers report shortages")
+    # "health workers" answer; the health ministry, a word of whose name is "health", is the one that claims
+    assert links.loc[(0, 1), "frame"] == "story" and links.loc[(0, 1), "conflict"] >= 0.6

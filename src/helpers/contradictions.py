@@ -498,10 +498,12 @@ def _story_judge(
         answering = []
         for _, st in quoted.iterrows():
             i = int(st["id"])
-            if names_party(answers, st["speaker"]) or (not by_name and countries.get(i) in away):
+            if judge.speaks_for_claimant(st):  # "health workers" answering is not the health ministry that claims
+                judge.claiming.add(i)
+            elif names_party(answers, st["speaker"]) or (not by_name and countries.get(i) in away):
                 if i in bearing:
                     answering.append(i)
-            elif judge.speaks_for_claimant(st) or names_party(claims, st["speaker"]) or countries.get(i) in home:
+            elif names_party(claims, st["speaker"]) or countries.get(i) in home:
                 judge.claiming.add(i)
         if answering:  # the answer the headline reports is the answering party's statement closest to it ("Georgetown denies": to the claim)
             near = embed_texts([texts[i] for i in answering]) @ embed_texts([answer if len(answer.split()) > 1 else story.claim])[0]

@@ -39,7 +39,7 @@ AGREEMENT = re.compile(
     r"(?:sealed|concluded|wrapped up|finali[sz]ed) (?:a |an |the |their |its )?(?:deal|agreement|accord|pact|treaty|talks|negotiations)|"
     r"(?:is|was|were|are|been) [“\"]?finali[sz]ed|"
     r"(?:deal|agreement|accord|pact|treaty|talks|negotiations) (?:was |were |is |are |has been |had been |have been )?(?:sealed|concluded|wrapped up)|"
-    r"go-ahead|gave (?:it |the plan |the deal )?the nod|green-?lit|shook hands on|"
+    r"go-ahead|gave (?:it |the plan |the deal )?the nod|green-?lit|shook hands on|(?:given|gave|offered|provided) (?:firm |written |clear )?assurances?|"
     r"(?:deal|agreement|accord|pact|treaty|truce|ceasefire|arrangement|relief|exemption|waiver)s?\b(?: [\w’'-]+){0,3}? (?:has |have |had |will |would )?"
     r"(?:entered|come|came|enter|took|taken|take) (?:into force|into effect|effect)|"
     r"(?:ban|embargo|sanctions|restrictions?|curbs|suspension) (?:was|were|has been|have been|had been) lifted|(?:been|was|were|is|are) cleared|cleared by|voted(?! (?:against|down))|decisions?|settled|breakthrough|consent(?:ed)?|endorse[sd]?|(?:is|was|were|are|be|been) [“\"]?final\b|consensus|unanim\w*|"
@@ -97,6 +97,7 @@ UNSETTLED = re.compile(
     r"in principle|(?:the )?(?:main|key|basic) (?:parameters|points|terms|elements)|"
     r"(?:is|was|it's|it is|it was) up to (?:the )?(?:[\w’'-]+ ){1,4}?[“\"]?to (?:do|decide|act|play|approve)\b|"
     r"(?:had|has|have) not been (?:asked|told|instructed|ordered) to (?:prepare|deploy|open|staff|get ready|make ready)|"
+    r"no (?:[\w-]+ ){0,2}(?:mission|deployment|escort|operation|order|orders) (?:has|had|have) been (?:ordered|authori[sz]ed|issued|approved|planned|scheduled)|"
     r"(?:still )?(?:inspecting|repairing|assessing the damage)|"
     r"(?:still )?before the courts?|pending (?:before |in )(?:the )?courts?|sub judice|"
     r"(?:approval|decision|clearance|ruling|signature|signing|agreement|deal|permission|green light) (?:is|was|were|are) (?:still |now )?expected|"
@@ -155,7 +156,7 @@ _OPEN_DATE = re.compile(
 #: Words for when something will happen (a content that names one sets a date; "no date" denies it).
 SCHEDULE_NOUN = re.compile(r"\b(?:dates?|timetable|deadline|timing|schedule|scheduled|agenda)\b", re.I)
 #: A date that no longer holds: "the vote had been postponed".
-SCHEDULE_OFF = re.compile(r"(?<!-)\b(?:postpon(?:e|es|ed|ing)|delay(?:s|ed)|rescheduled|put on hold|on hold|indefinitely|no time ?(?:line|frame|table)|(?:timeline|timing) (?:is|was|remains|remained) unclear|put off|pushed back|(?:could|may|might|would) (?:shift|slip|slide|change))\b", re.I)
+SCHEDULE_OFF = re.compile(r"(?<!-)\b(?:(?:a|an) (?:target|goal|aim|aspiration),? not a (?:deadline|commitment|date)|postpon(?:e|es|ed|ing)|delay(?:s|ed)|rescheduled|put on hold|on hold|indefinitely|no time ?(?:line|frame|table)|(?:timeline|timing) (?:is|was|remains|remained) unclear|put off|pushed back|(?:could|may|might|would) (?:shift|slip|slide|change))\b", re.I)
 SCHEDULE_WHEN = re.compile(
     rf"\b(?:(?:leaves|departs|sails|opens|reopens|starts|begins|resumes|arrives|kicks off|goes ahead) (?:on |in )?(?:{WEEKDAYS}|tomorrow|next week|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)|"
@@ -177,7 +178,7 @@ SCHEDULE_WHEN = re.compile(
 PROCEED = re.compile(
     r"\b(?:proceed(?:s|ed|ing)?|go(?:es)? ahead|went ahead|going ahead|continu(?:e|es|ed|ing)|resum(?:e|es|ed|ing)|as planned|"
     r"reopen(?:s|ed|ing)?|restart(?:s|ed|ing)?|restor(?:e|es|ed|ing)|flow(?:s|ed|ing)?|operational|up and running|back in (?:operation|service)|"
-    r"in operation|operating (?:normally|again|as usual)|resumed operations|back to normal|(?:at|to) full capacity|"
+    r"in operation|operating (?:normally|again|as usual)|resumed operations|back to normal|(?:at|to) full capacity|(?:be |is |was )?no (?:obstacles?|hindrance)|"
     r"repairs? (?:had been|have been|has been|were|was) (?:completed|finished)|(?:start|starts|started|began|begun|begin|begins)\s+(?:to\s+)?[a-z]+ing|"
     r"press(?:ed)? ahead|(?:keep|keeps|kept|keeping)\s+(?:[\w’'-]+\s+){0,5}?(?:flowing|open|running|going|sailing|moving)|"
     # a halt that ends lets the thing go ahead ("the suspension will end in the spring")
@@ -208,13 +209,16 @@ HALT = re.compile(
 #: Something handed over (``+1``), or not (a negation before the word: "had not yet provided").
 DELIVERED = re.compile(
     r"\b(?:provid(?:e|es|ed)|hand(?:s|ed)? over|deliver(?:s|ed)?|submit(?:s|ted)?|sen[dt]|transferred|transfers?|supplied|paid|releas(?:e|es|ed)|freed|returned|c[oa]me home|arriv(?:e|es|ed)|repatriated|extradited|handed back|shipped|dispatched|landed|touched down|disbursed|credited|wired|"
-    r"(?:money|funds|payment|deposit|cash|tranche) (?:is|are|was|were|has been|had been|have been) (?:already )?(?:in (?:the|its|our|their) (?:account|coffers|treasury)|received))\b", re.I
+    r"(?:money|funds|payment|deposit|cash|tranche) (?:is|are|was|were|has been|had been|have been) (?:already )?(?:in (?:the|its|our|their) (?:account|coffers|treasury)|received)|"
+    r"(?:is|are|was|were) [“\"]?(?:already )?in (?:our|the|its|their) (?:warehouses?|stores|stockpiles?|hands|possession))\b", re.I
 )
 #: Nothing handed over yet, in words that name no hand-over: "the officers were still in Nairobi", "had yet to
 #: leave", "have not left the capital".
 NOT_YET_SENT = re.compile(
     r"\b(?:still (?:in|at) (?:the )?[A-Z][\w’'-]+|(?:has|have|had) yet to (?:leave|depart|arrive|be (?:sent|deployed|dispatched|delivered|shipped))|"
-    r"(?:has|have|had) not (?:yet )?(?:left|departed)|in stages|"
+    r"(?:has|have|had) not (?:yet )?(?:left|departed)|in stages|(?:is|are|was|were) on (?:its|their) way|"
+    r"(?:further|more|remaining|other) (?:deliveries|shipments|batches|tranches|consignments) (?:would|will) (?:follow|come|arrive)|"
+    r"received no (?!(?:official |formal |written )?(?:notification|confirmation|notice|orders?|instructions?|requests?|information)\b)|"
     r"(?:the )?(?:remaining|rest of the|other) [\w-]+(?: [\w-]+)? (?:would|will) be (?:freed|released|returned|handed over|delivered|sent)|"
     r"(?:expect(?:s|ed|ing)?|awaiting|awaited|waiting for) (?:the |its |their |a |an )?(?:[\w-]+ )?"
     r"(?:funds|money|payment|transfer|deposit|disbursement|delivery|shipment|cargo|consignment|loan|tranche))\b"
@@ -288,6 +292,7 @@ class Frames:
     everyone: bool = False  # the agreement is said to be everyone's ("there is unanimity")
     refused: bool = False  # an agreement word said no to ("had not given its consent", "would not approve")
     counts: dict[str, int] = field(default_factory=dict)  # counted things: "wounding two soldiers" -> {"troop": 2}
+    names_deal: bool = False  # an agreement word is there ("the parties had agreed on a framework"), not only "differences remain"
 
 
 #: Stems that name the same thing: a next "round" of talks is a next meeting.
@@ -429,7 +434,7 @@ def read_frames(content: str) -> Frames:
     everyone = signs.get("agreement") == 1 and EVERYONE.search(content) is not None
     return Frames(
         signs=signs, intention=intention, topic=topic_words(content), answer=bool(ANSWER.search(content)), open_date=open_date,
-        everyone=everyone, refused=bool(events and negated), counts=_counts(content),
+        everyone=everyone, refused=bool(events and negated), counts=_counts(content), names_deal=bool(events),
     )
 
 

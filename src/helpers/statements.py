@@ -104,7 +104,7 @@ AFTER_CUE_SKIP = re.compile(
     r"(?:[\w’'-]+\s+){0,3}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|statement|interview|briefing|"
     r"conference|call|meeting|post|tweet|speech|message|readout|summit|note|report|letter|address|broadcast|interview|response|reply|answers?|filing|television|TV|radio)\b"
     r"(?:\s+(?:to|with)\s+(?:a\s+|the\s+)?(?:[\w’'-]+\s+){0,3}?(?:questions?|queries|inquiries|requests? for comment|exchange|regulator|"
-    r"commission|parliament|lawmakers|investors|reporters|journalists|agency))?\s*,?|"
+    r"commission|parliament|lawmakers|investors|reporters|journalists|agency))?(?:\s+on\s+(?:X|Twitter|Facebook|Telegram|social media|its website))?\s*,?|"
     r"\s*(?:in|at|from)\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s+that\b)|\s*(?:earlier|later|again|also|previously)\b,?|"
     r"\s*(?:late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b,?|\s*(?:hours|days|minutes) later\b,?|"
     r"\s*(?:last|this|earlier this) (?:week|month|year)\b,?|\s*that\s+)+",

@@ -115,9 +115,12 @@ def read_story(title: str, lead: Frames, find_countries: Callable[[str], set[str
 
 
 def on_story(frames: Frames, story: Story, speaker: str, country: str) -> bool:
-    """The content is about the story's event: it shares a topic stem with it, is a bare reference to it, or
-    its speaker is named in the headline."""
-    return bool(frames.topic & story.topic) or len(frames.topic) <= BARE_REFERENCE or story.names_speaker(speaker, country)
+    """The content is about the story's event: it shares a topic stem with it, is a bare reference to it, its
+    speaker is named in the headline, or the story is an agreement and the content says whether one was made."""
+    return (
+        bool(frames.topic & story.topic) or len(frames.topic) <= BARE_REFERENCE or story.names_speaker(speaker, country)
+        or (frames.names_deal and "agreement" in story.frames.signs)  # whether "the parties had agreed" on the story's deal
+    )
 
 
 def story_sign(frames: Frames, story: Story) -> int:
