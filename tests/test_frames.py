@@ -171,6 +171,14 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("A first batch had been sent and further shipments would follow", {"delivery": -1}, True),
         ('The rest of the turbines "are on their way"', {"delivery": -1}, False),
         ('The March date was "a target, not a deadline"', {"schedule": -1}, False),
+        # twenty-fourth round: guaranteed (not "security guarantees"), details still to be "worked out", work still to
+        # do, commissioning expected, a line built and energized (not exercises "completed")
+        ("Hanoi had guaranteed the supply", {"agreement": 1}, False),
+        ("Talks on security guarantees had yielded no progress", {}, False),
+        ('The details would be "worked out by traders"', {"agreement": -1}, False),
+        ("The other side still has some work to do", {"agreement": -1}, False),
+        ('The bank expected "commissioning in the second half of the year"', {"agreement": -1}, False),
+        ("The pipeline is built and energized", {"activity": 1}, False),
         # a case in court and an approval still expected are not settled
         ("The seizure was lawful and the case was still before the courts", {"agreement": -1}, False),
         ("Formal clearance is expected within days", {"agreement": -1, "schedule": 1}, False),

@@ -648,3 +648,10 @@ def test_session_7_twenty_second_round_styles():
 def test_a_post_on_x_is_how_not_what():
     (post,) = attributed("The regional administration said in a post on X that no document had been signed.")
     assert post.content == "No document had been signed"
+
+
+def test_quick_to_deny_and_a_plural_countrys_possessive():
+    (eu,) = attributed("But an EU spokesperson was quick to deny the claim, saying no request had been received.")
+    assert eu.polarity == "deny" and eu.speaker != "narrator"
+    (dept,) = attributed("The Philippines' agriculture department said on Friday that the rice had arrived.")
+    assert dept.speaker == "Philippine agriculture department"

@@ -429,6 +429,9 @@ class ActorResolver:
         if key in INSTITUTIONS or key in CAPITALS:
             return self.register(m if not m.lower().startswith("the ") else m[4:], "body", INSTITUTIONS.get(key) or CAPITALS[key])
         name = re.sub(r"^(?:two|three|four|five|several|some|many|\d+)\s+(?=\w)", "", DETERMINER.sub("", m), flags=re.I)  # "Two Chinese nickel buyers"
+        owned = re.match(r"^(?P<owner>[A-Z][\w .-]*?)(?:'s|’s|'|’)\s+(?P<rest>[a-z][a-z -]*)$", name)
+        if owned and country and ADJECTIVE_TO_COUNTRY.get(owned.group("owner").lower()) == country:
+            name = f"{NATIONALITY.get(country, country)} {owned.group('rest')}"  # "the Philippines' agriculture department"
         return self.register(name[:1].upper() + name[1:], "other", country)
 
     def _role_actor(self, mention: str, role: str) -> str:

@@ -24,7 +24,7 @@ _CUES: list[tuple[str, str]] = [
     (r"(?:cautioned|suggested|hinted|speculated|played down|downplayed)", "hedge"),
     (r"described (?:the|its|their|his|her) (?:outcome|talks|meeting|call|agreement|deal|result)s? (?:more )?(?:cautiously|differently|vaguely|in vaguer terms)", "hedge"),
     (r"backed away from|backed off|back(?:ed|ing)? away from|backpedall?ed(?: on| from)?|walked back|walks back|rowed back|retracted|withdrew(?= (?:(?:its|his|her|their|the|that|an|a) )?(?:earlier |initial |previous |original )?(?:claims?|statements?|remarks?|comments?|accusations?|allegations?|announcement|offer|account)\b)|softened", "retract"),
-    (r"(?:flatly |firmly |strongly )?(?:denied|denies|denying|rejected|rejects|dismissed|dismisses|refuted|disputed|disputes|ruled out|rules out|rebuffed|contradicted|"
+    (r"(?:flatly |firmly |strongly )?(?:(?:was|were) (?:quick|swift) to (?:deny|reject|dismiss)|denied|denies|denying|rejected|rejects|dismissed|dismisses|refuted|disputed|disputes|ruled out|rules out|rebuffed|contradicted|"
      r"poured cold water on|cast doubt on|pushed back (?:on|against)|took issue with)", "deny"),
     (r"called (?:the|his|her|their|that|this|those|these) (?:remarks?|comments?|statements?|claims?|accusations?|allegations?|reports?)", "deny"),
     (r"(?:published|issued|released|put out|posted) (?:a |an |its |his |her |their )?(?:readout|statement|communiqu[ée]|transcript)"
