@@ -32,6 +32,7 @@ def test_headline_claim(title, claim):
         ("Saudi Arabia Said to Agree to Extend Output Cuts; Riyadh Denies Decision", ("", "", "")),  # unnamed sources claim
         ("Kremlin says Indian prime minister will attend Moscow summit", ("", "", "")),  # nobody answers
         ("Iraq Says Exports Resumed; Flows Data Show Pipeline Idle", ("", "", "")),  # data, not a speaker
+        ("Georgia Says Power Link Complete; Yerevan Sees Testing Into Summer", ("Georgia", "Yerevan", "Testing Into Summer")),
     ],
 )
 def test_headline_parties(title, parties):

@@ -42,9 +42,10 @@ def headline_claim(title: str) -> str:
 
 
 #: The verb after the speaker of a headline's answering clause: "Moscow Says No Decision", "Army Denies", "La Paz
-#: disputes figure", "Delhi Cites States' Role".
+#: disputes figure", "Delhi Cites States' Role", "Yerevan Sees Testing Into Summer".
 _ANSWERS = re.compile(
-    r"\b(?:says?|said|denies|denied|rejects|rejected|disputes|disputed|cites|calls|insists|counters|dismisses|contradicts|reports?)\b", re.I
+    r"\b(?:says?|said|denies|denied|rejects|rejected|disputes|disputed|cites|calls|insists|counters|dismisses|contradicts|reports?|"
+    r"sees|expects|warns|questions|doubts|demurs)\b", re.I
 )
 
 
