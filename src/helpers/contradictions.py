@@ -562,7 +562,8 @@ def _offices(statements: pd.DataFrame) -> dict[str, str]:
     speakers = [sp for sp in dict.fromkeys(statements["speaker"]) if sp != NARRATOR]
     home = country.get(speakers[0], "") if speakers else ""
     out = {}
-    for speaker, mention in zip(statements["speaker"], statements.get("mention", pd.Series([""] * len(statements))).fillna("")):
+    mentions = statements.get("mention", pd.Series([""] * len(statements))).fillna("")
+    for speaker, mention in dict.fromkeys(zip(statements["speaker"], mentions)):  # each way a speaker is named, once
         for office in speakers:
             if office != speaker and country.get(office, "") == (country.get(speaker) or home) and speaks_for(str(mention), speaker, office):
                 out.setdefault(speaker, office)

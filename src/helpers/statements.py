@@ -264,7 +264,7 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
                 if toks and _is_head(toks[-1].group()) and toks[-1].group().lower() not in PRONOUNS:
                     stripped = head_zone
                 elif toks and not _is_head(toks[-1].group()):
-                    return find_speaker_left(head_zone + " said", len(head_zone) + 1)  # "A diplomat from one of the home countries, who ..."
+                    return _speaker_ending(head_zone)  # "A diplomat from one of the home countries, who ..."
                 else:
                     return None
             else:
@@ -277,7 +277,7 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
         k = next((k for k in range(len(toks) - 2, max(len(toks) - 9, 0) - 1, -1) if toks[k + 1].group().lower() in ("for", "of", "from")
                   and toks[k].group().lower() in ROLE_NOUNS - CROWD_NOUNS), None)
         if k is not None and all(re.fullmatch(r"[\w’'-]+", t.group()) for t in toks[k + 1 :]):
-            span = find_speaker_left(stripped[: toks[k].end()] + " said", toks[k].end() + 1)
+            span = _speaker_ending(stripped[: toks[k].end()])
             return (span[0], toks[-1].end()) if span else None
     if not toks or not _is_head(toks[-1].group()):
         return None
@@ -342,6 +342,11 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
             continue
         break
     return start, head.end()
+
+
+def _speaker_ending(text: str) -> tuple[int, int] | None:
+    """The speaker span that ends ``text``, as if a cue followed it."""
+    return find_speaker_left(text + " said", len(text) + 1)
 
 
 def _sentence_subject(left: str) -> tuple[int, int] | None:
