@@ -392,3 +392,32 @@ def test_two_sides_blaming_each_other_for_the_first_shot_conflict():
     links = scored(st, [(0, 1), (0, 3)])
     assert links.loc[(0, 1), "frame"] == "blame" and links.loc[(0, 1), "conflict"] >= 0.6
     assert links.loc[(0, 3), "frame"] != "blame"  # the same side blamed: no conflict on who started it
+
+
+def test_a_quote_repeating_the_lead_is_answered_with_it():
+    """The lead's claim and the quote that repeats it right after stand together: a denial of "the claim" (linked to
+    the lead) answers the quote too; a later statement of the same side that does not follow the lead does not."""
+    title = "Guatemala Says Belize Agreed to Reopen Border Crossing; Belize Denies"
+    st = frame([
+        said("Guatemalan foreign ministry", "Belize had agreed to reopen the Benque border crossing to trucks", "Guatemala"),
+        said("Guatemalan foreign ministry", "The agreement is done and the crossing will reopen on Monday", "Guatemala"),
+        said("Belizean foreign ministry", "The claim", "Belize", polarity="deny", refers_to=0),
+        said("Guatemalan trade official", "The crossing would reopen on Monday", "Guatemala"),
+    ])
+    links = scored(st, [(0, 2), (1, 2), (2, 3)], title=title)
+    assert links.loc[(0, 2), "linked"] and links.loc[(0, 2), "conflict"] >= 0.6
+    assert links.loc[(1, 2), "conflict"] >= 0.6 and "repeats what statement 0 says" in links.loc[(1, 2), "evidence"]
+    assert links.loc[(1, 2), "kind"] == "denial"
+    assert "repeats" not in links.loc[(2, 3), "evidence"]  # not next to the lead
+
+
+def test_only_a_quote_of_the_same_side_next_to_the_lead_echoes_it():
+    title = "Guatemala Says Belize Agreed to Reopen Border Crossing; Belize Denies"
+    st = frame([
+        said("Guatemalan foreign ministry", "Belize had agreed to reopen the Benque border crossing to trucks", "Guatemala"),
+        said("Mexican trade official", "The agreement is done and the crossing will reopen on Monday", "Mexico"),
+        said("Belizean foreign ministry", "The claim", "Belize", polarity="deny", refers_to=0),
+    ])
+    links = scored(st, [(0, 2), (1, 2)], title=title)
+    assert links.loc[(0, 2), "conflict"] >= 0.6
+    assert "repeats" not in links.loc[(1, 2), "evidence"]

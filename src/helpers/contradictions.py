@@ -274,6 +274,7 @@ def score_pairs(
     _link_elaborations(rows, statements, by_id, frames)
     _link_reaffirmations(rows, by_id)
     _story_fallback(rows)
+    _spread_to_echoes(rows, statements, by_id, story)
     return _one_per_actor_pair(pd.DataFrame(rows, columns=columns))
 
 
@@ -299,6 +300,46 @@ def _story_fallback(rows: list[dict]) -> None:
     for r in rows:
         if r["frame"] == "story" and r["a_speaker"] != r["b_speaker"] and frozenset((r["a_speaker"], r["b_speaker"])) in opposed:
             r["conflict"] = round(r["conflict"] * REPEAT_WEIGHT, 4)
+
+
+#: A conflict with a statement also holds, at this weight, for the statement that repeats it (``_spread_to_echoes``).
+ECHO_WEIGHT = 0.95
+
+
+def _echoes(statements: pd.DataFrame, by_id: dict[int, pd.Series], story: _StoryJudge) -> dict[int, list[int]]:
+    """Statement -> the statements that repeat it: next to each other among the quoted statements, of the same
+    side, both assertions, saying the same thing of the story ("The junta said the EU had agreed to send
+    observers" / "'The European Union has accepted our invitation,' junta spokesman Amara Camara said")."""
+    quoted = [int(i) for i in statements.sort_values("start")["id"] if by_id[int(i)]["speaker"] != NARRATOR]
+    out: dict[int, list[int]] = {}
+    for x, y in zip(quoted[:1], quoted[1:2]):
+        sx, sy = by_id[x], by_id[y]
+        if sx["polarity"] != "assert" or sy["polarity"] != "assert" or not _same_side(sx, sy):
+            continue
+        if story.signs.get(x, 0) != 0 and story.signs.get(x) == story.signs.get(y):
+            out.setdefault(x, []).append(y)
+            out.setdefault(y, []).append(x)
+    return out
+
+
+def _spread_to_echoes(rows: list[dict], statements: pd.DataFrame, by_id: dict[int, pd.Series], story: _StoryJudge) -> None:
+    """A statement that repeats another of its side (``_echoes``) stands where that one stands: against whoever
+    answers it (a denial of "the claim", a later walk-back), at ``ECHO_WEIGHT`` of that conflict."""
+    echoes = _echoes(statements, by_id, story)
+    if not echoes:
+        return
+    index = {(r["a"], r["b"]): r for r in rows}
+    found = [(r, r["conflict"]) for r in rows if r["conflict"] >= LINKED_FLOOR and (r["frame"] or r["linked"])]
+    for r, score in found:
+        for src, other in ((r["a"], r["b"]), (r["b"], r["a"])):
+            for echo in echoes.get(src, []):
+                row = index.get((min(echo, other), max(echo, other)))
+                if row is None or echo == other or _same_side(by_id[echo], by_id[other]) and not _same_side(by_id[src], by_id[other]):
+                    continue
+                if row["conflict"] < score * ECHO_WEIGHT:
+                    row["conflict"] = round(score * ECHO_WEIGHT, 4)
+                    row["frame"] = row["frame"] or r["frame"]
+                    row["evidence"] = f"{row['evidence']}; it repeats what statement {src} says, which statement {other} answers"
 
 
 def _link_reaffirmations(rows: list[dict], by_id: dict[int, pd.Series]) -> None:
