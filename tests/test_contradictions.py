@@ -421,3 +421,21 @@ def test_only_a_quote_of_the_same_side_next_to_the_lead_echoes_it():
     links = scored(st, [(0, 2), (1, 2)], title=title)
     assert links.loc[(0, 2), "conflict"] >= 0.6
     assert "repeats" not in links.loc[(1, 2), "evidence"]
+
+
+def test_a_claimant_countrys_official_echoes_its_claim_but_not_what_only_the_official_says():
+    title = "Malta Says Italy Agreed to Open Ferry Pier; Rome Says Talks Continue"
+    st = frame([
+        said("Malta", "Italy had agreed to let Maltese ferries use the new pier in Pozzallo", "Malta"),
+        said("Joseph Vella", "Italy has agreed. Ferries can already dock at the new pier", "Malta"),
+        said("Italian transport ministry", "Talks on the pier were continuing", "Italy"),
+        said("Ferry operators", "Ferry operators had not been able to dock at the new pier"),
+        said("Joseph Vella", "Italy had agreed in principle and details were still being discussed", "Malta", polarity="retract", refers_to=1),
+    ])
+    links = scored(st, [(0, 3), (0, 4), (1, 3), (1, 4)], title=title)
+    assert links.loc[(1, 3), "frame"] == "ability" and links.loc[(1, 3), "conflict"] >= 0.6  # can dock / could not dock
+    assert links.loc[(1, 4), "linked"] and links.loc[(1, 4), "conflict"] >= 0.6
+    # Malta's official repeats Malta's claim right after it: his walk-back answers Malta's lead too
+    assert links.loc[(0, 4), "conflict"] >= 0.6 and "repeats what statement 1 says" in links.loc[(0, 4), "evidence"]
+    # but the lead never said the ferries can dock already: the operators answer the official only
+    assert links.loc[(0, 3), "conflict"] < 0.6

@@ -425,3 +425,44 @@ def test_casualties_and_figures_conflict():
     assert read_frames("The deposit of $5 billion was made in 2024").counts == {}  # sums and years are no counts
     # different counts of different things, or of one thing in unrelated contents, are no conflict
     assert frame_conflict(read_frames("Two ministers met in Doha"), read_frames("Three ministers resigned over the budget"), 1, 1) is None
+
+
+@pytest.mark.parametrize(
+    ("content", "sign"),
+    [
+        ("The last Dutch marines had left the country on Sunday", 1),
+        ("There is no longer a single Belgian soldier in the region", 1),
+        ("About 40 instructors remained at the airbase to train pilots", -1),
+        ("The training units had gone and the remaining personnel were civilians", -1),  # some stayed behind
+        ("The peacekeepers would remain in the buffer zone", -1),
+    ],
+)
+def test_forces_gone_from_a_country_or_some_left_behind(content, sign):
+    assert read_frames(content).signs.get("withdrawal") == sign
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "No negotiating round has taken place since the protocol lapsed",
+        "No talks have been held since March",
+        "The quota was the position Lisbon will defend when talks resume",
+        "Details would be settled once negotiations restart",
+    ],
+)
+def test_no_talks_held_or_talks_still_to_resume_is_no_deal(content):
+    assert read_frames(content).signs.get("agreement") == -1
+
+
+def test_what_someone_can_or_cannot_do():
+    can = read_frames("Ferries can already dock at the new pier in Valletta")
+    cannot = read_frames("Ferry operators had not been able to dock at the new pier")
+    assert can.abilities == {"dock": 1} and cannot.abilities == {"dock": -1}
+    assert frame_conflict(can, cannot, 1, 1) == "ability"
+    assert frame_conflict(can, cannot, 1, -1) is None  # a denial of "cannot dock" says they can
+    assert read_frames("Operators are now able to dock there").abilities == {"dock": 1}
+    assert read_frames("The port could take weeks to reopen").abilities == {}  # "could": a supposition
+    assert read_frames("If ships can dock, trade will resume").abilities == {}  # a condition
+    assert read_frames("The ministry was unable to confirm the report").abilities == {}  # withholding a word
+    # the same verb about unrelated things is no conflict
+    assert frame_conflict(read_frames("Farmers can sell wheat abroad"), read_frames("Banks could not sell the bonds"), 1, 1) is None

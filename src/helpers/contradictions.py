@@ -302,7 +302,8 @@ def _story_fallback(rows: list[dict]) -> None:
             r["conflict"] = round(r["conflict"] * REPEAT_WEIGHT, 4)
 
 
-#: A conflict with a statement also holds, at this weight, for the statement that repeats it (``_spread_to_echoes``).
+#: A conflict with a statement also holds, at this weight (and at least ``LINKED_FLOOR``), for the statement that
+#: repeats it (``_spread_to_echoes``).
 ECHO_WEIGHT = 0.95
 
 
@@ -314,7 +315,9 @@ def _echoes(statements: pd.DataFrame, by_id: dict[int, pd.Series], story: _Story
     out: dict[int, list[int]] = {}
     for x, y in zip(quoted[:1], quoted[1:2]):
         sx, sy = by_id[x], by_id[y]
-        if sx["polarity"] != "assert" or sy["polarity"] != "assert" or not _same_side(sx, sy):
+        if sx["polarity"] != "assert" or sy["polarity"] != "assert":
+            continue
+        if not (_same_side(sx, sy) or (story.speaks_for_claimant(sx) and story.speaks_for_claimant(sy))):
             continue
         if story.signs.get(x, 0) != 0 and story.signs.get(x) == story.signs.get(y):
             out.setdefault(x, []).append(y)
@@ -336,8 +339,11 @@ def _spread_to_echoes(rows: list[dict], statements: pd.DataFrame, by_id: dict[in
                 row = index.get((min(echo, other), max(echo, other)))
                 if row is None or echo == other or _same_side(by_id[echo], by_id[other]) and not _same_side(by_id[src], by_id[other]):
                     continue
-                if row["conflict"] < score * ECHO_WEIGHT:
-                    row["conflict"] = round(score * ECHO_WEIGHT, 4)
+                if not r["linked"] and story.signs.get(other, 0) * _content_sign(by_id[other]) * story.signs.get(echo, 0) >= 0:
+                    continue  # what only one of them says ("airlines can already file flight plans") is not the other's
+                echoed = max(LINKED_FLOOR, score * ECHO_WEIGHT)  # ranked below what it repeats, flagged with it
+                if row["conflict"] < echoed:
+                    row["conflict"] = round(echoed, 4)
                     row["frame"] = row["frame"] or r["frame"]
                     row["evidence"] = f"{row['evidence']}; it repeats what statement {src} says, which statement {other} answers"
 
@@ -644,6 +650,7 @@ FRAME_EVIDENCE = {
     "ceasefire": "; they disagree on whether the truce holds",
     "casualties": "; they disagree on whether anyone was hurt",
     "figure": "; they give different figures",
+    "ability": "; they disagree on whether it can be done",
     "blame": "; they disagree on who started it",
     "story": "; they disagree on whether what the headline reports happened",
 }

@@ -89,6 +89,10 @@ UNSETTLED = re.compile(
     r"(?:was|were|is|are|remains?|remained) (?:still )?awaiting\b|"
     r"only (?:a|an) (?:small )?(?:advance|first) (?:group|team|contingent|batch|party)|"
     r"agreed to (?:continue|keep|pursue|hold more) (?:the |their )?(?:talks|consultations|dialogue|discussions|negotiations|talking)|"
+    # no talks since, or talks still to resume: nothing can have been agreed ("no negotiating round has taken place since")
+    r"no (?:[\w-]+ )?(?:negotiating |negotiation )?(?:rounds?|talks|negotiations|meetings?) (?:of talks |of negotiations )?(?:has |have |had )?(?:yet )?(?:taken place|been held|occurred)|"
+    r"(?:when|once|after|until|before) (?:the )?(?:talks|negotiations|discussions) (?:resume|restart|reopen)|"
+    r"(?:position|demand|proposal) (?:that )?(?:[\w’'-]+ ){0,3}?(?:will|would) (?:defend|put forward|present|push for|table)|"
     # the wire's stock phrases for a deal not (yet) made: under review, in the works, close to, at an advanced stage,
     # progress made, subject to approval, pending ratification, a letter of intent, a broad outline, depends on ...
     r"(?:is|are|was|were) (?:still )?being (?:finali[sz]ed|considered|studied|reviewed|examined|assessed|negotiated|discussed)|"
@@ -226,17 +230,24 @@ NOT_YET_SENT = re.compile(
     r"(?:expect(?:s|ed|ing)?|awaiting|awaited|waiting for) (?:the |its |their |a |an )?(?:[\w-]+ )?"
     r"(?:funds|money|payment|transfer|deposit|disbursement|delivery|shipment|cargo|consignment|loan|tranche))\b"
 )
+#: People sent somewhere who may stay or leave.
+_PEOPLE_SENT = r"soldiers?|troops?|personnel|forces?|units?|staff|peacekeepers?|advisers?|advisors?|instructors?|contractors?|monitors?|observers?|guards?|police(?:men)?|officers?"
 #: Forces that pulled back (``+1``: "had withdrawn", "have already moved back", "began dismantling"), or stayed
 #: (``-1``: "had not moved", "remain in their positions", "positions ... unchanged").
 WITHDREW = re.compile(
     r"\b(?:withdr[ae]wn?|withdrawing|pull(?:ed|ing)\s+(?:[\w’'-]+\s+){0,5}?(?:back|out)|mov(?:ed|ing)\s+back|retreat(?:ed|ing)|dismantl(?:ed|ing)|"
-    r"evacuat(?:ed|ing)|left (?:the|their|its|his|her) positions?)\b",
+    r"evacuat(?:ed|ing)|left (?:the|their|its|his|her) positions?|"
+    # gone from where they were: "the last French soldiers had left the country", "no longer a single soldier on its soil"
+    r"(?:had|have|has)\s+(?:all\s+)?left\s+(?:the|their|its)\s+(?:country|base|bases|region|territory|island|area|zone|soil)|"
+    rf"no longer (?:a single |any )?(?:[\w-]+ )?(?:{_PEOPLE_SENT}))\b",
     re.I,
 )
 STAYED = re.compile(
     r"\b(?:(?:had|has|have)\s+not\s+(?:moved|withdrawn|pulled back|left)|(?:did|do|does)\s+not\s+(?:move|withdraw|pull back|leave)|"
     r"remain(?:s|ed)?\s+in\s+(?:their|its|his|her|the)?\s*positions?|stay(?:ed|s)?\s+(?:there|put|in place)|"
-    r"positions?\s+(?:[\w-]+\s+){0,4}(?:unchanged|intact)|still (?:there|in place)|no signs? of (?:a |any )?(?:withdrawal|pullback|movement))\b",
+    r"positions?\s+(?:[\w-]+\s+){0,4}(?:unchanged|intact)|still (?:there|in place)|no signs? of (?:a |any )?(?:withdrawal|pullback|movement)|"
+    # some stay behind: "about 100 personnel remained at the base", "the remaining personnel were technicians"
+    rf"(?:{_PEOPLE_SENT})\s+(?:would\s+|will\s+)?remain(?:s|ed)?\s+(?:at|in|on|behind)\b|(?:the\s+)?remaining\s+(?:[\w-]+\s+)?(?:{_PEOPLE_SENT}))\b",
     re.I,
 )
 #: A truce that holds (``+1``: "the ceasefire was holding", "strictly observing the truce"; a negated breach, "no
@@ -296,6 +307,7 @@ class Frames:
     refused: bool = False  # an agreement word said no to ("had not given its consent", "would not approve")
     counts: dict[str, int] = field(default_factory=dict)  # counted things: "wounding two soldiers" -> {"troop": 2}
     names_deal: bool = False  # an agreement word is there ("the parties had agreed on a framework"), not only "differences remain"
+    abilities: dict[str, int] = field(default_factory=dict)  # "can already file" -> {"file": 1}; "had not been able to file" -> {"file": -1}
 
 
 #: Stems that name the same thing: a next "round" of talks is a next meeting.
@@ -438,7 +450,32 @@ def read_frames(content: str) -> Frames:
     return Frames(
         signs=signs, intention=intention, topic=topic_words(content), answer=bool(ANSWER.search(content)), open_date=open_date,
         everyone=everyone, refused=bool(events and negated), counts=_counts(content), names_deal=bool(events),
+        abilities=_abilities(content),
     )
+
+
+#: What someone can or cannot do: "airlines can already file flight plans" / "had not been able to file any".
+_ABLE = re.compile(
+    r"\b(?P<no>cannot|can[’']t|could not|couldn[’']t|(?:(?:not|never)\s+(?:yet\s+)?(?:been\s+|be\s+)?|un)able to|"
+    r"(?:has|have|had|is|are|was|were)\s+(?:not|never)\s+(?:yet\s+)?(?:been\s+)?able to)?"
+    r"(?(no)|(?:can|(?:is|are|was|were|has been|have been|had been)\s+(?:now\s+|already\s+)?able to))\s+(?:already\s+|now\s+|still\s+|yet\s+)?(?P<verb>[a-z]{3,})\b",
+    re.I,
+)
+_NOT_A_VERB = {"the", "not", "also", "only", "then", "well", "more", "help"}
+#: Verbs of saying: "was unable to confirm the report" withholds a word, it says nothing of the thing.
+_SAYING = {"confirm", "comment", "say", "speak", "verify", "disclose", "elaborate", "discuss", "tell", "explain", "answer", "reach"}
+
+
+def _abilities(content: str) -> dict[str, int]:
+    """Verb stem -> +1 someone can do it, -1 cannot ("can already file" / "had not been able to file"); "could" alone
+    is a supposition, not an ability, and a condition before it says nothing."""
+    out: dict[str, int] = {}
+    for m in _ABLE.finditer(content):
+        verb = m.group("verb").lower()
+        if verb in _NOT_A_VERB or verb in _SAYING or CONDITION.search(content, 0, m.start()):
+            continue
+        out.setdefault(_stem(verb), -1 if m.group("no") else 1)
+    return out
 
 
 def _first_signed(content: str, yes: re.Pattern[str], no: re.Pattern[str]) -> tuple[re.Match[str], int] | None:
@@ -528,6 +565,9 @@ def frame_conflict(a: Frames, b: Frames, sign_a: int, sign_b: int, parties: bool
     figures = {k for k in a.counts.keys() & b.counts.keys() if a.counts[k] != b.counts[k]}
     if figures and sign_a > 0 and sign_b > 0 and a.topic & b.topic - figures:
         return "figure"  # "wounding two soldiers" / "one soldier had been lightly wounded"
+    able = [v for v in a.abilities.keys() & b.abilities.keys() if a.abilities[v] * sign_a * b.abilities[v] * sign_b < 0]
+    if able and a.topic & b.topic - set(able):
+        return "ability"  # "airlines can already file flight plans" / "had not been able to file any flight plan"
     answered = min(sign_a, sign_b) < 0 or (a.answer and a.signs.get("agreement", 0) < 0) or (b.answer and b.signs.get("agreement", 0) < 0)
     for frame in ("schedule", "activity", "delivery", "withdrawal", "ceasefire", "casualties", "agreement"):
         if frame not in a.signs or frame not in b.signs:
