@@ -655,3 +655,22 @@ def test_quick_to_deny_and_a_plural_countrys_possessive():
     assert eu.polarity == "deny" and eu.speaker != "narrator"
     (dept,) = attributed("The Philippines' agriculture department said on Friday that the rice had arrived.")
     assert dept.speaker == "Philippine agriculture department"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("An official at the Maritime Safety Authority of Kenya said no permit had been issued.", "Maritime Safety Authority of Kenya official"),
+        ("An official with the European Commission said no decision had been made.", "European Commission official"),
+        ("A spokesman for Rosneft said no contract had been signed.", "Rosneft spokesman"),
+        ("An official at the interior ministry said the border stayed closed.", "interior ministry official"),
+        ("An official from Kenya said the border stayed closed.", "Kenyan official"),  # a country is no organisation
+        ("A spokesperson for Colombia's Foreign Ministry said no.", "Colombian foreign ministry spokesperson"),
+        ("Italy's Economy Ministry said the deal was done.", "Italian economy ministry"),
+        ("Spain's Armed Forces Ministry said the frigate had sailed.", "Spanish armed forces ministry"),
+        ("A spokesman for Putin said the talks were useful.", "Kremlin spokesman"),  # the spokesman, not Putin
+    ],
+)
+def test_a_role_at_an_organisation_and_a_ministry_named_in_capitals(sentence, speaker):
+    (st,) = attributed(sentence)
+    assert st.speaker == speaker

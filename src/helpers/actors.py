@@ -261,6 +261,13 @@ def _country_before(text: str, start: int) -> str:
     return ""
 
 
+#: A role and the organisation, named in capitals, it works for: "a spokesman for the Airports Authority of India".
+_ROLE_OF_ORG = re.compile(
+    r"\b(?:at|with|for|of)\s+(?:the\s+)?(?P<org>[A-Z][\w’'&-]*(?:(?:\s+(?:of|for|and|the|[A-Z][\w’'&-]*))*?\s+[A-Z][\w’'&-]*)?|"
+    rf"(?<=the )(?:[a-z]+\s+)?(?:{'|'.join(BODIES)}))$"
+)
+
+
 def _country_of_qualifier(words: str, people: dict[str, Person]) -> tuple[str, str]:
     """Country and institution named by a qualifier such as ``Putin's`` or ``French`` or ``Kremlin``."""
     q = norm_quotes(words).lower()
@@ -374,7 +381,8 @@ class ActorResolver:
         role = next((r for r in SPOKES + OFFICIALS if re.search(rf"\b{r}\b", low)), None)
         # a role attached to a person ("Putin's spokesman", "official in Macron's office") is not that person
         named = self.person_in(m)
-        if named is not None and re.search(rf"\b{re.escape(named.name.split()[-1])}$", m):
+        surname = re.escape(named.name.split()[-1]) if named is not None else ""
+        if named is not None and re.search(rf"\b{surname}$", m) and not (role and re.search(rf"\b(?:for|of|to)\s+(?:[\w.’'-]+\s+){{0,2}}{surname}$", m)):
             return self.register(named.name, "person", named.country)  # "Kremlin spokesman Dmitry Peskov"
         if re.match(r"(?:the\s+)?(?:people|sources|officials|a person|a source|an official)\s+(?:familiar with|with knowledge of|briefed on|close to)\b", low):
             return self.register(DETERMINER.sub("", m), "group", "")  # the wire's anonymous source, named as the wire names it
@@ -386,6 +394,15 @@ class ActorResolver:
             portfolio = {"foreign affairs": "foreign", "external affairs": "foreign", "defence": "defense"}.get(ministry.group("portfolio").lower(), ministry.group("portfolio").lower())
             if country:
                 return self.register(f"{NATIONALITY.get(country, country)} {portfolio} ministry", "body", country)
+        titled_ministry = re.match(
+            r"^(?:the\s+)?(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?:[’']s?)?\s+(?P<portfolio>(?:[A-Z][\w-]*\s+){1,3}?)(?P<body>Ministry|Department)$", m
+        )
+        if titled_ministry:  # "France's Armed Forces Ministry" -> "French armed forces ministry"
+            country, _ = _country_of_qualifier(titled_ministry.group("owner"), self.people)
+            portfolio = titled_ministry.group("portfolio").strip().lower()
+            portfolio = {"foreign affairs": "foreign", "external affairs": "foreign", "defence": "defense"}.get(portfolio, portfolio)
+            if country and ADJECTIVE_TO_COUNTRY.get(titled_ministry.group("owner").lower()) == country:
+                return self.register(f"{NATIONALITY.get(country, country)} {portfolio} {titled_ministry.group('body').lower()}", "body", country)
         if re.search(r"[A-Z][\w’'-]* (?:of|for) (?:the )?[A-Z]", m):
             # an organisation named with "of"/"for": "International Committee of the Red Cross"
             country, _ = _country_of_qualifier(m, self.people)
@@ -436,6 +453,11 @@ class ActorResolver:
 
     def _role_actor(self, mention: str, role: str) -> str:
         country, inst = _country_of_qualifier(mention, self.people)
+        org = _ROLE_OF_ORG.search(norm_quotes(mention))
+        if org and not re.search(r"[’']s\b", org.group("org")) and org.group("org").lower() not in CAPITALS and org.group("org").lower() not in ADJECTIVE_TO_COUNTRY and self.person_in(org.group("org")) is None:
+            # "an official at the Airports Authority of India" -> "Airports Authority of India official"
+            name = f"{org.group('org')} {role}"
+            return self.register(name, "group" if role.endswith("s") else "role", country)
         plural = role.endswith("s") and role not in ("sources",) or role == "sources"
         low = norm_quotes(mention).lower()
         body = next((b for b in BODIES if re.search(rf"\b{b}\b", low)), None)

@@ -306,8 +306,8 @@ def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
             break
         if low in {"the", "a", "an"}:
             start = toks[i - 1].start()
-            if i - 3 >= 0 and toks[i - 2].group().lower() in {"of", "for"} and toks[i - 3].group().lower() in ROLE_NOUNS:
-                i -= 2  # "a spokesperson for the Greek government": the role speaks for the body
+            if i - 3 >= 0 and toks[i - 2].group().lower() in {"of", "for", "at", "with"} and toks[i - 3].group().lower() in ROLE_NOUNS:
+                i -= 2  # "a spokesperson for the Greek government", "an official at the Airports Authority": the role speaks for the body
                 start = toks[i - 1].start()
                 continue
             break
