@@ -439,3 +439,27 @@ def test_a_claimant_countrys_official_echoes_its_claim_but_not_what_only_the_off
     assert links.loc[(0, 4), "conflict"] >= 0.6 and "repeats what statement 1 says" in links.loc[(0, 4), "evidence"]
     # but the lead never said the ferries can dock already: the operators answer the official only
     assert links.loc[(0, 3), "conflict"] < 0.6
+
+
+def test_the_claiming_partys_minister_after_the_lead_echoes_it(tmp_path):
+    """A two-sided headline says Ghana claims: the Ghanaian minister's quote right after the Ghanaian lead repeats it,
+    so Togo's answer to the lead answers the quote too (through the real loader, statements and story)."""
+    from helpers.article import load_article
+
+    path = tmp_path / "traders.txt"
+    path.write_text(
+        "Ghana Says Togo Freed 30 Traders; Families Say Only Nine Are Home\n\n"
+        "ACCRA, Feb 2 (Reuters) - Ghana's interior ministry said on Monday that Togo had released 30 Ghanaian traders "
+        "detained at the border, and that all of them had returned to Accra.\n\n"
+        "\"Every one of our 30 traders is back with his family,\" Trade Minister Kofi Mensah told parliament.\n\n"
+        "A spokesman for Togo's Ministry of Security said nine traders had been handed over and that the cases of the others "
+        "were before the courts in Lome.\n",
+        encoding="utf-8",
+    )
+    article = load_article(path)
+    st = statements_frame(extract_statements(article, narrator=False))
+    assert list(st["speaker"]) == ["Ghanaian interior ministry", "Kofi Mensah", "Togolese security ministry spokesman"]
+    links = scored(st, [(0, 1), (0, 2), (1, 2)], title=article.title)
+    assert links.loc[(0, 2), "conflict"] >= 0.6  # Togo: only nine, the others before the courts
+    assert links.loc[(1, 2), "conflict"] >= 0.6 and "repeats what statement 0 says" in links.loc[(1, 2), "evidence"]
+    assert links.loc[(0, 1), "conflict"] < 0.6  # the lead and its echo agree

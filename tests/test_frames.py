@@ -466,3 +466,22 @@ def test_what_someone_can_or_cannot_do():
     assert read_frames("The ministry was unable to confirm the report").abilities == {}  # withholding a word
     # the same verb about unrelated things is no conflict
     assert frame_conflict(read_frames("Farmers can sell wheat abroad"), read_frames("Banks could not sell the bonds"), 1, 1) is None
+
+
+@pytest.mark.parametrize(
+    ("content", "frame", "sign"),
+    [
+        ("All 25 sailors are back home", "delivery", 1),
+        ("Every one of the crew is now back with their families", "delivery", 1),
+        ("The other detainees would be freed in batches", "delivery", -1),
+        ("The vote is set for May 3 and it will not move", "schedule", 1),  # a date that holds is no negation
+        ("May 3 was only the commission's target", "schedule", -1),
+        ("The final date would be set by decree", "schedule", -1),
+    ],
+)
+def test_home_in_batches_a_date_that_holds_and_a_target(content, frame, sign):
+    assert read_frames(content).signs.get(frame) == sign
+
+
+def test_a_target_hit_is_no_date():
+    assert "schedule" not in read_frames("The drone hit its target near the port").signs

@@ -375,7 +375,7 @@ def test_no_comment_is_a_statement_and_short_contents_stay_clauses():
         ("Emirati Minister of State Khalifa Al Nuaimi said so. On Wednesday, Al Nuaimi said otherwise.", ["Khalifa Al Nuaimi"] * 2),
         ("The International Committee of the Red Cross said it had not been asked.", ["International Committee of the Red Cross"]),
         ("Ukraine's Coordination Headquarters for the Treatment of Prisoners of War said it was ready.",
-         ["Ukraine's Coordination Headquarters for the Treatment of Prisoners of War"]),
+         ["Ukrainian Coordination Headquarters for the Treatment of Prisoners of War"]),
         ("An Indian army officer in Leh, who declined to be identified, said tents were gone. Later the army said nothing had changed.",
          ["Indian army officer", "Indian army"]),
         # "called on"/"called for"/"urged"; a lower-case title after an inverted cue
@@ -674,3 +674,12 @@ def test_quick_to_deny_and_a_plural_countrys_possessive():
 def test_a_role_at_an_organisation_and_a_ministry_named_in_capitals(sentence, speaker):
     (st,) = attributed(sentence)
     assert st.speaker == speaker
+
+
+def test_a_service_spokesman_after_a_quote_and_an_agency_named_with_its_countrys_possessive():
+    (st,) = attributed("\"Nobody was hurt,\" Uzbek border service spokesman Jasur Aliev said by phone.")
+    assert st.speaker == "Jasur Aliev" and st.content == "Nobody was hurt"
+    (st,) = attributed("Kazakhstan's State Committee for National Security said the shooting had started at dawn.")
+    assert st.speaker == "Kazakh State Committee for National Security"
+    (st,) = attributed("A spokesman for Nepal's Ministry of Foreign Affairs said the request was under study.")
+    assert st.speaker == "Nepali foreign ministry spokesman"

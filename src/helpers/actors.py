@@ -261,6 +261,39 @@ def _country_before(text: str, start: int) -> str:
     return ""
 
 
+#: Portfolios named in other words than the ones this project uses.
+_PORTFOLIOS = {"foreign affairs": "foreign", "external affairs": "foreign", "defence": "defense"}
+
+
+def _ministry(mention: str, people: dict[str, Person]) -> tuple[str, str] | None:
+    """A country's ministry, named as wires name it, and its country: "China's Ministry of Commerce" -> "Chinese
+    commerce ministry", as "China's commerce ministry" reads; "France's Armed Forces Ministry" -> "French armed forces
+    ministry"; None for anything else."""
+    of = re.search(r"(?:^|\bthe\s+|\s)(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)[’']s?\s+(?P<body>Ministry)\s+of\s+(?:the\s+)?(?P<portfolio>[A-Z][\w ]+?)$", mention)
+    titled = re.search(
+        r"(?:^|\bthe\s+|\s)(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?:[’']s?)?\s+(?P<portfolio>(?:[A-Z][\w-]*\s+){1,3}?)(?P<body>Ministry|Department)$", mention
+    )
+    found = of or titled
+    if found is None:
+        return None
+    country, _ = _country_of_qualifier(found.group("owner"), people)
+    if not country or (found is titled and ADJECTIVE_TO_COUNTRY.get(found.group("owner").lower()) != country):
+        return None
+    portfolio = found.group("portfolio").strip().lower()
+    if portfolio == "state":
+        return None  # the U.S. State Department keeps its name
+    return f"{NATIONALITY.get(country, country)} {_PORTFOLIOS.get(portfolio, portfolio)} {found.group('body').lower()}", country
+
+
+def _adjectival(name: str, country: str) -> str:
+    """A country's possessive as its adjective: "the Philippines' agriculture department" -> "Philippine agriculture
+    department", "Kyrgyzstan's State Committee for National Security" -> "Kyrgyz State Committee for National Security"."""
+    owned = re.match(r"^(?P<owner>[A-Z][\w .-]*?)(?:'s|’s|'|’)\s+(?P<rest>[\w][\w ’'-]*)$", name)
+    if owned and country and ADJECTIVE_TO_COUNTRY.get(owned.group("owner").lower()) == country:
+        return f"{NATIONALITY.get(country, country)} {owned.group('rest')}"
+    return name
+
+
 #: A role and the organisation, named in capitals, it works for: "a spokesman for the Airports Authority of India".
 _ROLE_OF_ORG = re.compile(
     r"\b(?:at|with|for|of)\s+(?:the\s+)?(?P<org>[A-Z][\w’'&-]*(?:(?:\s+(?:of|for|and|the|[A-Z][\w’'&-]*))*?\s+[A-Z][\w’'&-]*)?|"
@@ -388,25 +421,13 @@ class ActorResolver:
             return self.register(DETERMINER.sub("", m), "group", "")  # the wire's anonymous source, named as the wire names it
         if role is not None:
             return self._role_actor(m, role)
-        ministry = re.match(r"^(?:the\s+)?(?P<owner>.+?)[’']s\s+Ministry\s+of\s+(?:the\s+)?(?P<portfolio>[A-Z][\w ]+?)$", m)
-        if ministry:  # "China's Ministry of Commerce" -> "Chinese commerce ministry", as "China's commerce ministry" reads
-            country, _ = _country_of_qualifier(ministry.group("owner"), self.people)
-            portfolio = {"foreign affairs": "foreign", "external affairs": "foreign", "defence": "defense"}.get(ministry.group("portfolio").lower(), ministry.group("portfolio").lower())
-            if country:
-                return self.register(f"{NATIONALITY.get(country, country)} {portfolio} ministry", "body", country)
-        titled_ministry = re.match(
-            r"^(?:the\s+)?(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?:[’']s?)?\s+(?P<portfolio>(?:[A-Z][\w-]*\s+){1,3}?)(?P<body>Ministry|Department)$", m
-        )
-        if titled_ministry:  # "France's Armed Forces Ministry" -> "French armed forces ministry"
-            country, _ = _country_of_qualifier(titled_ministry.group("owner"), self.people)
-            portfolio = titled_ministry.group("portfolio").strip().lower()
-            portfolio = {"foreign affairs": "foreign", "external affairs": "foreign", "defence": "defense"}.get(portfolio, portfolio)
-            if country and ADJECTIVE_TO_COUNTRY.get(titled_ministry.group("owner").lower()) == country:
-                return self.register(f"{NATIONALITY.get(country, country)} {portfolio} {titled_ministry.group('body').lower()}", "body", country)
+        ministry = _ministry(m, self.people)
+        if ministry is not None:
+            return self.register(ministry[0], "body", ministry[1])
         if re.search(r"[A-Z][\w’'-]* (?:of|for) (?:the )?[A-Z]", m):
             # an organisation named with "of"/"for": "International Committee of the Red Cross"
             country, _ = _country_of_qualifier(m, self.people)
-            return self.register(DETERMINER.sub("", m), "body", country)
+            return self.register(_adjectival(DETERMINER.sub("", m), country), "body", country)
         words = re.findall(r"[\w\-]+", m)
         head = words[-1] if words and words[-1].islower() else ""
         body_head = next((b for b in BODIES if low.endswith(b)), None)
@@ -446,14 +467,15 @@ class ActorResolver:
         if key in INSTITUTIONS or key in CAPITALS:
             return self.register(m if not m.lower().startswith("the ") else m[4:], "body", INSTITUTIONS.get(key) or CAPITALS[key])
         name = re.sub(r"^(?:two|three|four|five|several|some|many|\d+)\s+(?=\w)", "", DETERMINER.sub("", m), flags=re.I)  # "Two Chinese nickel buyers"
-        owned = re.match(r"^(?P<owner>[A-Z][\w .-]*?)(?:'s|’s|'|’)\s+(?P<rest>[a-z][a-z -]*)$", name)
-        if owned and country and ADJECTIVE_TO_COUNTRY.get(owned.group("owner").lower()) == country:
-            name = f"{NATIONALITY.get(country, country)} {owned.group('rest')}"  # "the Philippines' agriculture department"
+        name = _adjectival(name, country)
         return self.register(name[:1].upper() + name[1:], "other", country)
 
     def _role_actor(self, mention: str, role: str) -> str:
         country, inst = _country_of_qualifier(mention, self.people)
         org = _ROLE_OF_ORG.search(norm_quotes(mention))
+        ministry = _ministry(norm_quotes(mention), self.people)
+        if ministry is not None:  # "a spokesman for India's Ministry of External Affairs" -> "Indian foreign ministry spokesman"
+            return self.register(f"{ministry[0]} {role}", "group" if role.endswith("s") else "role", ministry[1])
         if org and not re.search(r"[’']s\b", org.group("org")) and org.group("org").lower() not in CAPITALS and org.group("org").lower() not in ADJECTIVE_TO_COUNTRY and self.person_in(org.group("org")) is None:
             # "an official at the Airports Authority of India" -> "Airports Authority of India official"
             name = f"{org.group('org')} {role}"

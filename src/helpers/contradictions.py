@@ -308,16 +308,17 @@ ECHO_WEIGHT = 0.95
 
 
 def _echoes(statements: pd.DataFrame, by_id: dict[int, pd.Series], story: _StoryJudge) -> dict[int, list[int]]:
-    """Statement -> the statements that repeat it: next to each other among the quoted statements, of the same
-    side, both assertions, saying the same thing of the story ("The junta said the EU had agreed to send
-    observers" / "'The European Union has accepted our invitation,' junta spokesman Amara Camara said")."""
+    """Statement -> the statements that repeat it: the lead and the quoted statement after it, of the same side (one
+    office, the claimant's voices, or the party a two-sided headline says claims), both assertions, saying the same
+    thing of the story ("The junta said the EU had agreed to send observers" / "'The European Union has accepted
+    our invitation,' junta spokesman Amara Camara said")."""
     quoted = [int(i) for i in statements.sort_values("start")["id"] if by_id[int(i)]["speaker"] != NARRATOR]
     out: dict[int, list[int]] = {}
     for x, y in zip(quoted[:1], quoted[1:2]):
         sx, sy = by_id[x], by_id[y]
         if sx["polarity"] != "assert" or sy["polarity"] != "assert":
             continue
-        if not (_same_side(sx, sy) or (story.speaks_for_claimant(sx) and story.speaks_for_claimant(sy))):
+        if not (_same_side(sx, sy) or (story.speaks_for_claimant(sx) and story.speaks_for_claimant(sy)) or {x, y} <= story.claiming):
             continue
         if story.signs.get(x, 0) != 0 and story.signs.get(x) == story.signs.get(y):
             out.setdefault(x, []).append(y)

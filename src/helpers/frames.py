@@ -162,7 +162,9 @@ _OPEN_DATE = re.compile(
 #: Words for when something will happen (a content that names one sets a date; "no date" denies it).
 SCHEDULE_NOUN = re.compile(r"\b(?:dates?|timetable|deadline|timing|schedule|scheduled|agenda)\b", re.I)
 #: A date that no longer holds: "the vote had been postponed".
-SCHEDULE_OFF = re.compile(r"(?<!-)\b(?:(?:a|an) (?:target|goal|aim|aspiration),? not a (?:deadline|commitment|date)|postpon(?:e|es|ed|ing)|delay(?:s|ed)|rescheduled|put on hold|on hold|indefinitely|no time ?(?:line|frame|table)|(?:timeline|timing) (?:is|was|remains|remained) unclear|put off|pushed back|(?:could|may|might|would) (?:shift|slip|slide|change))\b", re.I)
+SCHEDULE_OFF = re.compile(r"(?<!-)\b(?:(?:was|is|remains?|remained|as)\s+(?:only\s+|just\s+|merely\s+)?(?:the\s+|a\s+|an\s+|its\s+|our\s+|their\s+)?(?:[\w’'-]+(?:'s|’s)?\s+)?[“\"]?(?:target|goal|aim|aspiration|objective)\b|(?:final|exact|definitive|official)\s+date\s+(?:would|will|is to|was to)\s+be\s+(?:set|fixed|announced|decided|determined)|(?:a|an) (?:target|goal|aim|aspiration),? not a (?:deadline|commitment|date)|postpon(?:e|es|ed|ing)|delay(?:s|ed)|rescheduled|put on hold|on hold|indefinitely|no time ?(?:line|frame|table)|(?:timeline|timing) (?:is|was|remains|remained) unclear|put off|pushed back|(?:could|may|might|would) (?:shift|slip|slide|change))\b", re.I)
+#: A date said to hold: "the date is fixed and it will not move", "there will be no change".
+_FIRM = re.compile(r"\b(?:(?:will|would|can|could|is|was)\s+not\s+(?:be\s+)?(?:move|moved|change|changed|shift|shifted|slip|budge|postponed|delayed)|(?:there will be |with )?no (?:change|delay|postponement)s?)\b", re.I)
 SCHEDULE_WHEN = re.compile(
     rf"\b(?:(?:leaves|departs|sails|opens|reopens|starts|begins|resumes|arrives|kicks off|goes ahead) (?:on |in )?(?:{WEEKDAYS}|tomorrow|next week|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)|"
@@ -217,13 +219,14 @@ HALT = re.compile(
 DELIVERED = re.compile(
     r"\b(?:provid(?:e|es|ed)|hand(?:s|ed)? over|deliver(?:s|ed)?|submit(?:s|ted)?|sen[dt]|transferred|transfers?|supplied|paid|releas(?:e|es|ed)|freed|returned|c[oa]me home|arriv(?:e|es|ed)|repatriated|extradited|handed back|shipped|dispatched|landed|touched down|disbursed|credited|wired|"
     r"(?:money|funds|payment|deposit|cash|tranche) (?:is|are|was|were|has been|had been|have been) (?:already )?(?:in (?:the|its|our|their) (?:account|coffers|treasury)|received)|"
-    r"(?:is|are|was|were) [“\"]?(?:already )?in (?:our|the|its|their) (?:warehouses?|stores|stockpiles?|hands|possession))\b", re.I
+    r"(?:is|are|was|were) [“\"]?(?:already )?in (?:our|the|its|their) (?:warehouses?|stores|stockpiles?|hands|possession)|"
+    r"(?:is|are|was|were|has been|have been) (?:now |already |safely )?back (?:home|with (?:his|her|their) famil(?:y|ies)|on (?:[\w-]+ )?soil))\b", re.I
 )
 #: Nothing handed over yet, in words that name no hand-over: "the officers were still in Nairobi", "had yet to
 #: leave", "have not left the capital".
 NOT_YET_SENT = re.compile(
     r"\b(?:still (?:in|at) (?:the )?[A-Z][\w’'-]+|(?:has|have|had) yet to (?:leave|depart|arrive|be (?:sent|deployed|dispatched|delivered|shipped))|"
-    r"(?:has|have|had) not (?:yet )?(?:left|departed)|in stages|(?:is|are|was|were) on (?:its|their) way|"
+    r"(?:has|have|had) not (?:yet )?(?:left|departed)|in (?:stages|batches|groups|phases|waves)|(?:is|are|was|were) on (?:its|their) way|"
     r"(?:further|more|remaining|other) (?:deliveries|shipments|batches|tranches|consignments) (?:would|will) (?:follow|come|arrive)|"
     r"received no (?!(?:official |formal |written )?(?:notification|confirmation|notice|orders?|instructions?|requests?|information)\b)|"
     r"(?:the )?(?:remaining|rest of the|other) [\w-]+(?: [\w-]+)? (?:would|will) be (?:freed|released|returned|handed over|delivered|sent)|"
@@ -432,9 +435,10 @@ def read_frames(content: str) -> Frames:
         signs["agreement"] = -1 if unsettled or negated else 1
     if NONE_PREPARED.search(content) or (ANSWER.search(content) and "agreement" not in signs):
         signs["agreement"] = -1  # "there is no such fact", asked about a promise, answers it
-    if (SCHEDULE_NOUN.search(content) and (NEGATION.search(content) or unsettled)) or SCHEDULE_OFF.search(content):
+    firm = _FIRM.sub(" ", content)  # "it will not move" says the date holds: no negation of it
+    if (SCHEDULE_NOUN.search(firm) and (NEGATION.search(firm) or unsettled)) or SCHEDULE_OFF.search(firm):
         signs["schedule"] = -1  # "no date had been set", "no timetable", "the vote had been postponed"
-    elif SCHEDULE_WHEN.search(content) and not NEGATION.search(content):
+    elif SCHEDULE_WHEN.search(firm) and not NEGATION.search(firm):
         signs["schedule"] = 1  # "would resume by the end of March", "agreed to meet ... next month"
     for frame, sign in (
         ("activity", _activity(content)), ("delivery", _delivery(content)), ("withdrawal", _withdrawal(content)), ("ceasefire", _ceasefire(content)),

@@ -55,7 +55,7 @@ ROLE_NOUNS = set(
     "television radio media broadcaster newspaper delegate delegates guards soldiers troops agency chairperson chairman "
     "chairwoman ombudsman ombudswoman ombudsperson mediator palace committee court council parliament assembly senate junta "
     "regulator authority mission representative coordinator director commissioner governor mayor lawmaker legislator "
-    "judge prosecutor inspector inspectors monitors executive executives headquarters group".split()
+    "judge prosecutor inspector inspectors monitors executive executives headquarters group service services guard".split()
 )
 #: What a company or other organisation is called the second time ("Later Friday, the airline said ...").
 ORG_NOUNS = frozenset("airline company firm carrier operator insurer manufacturer producer exporter lender utility fund bank".split())
