@@ -485,3 +485,45 @@ def test_home_in_batches_a_date_that_holds_and_a_target(content, frame, sign):
 
 def test_a_target_hit_is_no_date():
     assert "schedule" not in read_frames("The drone hit its target near the port").signs
+
+
+@pytest.mark.parametrize(
+    ("content", "sign"),
+    [
+        ("Belarusian special services were behind the drone incursion", 1),
+        ("The attack came from the GRU", 1),
+        ("Vilnius blames Minsk for the balloon flights", 1),
+        ("Minsk was not behind the drone incursion", -1),  # the negation flips a "who did it"
+        ("Belarus has nothing to do with the incident", -1),
+        ("The accusations were baseless", -1),
+        ("No formal attribution has been made yet", -1),
+        ("The perpetrators remain unknown", -1),
+        ("If Minsk was behind it, there would be consequences", 0),  # a condition
+    ],
+)
+def test_who_did_it(content, sign):
+    assert read_frames(content).signs.get("responsibility", 0) == sign
+
+
+def test_an_accusation_and_its_denial_conflict_on_who_did_it():
+    claim = read_frames("Belarusian special services were behind the drone incursion over the border")
+    denial = read_frames("Belarus had nothing to do with the drone incursion")
+    assert frame_conflict(claim, denial, 1, 1) == "responsibility"
+
+
+@pytest.mark.parametrize(
+    ("content", "sign"),
+    [
+        ("The old radar station no longer exists", 1),
+        ("The checkpoint was demolished last week", 1),
+        ("Satellite photos showed the radar tower still standing", -1),
+        ("Only some of the barracks had been taken down", -1),
+        ("The dismantling would continue in stages", -1),  # still going on: not done
+    ],
+)
+def test_something_taken_down_or_still_standing(content, sign):
+    assert read_frames(content).signs.get("withdrawal") == sign
+
+
+def test_a_matter_of_weeks_is_not_done():
+    assert read_frames("The loan was a matter of weeks").signs.get("agreement") == -1

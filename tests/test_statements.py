@@ -683,3 +683,25 @@ def test_a_service_spokesman_after_a_quote_and_an_agency_named_with_its_countrys
     assert st.speaker == "Kazakh State Committee for National Security"
     (st,) = attributed("A spokesman for Nepal's Ministry of Foreign Affairs said the request was under study.")
     assert st.speaker == "Nepali foreign ministry spokesman"
+
+
+def test_an_accusation_dismissed_answers_the_accuser():
+    out = attributed("Lithuania's government said Minsk was behind the drone flights. "
+                     "Belarusian foreign ministry spokesman Oleg Ivanov dismissed the accusation as absurd.")
+    assert out[1].polarity == "deny" and out[1].refers_to == out[0].id
+
+
+def test_a_prime_minister_speaks_for_the_government_not_for_its_officials():
+    assert speaks_for("Prime Minister Kadri Saar", "Kadri Saar", "Estonian government")
+    assert not speaks_for("Prime Minister Kadri Saar", "Kadri Saar", "Estonian government official")
+    assert not speaks_for("Prime Minister Kadri Saar", "Kadri Saar", "Estonian foreign ministry")
+
+
+def test_a_state_agency_its_commentaries_and_analysts_at_a_think_tank():
+    out = attributed(
+        "The official Korean Central News Agency said the site no longer existed. "
+        "Analysts at the Seoul-based Institute for Northeast Studies said the pad was intact. "
+        "A second KCNA commentary on Tuesday said the work would continue."
+    )
+    assert [s.speaker for s in out] == ["Korean Central News Agency", "Institute for Northeast Studies analysts", "Korean Central News Agency"]
+    assert out[0].extra["country"] == "North Korea"

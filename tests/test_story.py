@@ -244,3 +244,13 @@ def test_the_claimants_own_voice_is_never_the_answering_party():
     links = pair_scores(st, "Venezuela says Cuba sent vaccine doses; health workers report shortages")
     # "health workers" answer; the health ministry, a word of whose name is "health", is the one that claims
     assert links.loc[(0, 1), "frame"] == "story" and links.loc[(0, 1), "conflict"] >= 0.6
+
+
+def test_a_content_in_the_storys_own_kind_of_event_is_on_it():
+    s = story(title="Azerbaijan Says It Dismantled Border Checkpoint; Armenia Disputes It",
+              lead="Azerbaijan had dismantled the checkpoint at the Lachin corridor")
+    assert s.frames.signs.get("withdrawal") == 1
+    # no shared word, more than a bare reference, but the same kind of event: things taken down, or still standing
+    assert on_story(read_frames("The concrete barrier on the eastern road is still standing in the village of Aghavno"), s, "Villagers", "")
+    # another kind of event in other words is not
+    assert not on_story(read_frames("Grain prices in the eastern villages rose sharply over the winter months"), s, "Villagers", "")

@@ -89,6 +89,14 @@ INSTITUTIONS: dict[str, str] = {
     "washington": "United States", "beijing": "China", "ankara": "Turkey", "minsk": "Belarus", "berlin": "Germany",
     "brussels": "European Union", "belgrade": "Serbia", "pristina": "Kosovo", "tehran": "Iran",
 }
+#: State news agencies: they speak for their states, under their own names.
+NEWS_AGENCIES: dict[str, tuple[str, str]] = {
+    "korean central news agency": ("Korean Central News Agency", "North Korea"), "kcna": ("Korean Central News Agency", "North Korea"),
+    "xinhua": ("Xinhua", "China"), "xinhua news agency": ("Xinhua", "China"), "tass": ("TASS", "Russia"), "ria novosti": ("RIA Novosti", "Russia"),
+    "irna": ("IRNA", "Iran"), "sana": ("SANA", "Syria"), "wafa": ("WAFA", "Palestine"), "anadolu": ("Anadolu", "Turkey"),
+    "anadolu agency": ("Anadolu", "Turkey"), "belta": ("BelTA", "Belarus"),
+}
+INSTITUTIONS.update({key: country for key, (_, country) in NEWS_AGENCIES.items()})
 #: Capitals stand for their governments when they act or speak ("Georgetown has accepted ...", "Budapest had not
 #: given its consent"), not where they only say where ("the Chinese embassy in Manila"). Capitals that are also
 #: common words or other places ("Victoria", "Kingston") are left out.
@@ -408,6 +416,8 @@ class ActorResolver:
         key = DETERMINER.sub("", m).lower()
         if key in self.aliases:
             return self.register(self.aliases[key], "alias")
+        if key in NEWS_AGENCIES:  # "the official Korean Central News Agency", later "KCNA"
+            return self.register(NEWS_AGENCIES[key][0], "body", NEWS_AGENCIES[key][1])
         if PLURAL_GROUPS.match(m):
             return self.group_at(position, m.split()[-1].lower())
         low = m.lower()
@@ -424,6 +434,9 @@ class ActorResolver:
         ministry = _ministry(m, self.people)
         if ministry is not None:
             return self.register(ministry[0], "body", ministry[1])
+        at_org = re.match(r"^(?:[Tt]he\s+)?(?P<who>(?i:analysts|economists|strategists|researchers|experts))\s+(?:at|with|from)\s+(?:the\s+)?(?:[A-Z][\w’'-]*-based\s+)?(?P<org>[A-Z].*)$", m)
+        if at_org:  # "analysts at the Washington-based Center for Pacific Security" -> "Center for Pacific Security analysts"
+            return self.register(f"{at_org.group('org')} {at_org.group('who').lower()}", "group", "")
         if re.search(r"[A-Z][\w’'-]* (?:of|for) (?:the )?[A-Z]", m):
             # an organisation named with "of"/"for": "International Committee of the Red Cross"
             country, _ = _country_of_qualifier(m, self.people)

@@ -653,6 +653,7 @@ FRAME_EVIDENCE = {
     "figure": "; they give different figures",
     "ability": "; they disagree on whether it can be done",
     "blame": "; they disagree on who started it",
+    "responsibility": "; they disagree on who did it",
     "story": "; they disagree on whether what the headline reports happened",
 }
 

@@ -84,7 +84,7 @@ UNSETTLED = re.compile(
     r"(?:not|never) (?:yet )?(?:issued|given|delivered|reached|made|handed down) (?:an? |its |any )?(?:opinion|ruling|decision|verdict|judge?ment)|"
     r"remain(?:s|ed)? to be (?:settled|agreed|negotiated|finali[sz]ed|worked out|resolved|decided)|"
     r"(?:must|will|would|has to|have to) (?:run|take) (?:its|their) course|"
-    r"ready to [a-z]+\b[^.;]{0,40}?\b(?:once|when|after|as soon as)\b(?! possible)|"
+    r"ready to [a-z]+\b[^.;]{0,40}?\b(?:once|when|after|as soon as)\b(?! possible)|(?:only |just )?a (?:matter|question) of (?:days|weeks|months|time)|"
     r"waiting for (?:the |a |an |final |formal )*(?:paperwork|approval|permission|clearance|green light|documents|visas|accreditation|decision|answer)|"
     r"(?:was|were|is|are|remains?|remained) (?:still )?awaiting\b|"
     r"only (?:a|an) (?:small )?(?:advance|first) (?:group|team|contingent|batch|party)|"
@@ -239,7 +239,7 @@ _PEOPLE_SENT = r"soldiers?|troops?|personnel|forces?|units?|staff|peacekeepers?|
 #: (``-1``: "had not moved", "remain in their positions", "positions ... unchanged").
 WITHDREW = re.compile(
     r"\b(?:withdr[ae]wn?|withdrawing|pull(?:ed|ing)\s+(?:[\w’'-]+\s+){0,5}?(?:back|out)|mov(?:ed|ing)\s+back|retreat(?:ed|ing)|dismantl(?:ed|ing)|"
-    r"evacuat(?:ed|ing)|left (?:the|their|its|his|her) positions?|"
+    r"evacuat(?:ed|ing)|left (?:the|their|its|his|her) positions?|no longer exists?|ceased to exist|(?:razed|demolished|torn down)|"
     # gone from where they were: "the last French soldiers had left the country", "no longer a single soldier on its soil"
     r"(?:had|have|has)\s+(?:all\s+)?left\s+(?:the|their|its)\s+(?:country|base|bases|region|territory|island|area|zone|soil)|"
     rf"no longer (?:a single |any )?(?:[\w-]+ )?(?:{_PEOPLE_SENT}))\b",
@@ -250,7 +250,11 @@ STAYED = re.compile(
     r"remain(?:s|ed)?\s+in\s+(?:their|its|his|her|the)?\s*positions?|stay(?:ed|s)?\s+(?:there|put|in place)|"
     r"positions?\s+(?:[\w-]+\s+){0,4}(?:unchanged|intact)|still (?:there|in place)|no signs? of (?:a |any )?(?:withdrawal|pullback|movement)|"
     # some stay behind: "about 100 personnel remained at the base", "the remaining personnel were technicians"
-    rf"(?:{_PEOPLE_SENT})\s+(?:would\s+|will\s+)?remain(?:s|ed)?\s+(?:at|in|on|behind)\b|(?:the\s+)?remaining\s+(?:[\w-]+\s+)?(?:{_PEOPLE_SENT}))\b",
+    rf"(?:{_PEOPLE_SENT})\s+(?:would\s+|will\s+)?remain(?:s|ed)?\s+(?:at|in|on|behind)\b|(?:the\s+)?remaining\s+(?:[\w-]+\s+)?(?:{_PEOPLE_SENT})|"
+    # what was to be taken down still stands, or goes only part of the way ("only some structures had been removed")
+    r"still standing|(?:remain(?:s|ed)?|is|was|were|are) (?:still )?(?:intact|standing)|only [“\"]?(?:some|a few|part of|a small (?:number|part) of)\b|"
+    # the taking down still goes on: "the dismantling would continue in stages", "the withdrawal will take months"
+    r"(?:withdrawal|pullout|pull-out|pullback|dismantling|demolition|drawdown)\s+(?:would|will|is to|was to)\s+(?:continue|go on|take|proceed))\b",
     re.I,
 )
 #: A truce that holds (``+1``: "the ceasefire was holding", "strictly observing the truce"; a negated breach, "no
@@ -264,6 +268,16 @@ BROKEN = re.compile(
     r"\b(?:shell(?:ing|ed|s)|fighting|clash(?:es|ed)|attack(?:s|ed|ing)|fir(?:ed|ing)\s+(?:on|at)|fired|shots?|violat(?:ed|ions?|ing|es)|"
     r"broke(?:n)?\s+the\s+(?:ceasefire|cease-fire|truce)|air ?strikes?|bombard(?:ed|ing|ment)|offensive)\b",
     re.I,
+)
+#: Who did it (``+1``: "was behind a cyberattack", "the attack came from the GRU", "blames Moscow for the hack"), or
+#: that the one named did not, or that nobody is named yet (``-1``: "has nothing to do with", "no formal attribution").
+RESPONSIBLE = re.compile(
+    r"\b(?:(?:was|were|is|are|had been|has been)\s+(?:[\w-]+\s+)?(?:behind|responsible for)|carried out (?:the|an?|this|last)\b|(?:came|comes|originated) from (?:the )?[A-Z]|"
+    r"orchestrated|masterminded|perpetrated|blames?d?\s+(?:[\w’'-]+\s+){1,4}?for\b|accus(?:e|es|ed)\s+(?:[\w’'-]+\s+){1,4}?of\b)", re.I
+)
+NOT_RESPONSIBLE = re.compile(
+    r"\b(?:(?:has|have|had)\s+nothing\s+to\s+do\s+with|no\s+(?:involvement|role|part|hand)\s+in|(?:baseless|absurd|unfounded|groundless|fabricated|slanderous)|"
+    r"no\s+(?:formal\s+|official\s+)?attribution|not\s+(?:yet\s+)?(?:been\s+)?(?:attributed|identified)|(?:culprits?|perpetrators?|attackers?)\s+(?:remains?|is|are|was|were)\s+(?:still\s+)?unknown)", re.I
 )
 CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.I)
 #: Something named as agreed ("the agreed text"): a content that refuses to change it presupposes the agreement.
@@ -442,7 +456,7 @@ def read_frames(content: str) -> Frames:
         signs["schedule"] = 1  # "would resume by the end of March", "agreed to meet ... next month"
     for frame, sign in (
         ("activity", _activity(content)), ("delivery", _delivery(content)), ("withdrawal", _withdrawal(content)), ("ceasefire", _ceasefire(content)),
-        ("casualties", _casualties(content)),
+        ("casualties", _casualties(content)), ("responsibility", _responsibility(content)),
     ):
         if sign:
             signs[frame] = sign
@@ -542,6 +556,16 @@ def _ceasefire(content: str) -> int:
     return -sign if NEGATION.search(content[max(0, m.start() - 40) : m.start()]) else sign
 
 
+def _responsibility(content: str) -> int:
+    """+1 the content says who did it, -1 that the one named did not or that nobody is named yet; the first such
+    phrase decides, and a negation before a "who did it" phrase flips it ("was not behind the attack")."""
+    found = _first_signed(content, RESPONSIBLE, NOT_RESPONSIBLE)
+    if found is None or CONDITION.search(content, 0, found[0].start()):
+        return 0
+    m, sign = found
+    return -1 if sign > 0 and (_negated(content, m.start()) or NEGATION.search(m.group(0))) else sign
+
+
 def _withdrawal(content: str) -> int:
     """+1 forces pulled back, -1 they stayed; 0 when only intended ("would withdraw"), conditional, or neither."""
     stayed = STAYED.search(content)
@@ -573,7 +597,7 @@ def frame_conflict(a: Frames, b: Frames, sign_a: int, sign_b: int, parties: bool
     if able and a.topic & b.topic - set(able):
         return "ability"  # "airlines can already file flight plans" / "had not been able to file any flight plan"
     answered = min(sign_a, sign_b) < 0 or (a.answer and a.signs.get("agreement", 0) < 0) or (b.answer and b.signs.get("agreement", 0) < 0)
-    for frame in ("schedule", "activity", "delivery", "withdrawal", "ceasefire", "casualties", "agreement"):
+    for frame in ("schedule", "activity", "delivery", "withdrawal", "ceasefire", "casualties", "responsibility", "agreement"):
         if frame not in a.signs or frame not in b.signs:
             continue
         if a.signs[frame] * sign_a * b.signs[frame] * sign_b >= 0:

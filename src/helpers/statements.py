@@ -118,7 +118,7 @@ DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sun
 ANAPHORIC = re.compile(
     r"^(?:(?:that|this|it)(?:[’']s| is| was|[’']d be| would be) (?:not|n[’']t|far from|hardly|less than) (?:so |entirely |at all |quite )?"
     r"(?:clear|true|the case|accurate|correct|certain|sure|right|settled)|(?:their|his|her|its|the|those|these) "
-    r"(?:(?:earlier|previous|initial|original|own|first) )?(?:comments?|remarks?|statements?|claims?|assertions?|account|reports?|words|announcement)|"
+    r"(?:(?:earlier|previous|initial|original|own|first) )?(?:comments?|remarks?|statements?|claims?|assertions?|account|reports?|words|announcement|accusations?|allegations?|charges?)|"
     r"(?:a|an) (?:claim|assertion|account|report|statement)$)\b",
     re.I,
 )
@@ -751,9 +751,28 @@ def dateline_country(article: Article) -> str:
     return next(iter(found)) if len(found) == 1 else ""
 
 
+#: A document named with the organisation that published it: "a second KCNA commentary on Tuesday", "the ministry's statement".
+_DOCUMENT_OF = re.compile(
+    r"^(?:[Aa]n?|[Tt]he)\s+(?:(?:second|third|new|later|separate|further|another|fresh)\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)\s+"
+    r"(?:commentary|editorial|statement|communiqu[eé]|readout|dispatch|bulletin|report|article)\b"
+)
+
+
+def _initials(name: str) -> str:
+    """"Korean Central News Agency" -> "KCNA" (capitalised words only)."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 def _resolve_mention(mention: str, position: int, resolver: ActorResolver, previous: list[Statement]) -> str:
     mention = re.sub(r"^(?:its|their)\s+(?=\S+\s+\S)", "", mention, flags=re.I)  # "its chief executive": the role, named later
     mention = re.sub(r"^[A-Z][\w’'-]*-based\s+(?=[A-Z])", "", mention)  # "Shenzhen-based Fenglan Battery Technology": where, not who
+    mention = re.sub(r"^(?:[Tt]he\s+)?official\s+(?=[A-Z])", "", mention)  # "the official Korean Central News Agency"
+    document = _DOCUMENT_OF.match(mention)
+    if document:  # "a second KCNA commentary on Tuesday": the agency that published it
+        mention = document.group("org")
+        earlier = next((st.speaker for st in previous if _initials(st.speaker) == mention), None)
+        if earlier:
+            return earlier  # "KCNA" after "the Korean Central News Agency"
     low = mention.lower()
     if low in PRONOUNS:
         want = PRONOUNS[low]
@@ -871,7 +890,7 @@ def _name_groups(statements: list[Statement], resolver: ActorResolver) -> None:
 
 
 #: Anaphoric nouns for a reported claim, as against "comments" or "remarks", which may be words quoted.
-CLAIM_NOUN = re.compile(r"\b(?:claims?|assertions?|account|reports?|allegations?|announcement)\b", re.I)
+CLAIM_NOUN = re.compile(r"\b(?:claims?|assertions?|account|reports?|allegations?|accusations?|charges?|announcement)\b", re.I)
 
 
 def _title_words(text: str) -> set[str]:
@@ -997,6 +1016,9 @@ def speaks_for(mention: str, speaker: str, office: str) -> bool:
     Alaoui" of "Moroccan foreign ministry". Countries are not compared here."""
     name = {w.lower() for w in speaker.split()}
     title = [w for w in re.findall(r"[\w-]+", mention.lower()) if w not in name and w not in ("a", "an", "the")]
+    if title[-2:] == ["prime", "minister"] or title[-1:] in (["premier"], ["chancellor"]):
+        # the head of government speaks for it ("Prime Minister Kadri Saar" for "Estonian government"), not for its officials
+        return office.lower().split()[-1:] in (["government"], ["cabinet"])
     if len(title) < 2 or title[-1] not in _SPEAKS_FOR:
         return False
     own = set(title[:-1]) - _RANKS | ({"ministry"} if title[-1] == "minister" else set())

@@ -115,12 +115,20 @@ def read_story(title: str, lead: Frames, find_countries: Callable[[str], set[str
     return Story(claim=claim, frames=frames, topic=topic, names_speaker=names_speaker)
 
 
+#: Frames that name one kind of event (forces pulled out, a truce, people hurt, who did it, something handed over):
+#: a content in the story's one is about the story's event.
+SPECIFIC_FRAMES = ("withdrawal", "ceasefire", "casualties", "responsibility", "delivery")
+
+
 def on_story(frames: Frames, story: Story, speaker: str, country: str) -> bool:
     """The content is about the story's event: it shares a topic stem with it, is a bare reference to it, its
-    speaker is named in the headline, or the story is an agreement and the content says whether one was made."""
+    speaker is named in the headline, the story is an agreement and the content says whether one was made, or the
+    content is in the story's own kind of event (``SPECIFIC_FRAMES``)."""
     return (
         bool(frames.topic & story.topic) or len(frames.topic) <= BARE_REFERENCE or story.names_speaker(speaker, country)
         or (frames.names_deal and "agreement" in story.frames.signs)  # whether "the parties had agreed" on the story's deal
+        # the story's own kind of event, in other words: "The Sohae facility no longer exists" after "dismantled rocket site"
+        or any(f in story.frames.signs for f in frames.signs if f in SPECIFIC_FRAMES)
     )
 
 
