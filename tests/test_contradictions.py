@@ -463,3 +463,39 @@ def test_the_claiming_partys_minister_after_the_lead_echoes_it(tmp_path):
     assert links.loc[(0, 2), "conflict"] >= 0.6  # Togo: only nine, the others before the courts
     assert links.loc[(1, 2), "conflict"] >= 0.6 and "repeats what statement 0 says" in links.loc[(1, 2), "evidence"]
     assert links.loc[(0, 1), "conflict"] < 0.6  # the lead and its echo agree
+
+
+def test_two_sides_blaming_each_other_for_a_collision_conflict():
+    st = frame([
+        said("Vietnamese coast guard", "A Chinese coast guard ship deliberately rammed a Vietnamese fishing boat near the Paracels", "Vietnam"),
+        said("Chinese foreign ministry", "The Vietnamese side \"bears full responsibility\" for the incident", "China"),
+        said("Chinese coast guard", "The Vietnamese boat had dangerously approached the ship", "China"),
+    ])
+    links = scored(st, [(0, 1), (0, 2), (1, 2)])
+    assert links.loc[(0, 1), "frame"] == "blame" and links.loc[(0, 1), "conflict"] >= 0.6
+    assert links.loc[(0, 2), "frame"] == "blame"
+    assert links.loc[(1, 2), "conflict"] < 0.6  # both blame Vietnam
+
+
+def test_a_quote_that_points_back_at_the_lead_stands_with_it():
+    title = "Vietnam says Chinese ship rammed fishing boat; China says Hanoi provoked it"
+    st = frame([
+        said("Vietnamese coast guard", "A Chinese coast guard ship deliberately rammed a Vietnamese fishing boat near the Paracels", "Vietnam"),
+        said("Vietnamese coast guard", "This was a deliberate and dangerous act", "Vietnam"),
+        said("Chinese foreign ministry", "The Vietnamese side \"bears full responsibility\" for the incident", "China"),
+    ])
+    links = scored(st, [(0, 1), (0, 2), (1, 2)], title=title)
+    assert links.loc[(0, 2), "conflict"] >= 0.6
+    assert links.loc[(1, 2), "conflict"] >= 0.6 and "repeats what statement 0 says" in links.loc[(1, 2), "evidence"]
+
+
+def test_a_story_no_frame_reads_is_what_the_lead_states():
+    """"Turnout was 64.2%": no frame reads the claim, so the lead states it, and its own office's later "the figure
+    was preliminary" walks it back."""
+    title = "Election body says turnout was 64%; monitors dispute figure"
+    st = frame([
+        said("Central Election Commission", "Turnout in Sunday's parliamentary election was 64.2%", "Kazakhstan", time="on Friday", time_rank=0.0),
+        said("Central Election Commission", "The turnout figure was preliminary and final results would follow", "Kazakhstan", time="on Monday", time_rank=1.0),
+    ])
+    links = scored(st, [(0, 1)], title=title)
+    assert links.loc[(0, 1), "frame"] == "story" and links.loc[(0, 1), "conflict"] >= 0.6

@@ -527,3 +527,18 @@ def test_something_taken_down_or_still_standing(content, sign):
 
 def test_a_matter_of_weeks_is_not_done():
     assert read_frames("The loan was a matter of weeks").signs.get("agreement") == -1
+
+
+def test_two_rates_of_one_measure_far_apart_conflict():
+    official = read_frames("Turnout in Sunday's parliamentary election was 64.2%")
+    observers = read_frames("Observers recorded turnout below 40% at the stations they monitored")
+    close = read_frames("Turnout was about 63%")
+    assert official.counts == {"rate:turnout": 64.2} and observers.counts == {"rate:turnout": 40.0}
+    assert frame_conflict(official, observers, 1, 1) == "figure"  # no other shared word needed for a named measure
+    assert frame_conflict(official, close, 1, 1) is None  # rounding is no disagreement
+    assert frame_conflict(official, read_frames("Inflation was 12%"), 1, 1) is None  # another measure
+
+
+@pytest.mark.parametrize("content", ["The figure was preliminary", "The total was only an estimate", "The count is provisional"])
+def test_a_figure_not_yet_final(content):
+    assert read_frames(content).signs.get("agreement") == -1

@@ -705,3 +705,22 @@ def test_a_state_agency_its_commentaries_and_analysts_at_a_think_tank():
     )
     assert [s.speaker for s in out] == ["Korean Central News Agency", "Institute for Northeast Studies analysts", "Korean Central News Agency"]
     assert out[0].extra["country"] == "North Korea"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        ("\"It was reckless,\" navy spokesman Rear Admiral Tomas Reyes told reporters, showing a video.", "Tomas Reyes", "It was reckless"),
+        ("\"Turnout was high,\" commission chairman Daniyar Omarov told a briefing in Astana.", "Daniyar Omarov", "Turnout was high"),
+        ("\"All assets are blocked,\" State Secretary for Economic Affairs Anna Keller told reporters.", "Anna Keller", "All assets are blocked"),
+    ],
+)
+def test_every_word_between_a_quote_and_its_cue_names_the_speaker(sentence, speaker, content):
+    (st,) = attributed(sentence)
+    assert (st.speaker, st.content) == (speaker, content)
+
+
+def test_a_chairman_and_a_secretary_for_a_portfolio_speak_for_their_office():
+    assert speaks_for("commission chairman Daniyar Omarov", "Daniyar Omarov", "Kazakh Central Election Commission")
+    assert speaks_for("State Secretary for Economic Affairs Anna Keller", "Anna Keller", "Swiss economy ministry")
+    assert not speaks_for("State Secretary for Economic Affairs Anna Keller", "Anna Keller", "Swiss foreign ministry")

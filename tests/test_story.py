@@ -33,6 +33,7 @@ def test_headline_claim(title, claim):
         ("Kremlin says Indian prime minister will attend Moscow summit", ("", "", "")),  # nobody answers
         ("Iraq Says Exports Resumed; Flows Data Show Pipeline Idle", ("", "", "")),  # data, not a speaker
         ("Georgia Says Power Link Complete; Yerevan Sees Testing Into Summer", ("Georgia", "Yerevan", "Testing Into Summer")),
+        ("Norway says it froze $1 billion in assets; bankers put figure far lower", ("Norway", "bankers", "figure far lower")),
     ],
 )
 def test_headline_parties(title, parties):

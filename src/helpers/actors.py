@@ -163,7 +163,7 @@ class Person:
     first_pos: int = 0
 
 
-_TITLE_WORDS = r"(?:Secretary-General|Secretary General|Director-General|Director General|High Representative|spokesman|spokeswoman|spokesperson|envoy|Envoy|Special Envoy|Adviser|Advisor|Governor|Brigadier|Colonel|Col\.|Lieutenant|Lt\.|Major|Maj\.|Captain|Capt\.|Admiral|Adm\.|Marshal|Sergeant|Sgt\.|foreign minister|defense secretary|Defense Secretary|President|Prime Minister|Premier|Chancellor|Foreign Minister|Defense Minister|Defence Minister|Minister|Secretary of State|Secretary|Spokesman|Spokeswoman|Ambassador|King|Emir|Gen\.|General|Senator|Sen\.|Mr\.|Mrs\.|Ms\.|Dr\.)"
+_TITLE_WORDS = r"(?:(?:Minister|Secretary|Commissioner|Representative|Envoy|Director|Coordinator) (?:for|of) (?:the )?(?:[A-Z][a-z]+ (?:and )?){0,2}?[A-Z][a-z]+|Commodore|Rear Admiral|Vice Admiral|Air Marshal|Commander|Cdr\.|Chairman|Chairwoman|Secretary-General|Secretary General|Director-General|Director General|High Representative|spokesman|spokeswoman|spokesperson|envoy|Envoy|Special Envoy|Adviser|Advisor|Governor|Brigadier|Colonel|Col\.|Lieutenant|Lt\.|Major|Maj\.|Captain|Capt\.|Admiral|Adm\.|Marshal|Sergeant|Sgt\.|foreign minister|defense secretary|Defense Secretary|President|Prime Minister|Premier|Chancellor|Foreign Minister|Defense Minister|Defence Minister|Minister|Secretary of State|Secretary|Spokesman|Spokeswoman|Ambassador|King|Emir|Gen\.|General|Senator|Sen\.|Mr\.|Mrs\.|Ms\.|Dr\.)"
 _NAME = r"(?:(?:al|el|ad|as|ash|ar|an|at|az)-[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+|[A-ZÀ-ÖØ-Þ][^\W\d_A-Z]+(?:-[A-ZÀ-ÖØ-Þa-zß-öø-ÿ][^\W\d_A-Z]+)?)"  # "Al-Mansouri", "Ji-yeon", "al-Mabrouk"
 _PERSON_RE = re.compile(
     rf"(?P<title>(?:(?:[A-Z][a-z]+|U\.S\.|EU|UN)\s+)?(?:[A-Z][a-z]+\s+)?{_TITLE_WORDS}\s+)?(?P<name>{_NAME}(?:\s+[A-Z]\.)?(?:\s+(?:(?:bin|bint|ibn|abu|al|el|de|del|da|dos|van|von|der)\s+)?{_NAME}){{1,3}})"
@@ -179,7 +179,8 @@ _NOT_NAMES = set(
     "San Santa Los Las New Saint St Francisco York Angeles Hong Kong Tel Aviv Abu Dhabi South North East West "
     "Center Centre Institute University Policy Studies Foundation Bank Fund Agency Party Sea Ocean Strait "
     "Prince Princess Sheikh Sultan Crown Commissioner Secretary Ambassador Envoy Governor Mayor Chairman Chairwoman "
-    "Transport Trade Energy Finance Economy Interior Justice Agriculture Health Environment Infrastructure".split()
+    "Transport Trade Energy Finance Economy Interior Justice Agriculture Health Environment Infrastructure "
+    "Commodore Admiral Rear Vice Commander Colonel Brigadier Captain Major Lieutenant General Marshal".split()
 )
 
 

@@ -280,8 +280,10 @@ def score_pairs(
 
 #: Who started the shooting: "Azerbaijani forces had opened fire on ...", "Armenian units had fired first".
 _STARTED = re.compile(
-    r"^(?P<who>(?:[\w’'-]+\s+){1,5}?)(?:had |has |have )?(?:first )?(?:opened fire|fired first|fired the first shots?|started (?:the )?(?:shooting|firing|clash|clashes|fighting)|"
-    r"provoked (?:the )?(?:clash|clashes|incident|fighting)|launched (?:an |the )?(?:attack|assault|offensive))\b",
+    r"^(?P<who>(?:[\w’'-]+\s+){1,5}?)(?:had |has |have )?(?:first )?[“\"]?(?:opened fire|fired first|fired the first shots?|started (?:the )?(?:shooting|firing|clash|clashes|fighting)|"
+    r"provoked (?:the )?(?:clash|clashes|incident|fighting|collision)|launched (?:an |the )?(?:attack|assault|offensive)|"
+    # a collision at sea, or an incident someone answers for: "deliberately rammed", "bears full responsibility"
+    r"(?:deliberately |intentionally )?rammed|(?:dangerously |deliberately )?approached|bears? (?:full |the |all )?responsibility|(?:was|were|is|are) to blame)\b",
     re.I,
 )
 
@@ -307,6 +309,10 @@ def _story_fallback(rows: list[dict]) -> None:
 ECHO_WEIGHT = 0.95
 
 
+#: A quote that opens by pointing back at what was just reported: "This was a deliberate and dangerous act".
+_ENDORSES = re.compile(r"^(?:This|That|It)(?:[’']s| is| was| has been| had been)\b(?! not\b| never\b| no\b)")
+
+
 def _echoes(statements: pd.DataFrame, by_id: dict[int, pd.Series], story: _StoryJudge) -> dict[int, list[int]]:
     """Statement -> the statements that repeat it: the lead and the quoted statement after it, of the same side (one
     office, the claimant's voices, or the party a two-sided headline says claims), both assertions, saying the same
@@ -323,6 +329,8 @@ def _echoes(statements: pd.DataFrame, by_id: dict[int, pd.Series], story: _Story
         if story.signs.get(x, 0) != 0 and story.signs.get(x) == story.signs.get(y):
             out.setdefault(x, []).append(y)
             out.setdefault(y, []).append(x)
+        elif _ENDORSES.match(sy["content"]):
+            out.setdefault(x, []).append(y)  # "This was a deliberate and dangerous act": the quote speaks of what the lead reports
     return out
 
 
@@ -340,7 +348,8 @@ def _spread_to_echoes(rows: list[dict], statements: pd.DataFrame, by_id: dict[in
                 row = index.get((min(echo, other), max(echo, other)))
                 if row is None or echo == other or _same_side(by_id[echo], by_id[other]) and not _same_side(by_id[src], by_id[other]):
                     continue
-                if not r["linked"] and story.signs.get(other, 0) * _content_sign(by_id[other]) * story.signs.get(echo, 0) >= 0:
+                endorses = story.signs.get(echo, 0) == 0  # it speaks of what the lead reports, whatever that is
+                if not (r["linked"] or endorses) and story.signs.get(other, 0) * _content_sign(by_id[other]) * story.signs.get(src, 0) >= 0:
                     continue  # what only one of them says ("airlines can already file flight plans") is not the other's
                 echoed = max(LINKED_FLOOR, score * ECHO_WEIGHT)  # ranked below what it repeats, flagged with it
                 if row["conflict"] < echoed:
@@ -532,9 +541,11 @@ def _story_judge(
     for _, st in quoted.iterrows() if story is not None else ():
         i = int(st["id"])
         # the claimant talks about what it claims ("The money will be available from next week", after its loan)
-        if i in texts and (st["speaker"] == claimant or on_story(frames[i], story, st["speaker"], countries.get(i, ""))):
+        if i in texts and (st["speaker"] == claimant or st.get("office") == claimant or on_story(frames[i], story, st["speaker"], countries.get(i, ""))):
             signs[i] = story_sign(frames[i], story)
             bearing.add(i)
+    if story is not None and not story.frames.signs and lead_id in bearing and signs.get(lead_id) == 0:
+        signs[lead_id] = 1  # a story no frame reads ("turnout was 64.2%"): the lead states it
     state = claimant if claimant in NATIONALITY else INSTITUTIONS.get(claimant.lower(), "")
     judge = _StoryJudge(signs=signs, bearing=bearing, claimant=claimant, claimant_state=state, countries=countries)
     judge.voices = {sp for sp, office in zip(statements["speaker"], statements.get("office", statements["speaker"])) if office and same_office(office, claimant)}

@@ -68,6 +68,7 @@ UNSETTLED = re.compile(
     r"only (?:expressed (?:a )?(?:hope|optimism|wish)|hoped|described)|(?:dealt|concerned) only with|only (?:dealt|concerned) with|"
     r"(?:covered|addressed|discussed|concerned|involved) only|only (?:covered|addressed|concerned|involved)|"
     r"(?:was|is|were|are) [“\"]?(?:only )?(?:indicative|tentative)|"
+    r"(?:was|were|is|are) (?:only |still |just |merely )?[“\"]?(?:preliminary|provisional|an? (?:rough |first |initial )?(?:estimate|approximation|projection))|"
     r"there (?:are|were|is|was) no plans?\b|"
     r"(?:only )?verbal assurances?|(?:written|formal|final) (?:approval|agreement|confirmation|clearance) (?:would|will) follow|pending (?:final )?(?:clearance|approval)|"
     r"sticking points? remain(?:s|ed)?|(?:differences|gaps|disagreements) remain(?:ed)?|"
@@ -322,7 +323,7 @@ class Frames:
     open_date: bool = False  # "no date had been set", for nothing named: the date of what the story is about
     everyone: bool = False  # the agreement is said to be everyone's ("there is unanimity")
     refused: bool = False  # an agreement word said no to ("had not given its consent", "would not approve")
-    counts: dict[str, int] = field(default_factory=dict)  # counted things: "wounding two soldiers" -> {"troop": 2}
+    counts: dict[str, float] = field(default_factory=dict)  # counted things ("wounding two soldiers" -> {"troop": 2}), rates ({"rate:turnout": 64.2})
     names_deal: bool = False  # an agreement word is there ("the parties had agreed on a framework"), not only "differences remain"
     abilities: dict[str, int] = field(default_factory=dict)  # "can already file" -> {"file": 1}; "had not been able to file" -> {"file": -1}
 
@@ -390,9 +391,22 @@ def _casualties(content: str) -> int:
     return -1 if _negated(content, m.start()) else 1
 
 
-def _counts(content: str) -> dict[str, int]:
-    """Counted things, by the stem of their noun ("wounding two soldiers" -> {"troop": 2})."""
-    out = {}
+#: A named rate: "turnout in last Sunday's election was 64.2%", "recorded turnout below 40%".
+_RATE = re.compile(
+    r"\b(?P<what>turnout|inflation|growth|unemployment|participation)\b[^.;%]{0,60}?\b(?:was|is|of|at|to|reached|hit|stood at|below|above|under|over)\s+"
+    r"(?:(?:about|around|nearly|almost|just|only|some|roughly)\s+)?(?P<n>\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)",
+    re.I,
+)
+#: Two rates of one measure this many points apart disagree (rounding and a decimal or two do not).
+RATE_GAP = 5.0
+
+
+def _counts(content: str) -> dict[str, float]:
+    """Counted things, by the stem of their noun ("wounding two soldiers" -> {"troop": 2}), and named rates, by
+    "rate:" and the measure ("turnout was 64.2%" -> {"rate:turnout": 64.2})."""
+    out: dict[str, float] = {}
+    for m in _RATE.finditer(content):
+        out.setdefault(f"rate:{m.group('what').lower()}", float(m.group("n")))
     for m in _COUNT.finditer(content):
         cased = m.group("what").split()
         if cased[0] == "of" and len(cased) > 2 and cased[1] in ("the", "our", "their", "its", "his", "her"):
@@ -590,7 +604,10 @@ def frame_conflict(a: Frames, b: Frames, sign_a: int, sign_b: int, parties: bool
     neither side may only state an intention.
     """
     shared = bool(a.topic & b.topic)
-    figures = {k for k in a.counts.keys() & b.counts.keys() if a.counts[k] != b.counts[k]}
+    rates = {k for k in a.counts.keys() & b.counts.keys() if k.startswith("rate:") and abs(a.counts[k] - b.counts[k]) >= RATE_GAP}
+    if rates and sign_a > 0 and sign_b > 0:
+        return "figure"  # "turnout was 64.2%" / "turnout below 40%": a named measure needs no other shared word
+    figures = {k for k in a.counts.keys() & b.counts.keys() if not k.startswith("rate:") and a.counts[k] != b.counts[k]}
     if figures and sign_a > 0 and sign_b > 0 and a.topic & b.topic - figures:
         return "figure"  # "wounding two soldiers" / "one soldier had been lightly wounded"
     able = [v for v in a.abilities.keys() & b.abilities.keys() if a.abilities[v] * sign_a * b.abilities[v] * sign_b < 0]

@@ -237,8 +237,23 @@ def _strip_postmodifier(text: str) -> str:
     return text[: place.start()] if head and local and head.group(1).lower() in ROLE_NOUNS else text
 
 
+#: A closing quotation after its comma, then nothing but the speaker's words up to the cue:
+#: '"...," coast guard spokesman Commodore Jomar Villanueva told reporters'.
+_AFTER_QUOTE = re.compile(r"[,?!][”\"]\s+(?P<np>[\w’'.-]+(?:\s+[\w’'.-]+){0,11})\s*$")
+
+
 def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
-    """Span of the speaker noun phrase ending just before the cue (skipping adverbs and appositives)."""
+    """Span of the speaker noun phrase ending just before the cue (skipping adverbs and appositives); after a
+    quotation, every word between it and the cue names the speaker ("coast guard spokesman Commodore ...")."""
+    span = _find_speaker_left(sentence, cue_start)
+    if span is not None:
+        after = _AFTER_QUOTE.search(sentence, 0, span[1])
+        if after and after.start("np") < span[0] and sentence[after.end("np") : span[1]].strip() == "" and not CUE_RE.search(after.group("np")):
+            return after.start("np"), span[1]
+    return span
+
+
+def _find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
     left = sentence[:cue_start]
     m = SKIP_BEFORE_CUE.search(left)
     end = m.start() if m else len(left)
@@ -1007,7 +1022,7 @@ _RANKS = {"deputy", "vice", "senior", "acting", "first", "junior", "state", "chi
 #: Offices named by their kind only ("ministry spokesman", "Government spokeswoman").
 _GENERIC_OFFICES = {"ministry", "government", "office", "council", "presidency", "cabinet"}
 #: The last word of a title that makes its bearer speak for an office ("Government spokeswoman", "Finance Minister").
-_SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "minister", "official", "aide", "adviser", "advisor", "head", "chief", "secretary", "director"}
+_SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "minister", "official", "aide", "adviser", "advisor", "head", "chief", "secretary", "director", "chairman", "chairwoman", "chair"}
 
 
 def speaks_for(mention: str, speaker: str, office: str) -> bool:
@@ -1019,6 +1034,10 @@ def speaks_for(mention: str, speaker: str, office: str) -> bool:
     if title[-2:] == ["prime", "minister"] or title[-1:] in (["premier"], ["chancellor"]):
         # the head of government speaks for it ("Prime Minister Kadri Saar" for "Estonian government"), not for its officials
         return office.lower().split()[-1:] in (["government"], ["cabinet"])
+    if "for" in title[1:-1] and title[title.index("for") - 1] in _SPEAKS_FOR:
+        # "State Secretary for Economic Affairs": the role, then its portfolio ("economy ministry")
+        portfolio = {w[:5] for w in title[title.index("for") + 1 :] if w not in ("the", "and", "affairs")}
+        return bool(portfolio) and portfolio <= {w[:5] for w in re.findall(r"[\w-]+", office.lower())}
     if len(title) < 2 or title[-1] not in _SPEAKS_FOR:
         return False
     own = set(title[:-1]) - _RANKS | ({"ministry"} if title[-1] == "minister" else set())

@@ -45,7 +45,7 @@ def headline_claim(title: str) -> str:
 #: disputes figure", "Delhi Cites States' Role", "Yerevan Sees Testing Into Summer".
 _ANSWERS = re.compile(
     r"\b(?:says?|said|denies|denied|rejects|rejected|disputes|disputed|cites|calls|insists|counters|dismisses|contradicts|reports?|"
-    r"sees|expects|warns|questions|doubts|demurs)\b", re.I
+    r"sees|expects|warns|questions|doubts|demurs|puts?)\b", re.I
 )
 
 
