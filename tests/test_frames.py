@@ -542,3 +542,23 @@ def test_two_rates_of_one_measure_far_apart_conflict():
 @pytest.mark.parametrize("content", ["The figure was preliminary", "The total was only an estimate", "The count is provisional"])
 def test_a_figure_not_yet_final(content):
     assert read_frames(content).signs.get("agreement") == -1
+
+
+@pytest.mark.parametrize(
+    ("content", "frame", "sign"),
+    [
+        ("The convoy had reached the besieged town of Kadugli", "delivery", 1),
+        ("The trucks were turned back at a checkpoint", "delivery", -1),
+        ("The remaining trucks were waiting at the border", "delivery", -1),
+        ("\"Some legal formalities\" remained before she could leave", "agreement", -1),
+    ],
+)
+def test_a_convoy_arrives_or_not_and_formalities_remain(content, frame, sign):
+    assert read_frames(content).signs.get(frame) == sign
+
+
+def test_free_to_leave_and_nothing_preventing_it_are_abilities():
+    assert read_frames("The reporter was \"free to leave the country\"").abilities == {"leav": 1}
+    assert read_frames("Nothing prevents her from returning to her family").abilities == {"retur": 1}
+    assert frame_conflict(read_frames("The reporter was free to leave the country"),
+                          read_frames("The reporter remained under a travel ban and could not leave the country"), 1, 1) == "ability"

@@ -724,3 +724,18 @@ def test_a_chairman_and_a_secretary_for_a_portfolio_speak_for_their_office():
     assert speaks_for("commission chairman Daniyar Omarov", "Daniyar Omarov", "Kazakh Central Election Commission")
     assert speaks_for("State Secretary for Economic Affairs Anna Keller", "Anna Keller", "Swiss economy ministry")
     assert not speaks_for("State Secretary for Economic Affairs Anna Keller", "Anna Keller", "Swiss foreign ministry")
+
+
+def test_session_8_twenty_ninth_round_styles():
+    (room,) = attributed("A local emergency response room, a volunteer group that runs soup kitchens in the town, said the convoy had been turned back.")
+    assert room.speaker == "Local emergency response room" and room.content == "The convoy had been turned back"
+    (court,) = attributed("Georgia's judiciary said Monday that the journalist had been released.")
+    assert court.speaker == "Georgian judiciary" and court.content == "The journalist had been released"
+    # in a quotation "she" is someone else: the speaker would say "I"
+    (quote,) = attributed("\"She is free to go,\" judiciary spokesman Reza Amini told reporters.")
+    assert quote.content == "She is free to go"
+    (indirect,) = attributed("Minister Anna Berg said she would resign.")
+    assert indirect.content == "Minister Anna Berg would resign"  # the pronoun of indirect speech is the speaker
+    first, stands = attributed("Government spokesman Ali Sow said the envoy must leave within 72 hours. "
+                               "Sow later said the expulsion stands regardless of the envoy's travel plans.")
+    assert stands.extra.get("reaffirms") and stands.polarity == "assert"  # a decision said to hold is no walk-back

@@ -85,6 +85,7 @@ UNSETTLED = re.compile(
     r"(?:not|never) (?:yet )?(?:issued|given|delivered|reached|made|handed down) (?:an? |its |any )?(?:opinion|ruling|decision|verdict|judge?ment)|"
     r"remain(?:s|ed)? to be (?:settled|agreed|negotiated|finali[sz]ed|worked out|resolved|decided)|"
     r"(?:must|will|would|has to|have to) (?:run|take) (?:its|their) course|"
+    r"(?:formalities|procedures|steps|paperwork|hurdles|obstacles|issues)[”\"]?\s+(?:still\s+)?remain(?:s|ed)?\b|"
     r"ready to [a-z]+\b[^.;]{0,40}?\b(?:once|when|after|as soon as)\b(?! possible)|(?:only |just )?a (?:matter|question) of (?:days|weeks|months|time)|"
     r"waiting for (?:the |a |an |final |formal )*(?:paperwork|approval|permission|clearance|green light|documents|visas|accreditation|decision|answer)|"
     r"(?:was|were|is|are|remains?|remained) (?:still )?awaiting\b|"
@@ -221,13 +222,17 @@ DELIVERED = re.compile(
     r"\b(?:provid(?:e|es|ed)|hand(?:s|ed)? over|deliver(?:s|ed)?|submit(?:s|ted)?|sen[dt]|transferred|transfers?|supplied|paid|releas(?:e|es|ed)|freed|returned|c[oa]me home|arriv(?:e|es|ed)|repatriated|extradited|handed back|shipped|dispatched|landed|touched down|disbursed|credited|wired|"
     r"(?:money|funds|payment|deposit|cash|tranche) (?:is|are|was|were|has been|had been|have been) (?:already )?(?:in (?:the|its|our|their) (?:account|coffers|treasury)|received)|"
     r"(?:is|are|was|were) [“\"]?(?:already )?in (?:our|the|its|their) (?:warehouses?|stores|stockpiles?|hands|possession)|"
-    r"(?:is|are|was|were|has been|have been) (?:now |already |safely )?back (?:home|with (?:his|her|their) famil(?:y|ies)|on (?:[\w-]+ )?soil))\b", re.I
+    r"(?:is|are|was|were|has been|have been) (?:now |already |safely )?back (?:home|with (?:his|her|their) famil(?:y|ies)|on (?:[\w-]+ )?soil)|"
+    # a convoy at its destination: "had reached the besieged town", "made it into the camp"
+    r"(?:reached|entered|made it (?:to|into)|got through to) (?:the |its )?(?:[\w-]+ ){0,2}(?:town|city|village|camp|port|destination|capital|enclave|area|district))\b", re.I
 )
 #: Nothing handed over yet, in words that name no hand-over: "the officers were still in Nairobi", "had yet to
 #: leave", "have not left the capital".
 NOT_YET_SENT = re.compile(
     r"\b(?:still (?:in|at) (?:the )?[A-Z][\w’'-]+|(?:has|have|had) yet to (?:leave|depart|arrive|be (?:sent|deployed|dispatched|delivered|shipped))|"
-    r"(?:has|have|had) not (?:yet )?(?:left|departed)|in (?:stages|batches|groups|phases|waves)|(?:is|are|was|were) on (?:its|their) way|"
+    r"(?:has|have|had) not (?:yet )?(?:left|departed)|in (?:stages|batches|groups|phases|waves)|"
+    r"turned back|(?:blocked|stopped|held up) at (?:a |the )?(?:checkpoint|border|crossing)|(?:refused|denied) entry|"
+    r"(?:were|was|are|is) (?:still )?waiting (?:for (?:security |final )?(?:clearance|permission|approval)|at (?:the |a )?(?:border|checkpoint|crossing))|(?:is|are|was|were) on (?:its|their) way|"
     r"(?:further|more|remaining|other) (?:deliveries|shipments|batches|tranches|consignments) (?:would|will) (?:follow|come|arrive)|"
     r"received no (?!(?:official |formal |written )?(?:notification|confirmation|notice|orders?|instructions?|requests?|information)\b)|"
     r"(?:the )?(?:remaining|rest of the|other) [\w-]+(?: [\w-]+)? (?:would|will) be (?:freed|released|returned|handed over|delivered|sent)|"
@@ -490,12 +495,16 @@ def read_frames(content: str) -> Frames:
 _ABLE = re.compile(
     r"\b(?P<no>cannot|can[’']t|could not|couldn[’']t|(?:(?:not|never)\s+(?:yet\s+)?(?:been\s+|be\s+)?|un)able to|"
     r"(?:has|have|had|is|are|was|were)\s+(?:not|never)\s+(?:yet\s+)?(?:been\s+)?able to)?"
-    r"(?(no)|(?:can|(?:is|are|was|were|has been|have been|had been)\s+(?:now\s+|already\s+)?able to))\s+(?:already\s+|now\s+|still\s+|yet\s+)?(?P<verb>[a-z]{3,})\b",
+    r"(?(no)|(?:can|(?:is|are|was|were|has been|have been|had been)\s+(?:now\s+|already\s+)?[“\"]?(?:able|free) to))\s+(?:already\s+|now\s+|still\s+|yet\s+)?(?P<verb>[a-z]{3,})\b",
     re.I,
 )
 _NOT_A_VERB = {"the", "not", "also", "only", "then", "well", "more", "help"}
 #: Verbs of saying: "was unable to confirm the report" withholds a word, it says nothing of the thing.
 _SAYING = {"confirm", "comment", "say", "speak", "verify", "disclose", "elaborate", "discuss", "tell", "explain", "answer", "reach"}
+
+
+#: Nothing stands in the way: "nothing prevents her from returning", "no obstacle to her leaving".
+_UNHINDERED = re.compile(r"\bnothing (?:prevents|stops|bars) (?:him|her|them|us|it) from (?P<verb>[a-z]{3,})ing\b", re.I)
 
 
 def _abilities(content: str) -> dict[str, int]:
@@ -507,6 +516,8 @@ def _abilities(content: str) -> dict[str, int]:
         if verb in _NOT_A_VERB or verb in _SAYING or CONDITION.search(content, 0, m.start()):
             continue
         out.setdefault(_stem(verb), -1 if m.group("no") else 1)
+    for m in _UNHINDERED.finditer(content):
+        out.setdefault(_stem(m.group("verb")), 1)
     return out
 
 

@@ -55,7 +55,7 @@ ROLE_NOUNS = set(
     "television radio media broadcaster newspaper delegate delegates guards soldiers troops agency chairperson chairman "
     "chairwoman ombudsman ombudswoman ombudsperson mediator palace committee court council parliament assembly senate junta "
     "regulator authority mission representative coordinator director commissioner governor mayor lawmaker legislator "
-    "judge prosecutor inspector inspectors monitors executive executives headquarters group service services guard".split()
+    "judge prosecutor inspector inspectors monitors executive executives headquarters group service services guard judiciary".split()
 )
 #: What a company or other organisation is called the second time ("Later Friday, the airline said ...").
 ORG_NOUNS = frozenset("airline company firm carrier operator insurer manufacturer producer exporter lender utility fund bank".split())
@@ -125,7 +125,9 @@ ANAPHORIC = re.compile(
 #: A speaker standing by what they said ("The army said it stood by its statement"): the content is that statement again.
 REAFFIRM = re.compile(
     r"^(?:[\w’'-]+\s+){0,4}?(?:stood|stands|standing|stand|was standing) by (?:its|his|her|their|the) (?:earlier |previous |initial |original )?"
-    r"(?:statement|account|comments?|remarks?|report|claim|assessment|figures?|version)\b",
+    r"(?:statement|account|comments?|remarks?|report|claim|assessment|figures?|version)\b|"
+    # a decision said to hold: "the expulsion \"stands regardless of ...\"", "the ban remains in force"
+    r"^(?:the|its|our|their|his|her)\s+(?:[\w’'-]+\s+)?(?:decision|expulsion|order|ban|ruling|sanctions?|measure)\s+[“\"]?(?:still\s+)?stands\b",
     re.I,
 )
 #: "..., a claim <who> rejected": the start of a denial that answers the statement before it in the sentence.
@@ -390,7 +392,7 @@ def find_speaker_right(sentence: str, pos: int) -> tuple[int, int] | None:
         + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\b)"
         r"(?:\s*,\s*(?:the |a |an )?(?:(?:senior|former|deputy|chief|leading|political|defen[cs]e|security|energy|maritime|nonproliferation)\s+)*"
         r"(?:head|chief|director|spokesman|spokeswoman|leader|member|minister|adviser|president|analyst|professor|editor|ambassador|"
-        r"researcher|economist|expert|fellow|lecturer|scholar|official|diplomat|lawmaker|founder|partner)\b[^.;]*)?",
+        r"researcher|economist|expert|fellow|lecturer|scholar|official|diplomat|lawmaker|founder|partner)\b(?:[^.;]|(?<=\b[A-Z])\.)*)?",
         rest,
     )
     if not m or not m.group(1).strip():
@@ -427,7 +429,7 @@ def _normalise_content(content: str, mention: str, polarity: str, body: bool = F
     c = re.sub(r",\s*(?:a|an)\s+(?:claim|assertion|statement|account|view|position)\b.*$", "", c)
     c = c.rstrip(".!?,;:”\" ").strip("“\"")
     name = re.sub(r"^(?:the|a|an)\s+", "the ", mention) if mention.lower() not in PRONOUNS else ""
-    if name:
+    if name and not re.match(r"\s*[“\"]", content):  # in a quotation "she" is someone else: the speaker would say "I"
         c = re.sub(r"^(?:he|she)[’']s (?=(?:won|been|got|had|made|said|given|agreed|reached|taken|secured|done|received)\b)", f"{name} has ", c, flags=re.I)
         c = re.sub(r"^(?:he|she|they|it)\b" if body else r"^(?:he|she|they)\b", name, c, flags=re.I)
     # after the pronoun step: the accused is not the speaker
@@ -646,8 +648,10 @@ def _attributions(sentence: str) -> list[_Raw]:
 
 #: The last resort for a sentence no rule attributes: "<noun phrase> said (that) <content>".
 _FALLBACK_SPEAKER = re.compile(
-    r"^(?P<np>(?:The |A |An |Two |Three |Several |Some )?[A-Za-z][\w’'.+-]*(?:\s+[\w’'.+-]+){0,9}?)\s+(?P<cue>said|says|told reporters)"
-    r"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s+(?:that\s+)?(?P<content>[\w“\"].+)$"
+    r"^(?P<np>(?:The |A |An |Two |Three |Several |Some )?[A-Za-z][\w’'.+-]*(?:\s+[\w’'.+-]+){0,9}?)"
+    r"(?:,\s+(?:a|an|the|which|who)\b[^,]{3,120},)?"  # "A local emergency response room, a volunteer group that ..., said"
+    r"\s+(?P<cue>said|says|told reporters)"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s+(?:that\s+)?(?P<content>[\w“\"].+)$"
 )
 #: Words that make the opening of a sentence a clause, not a speaker ("Macron's aides have been trying to ...").
 _FALLBACK_NOT_SPEAKER = re.compile(
