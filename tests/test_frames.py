@@ -194,7 +194,7 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         # what is taken away stops working there; a negation does not reach past "but"
         ("Norway would pull its frigate out of the exercise", {"activity": -1}, True),
         ("The warships had left", {"activity": -1}, False),
-        ("There was no damage but officials ordered a halt to drilling", {"activity": -1}, False),
+        ("There was no damage but officials ordered a halt to drilling", {"activity": -1, "damage": -1}, False),
         ("The meetings on Monday were useful", {}, False),  # a plural noun, not a departure
         ('Flights would restart "as soon as the regulator gives its approval"', {"agreement": -1, "activity": 1}, False),
         ("The talks would resume as soon as Monday", {"activity": 1}, True),  # a date, not a condition
@@ -562,3 +562,35 @@ def test_free_to_leave_and_nothing_preventing_it_are_abilities():
     assert read_frames("Nothing prevents her from returning to her family").abilities == {"retur": 1}
     assert frame_conflict(read_frames("The reporter was free to leave the country"),
                           read_frames("The reporter remained under a travel ban and could not leave the country"), 1, 1) == "ability"
+
+
+@pytest.mark.parametrize(
+    ("content", "sign"),
+    [
+        ("A power substation had been damaged and 40,000 households were without electricity", 1),
+        ("All designated targets were hit", 1),
+        ("Debris fell on a depot, causing a fire", 1),
+        ("No energy facilities had been damaged", -1),
+        ("The strike caused no damage", -1),
+        ("If the dam is hit, the valley floods", 0),  # a condition
+    ],
+)
+def test_things_hit_or_not(content, sign):
+    assert read_frames(content).signs.get("damage", 0) == sign
+
+
+def test_damage_in_the_incident_needs_no_shared_word():
+    assert frame_conflict(read_frames("No energy facilities had been damaged"), read_frames("All designated targets were hit"), 1, 1) == "damage"
+
+
+@pytest.mark.parametrize(
+    ("content", "frame", "sign"),
+    [
+        ("The first volumes are already in our grid", "delivery", 1),
+        ("Commercial deliveries would follow within weeks", "delivery", -1),
+        ("The pipeline was still in its testing phase", "activity", -1),
+        ("The quota was only a Hungarian proposal", "agreement", -1),
+    ],
+)
+def test_volumes_in_the_grid_a_testing_phase_and_a_proposal(content, frame, sign):
+    assert read_frames(content).signs.get(frame) == sign

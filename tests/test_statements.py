@@ -739,3 +739,12 @@ def test_session_8_twenty_ninth_round_styles():
     first, stands = attributed("Government spokesman Ali Sow said the envoy must leave within 72 hours. "
                                "Sow later said the expulsion stands regardless of the envoy's travel plans.")
     assert stands.extra.get("reaffirms") and stands.polarity == "assert"  # a decision said to hold is no walk-back
+
+
+def test_an_acronym_names_the_body_and_a_say_inside_a_relative_clause_is_no_statement():
+    (op,) = attributed("The pipeline's operator, ICGB, said the link was still being tested.")
+    assert op.speaker == "ICGB"
+    (agency,) = attributed("The U.N. refugee agency UNHCR said returns must be voluntary.")
+    assert agency.speaker == "UNHCR"
+    out = attributed("Lebanon said Syria had agreed to take back refugees, a plan Lebanese officials say is needed to ease pressure.")
+    assert [s.speaker for s in out] == ["Lebanon"]

@@ -255,3 +255,10 @@ def test_a_content_in_the_storys_own_kind_of_event_is_on_it():
     assert on_story(read_frames("The concrete barrier on the eastern road is still standing in the village of Aghavno"), s, "Villagers", "")
     # another kind of event in other words is not
     assert not on_story(read_frames("Grain prices in the eastern villages rose sharply over the winter months"), s, "Villagers", "")
+
+
+def test_what_arrives_answers_a_story_of_what_flows():
+    s = story(title="Bulgaria Says Azeri Gas Flowing Through New Link", lead="Gas from Azerbaijan had started flowing through the new link")
+    assert s.frames.signs.get("activity") == 1
+    assert story_sign(read_frames("The first volumes are already in our network"), s) == 1
+    assert story_sign(read_frames("Commercial deliveries would follow within weeks"), s) == -1

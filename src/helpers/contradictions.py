@@ -661,6 +661,7 @@ FRAME_EVIDENCE = {
     "withdrawal": "; they disagree on whether forces pulled back",
     "ceasefire": "; they disagree on whether the truce holds",
     "casualties": "; they disagree on whether anyone was hurt",
+    "damage": "; they disagree on whether anything was hit",
     "figure": "; they give different figures",
     "ability": "; they disagree on whether it can be done",
     "blame": "; they disagree on who started it",

@@ -86,6 +86,7 @@ UNSETTLED = re.compile(
     r"remain(?:s|ed)? to be (?:settled|agreed|negotiated|finali[sz]ed|worked out|resolved|decided)|"
     r"(?:must|will|would|has to|have to) (?:run|take) (?:its|their) course|"
     r"(?:formalities|procedures|steps|paperwork|hurdles|obstacles|issues)[”\"]?\s+(?:still\s+)?remain(?:s|ed)?\b|"
+    r"(?:was|is|were|are)\s+[“\"]?(?:only\s+|just\s+|merely\s+|still\s+)?(?:a|an)\s+(?:[\w-]+\s+)?(?:proposal|suggestion|offer|idea|request)\b|"
     r"ready to [a-z]+\b[^.;]{0,40}?\b(?:once|when|after|as soon as)\b(?! possible)|(?:only |just )?a (?:matter|question) of (?:days|weeks|months|time)|"
     r"waiting for (?:the |a |an |final |formal )*(?:paperwork|approval|permission|clearance|green light|documents|visas|accreditation|decision|answer)|"
     r"(?:was|were|is|are|remains?|remained) (?:still )?awaiting\b|"
@@ -214,6 +215,7 @@ HALT = re.compile(
     rf"{_TAKEN_AWAY}|"
     rf"{_TAKEN_AWAY}\s+(?:would|will|had|has|have|was|were|is|are)\s+(?:[\w-]+\s+)?(?:leave|left|leaving|depart(?:ed|ing)?|pull(?:ed|ing)? out)|"
     r"repairs? (?:would|will) take|under repair|out of (?:service|action)|"
+    r"still (?:in (?:its|the|a) (?:testing|test|trial|commissioning) (?:phase|stage|period)|being tested)|(?:testing|tests|trials) (?:is|are|was|were) (?:still )?under ?way|to test the (?:link|line|pipeline|system)|"
     r"stop(?:s|ped|ping)?|postpon(?:e|es|ed|ing)|call(?:s|ed)? off|cancel(?:s|led|ed|ling)?|end(?:s|ed)|ceased?|scal(?:e|es|ed|ing) back|w(?:ou|i)nd(?:ing)? down)\b",
     re.I,
 )
@@ -221,7 +223,7 @@ HALT = re.compile(
 DELIVERED = re.compile(
     r"\b(?:provid(?:e|es|ed)|hand(?:s|ed)? over|deliver(?:s|ed)?|submit(?:s|ted)?|sen[dt]|transferred|transfers?|supplied|paid|releas(?:e|es|ed)|freed|returned|c[oa]me home|arriv(?:e|es|ed)|repatriated|extradited|handed back|shipped|dispatched|landed|touched down|disbursed|credited|wired|"
     r"(?:money|funds|payment|deposit|cash|tranche) (?:is|are|was|were|has been|had been|have been) (?:already )?(?:in (?:the|its|our|their) (?:account|coffers|treasury)|received)|"
-    r"(?:is|are|was|were) [“\"]?(?:already )?in (?:our|the|its|their) (?:warehouses?|stores|stockpiles?|hands|possession)|"
+    r"(?:is|are|was|were) [“\"]?(?:already )?in (?:our|the|its|their) (?:warehouses?|stores|stockpiles?|hands|possession|network|grid|system|pipelines?|tanks|storage)|"
     r"(?:is|are|was|were|has been|have been) (?:now |already |safely )?back (?:home|with (?:his|her|their) famil(?:y|ies)|on (?:[\w-]+ )?soil)|"
     # a convoy at its destination: "had reached the besieged town", "made it into the camp"
     r"(?:reached|entered|made it (?:to|into)|got through to) (?:the |its )?(?:[\w-]+ ){0,2}(?:town|city|village|camp|port|destination|capital|enclave|area|district))\b", re.I
@@ -233,7 +235,7 @@ NOT_YET_SENT = re.compile(
     r"(?:has|have|had) not (?:yet )?(?:left|departed)|in (?:stages|batches|groups|phases|waves)|"
     r"turned back|(?:blocked|stopped|held up) at (?:a |the )?(?:checkpoint|border|crossing)|(?:refused|denied) entry|"
     r"(?:were|was|are|is) (?:still )?waiting (?:for (?:security |final )?(?:clearance|permission|approval)|at (?:the |a )?(?:border|checkpoint|crossing))|(?:is|are|was|were) on (?:its|their) way|"
-    r"(?:further|more|remaining|other) (?:deliveries|shipments|batches|tranches|consignments) (?:would|will) (?:follow|come|arrive)|"
+    r"(?i:further|more|remaining|other|commercial|regular|first) (?:deliveries|shipments|batches|tranches|consignments|flows|volumes|supplies) (?:would|will) (?:follow|come|arrive|begin|start)|"
     r"received no (?!(?:official |formal |written )?(?:notification|confirmation|notice|orders?|instructions?|requests?|information)\b)|"
     r"(?:the )?(?:remaining|rest of the|other) [\w-]+(?: [\w-]+)? (?:would|will) be (?:freed|released|returned|handed over|delivered|sent)|"
     r"(?:expect(?:s|ed|ing)?|awaiting|awaited|waiting for) (?:the |its |their |a |an )?(?:[\w-]+ )?"
@@ -386,6 +388,30 @@ _COUNT = re.compile(
 _NOT_COUNTED = re.compile(r"^(?:more|less|fewer|other|of|or|and|to|in|on|at|days?|weeks?|months?|years?|hours?|minutes?|times|million|billion|trillion|percent)$")
 
 
+#: Things hit or damaged in the incident ("a power substation had been damaged", "all designated targets were hit",
+#: "causing a fire"), or not ("no energy facilities had been damaged").
+DAMAGED = re.compile(
+    r"\b(?:(?:was|were|had been|has been|have been|is|are)\s+(?:badly\s+|heavily\s+|seriously\s+|slightly\s+|partly\s+)?(?:damaged|destroyed|hit|struck)|"
+    r"caus(?:ing|ed)\s+(?:a\s+)?fires?|(?:were|was|are|is|remained)\s+without\s+(?:electricity|power|water|heating)|power\s+outages?)\b",
+    re.I,
+)
+UNDAMAGED = re.compile(
+    r"\b(?:no\s+(?:[\w-]+\s+){0,2}(?:facilities|facility|buildings?|infrastructure|homes|houses|targets?|sites?)\s+(?:had\s+been|have\s+been|has\s+been|were|was)\s+(?:damaged|hit|destroyed|struck)|"
+    r"no\s+damage|without\s+(?:any\s+)?damage|caus(?:ing|ed)\s+no\s+damage)\b",
+    re.I,
+)
+
+
+def _damage(content: str) -> int:
+    """+1 something was hit or damaged, -1 nothing was; 0 when conditional, intended or neither."""
+    if UNDAMAGED.search(content):
+        return -1
+    m = DAMAGED.search(content)
+    if m is None or CONDITION.search(content, 0, m.start()) or INTENTION.search(content, 0, m.start()):
+        return 0
+    return -1 if _negated(content, m.start()) else 1
+
+
 def _casualties(content: str) -> int:
     """+1 people were hurt or killed, -1 nobody was; 0 when conditional, intended or neither."""
     if UNHURT.search(content):
@@ -475,7 +501,7 @@ def read_frames(content: str) -> Frames:
         signs["schedule"] = 1  # "would resume by the end of March", "agreed to meet ... next month"
     for frame, sign in (
         ("activity", _activity(content)), ("delivery", _delivery(content)), ("withdrawal", _withdrawal(content)), ("ceasefire", _ceasefire(content)),
-        ("casualties", _casualties(content)), ("responsibility", _responsibility(content)),
+        ("casualties", _casualties(content)), ("damage", _damage(content)), ("responsibility", _responsibility(content)),
     ):
         if sign:
             signs[frame] = sign
@@ -625,13 +651,13 @@ def frame_conflict(a: Frames, b: Frames, sign_a: int, sign_b: int, parties: bool
     if able and a.topic & b.topic - set(able):
         return "ability"  # "airlines can already file flight plans" / "had not been able to file any flight plan"
     answered = min(sign_a, sign_b) < 0 or (a.answer and a.signs.get("agreement", 0) < 0) or (b.answer and b.signs.get("agreement", 0) < 0)
-    for frame in ("schedule", "activity", "delivery", "withdrawal", "ceasefire", "casualties", "responsibility", "agreement"):
+    for frame in ("schedule", "activity", "delivery", "withdrawal", "ceasefire", "casualties", "damage", "responsibility", "agreement"):
         if frame not in a.signs or frame not in b.signs:
             continue
         if a.signs[frame] * sign_a * b.signs[frame] * sign_b >= 0:
             continue
         # whether anyone was hurt is asked of the incident the article reports, in whatever words
-        if frame != "agreement" and (shared or frame == "casualties" or (frame == "schedule" and (a.open_date or b.open_date))):
+        if frame != "agreement" and (shared or frame in ("casualties", "damage") or (frame == "schedule" and (a.open_date or b.open_date))):
             return frame
         if frame == "agreement" and not (a.intention or b.intention) and (shared or itself or (parties and answered)):
             return frame

@@ -267,7 +267,7 @@ def _find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
         if comma > 0:
             seg = stripped[comma + 1 : inner_end].strip()
             part = r"(?:(?:al|el|ad|as|ash|ar|an|at|az|bin|ibn|abu)-)?[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[A-ZÀ-ÖØ-Þ]?[^\W\d_]+)*"  # "Al-Mansouri", "Jean-Yves", "al-Obeidi"
-            if re.fullmatch(rf"(?:{part}\s+){{1,3}}{part}", seg):
+            if re.fullmatch(rf"(?:{part}\s+){{1,3}}{part}|[A-Z][A-Z&]{{1,7}}", seg):
                 s0 = stripped.index(seg, comma)
                 return s0, s0 + len(seg)  # "Ukraine's foreign minister, Oksana Hryniv, said"
             titled = re.search(rf"(?<=\s)(?:{part}\s+){{1,3}}{part}$", seg)
@@ -506,6 +506,10 @@ class _Raw:
     cut_by_inverted: bool = False
 
 
+#: A content that opens with a finite verb has no subject of its own: the cue sat inside a relative clause.
+_NO_SUBJECT = re.compile(r"\s*(?:is|are|was|were|has|have|had|will|would|should|could|can|must)\s+(?!not\b)", re.I)
+
+
 def _nothing_said_after(content_tail: str, after: str, cue: str) -> bool:
     """After "..., X said", what follows the cue is no content of its own (so the content is before): nothing,
     an adjunct with no "that" clause ("on Thursday after two days of talks in Beijing", "after meeting officials
@@ -695,6 +699,8 @@ def extract_statements(article: Article, aliases: dict[str, str] | None = None, 
             content_text = sent.text[c0:c1]
             if not content_text.strip(" ,.;:“”\"") and not NO_COMMENT.match(raw.cue):
                 continue  # "declined to comment." stands alone; any other cue needs a content
+            if _NO_SUBJECT.match(content_text) and raw.cue.lower() in ("say", "says", "said"):
+                continue  # "a plan Lebanese officials say is needed": "say" inside a relative clause, no statement
             mention = raw.mention
             if raw.inherit and last_quote_speaker and raw.cue == "(quote continues)":
                 speaker = last_quote_speaker[0]
@@ -786,6 +792,7 @@ def _resolve_mention(mention: str, position: int, resolver: ActorResolver, previ
     mention = re.sub(r"^(?:its|their)\s+(?=\S+\s+\S)", "", mention, flags=re.I)  # "its chief executive": the role, named later
     mention = re.sub(r"^[A-Z][\w’'-]*-based\s+(?=[A-Z])", "", mention)  # "Shenzhen-based Fenglan Battery Technology": where, not who
     mention = re.sub(r"^(?:[Tt]he\s+)?official\s+(?=[A-Z])", "", mention)  # "the official Korean Central News Agency"
+    mention = re.sub(r"^(?:[Tt]he\s+)?(?:[\w.’'-]+\s+){1,4}?(?=[A-Z][A-Z&]{1,7}$)", "", mention)  # "the U.N. refugee agency UNHCR"
     document = _DOCUMENT_OF.match(mention)
     if document:  # "a second KCNA commentary on Tuesday": the agency that published it
         mention = document.group("org")

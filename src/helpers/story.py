@@ -117,7 +117,7 @@ def read_story(title: str, lead: Frames, find_countries: Callable[[str], set[str
 
 #: Frames that name one kind of event (forces pulled out, a truce, people hurt, who did it, something handed over):
 #: a content in the story's one is about the story's event.
-SPECIFIC_FRAMES = ("withdrawal", "ceasefire", "casualties", "responsibility", "delivery")
+SPECIFIC_FRAMES = ("withdrawal", "ceasefire", "casualties", "damage", "responsibility", "delivery")
 
 
 def on_story(frames: Frames, story: Story, speaker: str, country: str) -> bool:
@@ -130,6 +130,10 @@ def on_story(frames: Frames, story: Story, speaker: str, country: str) -> bool:
         # the story's own kind of event, in other words: "The Sohae facility no longer exists" after "dismantled rocket site"
         or any(f in story.frames.signs for f in frames.signs if f in SPECIFIC_FRAMES)
     )
+
+
+#: Frames that tell of one event from two sides: what flows arrives.
+_KIN = {"delivery": "activity", "activity": "delivery"}
 
 
 def story_sign(frames: Frames, story: Story) -> int:
@@ -146,13 +150,17 @@ def story_sign(frames: Frames, story: Story) -> int:
         return -1
     votes = set()
     for frame, sign in signs.items():
+        kin = _KIN.get(frame, "")
         if frame in story.frames.signs and frame != "agreement":
             votes.add(sign * story.frames.signs[frame])
         elif frame in ("agreement", "schedule"):
             votes.add(sign)
+        elif kin in story.frames.signs:  # "the first volumes are already in our network" of "gas is flowing"
+            votes.add(sign * story.frames.signs[kin])
     # the event's own frame speaks louder than a date: "would continue its work as planned until March" says no to
     # "would withdraw the vessel by the end of the week", whatever date it names
     own = {sign * story.frames.signs[f] for f, sign in signs.items() if f in story.frames.signs and f not in ("agreement", "schedule")}
+    own |= {sign * story.frames.signs[_KIN[f]] for f, sign in signs.items() if f not in story.frames.signs and _KIN.get(f) in story.frames.signs}
     if len(votes) > 1 and len(own) == 1:
         return own.pop()
     return votes.pop() if len(votes) == 1 else 0
