@@ -594,3 +594,32 @@ def test_damage_in_the_incident_needs_no_shared_word():
 )
 def test_volumes_in_the_grid_a_testing_phase_and_a_proposal(content, frame, sign):
     assert read_frames(content).signs.get(frame) == sign
+
+
+@pytest.mark.parametrize(
+    ("content", "frame", "sign"),
+    [
+        ("Washington had agreed to cut tariffs on Vietnamese catfish", "activity", 1),
+        ("The tariffs \"remain in effect\"", "activity", -1),
+        ("The annual review of the duties had not been completed", "agreement", -1),
+        ("Preliminary results were expected in the summer", "agreement", -1),
+        ("The number of flights would depend on the weather", "agreement", -1),
+    ],
+)
+def test_duties_cut_or_in_effect_and_a_review_not_done(content, frame, sign):
+    assert read_frames(content).signs.get(frame) == sign
+
+
+@pytest.mark.parametrize(
+    ("content", "sign"),
+    [
+        ("Belarusian units had massed near the Polish border", 1),
+        ("We counted 30 tanks within ten kilometers of the border", 1),
+        ("No units had been moved toward the border", -1),
+        ("Patrols had observed no unusual movements", -1),
+        ("A routine exercise was under way at a base far from the frontier", -1),
+    ],
+)
+def test_forces_gathered_at_a_border_or_not(content, sign):
+    assert read_frames(content).signs.get("buildup") == sign
+    assert frame_conflict(read_frames("Belarusian units had massed near the Polish border"), read_frames("Patrols had observed no unusual movements"), 1, 1) == "buildup"

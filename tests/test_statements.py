@@ -748,3 +748,9 @@ def test_an_acronym_names_the_body_and_a_say_inside_a_relative_clause_is_no_stat
     assert agency.speaker == "UNHCR"
     out = attributed("Lebanon said Syria had agreed to take back refugees, a plan Lebanese officials say is needed to ease pressure.")
     assert [s.speaker for s in out] == ["Lebanon"]
+
+
+def test_declaring_independence_is_no_statement_and_a_department_spokesperson_keeps_the_department():
+    assert attributed("Tensions have flared since Montenegro declared independence in 2006.") == []
+    (st,) = attributed("A U.S. Commerce Department spokesperson said the review had not been completed.")
+    assert st.speaker == "U.S. Commerce Department spokesperson"

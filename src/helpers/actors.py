@@ -303,6 +303,8 @@ def _adjectival(name: str, country: str) -> str:
     return name
 
 
+#: The last word of a government body named in capitals ("Commerce Department", "Border Police Service").
+_AGENCY_WORDS = r"(?:Department|Agency|Commission|Authority|Service|Directorate|Bureau|Administration|Office|Council|Committee)"
 #: A role and the organisation, named in capitals, it works for: "a spokesman for the Airports Authority of India".
 _ROLE_OF_ORG = re.compile(
     r"\b(?:at|with|for|of)\s+(?:the\s+)?(?P<org>[A-Z][\w’'&-]*(?:(?:\s+(?:of|for|and|the|[A-Z][\w’'&-]*))*?\s+[A-Z][\w’'&-]*)?|"
@@ -494,6 +496,9 @@ class ActorResolver:
             # "an official at the Airports Authority of India" -> "Airports Authority of India official"
             name = f"{org.group('org')} {role}"
             return self.register(name, "group" if role.endswith("s") else "role", country)
+        agency = re.match(rf"^(?:[Aa]n?\s+|[Tt]he\s+)?(?P<org>(?:[A-Z][\w.’'-]*\s+)+?{_AGENCY_WORDS})\s+{role}$", norm_quotes(mention))
+        if agency:  # "a U.S. Commerce Department spokesperson": the department speaks, named as the article names it
+            return self.register(f"{agency.group('org')} {role}", "group" if role.endswith("s") else "role", country)
         plural = role.endswith("s") and role not in ("sources",) or role == "sources"
         low = norm_quotes(mention).lower()
         body = next((b for b in BODIES if re.search(rf"\b{b}\b", low)), None)

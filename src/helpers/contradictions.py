@@ -662,6 +662,7 @@ FRAME_EVIDENCE = {
     "ceasefire": "; they disagree on whether the truce holds",
     "casualties": "; they disagree on whether anyone was hurt",
     "damage": "; they disagree on whether anything was hit",
+    "buildup": "; they disagree on whether forces gathered at the border",
     "figure": "; they give different figures",
     "ability": "; they disagree on whether it can be done",
     "blame": "; they disagree on who started it",

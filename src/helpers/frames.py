@@ -86,6 +86,8 @@ UNSETTLED = re.compile(
     r"remain(?:s|ed)? to be (?:settled|agreed|negotiated|finali[sz]ed|worked out|resolved|decided)|"
     r"(?:must|will|would|has to|have to) (?:run|take) (?:its|their) course|"
     r"(?:formalities|procedures|steps|paperwork|hurdles|obstacles|issues)[”\"]?\s+(?:still\s+)?remain(?:s|ed)?\b|"
+    r"(?:review|process|assessment|investigation|evaluation|inquiry)\s+(?:[\w-]+\s+){0,4}?(?:had|has|have)\s+not\s+(?:yet\s+)?been\s+(?:completed|finished|concluded)|"
+    r"(?:preliminary\s+|final\s+)?results\s+(?:are|were|is|was)\s+(?:not\s+)?expected|(?:would|will|could|may|might)\s+depend\s+(?:up)?on|"
     r"(?:was|is|were|are)\s+[“\"]?(?:only\s+|just\s+|merely\s+|still\s+)?(?:a|an)\s+(?:[\w-]+\s+)?(?:proposal|suggestion|offer|idea|request)\b|"
     r"ready to [a-z]+\b[^.;]{0,40}?\b(?:once|when|after|as soon as)\b(?! possible)|(?:only |just )?a (?:matter|question) of (?:days|weeks|months|time)|"
     r"waiting for (?:the |a |an |final |formal )*(?:paperwork|approval|permission|clearance|green light|documents|visas|accreditation|decision|answer)|"
@@ -197,8 +199,9 @@ PROCEED = re.compile(
     r"(?:bans?|embargo(?:es)?|moratorium|suspensions?|freeze|restrictions?|curbs?|sanctions|closure)\s+(?:[\w’'-]+\s+){0,2}?"
     r"(?:will|would|is to|was to|could|to)\s+(?:end|expire|be lifted|be scrapped|be removed)|"
     # lifting a halt lets the thing go ahead ("will lift a suspension on beef imports", "ended the embargo")
-    r"(?:lift|lifts|lifted|lifting|end|ends|ended|ending|ease|eases|eased|easing|scrap|scraps|scrapped|remove|removes|removed|removing)\s+"
-    r"(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}?(?:bans?|embargo(?:es)?|moratorium|suspensions?|freeze|restrictions?|curbs?|sanctions))\b",
+    r"(?:lift|lifts|lifted|lifting|end|ends|ended|ending|ease|eases|eased|easing|scrap|scraps|scrapped|remove|removes|removed|removing|"
+    r"lower|lowers|lowered|lowering|cut|cuts|cutting|reduce|reduces|reduced|reducing|pay lower)\s+"
+    r"(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}?(?:bans?|embargo(?:es)?|moratorium|suspensions?|freeze|restrictions?|curbs?|sanctions|duties|tariffs|levies))\b",
     re.I,
 )
 #: What is sent somewhere and withdrawn from it.
@@ -207,7 +210,7 @@ _TAKEN_AWAY = (
     r"observers|mission|aircraft|jets|planes?|rigs?|convoys?)"
 )
 HALT = re.compile(
-    r"\b(?:(?:ban|embargo|moratorium|suspension|freeze|restrictions?)\s+(?:[\w-]+\s+){0,2}?[“\"]?(?:remains?|remained|stays?|stayed)\s+in\s+(?:force|place|effect)|halt(?:s|ed|ing)?|paus(?:e|es|ed|ing)|suspen(?:d|ds|ded|ding|sion)|freez(?:e|es|ing)|froze|frozen|"
+    r"\b(?:(?:ban|embargo|moratorium|suspension|freeze|restrictions?|duties|tariffs|sanctions)\s+(?:[\w-]+\s+){0,2}?[“\"]?(?:remains?|remained|stays?|stayed)\s+in\s+(?:force|place|effect)|halt(?:s|ed|ing)?|paus(?:e|es|ed|ing)|suspen(?:d|ds|ded|ding|sion)|freez(?:e|es|ing)|froze|frozen|"
     r"(?:remain(?:s|ed)?|stay(?:s|ed)?|kept|is|was|were|are) (?:closed|shut)|on hold|(?:sat|sit|sits|lay|lie|lies|remain(?:s|ed)?) idle|grounded|"
     r"no (?:trucks?|flights?|ships?|tankers?|shipments?|convoys?|trains?|crude|oil|gas) (?:have |has |had )?(?:yet )?(?:crossed|left|arrived|moved|run|flown|sailed|flowed|landed)|"
     # what is taken away stops working where it was ("would withdraw a research vessel", "the ship would leave")
@@ -412,6 +415,29 @@ def _damage(content: str) -> int:
     return -1 if _negated(content, m.start()) else 1
 
 
+#: Forces gathered near a border (``+1``: "army units had massed near the border", "40 armored vehicles within five
+#: kilometers of the boundary"), or not (``-1``: "no units had been moved toward the boundary", "no unusual movements").
+MASSED = re.compile(
+    r"\b(?:mass(?:ed|ing)|amass(?:ed|ing)|build-?up|(?:deployed|moved|moving|sent)\s+(?:[\w-]+\s+){0,3}?(?:to|toward|towards|near|along)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:border|boundary|frontier)|"
+    r"(?:armou?red vehicles|tanks|troops|units|soldiers)\s+within\s+(?:[\w-]+\s+){1,2}(?:kilometers|kilometres|km|miles)\s+of\s+the\s+(?:border|boundary|frontier|boundary line))\b",
+    re.I,
+)
+NOT_MASSED = re.compile(
+    r"\b(?:no\s+(?:units|troops|forces|soldiers)\s+(?:had\s+been|have\s+been|were|was)\s+(?:moved|deployed|sent)|no\s+unusual\s+(?:movements?|activity)|"
+    r"(?:regular|routine|previously\s+announced|scheduled)[”\"]?\s+(?:military\s+)?(?:exercises?|drills?))\b",
+    re.I,
+)
+
+
+def _buildup(content: str) -> int:
+    """+1 forces are gathered near a border, -1 they are not (or it is only a routine drill); the first phrase decides."""
+    found = _first_signed(content, MASSED, NOT_MASSED)
+    if found is None or CONDITION.search(content, 0, found[0].start()):
+        return 0
+    m, sign = found
+    return -1 if sign > 0 and _negated(content, m.start()) else sign
+
+
 def _casualties(content: str) -> int:
     """+1 people were hurt or killed, -1 nobody was; 0 when conditional, intended or neither."""
     if UNHURT.search(content):
@@ -502,6 +528,7 @@ def read_frames(content: str) -> Frames:
     for frame, sign in (
         ("activity", _activity(content)), ("delivery", _delivery(content)), ("withdrawal", _withdrawal(content)), ("ceasefire", _ceasefire(content)),
         ("casualties", _casualties(content)), ("damage", _damage(content)), ("responsibility", _responsibility(content)),
+        ("buildup", _buildup(content)),
     ):
         if sign:
             signs[frame] = sign
@@ -651,13 +678,13 @@ def frame_conflict(a: Frames, b: Frames, sign_a: int, sign_b: int, parties: bool
     if able and a.topic & b.topic - set(able):
         return "ability"  # "airlines can already file flight plans" / "had not been able to file any flight plan"
     answered = min(sign_a, sign_b) < 0 or (a.answer and a.signs.get("agreement", 0) < 0) or (b.answer and b.signs.get("agreement", 0) < 0)
-    for frame in ("schedule", "activity", "delivery", "withdrawal", "ceasefire", "casualties", "damage", "responsibility", "agreement"):
+    for frame in ("schedule", "activity", "delivery", "withdrawal", "ceasefire", "casualties", "damage", "buildup", "responsibility", "agreement"):
         if frame not in a.signs or frame not in b.signs:
             continue
         if a.signs[frame] * sign_a * b.signs[frame] * sign_b >= 0:
             continue
         # whether anyone was hurt is asked of the incident the article reports, in whatever words
-        if frame != "agreement" and (shared or frame in ("casualties", "damage") or (frame == "schedule" and (a.open_date or b.open_date))):
+        if frame != "agreement" and (shared or frame in ("casualties", "damage", "buildup") or (frame == "schedule" and (a.open_date or b.open_date))):
             return frame
         if frame == "agreement" and not (a.intention or b.intention) and (shared or itself or (parties and answered)):
             return frame

@@ -37,7 +37,7 @@ _CUES: list[tuple[str, str]] = [
     (r"told (?:reporters|journalists|lawmakers|parliament|the press|a news conference|a press conference|a briefing|state (?:television|TV|media)|the (?:BBC|AP|newspaper|Financial Times)|Reuters|Bloomberg|CNN|AFP|TASS|RIA Novosti|Interfax)", "assert"),
     (r"(?:adding|noting|insisting|stressing|arguing|saying)(?= that\s)", "assert"),  # ", adding that ...": the same speaker
     (r"(?<=,\s)saying(?=\s+(?!that\b)[a-z])", "assert"),  # "Relatives gathered outside ..., saying none had returned"
-    (r"(?:said|says|say|told|tells|stated|claimed|claims|insisted|insists|argued|argues|stressed|asserted|declared|tweeted|reiterated|vowed|maintained|emphasi[sz]ed|replied|responded|countered|assured|conceded|clarified)", "assert"),
+    (r"(?:said|says|say|told|tells|stated|claimed|claims|insisted|insists|argued|argues|stressed|asserted|declared(?!\s+(?:its\s+|their\s+)?(?:independence|war|a\s+state\s+of|martial\s+law|bankruptcy|victory|a\s+ceasefire|a\s+truce|an?\s+emergency))|tweeted|reiterated|vowed|maintained|emphasi[sz]ed|replied|responded|countered|assured|conceded|clarified)", "assert"),
     (r"(?:added|adds|noted|notes|confirmed|confirms|explained|announced|wrote|pledged|promised|warned|acknowledged|admitted|predicted)(?=\s*(?:[,.;:“\"]|that\s|$))", "assert"),
     (r"(?:wrote|writes|posted|tweeted)(?= on (?:Telegram|X|Twitter|Facebook|social media|its website|his website|her website|a blog))", "assert"),
 ]
