@@ -623,3 +623,23 @@ def test_duties_cut_or_in_effect_and_a_review_not_done(content, frame, sign):
 def test_forces_gathered_at_a_border_or_not(content, sign):
     assert read_frames(content).signs.get("buildup") == sign
     assert frame_conflict(read_frames("Belarusian units had massed near the Polish border"), read_frames("Patrols had observed no unusual movements"), 1, 1) == "buildup"
+
+
+@pytest.mark.parametrize(
+    ("content", "sign"),
+    [
+        ("The measles outbreak had been contained", 1),
+        ("The epidemic is under control", 1),
+        ("No new cases were recorded last week", 1),
+        ("Clinics admitted 80 patients, up from 35 the week before", -1),
+        ("Suspected cases were still increasing", -1),
+        ("The outbreak was not under control", -1),  # a negation flips it
+    ],
+)
+def test_an_outbreak_under_control_or_growing(content, sign):
+    assert read_frames(content).signs.get("control") == sign
+
+
+@pytest.mark.parametrize("content", ["The sum was the figure we put on the table", "The ministers discussed the possibility of a meeting"])
+def test_an_opening_figure_and_a_possibility_discussed_are_no_deal(content):
+    assert read_frames(content).signs.get("agreement") == -1

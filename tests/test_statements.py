@@ -754,3 +754,10 @@ def test_declaring_independence_is_no_statement_and_a_department_spokesperson_ke
     assert attributed("Tensions have flared since Montenegro declared independence in 2006.") == []
     (st,) = attributed("A U.S. Commerce Department spokesperson said the review had not been completed.")
     assert st.speaker == "U.S. Commerce Department spokesperson"
+
+
+def test_an_organisations_proper_name_is_no_nationality_and_a_bulletin_is_how():
+    (st,) = attributed("The Pan American Health Organization said in its weekly bulletin that cases were rising.")
+    assert st.speaker == "Pan American Health Organization" and st.content == "Cases were rising" and st.extra["country"] == ""
+    (ru,) = attributed("The Russian Foreign Ministry said no talks were planned.")
+    assert ru.speaker == "Russian foreign ministry"  # a nationality and a body stay the body of that country

@@ -471,6 +471,10 @@ class ActorResolver:
                 return found
         body = next((b for b in BODIES if re.search(rf"\b{b}\b", low)), None)
         country, inst = _country_of_qualifier(m, self.people)
+        proper = re.fullmatch(r"(?:[Tt]he\s+)?(?P<first>[A-Z][\w’'-]*)(?:\s+[A-Z][\w’'-]*){2,}", m)
+        if body is not None and proper and proper.group("first").lower() not in ADJECTIVE_TO_COUNTRY:
+            # an organisation's proper name ("Pan American Health Organization"), not "<nationality> <body>"
+            return self.register(DETERMINER.sub("", m), "body", "")
         if body is not None:
             adj = NATIONALITY.get(country, "")
             # "China's commerce ministry" -> "Chinese commerce ministry"; "Russian Foreign Ministry" -> "Russian foreign ministry"

@@ -663,6 +663,7 @@ FRAME_EVIDENCE = {
     "casualties": "; they disagree on whether anyone was hurt",
     "damage": "; they disagree on whether anything was hit",
     "buildup": "; they disagree on whether forces gathered at the border",
+    "control": "; they disagree on whether it is under control",
     "figure": "; they give different figures",
     "ability": "; they disagree on whether it can be done",
     "blame": "; they disagree on who started it",

@@ -86,6 +86,8 @@ UNSETTLED = re.compile(
     r"remain(?:s|ed)? to be (?:settled|agreed|negotiated|finali[sz]ed|worked out|resolved|decided)|"
     r"(?:must|will|would|has to|have to) (?:run|take) (?:its|their) course|"
     r"(?:formalities|procedures|steps|paperwork|hurdles|obstacles|issues)[”\"]?\s+(?:still\s+)?remain(?:s|ed)?\b|"
+    r"(?:figure|offer|proposal|amount|number|sum)\s+(?:that\s+)?(?:we|they|it|he|she)\s+(?:had\s+)?put\s+(?:forward|on\s+the\s+table)|"
+    r"(?:discussed|raised|explored|considered)\s+the\s+(?:possibility|idea|option|prospect)\s+of|"
     r"(?:review|process|assessment|investigation|evaluation|inquiry)\s+(?:[\w-]+\s+){0,4}?(?:had|has|have)\s+not\s+(?:yet\s+)?been\s+(?:completed|finished|concluded)|"
     r"(?:preliminary\s+|final\s+)?results\s+(?:are|were|is|was)\s+(?:not\s+)?expected|(?:would|will|could|may|might)\s+depend\s+(?:up)?on|"
     r"(?:was|is|were|are)\s+[“\"]?(?:only\s+|just\s+|merely\s+|still\s+)?(?:a|an)\s+(?:[\w-]+\s+)?(?:proposal|suggestion|offer|idea|request)\b|"
@@ -438,6 +440,28 @@ def _buildup(content: str) -> int:
     return -1 if sign > 0 and _negated(content, m.start()) else sign
 
 
+#: An outbreak or a crisis under control (``+1``: "had been contained", "no new cases", "under control") or growing
+#: (``-1``: "still increasing", "up from 90 the week before", "spreading").
+CONTROLLED = re.compile(
+    r"\b(?:(?:had been|has been|have been|was|were|is|are)\s+(?:largely\s+)?contained|under\s+control|no\s+new\s+(?:cases|infections|deaths)|"
+    r"(?:cases|infections|deaths)\s+(?:were|are|have\s+been|had\s+been)\s+(?:falling|declining|down|dropping))\b",
+    re.I,
+)
+SPREADING = re.compile(
+    r"\b(?:(?:still\s+)?(?:increasing|rising|growing|spreading|surging)|on\s+the\s+rise|up\s+from\s+\d+|(?:spike|surge|jump|rise)\s+in\s+(?:cases|infections|deaths)|out\s+of\s+control)\b",
+    re.I,
+)
+
+
+def _control(content: str) -> int:
+    """+1 an outbreak is under control, -1 it is growing; the first phrase decides, a negation flips it."""
+    found = _first_signed(content, CONTROLLED, SPREADING)
+    if found is None or CONDITION.search(content, 0, found[0].start()):
+        return 0
+    m, sign = found
+    return -sign if _negated(content, m.start()) else sign
+
+
 def _casualties(content: str) -> int:
     """+1 people were hurt or killed, -1 nobody was; 0 when conditional, intended or neither."""
     if UNHURT.search(content):
@@ -528,7 +552,7 @@ def read_frames(content: str) -> Frames:
     for frame, sign in (
         ("activity", _activity(content)), ("delivery", _delivery(content)), ("withdrawal", _withdrawal(content)), ("ceasefire", _ceasefire(content)),
         ("casualties", _casualties(content)), ("damage", _damage(content)), ("responsibility", _responsibility(content)),
-        ("buildup", _buildup(content)),
+        ("buildup", _buildup(content)), ("control", _control(content)),
     ):
         if sign:
             signs[frame] = sign
@@ -678,7 +702,7 @@ def frame_conflict(a: Frames, b: Frames, sign_a: int, sign_b: int, parties: bool
     if able and a.topic & b.topic - set(able):
         return "ability"  # "airlines can already file flight plans" / "had not been able to file any flight plan"
     answered = min(sign_a, sign_b) < 0 or (a.answer and a.signs.get("agreement", 0) < 0) or (b.answer and b.signs.get("agreement", 0) < 0)
-    for frame in ("schedule", "activity", "delivery", "withdrawal", "ceasefire", "casualties", "damage", "buildup", "responsibility", "agreement"):
+    for frame in ("schedule", "activity", "delivery", "withdrawal", "ceasefire", "casualties", "damage", "buildup", "control", "responsibility", "agreement"):
         if frame not in a.signs or frame not in b.signs:
             continue
         if a.signs[frame] * sign_a * b.signs[frame] * sign_b >= 0:

@@ -102,7 +102,7 @@ CONNECTOR_BEFORE = re.compile(r"(?:,?\s*(?:and|but|then|and then|before|after|wh
 AFTER_CUE_SKIP = re.compile(
     r"^\s*(?:\s*(?:,\s*)?(?:on|late on|early on|in|at|during|after|before|from)\s+(?:a |an |the |his |her |their |its )?"
     r"(?:[\w’'-]+\s+){0,3}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|statement|interview|briefing|"
-    r"conference|call|meeting|post|tweet|speech|message|readout|summit|note|report|letter|address|broadcast|interview|response|reply|answers?|filing|television|TV|radio)\b"
+    r"conference|call|meeting|post|tweet|speech|message|readout|summit|note|report|letter|address|broadcast|interview|response|reply|answers?|filing|television|TV|radio|bulletin|newsletter|update)\b"
     r"(?:\s+(?:to|with)\s+(?:a\s+|the\s+)?(?:[\w’'-]+\s+){0,3}?(?:questions?|queries|inquiries|requests? for comment|exchange|regulator|"
     r"commission|parliament|lawmakers|investors|reporters|journalists|agency))?(?:\s+on\s+(?:X|Twitter|Facebook|Telegram|social media|its website))?\s*,?|"
     r"\s*(?:in|at|from)\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s+that\b)|\s*(?:earlier|later|again|also|previously)\b,?|"
@@ -749,7 +749,7 @@ def extract_statements(article: Article, aliases: dict[str, str] | None = None, 
     for st in statements:
         if st.speaker == NARRATOR or resolver.countries.get(st.speaker):
             continue
-        found = _FIND_COUNTRIES(f"{st.mention} {st.speaker}")
+        found = _FIND_COUNTRIES(re.sub(r"\b(?:Pan|Inter|Latin|Central)[- ]American\b", "", f"{st.mention} {st.speaker}"))  # no one country's
         if len(found) == 1:
             named.setdefault(st.speaker, next(iter(found)))
         elif not found and home and _HOME_OFFICE.search(f"{st.mention} {st.speaker}"):

@@ -117,7 +117,7 @@ def read_story(title: str, lead: Frames, find_countries: Callable[[str], set[str
 
 #: Frames that name one kind of event (forces pulled out, a truce, people hurt, who did it, something handed over):
 #: a content in the story's one is about the story's event.
-SPECIFIC_FRAMES = ("withdrawal", "ceasefire", "casualties", "damage", "buildup", "responsibility", "delivery")
+SPECIFIC_FRAMES = ("withdrawal", "ceasefire", "casualties", "damage", "buildup", "control", "responsibility", "delivery")
 
 
 def on_story(frames: Frames, story: Story, speaker: str, country: str) -> bool:
