@@ -499,3 +499,28 @@ def test_a_story_no_frame_reads_is_what_the_lead_states():
     ])
     links = scored(st, [(0, 1)], title=title)
     assert links.loc[(0, 1), "frame"] == "story" and links.loc[(0, 1), "conflict"] >= 0.6
+
+
+def test_two_shooters_do_not_contradict_each_other_on_the_truce():
+    st = frame([
+        said("Armenian defense ministry", "Azerbaijani forces had fired on Armenian positions", "Armenia"),
+        said("Armenian defense ministry spokeswoman", "The Armenian side did not fire a single shot", "Armenia"),
+        said("Azerbaijani defense ministry", "Armenian units had fired on its positions", "Azerbaijan"),
+    ])
+    links = scored(st, [(0, 1), (1, 2)])
+    assert links.loc[(0, 1), "frame"] != "ceasefire"  # Azerbaijani fire, and no Armenian fire: both can be true
+    assert links.loc[(1, 2), "frame"] == "ceasefire" and links.loc[(1, 2), "conflict"] >= 0.6  # who fired: the Armenian side
+
+
+def test_state_media_making_the_claim_speak_for_the_state():
+    """"according to Ethiopia's state broadcaster EBC": the state claims, so an Ethiopian minister's quote right
+    after the lead repeats it, and Eritrea's denial of the lead answers the quote too."""
+    title = "Ethiopia and Eritrea to reopen Humera crossing, state media says"
+    st = frame([
+        said("EBC", "Ethiopia and Eritrea have agreed to reopen the Humera border crossing from next week", "Ethiopia", mention="Ethiopia's state broadcaster EBC"),
+        said("Abel Tekle", "The crossing will open on Monday", "Ethiopia"),
+        said("Tesfay Mehari", "There was \"no such agreement\"", "Eritrea"),
+    ])
+    links = scored(st, [(0, 2), (1, 2)], title=title)
+    assert links.loc[(0, 2), "conflict"] >= 0.6
+    assert links.loc[(1, 2), "conflict"] >= 0.6 and "repeats what statement 0 says" in links.loc[(1, 2), "evidence"]

@@ -643,3 +643,8 @@ def test_an_outbreak_under_control_or_growing(content, sign):
 @pytest.mark.parametrize("content", ["The sum was the figure we put on the table", "The ministers discussed the possibility of a meeting"])
 def test_an_opening_figure_and_a_possibility_discussed_are_no_deal(content):
     assert read_frames(content).signs.get("agreement") == -1
+
+
+def test_a_gate_still_closed_and_talks_with_someone_progressing():
+    assert read_frames("The gate was still closed and soldiers had turned away two trucks").signs.get("activity") == -1
+    assert read_frames("Talks with Qatar \"are progressing\"").signs.get("agreement") == -1

@@ -761,3 +761,16 @@ def test_an_organisations_proper_name_is_no_nationality_and_a_bulletin_is_how():
     assert st.speaker == "Pan American Health Organization" and st.content == "Cases were rising" and st.extra["country"] == ""
     (ru,) = attributed("The Russian Foreign Ministry said no talks were planned.")
     assert ru.speaker == "Russian foreign ministry"  # a nationality and a body stay the body of that country
+
+
+def test_session_8_thirty_third_round_styles():
+    (st,) = attributed("\"The bridge will open on Monday,\" Trade Minister Abel Tekle said, according to EBC.")
+    assert st.speaker == "Abel Tekle"  # the broadcaster only reports what the minister said
+    (x,) = attributed("Eritrea's information minister, Tesfay Mehari, wrote on X that there was no such agreement.")
+    assert x.content == "There was no such agreement"
+    (phone,) = attributed("Traders in the border town of Humera told Reuters by phone that the gate was still closed.")
+    assert phone.speaker == "Traders in the border town of Humera" and phone.content == "The gate was still closed"
+    (maker,) = attributed("Aerion Dynamics said in a statement that talks were progressing and that it did not comment on the timing of any order.")
+    assert maker.content == "Talks were progressing and that it did not comment on the timing of any order"
+    (denial,) = attributed("Georgia's defense ministry denied Russia's claim that Georgian troops had fired on a post, calling the accusation a lie.")
+    assert denial.polarity == "deny" and denial.content == "Georgian troops had fired on a post"

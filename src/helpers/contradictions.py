@@ -206,6 +206,7 @@ def score_pairs(
     find_countries = country_finder(people)
     named = {i: find_countries(t) for i, t in texts.items()}
     blamed = {i: _who_started(t, find_countries) for i, t in texts.items()}
+    shooters = {i: _shooter(t, countries.get(i, ""), find_countries) for i, t in texts.items()}
     story = _story_judge(title, statements, texts, frames, countries, find_countries)
     rows = []
     for (a, b), (ta, tb) in zip(pairs, plan):
@@ -245,6 +246,8 @@ def score_pairs(
             # a speaker's later "no" in their own words answers each thing they said yes to on that frame
             itself = itself or (same_office(sa["speaker"], sb["speaker"]) and (_flag(sa, "revision") or _flag(sb, "revision")))
             frame = frame_conflict(frames[a], frames[b], pa, pb, parties, itself)
+            if frame == "ceasefire" and shooters[a] and shooters[b] and not shooters[a] & shooters[b]:
+                frame = None  # "Azerbaijani forces opened fire" / "the Armenian side did not fire a single shot": two shooters
             if frame is None and pa > 0 and pb > 0 and blamed[a] and blamed[b] and not blamed[a] & blamed[b]:
                 frame = "blame"  # "Azerbaijani forces had opened fire on Armenian positions" / "Armenian units had fired first"
             if frame is not None:
@@ -286,6 +289,21 @@ _STARTED = re.compile(
     r"(?:deliberately |intentionally )?rammed|(?:dangerously |deliberately )?approached|bears? (?:full |the |all )?responsibility|(?:was|were|is|are) to blame)\b",
     re.I,
 )
+
+
+#: Who fired, or did not: "Azerbaijani forces had opened fire", "Our soldiers did not fire a single shot".
+_FIRED = re.compile(
+    r"^(?P<who>(?:[\w’'-]+\s+){1,5}?)[“\"]?(?:had |has |have )?(?:not |never |did not |didn[’']t )?(?:first )?[“\"]?(?:opened fire|fired|fire)\b", re.I
+)
+
+
+def _shooter(text: str, own: str, find_countries) -> set[str]:
+    """The countries whose forces a content says fired or did not fire (its subject's; "our" is the speaker's)."""
+    m = _FIRED.match(text)
+    if m is None:
+        return set()
+    who = m.group("who")
+    return {own} if own and re.match(r"(?:our|we)\b", who, re.I) else find_countries(who)
 
 
 def _who_started(text: str, find_countries) -> set[str]:
@@ -541,12 +559,16 @@ def _story_judge(
     for _, st in quoted.iterrows() if story is not None else ():
         i = int(st["id"])
         # the claimant talks about what it claims ("The money will be available from next week", after its loan)
-        if i in texts and (st["speaker"] == claimant or st.get("office") == claimant or on_story(frames[i], story, st["speaker"], countries.get(i, ""))):
+        named = frozenset(find_countries(texts[i])) if i in texts else frozenset()
+        if i in texts and (st["speaker"] == claimant or st.get("office") == claimant or on_story(frames[i], story, st["speaker"], countries.get(i, ""), named)):
             signs[i] = story_sign(frames[i], story)
             bearing.add(i)
     if story is not None and not story.frames.signs and lead_id in bearing and signs.get(lead_id) == 0:
         signs[lead_id] = 1  # a story no frame reads ("turnout was 64.2%"): the lead states it
     state = claimant if claimant in NATIONALITY else INSTITUTIONS.get(claimant.lower(), "")
+    lead_mention = str(quoted["mention"].iloc[0]) if len(quoted) and "mention" in quoted else ""
+    if not state and lead_id is not None and re.search(r"\bstate(?:-run|-owned)?\s+(?:broadcaster|media|television|TV|radio|news\s+agency)\b", lead_mention, re.I):
+        state = countries.get(lead_id, "")  # "according to Ethiopia's state broadcaster EBC": the state makes the claim
     judge = _StoryJudge(signs=signs, bearing=bearing, claimant=claimant, claimant_state=state, countries=countries)
     judge.voices = {sp for sp, office in zip(statements["speaker"], statements.get("office", statements["speaker"])) if office and same_office(office, claimant)}
     claims, answers, answer = headline_parties(title)

@@ -120,7 +120,7 @@ UNSETTLED = re.compile(
     r"(?:would|will|can|could)\b[^.;]{0,60}?\bas soon as (?!possible\b|next\b|this\b|tomorrow\b|today\b)(?-i:[a-z]+)|"
     r"(?:would|will|can|could)\b[^.;]{0,60}?\bonce (?:the )?(?:[\w’'-]+ ){0,3}(?:are|is|have been|has been|were|was) (?:completed|finished|done|finali[sz]ed|ready|met|settled|signed|approved)|"
     r"(?:close to|nearing|near to|edging (?:closer )?toward?s?) (?:a |an |the )?(?:final )?(?:deal|agreement|accord|settlement|breakthrough)|"
-    r"(?:talks|negotiations|discussions|meetings?|contacts) (?:are|were|is|was|had been|have been) (?:progressing|advancing|constructive|productive|positive|useful|frank|cordial)|"
+    r"(?:talks|negotiations|discussions|meetings?|contacts)\s+(?:with\s+[\w’'-]+\s+)?[“\"]?(?:are|were|is|was|had been|have been) (?:progressing|advancing|constructive|productive|positive|useful|frank|cordial)|"
     r"making (?:good |some |steady )?progress|made (?:good |some |steady |substantial |significant )?progress|(?:an? |useful |frank )?exchange of views|"
     r"without (?:a |an |any )?(?:deal|agreement|accord|breakthrough|result|decision)|"
     r"not (?:yet )?(?:entered|come) into (?:force|effect)|not (?:yet )?(?:taken|take) effect|"
@@ -213,7 +213,7 @@ _TAKEN_AWAY = (
 )
 HALT = re.compile(
     r"\b(?:(?:ban|embargo|moratorium|suspension|freeze|restrictions?|duties|tariffs|sanctions)\s+(?:[\w-]+\s+){0,2}?[“\"]?(?:remains?|remained|stays?|stayed)\s+in\s+(?:force|place|effect)|halt(?:s|ed|ing)?|paus(?:e|es|ed|ing)|suspen(?:d|ds|ded|ding|sion)|freez(?:e|es|ing)|froze|frozen|"
-    r"(?:remain(?:s|ed)?|stay(?:s|ed)?|kept|is|was|were|are) (?:closed|shut)|on hold|(?:sat|sit|sits|lay|lie|lies|remain(?:s|ed)?) idle|grounded|"
+    r"(?:remain(?:s|ed)?|stay(?:s|ed)?|kept|is|was|were|are) (?:still )?(?:closed|shut)|turned away|on hold|(?:sat|sit|sits|lay|lie|lies|remain(?:s|ed)?) idle|grounded|"
     r"no (?:trucks?|flights?|ships?|tankers?|shipments?|convoys?|trains?|crude|oil|gas) (?:have |has |had )?(?:yet )?(?:crossed|left|arrived|moved|run|flown|sailed|flowed|landed)|"
     # what is taken away stops working where it was ("would withdraw a research vessel", "the ship would leave")
     r"(?:withdr(?:aw|aws|awing|ew|awn)|pull(?:s|ed|ing)?)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
@@ -226,7 +226,7 @@ HALT = re.compile(
 )
 #: Something handed over (``+1``), or not (a negation before the word: "had not yet provided").
 DELIVERED = re.compile(
-    r"\b(?:provid(?:e|es|ed)|hand(?:s|ed)? over|deliver(?:s|ed)?|submit(?:s|ted)?|sen[dt]|transferred|transfers?|supplied|paid|releas(?:e|es|ed)|freed|returned|c[oa]me home|arriv(?:e|es|ed)|repatriated|extradited|handed back|shipped|dispatched|landed|touched down|disbursed|credited|wired|"
+    r"\b(?:provid(?:e|es|ed)|hand(?:s|ed)? over|deliver(?:s|ed)?|submit(?:s|ted)?|sen[dt]|transferred|transfers?|supplied|paid|releas(?:e|es|ed)|freed|returned(?! fire)|c[oa]me home|arriv(?:e|es|ed)|repatriated|extradited|handed back|shipped|dispatched|landed|touched down|disbursed|credited|wired|"
     r"(?:money|funds|payment|deposit|cash|tranche) (?:is|are|was|were|has been|had been|have been) (?:already )?(?:in (?:the|its|our|their) (?:account|coffers|treasury)|received)|"
     r"(?:is|are|was|were) [“\"]?(?:already )?in (?:our|the|its|their) (?:warehouses?|stores|stockpiles?|hands|possession|network|grid|system|pipelines?|tanks|storage)|"
     r"(?:is|are|was|were|has been|have been) (?:now |already |safely )?back (?:home|with (?:his|her|their) famil(?:y|ies)|on (?:[\w-]+ )?soil)|"
@@ -241,7 +241,7 @@ NOT_YET_SENT = re.compile(
     r"turned back|(?:blocked|stopped|held up) at (?:a |the )?(?:checkpoint|border|crossing)|(?:refused|denied) entry|"
     r"(?:were|was|are|is) (?:still )?waiting (?:for (?:security |final )?(?:clearance|permission|approval)|at (?:the |a )?(?:border|checkpoint|crossing))|(?:is|are|was|were) on (?:its|their) way|"
     r"(?i:further|more|remaining|other|commercial|regular|first) (?:deliveries|shipments|batches|tranches|consignments|flows|volumes|supplies) (?:would|will) (?:follow|come|arrive|begin|start)|"
-    r"received no (?!(?:official |formal |written )?(?:notification|confirmation|notice|orders?|instructions?|requests?|information)\b)|"
+    r"received no (?!(?:official |formal |written )?(?:notification|confirmation|notice|orders?|instructions?|requests?|information|reports?)\b)|"
     r"(?:the )?(?:remaining|rest of the|other) [\w-]+(?: [\w-]+)? (?:would|will) be (?:freed|released|returned|handed over|delivered|sent)|"
     r"(?:expect(?:s|ed|ing)?|awaiting|awaited|waiting for) (?:the |its |their |a |an )?(?:[\w-]+ )?"
     r"(?:funds|money|payment|transfer|deposit|disbursement|delivery|shipment|cargo|consignment|loan|tranche))\b"
@@ -349,7 +349,7 @@ _SAME_THING = {
     "pullb": "withd", "disen": "withd", "pullo": "withd", "retre": "withd",  # withdraw, pullback, disengagement
     # a truce and what breaks it are one thing to argue over ("the ceasefire was holding" / "shelling had continued")
     "cease": "truce", "truc": "truce", "shell": "truce", "attac": "truce", "fight": "truce", "viola": "truce", "clash": "truce",
-    "fir": "truce", "fire": "truce", "shot": "truce", "bomba": "truce", "offen": "truce",
+    "fir": "truce", "fire": "truce", "shot": "truce", "bomba": "truce", "offen": "truce", "shoot": "truce", "gunfi": "truce",
 }
 
 

@@ -72,7 +72,7 @@ MODIFIERS = set(
     "russian french ukrainian belarusian american british german chinese turkish two both three several some many "
     "other another second first new interior press state trade economy finance justice security national retired "
     "border customs immigration port airport aviation health election electoral intelligence tax naval humanitarian aid relief "
-    "rescue transitional interim caretaker provisional ruling opposition regional local provincial federal central resident".split()
+    "rescue transitional interim caretaker provisional ruling opposition regional local provincial federal central resident monitoring observation".split()
 )
 SKIP_BEFORE_CUE = re.compile(
     r"(?:\b(?:at first|initially|later|then|also|repeatedly|previously|subsequently|earlier|again|publicly|privately|"
@@ -106,6 +106,7 @@ AFTER_CUE_SKIP = re.compile(
     r"(?:\s+(?:to|with)\s+(?:a\s+|the\s+)?(?:[\w’'-]+\s+){0,3}?(?:questions?|queries|inquiries|requests? for comment|exchange|regulator|"
     r"commission|parliament|lawmakers|investors|reporters|journalists|agency))?(?:\s+on\s+(?:X|Twitter|Facebook|Telegram|social media|its website))?\s*,?|"
     r"\s*(?:in|at|from)\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s+that\b)|\s*(?:earlier|later|again|also|previously)\b,?|"
+    r"\s*on\s+(?:X|Twitter|Facebook|Telegram|social media|(?:its|his|her|their) website)\b|\s*(?:by (?:tele)?phone|in a (?:tele)?phone (?:interview|call))\b,?|"
     r"\s*(?:late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b,?|\s*(?:hours|days|minutes) later\b,?|"
     r"\s*(?:last|this|earlier this) (?:week|month|year)\b,?|\s*that\s+)+",
 )
@@ -244,11 +245,20 @@ def _strip_postmodifier(text: str) -> str:
 _AFTER_QUOTE = re.compile(r"[,?!][”\"]\s+(?P<np>[\w’'.-]+(?:\s+[\w’'.-]+){0,11})\s*$")
 
 
+#: People named by where they are, before the place's name: "Traders in the border town of ", "Residents of ".
+_CROWD_AT = re.compile(
+    r"\b(?:[Tt]he\s+)?(?i:" + "|".join(sorted(CROWD_NOUNS, key=len, reverse=True)) + r")\s+(?:in|at|from|near|of)\s+(?:the\s+)?(?:[a-z][\w’'-]*\s+){0,4}(?:of\s+|in\s+)?$"
+)
+
+
 def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
     """Span of the speaker noun phrase ending just before the cue (skipping adverbs and appositives); after a
     quotation, every word between it and the cue names the speaker ("coast guard spokesman Commodore ...")."""
     span = _find_speaker_left(sentence, cue_start)
     if span is not None:
+        crowd = _CROWD_AT.search(sentence, 0, span[0])
+        if crowd and crowd.end() == span[0] and sentence[span[0] : span[0] + 1].isupper():
+            span = (crowd.start(), span[1])  # "Traders in the border town of Zalambessa": the traders, not the town
         after = _AFTER_QUOTE.search(sentence, 0, span[1])
         if after and after.start("np") < span[0] and sentence[after.end("np") : span[1]].strip() == "" and not CUE_RE.search(after.group("np")):
             return after.start("np"), span[1]
@@ -427,6 +437,10 @@ def _normalise_content(content: str, mention: str, polarity: str, body: bool = F
     if polarity == "hedge":
         c = re.sub(r"^(?:on|about|whether)\s+", "", c)
     c = re.sub(r",\s*(?:a|an)\s+(?:claim|assertion|statement|account|view|position)\b.*$", "", c)
+    if polarity == "deny":
+        # "denied Azerbaijan's claim that Armenian troops had fired ..., calling the accusation disinformation"
+        c = re.sub(r"^(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*[’']s?\s+|the\s+|an?\s+)?(?:claims?|reports?|allegations?|accusations?|assertions?|suggestions?)\s+that\s+", "", c)
+        c = re.sub(r",\s+calling\s+(?:the|it|them|this|that)\b.*$", "", c)
     c = c.rstrip(".!?,;:”\" ").strip("“\"")
     name = re.sub(r"^(?:the|a|an)\s+", "the ", mention) if mention.lower() not in PRONOUNS else ""
     if name and not re.match(r"\s*[“\"]", content):  # in a quotation "she" is someone else: the speaker would say "I"
@@ -544,6 +558,8 @@ def _attributions(sentence: str) -> list[_Raw]:
             continue
         sp = sp[:2]
         before = sentence[: m.start()].rstrip(" ,")
+        if re.search(r"\b(?:said|says|added|wrote|told\s+[\w.]+(?:\s+[\w.]+)?)\s*$", before):
+            continue  # '"...," the minister said, according to EBC': the minister speaks; the broadcaster only reports it
         after = sentence[sp[1] :].lstrip(" ,")
         clause = re.match(r"(?:who|which|familiar with|involved in|close to|briefed on)\b[^,]*,\s*", after)  # "according to two
         after = after[clause.end() :] if clause else after  # diplomats who attended the meeting, the decision ..."
@@ -599,6 +615,12 @@ def _attributions(sentence: str) -> list[_Raw]:
             and re.fullmatch(r"\s*(?:that\s+)?(?:[\w’'-]+\s+){0,3}", sentence[opens_at : left_speakers[following][0]])
         ):
             following += 1  # "said border guards had told them ...": reported speech inside this content, not the next statement
+        while (
+            following < len(cues) and left_speakers[following] and left_speakers[following][0] > m.end()
+            and re.search(r"\band that\s*$", sentence[m.end() : left_speakers[following][0]])
+            and sentence[left_speakers[following][0] : left_speakers[following][1]].lower() in ("it", "he", "she", "they")
+        ):
+            following += 1  # "said talks were progressing and that it did not comment on ...": the same speaker, one content
         if following < len(cues):
             nxt = cues[following]
             nsp = left_speakers[following]

@@ -91,6 +91,7 @@ class Story:
     frames: Frames
     topic: frozenset[str]
     names_speaker: Callable[[str, str], bool]
+    parties: frozenset[str] = frozenset()  # the countries the headline names
 
 
 def read_story(title: str, lead: Frames, find_countries: Callable[[str], set[str]]) -> Story | None:
@@ -112,7 +113,7 @@ def read_story(title: str, lead: Frames, find_countries: Callable[[str], set[str
         own = {w for w in re.findall(r"\b[A-ZÀ-ÖØ-Þ][\w’'-]+", speaker) if len(w) > 2}
         return bool(country and country in named) or any(w.lower() in title_words for w in own)
 
-    return Story(claim=claim, frames=frames, topic=topic, names_speaker=names_speaker)
+    return Story(claim=claim, frames=frames, topic=topic, names_speaker=names_speaker, parties=frozenset(named))
 
 
 #: Frames that name one kind of event (forces pulled out, a truce, people hurt, who did it, something handed over):
@@ -120,13 +121,16 @@ def read_story(title: str, lead: Frames, find_countries: Callable[[str], set[str
 SPECIFIC_FRAMES = ("withdrawal", "ceasefire", "casualties", "damage", "buildup", "control", "responsibility", "delivery")
 
 
-def on_story(frames: Frames, story: Story, speaker: str, country: str) -> bool:
+def on_story(frames: Frames, story: Story, speaker: str, country: str, named: frozenset[str] = frozenset()) -> bool:
     """The content is about the story's event: it shares a topic stem with it, is a bare reference to it, its
-    speaker is named in the headline, the story is an agreement and the content says whether one was made, or the
-    content is in the story's own kind of event (``SPECIFIC_FRAMES``)."""
+    speaker is named in the headline, the story is an agreement and the content says whether one was made (or that
+    none is made yet with a party the headline names), or the content is in the story's own kind of event
+    (``SPECIFIC_FRAMES``)."""
     return (
         bool(frames.topic & story.topic) or len(frames.topic) <= BARE_REFERENCE or story.names_speaker(speaker, country)
         or (frames.names_deal and "agreement" in story.frames.signs)  # whether "the parties had agreed" on the story's deal
+        # no deal yet with a party the headline names ("talks with Qatar are progressing"); ``named``: the content's countries
+        or (frames.signs.get("agreement", 0) < 0 and "agreement" in story.frames.signs and bool(named & story.parties))
         # the story's own kind of event, in other words: "The Sohae facility no longer exists" after "dismantled rocket site"
         or any(f in story.frames.signs for f in frames.signs if f in SPECIFIC_FRAMES)
     )
