@@ -559,7 +559,8 @@ def _story_judge(
     for _, st in quoted.iterrows() if story is not None else ():
         i = int(st["id"])
         # the claimant talks about what it claims ("The money will be available from next week", after its loan)
-        named = frozenset(find_countries(texts[i])) if i in texts else frozenset()
+        # the parties it names as a counterpart ("talks with Qatar"), not as a place ("talks in Moscow")
+        named = frozenset(c for w in re.findall(r"\bwith\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)", texts.get(i, "")) for c in find_countries(w))
         if i in texts and (st["speaker"] == claimant or st.get("office") == claimant or on_story(frames[i], story, st["speaker"], countries.get(i, ""), named)):
             signs[i] = story_sign(frames[i], story)
             bearing.add(i)

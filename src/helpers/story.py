@@ -129,7 +129,8 @@ def on_story(frames: Frames, story: Story, speaker: str, country: str, named: fr
     return (
         bool(frames.topic & story.topic) or len(frames.topic) <= BARE_REFERENCE or story.names_speaker(speaker, country)
         or (frames.names_deal and "agreement" in story.frames.signs)  # whether "the parties had agreed" on the story's deal
-        # no deal yet with a party the headline names ("talks with Qatar are progressing"); ``named``: the content's countries
+        # no deal yet with a party the headline names ("talks with Qatar are progressing"); ``named``: the parties the
+        # content names as a counterpart
         or (frames.signs.get("agreement", 0) < 0 and "agreement" in story.frames.signs and bool(named & story.parties))
         # the story's own kind of event, in other words: "The Sohae facility no longer exists" after "dismantled rocket site"
         or any(f in story.frames.signs for f in frames.signs if f in SPECIFIC_FRAMES)
