@@ -364,8 +364,8 @@ def _spread_to_echoes(rows: list[dict], statements: pd.DataFrame, by_id: dict[in
         for src, other in ((r["a"], r["b"]), (r["b"], r["a"])):
             for echo in echoes.get(src, []):
                 row = index.get((min(echo, other), max(echo, other)))
-                if row is None or echo == other or _same_side(by_id[echo], by_id[other]) and not _same_side(by_id[src], by_id[other]):
-                    continue
+                if row is None or echo == other or (_same_side(by_id[echo], by_id[other]) and not _same_side(by_id[src], by_id[other])):
+                    continue  # no pair, or the echo's own side (a walk-back answers its own words only through the link)
                 endorses = story.signs.get(echo, 0) == 0  # it speaks of what the lead reports, whatever that is
                 if not (r["linked"] or endorses) and story.signs.get(other, 0) * _content_sign(by_id[other]) * story.signs.get(src, 0) >= 0:
                     continue  # what only one of them says ("airlines can already file flight plans") is not the other's
@@ -558,9 +558,9 @@ def _story_judge(
     bearing: set[int] = set()
     for _, st in quoted.iterrows() if story is not None else ():
         i = int(st["id"])
-        # the claimant talks about what it claims ("The money will be available from next week", after its loan)
         # the parties it names as a counterpart ("talks with Qatar"), not as a place ("talks in Moscow")
         named = frozenset(c for w in re.findall(r"\bwith\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)", texts.get(i, "")) for c in find_countries(w))
+        # the claimant talks about what it claims ("The money will be available from next week", after its loan)
         if i in texts and (st["speaker"] == claimant or st.get("office") == claimant or on_story(frames[i], story, st["speaker"], countries.get(i, ""), named)):
             signs[i] = story_sign(frames[i], story)
             bearing.add(i)

@@ -409,9 +409,15 @@ UNDAMAGED = re.compile(
 
 def _damage(content: str) -> int:
     """+1 something was hit or damaged, -1 nothing was; 0 when conditional, intended or neither."""
-    if UNDAMAGED.search(content):
+    return _none_or_some(content, UNDAMAGED, DAMAGED)
+
+
+def _none_or_some(content: str, none: re.Pattern[str], some: re.Pattern[str]) -> int:
+    """-1 when ``none`` says nothing of the kind happened, else +1 when ``some`` says it did (-1 when negated); 0
+    when neither, or when only conditional or intended ("if the dam is hit", "would hit")."""
+    if none.search(content):
         return -1
-    m = DAMAGED.search(content)
+    m = some.search(content)
     if m is None or CONDITION.search(content, 0, m.start()) or INTENTION.search(content, 0, m.start()):
         return 0
     return -1 if _negated(content, m.start()) else 1
@@ -433,11 +439,7 @@ NOT_MASSED = re.compile(
 
 def _buildup(content: str) -> int:
     """+1 forces are gathered near a border, -1 they are not (or it is only a routine drill); the first phrase decides."""
-    found = _first_signed(content, MASSED, NOT_MASSED)
-    if found is None or CONDITION.search(content, 0, found[0].start()):
-        return 0
-    m, sign = found
-    return -1 if sign > 0 and _negated(content, m.start()) else sign
+    return _first_claim(content, MASSED, NOT_MASSED)
 
 
 #: An outbreak or a crisis under control (``+1``: "had been contained", "no new cases", "under control") or growing
@@ -464,12 +466,7 @@ def _control(content: str) -> int:
 
 def _casualties(content: str) -> int:
     """+1 people were hurt or killed, -1 nobody was; 0 when conditional, intended or neither."""
-    if UNHURT.search(content):
-        return -1
-    m = HURT.search(content)
-    if m is None or CONDITION.search(content, 0, m.start()) or INTENTION.search(content, 0, m.start()):
-        return 0
-    return -1 if _negated(content, m.start()) else 1
+    return _none_or_some(content, UNHURT, HURT)
 
 
 #: A named rate: "turnout in last Sunday's election was 64.2%", "recorded turnout below 40%".
@@ -660,8 +657,14 @@ def _ceasefire(content: str) -> int:
 
 def _responsibility(content: str) -> int:
     """+1 the content says who did it, -1 that the one named did not or that nobody is named yet; the first such
-    phrase decides, and a negation before a "who did it" phrase flips it ("was not behind the attack")."""
-    found = _first_signed(content, RESPONSIBLE, NOT_RESPONSIBLE)
+    phrase decides, and a negation before or inside a "who did it" phrase flips it ("was not behind the attack")."""
+    return _first_claim(content, RESPONSIBLE, NOT_RESPONSIBLE)
+
+
+def _first_claim(content: str, yes: re.Pattern[str], no: re.Pattern[str]) -> int:
+    """+1 or -1 by the first phrase of ``yes`` or ``no``; a negation before or inside a ``yes`` phrase makes it -1; 0
+    when neither or under a condition."""
+    found = _first_signed(content, yes, no)
     if found is None or CONDITION.search(content, 0, found[0].start()):
         return 0
     m, sign = found

@@ -798,7 +798,7 @@ def dateline_country(article: Article) -> str:
     return next(iter(found)) if len(found) == 1 else ""
 
 
-#: A document named with the organisation that published it: "a second KCNA commentary on Tuesday", "the ministry's statement".
+#: A document named with the organisation that published it: "a second KCNA commentary on Tuesday", "a Xinhua report".
 _DOCUMENT_OF = re.compile(
     r"^(?:[Aa]n?|[Tt]he)\s+(?:(?:second|third|new|later|separate|further|another|fresh)\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)\s+"
     r"(?:commentary|editorial|statement|communiqu[eé]|readout|dispatch|bulletin|report|article)\b"
