@@ -524,3 +524,21 @@ def test_state_media_making_the_claim_speak_for_the_state():
     links = scored(st, [(0, 2), (1, 2)], title=title)
     assert links.loc[(0, 2), "conflict"] >= 0.6
     assert links.loc[(1, 2), "conflict"] >= 0.6 and "repeats what statement 0 says" in links.loc[(1, 2), "evidence"]
+
+
+def test_a_quote_after_the_lead_that_says_nothing_against_it_stands_with_it():
+    """"Our fishermen can go back this spring" names no frame: right after the lead, of the same side and with no
+    negation, it speaks of what the lead reports; a quote that says "not" is no echo."""
+    title = "Japan Says Russia Agreed to Let Fishermen Back; Moscow Says No Change"
+    base = [
+        said("Japan", "Russia had agreed to let Japanese fishing boats return to waters near the islands from April", "Japan"),
+        None,
+        said("Russian fishery agency", "The arrangement \"remains suspended\" and no talks on its resumption had been held", "Russia"),
+    ]
+    base[1] = said("Hiroshi Nakamura", "Our fishermen can go back to their traditional fishing grounds this spring", "Japan")
+    links = scored(frame(base), [(0, 2), (1, 2)], title=title)
+    assert links.loc[(0, 2), "conflict"] >= 0.6
+    assert links.loc[(1, 2), "conflict"] >= 0.6 and "repeats what statement 0 says" in links.loc[(1, 2), "evidence"]
+    base[1] = said("Hiroshi Nakamura", "Our fishermen will not be able to fish this spring but talks continue", "Japan")
+    links = scored(frame(base), [(0, 2), (1, 2)], title=title)
+    assert "repeats" not in links.loc[(1, 2), "evidence"]

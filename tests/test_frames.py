@@ -648,3 +648,16 @@ def test_an_opening_figure_and_a_possibility_discussed_are_no_deal(content):
 def test_a_gate_still_closed_and_talks_with_someone_progressing():
     assert read_frames("The gate was still closed and soldiers had turned away two trucks").signs.get("activity") == -1
     assert read_frames("Talks with Qatar \"are progressing\"").signs.get("agreement") == -1
+
+
+@pytest.mark.parametrize(
+    ("content", "frame", "sign"),
+    [
+        ("Our nine sailors are free and back at sea", "delivery", 1),
+        ("The two remaining sailors were expected to be released next week", "delivery", -1),
+        ("The final price would be set in the contract", "agreement", -1),
+        ("The reopening was \"the goal of ongoing contacts\"", "schedule", -1),
+    ],
+)
+def test_freed_or_still_expected_a_price_to_be_set_and_a_quoted_goal(content, frame, sign):
+    assert read_frames(content).signs.get(frame) == sign

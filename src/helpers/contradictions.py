@@ -331,6 +331,13 @@ ECHO_WEIGHT = 0.95
 _ENDORSES = re.compile(r"^(?:This|That|It)(?:[’']s| is| was| has been| had been)\b(?! not\b| never\b| no\b)")
 
 
+def story_reference(content: str) -> bool:
+    """A quote that says nothing against what the lead reports and speaks of it: it points back at it ("This was
+    a deliberate act"), or it is an assertion with no negation ("China will put our satellite into orbit at no
+    cost to Kenya", "Our fishermen can go back ... this spring")."""
+    return _ENDORSES.match(content) is not None or not re.search(r"\b(?:not|no|never|nothing|none|yet)\b|n[’']t\b", content, re.I)
+
+
 def _echoes(statements: pd.DataFrame, by_id: dict[int, pd.Series], story: _StoryJudge) -> dict[int, list[int]]:
     """Statement -> the statements that repeat it: the lead and the quoted statement after it, of the same side (one
     office, the claimant's voices, or the party a two-sided headline says claims), both assertions, saying the same
@@ -347,7 +354,7 @@ def _echoes(statements: pd.DataFrame, by_id: dict[int, pd.Series], story: _Story
         if story.signs.get(x, 0) != 0 and story.signs.get(x) == story.signs.get(y):
             out.setdefault(x, []).append(y)
             out.setdefault(y, []).append(x)
-        elif _ENDORSES.match(sy["content"]):
+        elif story.signs.get(x, 0) != 0 and story.signs.get(y, 0) == 0 and story_reference(sy["content"]):
             out.setdefault(x, []).append(y)  # "This was a deliberate and dangerous act": the quote speaks of what the lead reports
     return out
 

@@ -87,6 +87,7 @@ UNSETTLED = re.compile(
     r"(?:must|will|would|has to|have to) (?:run|take) (?:its|their) course|"
     r"(?:formalities|procedures|steps|paperwork|hurdles|obstacles|issues)[”\"]?\s+(?:still\s+)?remain(?:s|ed)?\b|"
     r"(?:figure|offer|proposal|amount|number|sum)\s+(?:that\s+)?(?:we|they|it|he|she)\s+(?:had\s+)?put\s+(?:forward|on\s+the\s+table)|"
+    r"(?:final\s+)?(?:price|terms|amount|fee|cost)\s+(?:would|will)\s+be\s+(?:set|fixed|agreed|determined|decided)|"
     r"(?:discussed|raised|explored|considered)\s+the\s+(?:possibility|idea|option|prospect)\s+of|"
     r"(?:review|process|assessment|investigation|evaluation|inquiry)\s+(?:[\w-]+\s+){0,4}?(?:had|has|have)\s+not\s+(?:yet\s+)?been\s+(?:completed|finished|concluded)|"
     r"(?:preliminary\s+|final\s+)?results\s+(?:are|were|is|was)\s+(?:not\s+)?expected|(?:would|will|could|may|might)\s+depend\s+(?:up)?on|"
@@ -169,7 +170,7 @@ _OPEN_DATE = re.compile(
 #: Words for when something will happen (a content that names one sets a date; "no date" denies it).
 SCHEDULE_NOUN = re.compile(r"\b(?:dates?|timetable|deadline|timing|schedule|scheduled|agenda)\b", re.I)
 #: A date that no longer holds: "the vote had been postponed".
-SCHEDULE_OFF = re.compile(r"(?<!-)\b(?:(?:was|is|remains?|remained|as)\s+(?:only\s+|just\s+|merely\s+)?(?:the\s+|a\s+|an\s+|its\s+|our\s+|their\s+)?(?:[\w’'-]+(?:'s|’s)?\s+)?[“\"]?(?:target|goal|aim|aspiration|objective)\b|(?:final|exact|definitive|official)\s+date\s+(?:would|will|is to|was to)\s+be\s+(?:set|fixed|announced|decided|determined)|(?:a|an) (?:target|goal|aim|aspiration),? not a (?:deadline|commitment|date)|postpon(?:e|es|ed|ing)|delay(?:s|ed)|rescheduled|put on hold|on hold|indefinitely|no time ?(?:line|frame|table)|(?:timeline|timing) (?:is|was|remains|remained) unclear|put off|pushed back|(?:could|may|might|would) (?:shift|slip|slide|change))\b", re.I)
+SCHEDULE_OFF = re.compile(r"(?<!-)\b(?:(?:was|is|remains?|remained|as)\s+(?:only\s+|just\s+|merely\s+)?[“\"]?(?:the\s+|a\s+|an\s+|its\s+|our\s+|their\s+)?(?:[\w’'-]+(?:'s|’s)?\s+)?[“\"]?(?:target|goal|aim|aspiration|objective)\b|(?:final|exact|definitive|official)\s+date\s+(?:would|will|is to|was to)\s+be\s+(?:set|fixed|announced|decided|determined)|(?:a|an) (?:target|goal|aim|aspiration),? not a (?:deadline|commitment|date)|postpon(?:e|es|ed|ing)|delay(?:s|ed)|rescheduled|put on hold|on hold|indefinitely|no time ?(?:line|frame|table)|(?:timeline|timing) (?:is|was|remains|remained) unclear|put off|pushed back|(?:could|may|might|would) (?:shift|slip|slide|change))\b", re.I)
 #: A date said to hold: "the date is fixed and it will not move", "there will be no change".
 _FIRM = re.compile(r"\b(?:(?:will|would|can|could|is|was)\s+not\s+(?:be\s+)?(?:move|moved|change|changed|shift|shifted|slip|budge|postponed|delayed)|(?:there will be |with )?no (?:change|delay|postponement)s?)\b", re.I)
 SCHEDULE_WHEN = re.compile(
@@ -230,6 +231,7 @@ DELIVERED = re.compile(
     r"(?:money|funds|payment|deposit|cash|tranche) (?:is|are|was|were|has been|had been|have been) (?:already )?(?:in (?:the|its|our|their) (?:account|coffers|treasury)|received)|"
     r"(?:is|are|was|were) [“\"]?(?:already )?in (?:our|the|its|their) (?:warehouses?|stores|stockpiles?|hands|possession|network|grid|system|pipelines?|tanks|storage)|"
     r"(?:is|are|was|were|has been|have been) (?:now |already |safely )?back (?:home|with (?:his|her|their) famil(?:y|ies)|on (?:[\w-]+ )?soil)|"
+    r"(?:is|are|was|were) (?:now |already )?(?:free and|with (?:his|her|their) famil(?:y|ies))|"
     # a convoy at its destination: "had reached the besieged town", "made it into the camp"
     r"(?:reached|entered|made it (?:to|into)|got through to) (?:the |its )?(?:[\w-]+ ){0,2}(?:town|city|village|camp|port|destination|capital|enclave|area|district))\b", re.I
 )
@@ -243,6 +245,7 @@ NOT_YET_SENT = re.compile(
     r"(?i:further|more|remaining|other|commercial|regular|first) (?:deliveries|shipments|batches|tranches|consignments|flows|volumes|supplies) (?:would|will) (?:follow|come|arrive|begin|start)|"
     r"received no (?!(?:official |formal |written )?(?:notification|confirmation|notice|orders?|instructions?|requests?|information|reports?)\b)|"
     r"(?:the )?(?:remaining|rest of the|other) [\w-]+(?: [\w-]+)? (?:would|will) be (?:freed|released|returned|handed over|delivered|sent)|"
+    r"(?:remaining|other) [\w-]+(?: [\w-]+)? (?:were|are|was|is) [“\"]?expected to be (?:freed|released|returned|handed over|delivered|sent)|"
     r"(?:expect(?:s|ed|ing)?|awaiting|awaited|waiting for) (?:the |its |their |a |an )?(?:[\w-]+ )?"
     r"(?:funds|money|payment|transfer|deposit|disbursement|delivery|shipment|cargo|consignment|loan|tranche))\b"
 )
