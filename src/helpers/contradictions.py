@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .actors import INSTITUTIONS, NARRATOR, NATIONALITY, country_finder
-from .frames import AGREEMENT, Frames, frame_conflict, read_frames
+from .frames import AGREEMENT, NEGATION, Frames, frame_conflict, read_frames
 from .statements import same_office, speaks_for
 from .story import Story, headline_parties, names_party, on_story, read_story, story_sign
 
@@ -331,11 +331,11 @@ ECHO_WEIGHT = 0.95
 _ENDORSES = re.compile(r"^(?:This|That|It)(?:[’']s| is| was| has been| had been)\b(?! not\b| never\b| no\b)")
 
 
-def story_reference(content: str) -> bool:
+def _story_reference(content: str) -> bool:
     """A quote that says nothing against what the lead reports and speaks of it: it points back at it ("This was
     a deliberate act"), or it is an assertion with no negation ("China will put our satellite into orbit at no
     cost to Kenya", "Our fishermen can go back ... this spring")."""
-    return _ENDORSES.match(content) is not None or not re.search(r"\b(?:not|no|never|nothing|none|yet)\b|n[’']t\b", content, re.I)
+    return _ENDORSES.match(content) is not None or NEGATION.search(content) is None
 
 
 def _echoes(statements: pd.DataFrame, by_id: dict[int, pd.Series], story: _StoryJudge) -> dict[int, list[int]]:
@@ -354,7 +354,7 @@ def _echoes(statements: pd.DataFrame, by_id: dict[int, pd.Series], story: _Story
         if story.signs.get(x, 0) != 0 and story.signs.get(x) == story.signs.get(y):
             out.setdefault(x, []).append(y)
             out.setdefault(y, []).append(x)
-        elif story.signs.get(x, 0) != 0 and story.signs.get(y, 0) == 0 and story_reference(sy["content"]):
+        elif story.signs.get(x, 0) != 0 and story.signs.get(y, 0) == 0 and _story_reference(sy["content"]):
             out.setdefault(x, []).append(y)  # "This was a deliberate and dangerous act": the quote speaks of what the lead reports
     return out
 
