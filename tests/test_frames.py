@@ -19,12 +19,12 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("Negotiations were still under way", {"agreement": -1}, False),
         ("Harlan and Wei had only discussed the idea of military contacts", {"agreement": -1}, False),
         ("Belgrade backed away from commitments it had made", {"agreement": -1}, False),
-        ("Yerevan was ready to sign the treaty as soon as possible", {}, False),  # an infinitive is not an event
+        ("Yerevan was ready to sign the treaty as soon as possible", {}, True),  # an infinitive is not an event
         ("The Kremlin has a pattern of letting deadlines slide before agreeing", {}, False),
         ("His country would not sign any treaty until Armenia changed its constitution", {"agreement": -1}, True),
         ("No date had been set for any meeting", {"schedule": -1}, False),
         ("Aydin and Orlov agreed to meet in Istanbul next month", {"agreement": 1, "schedule": 1}, False),
-        ("Imports would resume by the end of March", {"schedule": 1, "activity": 1}, False),
+        ("Imports would resume by the end of March", {"schedule": 1, "activity": 1}, True),
         ("Grain prices rose four percent in Chicago", {}, False),
         # "understanding" is a noun, not a gerund
         ("The understanding was reached during a meeting last week", {"agreement": 1}, False),
@@ -39,29 +39,29 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ("There is no consensus as of today", {"agreement": -1}, False),
         ("There is unanimity on this step", {"agreement": 1}, False),
         ("Turkey had lifted its objections to the plan", {"agreement": 1}, False),
-        ("The pipeline could not reopen until the stations were repaired", {"activity": -1}, False),
+        ("The pipeline could not reopen until the stations were repaired", {"activity": -1}, True),
         ('The timetable was "indicative"', {"agreement": -1, "schedule": -1}, False),
-        ("Exports would resume within ten days", {"schedule": 1, "activity": 1}, False),
+        ("Exports would resume within ten days", {"schedule": 1, "activity": 1}, True),
         ("The vote had been postponed to allow more consultations", {"schedule": -1, "activity": -1}, False),
         ("No meeting had been scheduled", {"schedule": -1}, False),
         ("Both sides had agreed to meet in Brasilia later this month", {"agreement": 1, "schedule": 1}, False),
         # activity: goes ahead (+1) or halted (-1); the first such word decides; a condition takes no side
         ("Ethiopia had committed to halting the next filling while talks continue", {"agreement": 1, "activity": -1}, False),
-        ("The fifth filling would proceed as planned", {"activity": 1}, False),
-        ("The exercises will not go ahead this year", {"activity": -1}, False),
-        ("Egypt would go to the Security Council if the filling went ahead", {}, False),
+        ("The fifth filling would proceed as planned", {"activity": 1}, True),
+        ("The exercises will not go ahead this year", {"activity": -1}, True),
+        ("Egypt would go to the Security Council if the filling went ahead", {}, True),
         # delivery: handed over (+1) or not (-1); an intention takes no side
         ("Tokyo had handed over all the data China had asked for", {"delivery": 1}, False),
         ("Japan had not yet provided the monitoring data", {"delivery": -1}, False),
-        ("Kyiv would provide the lists on Monday", {"schedule": 1}, False),  # a date, but no delivery yet
+        ("Kyiv would provide the lists on Monday", {"schedule": 1}, True),  # a date, but no delivery yet
         # more activity words: "keep ... flowing", "ended"; a plan to end something is not its end
         ("Transit of Russian gas ended in January", {"activity": -1}, False),
-        ("Gas will keep flowing through the winter", {"activity": 1}, False),
-        ("The bloc's plan to end Russian gas imports by 2027 was unchanged", {}, False),
+        ("Gas will keep flowing through the winter", {"activity": 1}, True),
+        ("The bloc's plan to end Russian gas imports by 2027 was unchanged", {}, True),
         # not having been consulted on a deal says nothing of the deal
         ("It had not been consulted on any agreement", {}, False),
-        ("The exchange would take place on Friday", {"schedule": 1}, False),
-        ("Disengagement will be completed within weeks", {"schedule": 1}, False),
+        ("The exchange would take place on Friday", {"schedule": 1}, True),
+        ("Disengagement will be completed within weeks", {"schedule": 1}, True),
         # nothing in preparation, an unchanged position, "there are no plans": what was said to be agreed is not
         ("No joint communique was being drafted", {"agreement": -1}, False),
         ("A joint communique was being drafted", {}, False),
@@ -71,8 +71,8 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         # being "in full agreement on the need" is a view, not a deal
         ('The two ministers were "in full agreement" on the need for calm', {}, False),
         # "flow" is an activity: it goes ahead, or nothing flows
-        ("Crude will be flowing again by the weekend", {"activity": 1}, False),
-        ("Nothing will flow through the terminal this year", {"activity": -1}, False),
+        ("Crude will be flowing again by the weekend", {"activity": 1}, True),
+        ("Nothing will flow through the terminal this year", {"activity": -1}, True),
         # a report waved away says the opposite of the report
         ('Reports of a truce were "baseless"', {"agreement": -1}, False),
         ("Claims that Minsk had agreed to host the talks are completely false", {"agreement": -1}, False),
@@ -90,12 +90,12 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ('Both sides had signed "only minutes of the meeting"', {"agreement": -1}, False),
         ("Rebel fighters had pulled back from the bridge", {"withdrawal": 1}, False),
         ("Its troops had not moved", {"withdrawal": -1}, False),
-        ("Our units remain in their positions and will stay there", {"withdrawal": -1}, False),
+        ("Our units remain in their positions and will stay there", {"withdrawal": -1}, True),
         ("Images showed the positions on the ridge unchanged", {"withdrawal": -1}, False),
-        ("Troops would pull back from the ridge", {}, False),  # an intention is no withdrawal
+        ("Troops would pull back from the ridge", {}, True),  # an intention is no withdrawal
         # seventh round: details still to be worked out, "next Monday", a ban that remains in force
         ("They reached an agreement in principle and the details would be worked out later", {"agreement": -1}, False),
-        ("The pass would reopen to trucks next Monday", {"schedule": 1, "activity": 1}, False),
+        ("The pass would reopen to trucks next Monday", {"schedule": 1, "activity": 1}, True),
         ('The export ban "remains in force"', {"activity": -1}, False),
         # eighth round: lifted restrictions and authorisations, assurances only, sticking points, a date that may shift
         ("Somalia had lifted restrictions on Kenyan flights", {"agreement": 1, "activity": 1}, False),  # lifting a halt lets the flights go ahead
@@ -104,8 +104,8 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ('Oman had given "verbal assurances" and written approval would follow', {"agreement": -1}, False),
         ("Sticking points remain over the price", {"agreement": -1}, False),
         ('The contract "still needs to be finalized"', {"agreement": -1}, False),
-        ("Local officers will take over the checkpoints on Feb. 1", {"schedule": 1}, False),
-        ("The date could shift by a few weeks", {"schedule": -1}, False),
+        ("Local officers will take over the checkpoints on Feb. 1", {"schedule": 1}, True),
+        ("The date could shift by a few weeks", {"schedule": -1}, True),
         # session 6: lifting a halt, no answer yet, not aware, no notification, "can ... from", quarters, continued talks
         ("Beijing will lift a suspension on poultry imports next week", {"schedule": 1, "activity": 1}, True),
         ("The ministry has yet to respond to the request", {"agreement": -1}, False),
@@ -244,10 +244,10 @@ from helpers.frames import frame_conflict, read_frames, topic_words
     ],
 )
 def test_read_frames(content, signs, intention):
+    """Every row states both columns: the frame signs and whether the content only states an intention."""
     f = read_frames(content)
     assert f.signs == signs
-    if signs.get("agreement"):
-        assert f.intention is intention
+    assert f.intention is intention
 
 
 def test_topic_words_leave_out_names_frame_and_generic_words():
