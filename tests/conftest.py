@@ -13,11 +13,29 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-from helpers import paths  # noqa: E402
+from helpers import cache, paths  # noqa: E402
 
 SEED = paths.SAMPLE_ARTICLE
 TEST_DATA = Path(__file__).parent / "data"
 INJECTION = TEST_DATA / "injection-article.txt"
+#: Where the project keeps its caches; a test run must leave it untouched.
+PROJECT_CACHE_DIR = paths.PROJECT_ROOT / ".cache"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def temporary_cache_dir(tmp_path_factory) -> Path:
+    """Point every cache of the run at a temporary folder, before any other fixture scores anything.
+
+    ``HELPERS_CACHE_DIR`` reaches the processes a test starts (papermill kernels, Dask workers, the CLI),
+    which read it in ``paths``; this process's already-imported ``paths.CACHE_DIR`` and
+    ``cache.DEFAULT_CACHE`` are patched too.
+    """
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("HELPERS_CACHE_DIR", str(folder))
+        mp.setattr(paths, "CACHE_DIR", folder)
+        mp.setattr(cache, "DEFAULT_CACHE", folder / cache.DEFAULT_CACHE.name)
+        yield folder
 
 
 @pytest.fixture(scope="session")

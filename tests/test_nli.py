@@ -1,8 +1,11 @@
 """The NLI model wrapper: label mapping, loading errors, the shipped model."""
 
+import subprocess
+import sys
+
 import pytest
 
-from conftest import make_tiny_bert
+from conftest import PROJECT_CACHE_DIR, make_tiny_bert
 from helpers.nli import NLIModel, load_nli, map_labels, pick_device, predicted_labels
 from helpers.nli_data import LABELS
 
@@ -72,9 +75,51 @@ def test_loading_is_lazy():
     assert model._model is None  # nothing loaded, nothing raised yet
 
 
-def test_device_auto_is_cpu_here():
-    assert pick_device(None) in ("cpu", "cuda", "mps")
+def test_device_auto_follows_what_torch_reports():
+    """``device=None`` picks exactly what this machine's torch offers: CUDA, else MPS, else the CPU."""
+    import torch
+
+    mps = getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available()
+    expected = "cuda" if torch.cuda.is_available() else "mps" if mps else "cpu"
+    assert pick_device(None) == expected
+    assert pick_device("cpu") == "cpu" and pick_device("cuda:1") == "cuda:1"  # an explicit device is kept
+
+
+@pytest.mark.parametrize(("cuda", "mps", "expected"), [(True, True, "cuda"), (True, False, "cuda"), (False, True, "mps"), (False, False, "cpu")])
+def test_device_auto_order(monkeypatch, cuda, mps, expected):
+    """Both branches, whatever this machine has: CUDA wins over MPS, the CPU is the fallback (no weights loaded)."""
+    import torch
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: cuda)
+    monkeypatch.setattr(torch.backends.mps, "is_available", lambda: mps)
+    assert pick_device(None) == expected
     assert pick_device("cpu") == "cpu"
+
+
+def test_tests_keep_nli_scores_in_a_temporary_cache(temporary_cache_dir, tmp_path, write_article):
+    """The autouse fixture moves the score cache out of the project, here and in child processes, and scoring writes there."""
+    from helpers import cache, paths
+    from helpers.analysis import analyze_article
+    from helpers.cache import NLICache
+
+    assert temporary_cache_dir.is_dir() and not temporary_cache_dir.is_relative_to(paths.PROJECT_ROOT)
+    assert paths.CACHE_DIR == temporary_cache_dir and cache.DEFAULT_CACHE == temporary_cache_dir / "nli-cache.sqlite"
+    child = subprocess.run([sys.executable, "-c", "from helpers.cache import DEFAULT_CACHE; print(DEFAULT_CACHE)"],
+                           capture_output=True, text=True, timeout=120, check=True)
+    assert child.stdout.strip() == str(cache.DEFAULT_CACHE)  # what a papermill kernel or a Dask worker opens
+
+    project_cache = PROJECT_CACHE_DIR / "nli-cache.sqlite"
+    before = project_cache.stat().st_mtime_ns if project_cache.exists() else None
+    model = load_nli(make_tiny_bert(tmp_path / "tiny", {0: "entailment", 1: "neutral", 2: "contradiction"}), device="cpu", eager=True)
+    article = write_article(
+        "Envoy Says Talks Failed\n\nForeign Minister Anna Berg said on Monday that the talks had collapsed. "
+        "Her spokesman denied that the talks had collapsed. The minister later said an agreement was still possible.\n"
+    )
+    analyze_article(article, model=model, claims=[])  # cache=True: the default cache
+    scored = NLICache()
+    assert scored.path == cache.DEFAULT_CACHE and len(scored) > 0
+    scored.close()
+    assert (project_cache.stat().st_mtime_ns if project_cache.exists() else None) == before
 
 
 @pytest.mark.slow

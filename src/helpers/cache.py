@@ -35,8 +35,9 @@ def _key(fingerprint: str, premise: str, hypothesis: str) -> str:
 class NLICache:
     """Scores stored per (model fingerprint, premise, hypothesis)."""
 
-    def __init__(self, path: str | Path = DEFAULT_CACHE) -> None:
-        self.path = Path(path)
+    def __init__(self, path: str | Path | None = None) -> None:
+        """Open (or create) the cache at ``path``; ``None`` means ``DEFAULT_CACHE`` as it is when called."""
+        self.path = Path(path) if path is not None else DEFAULT_CACHE
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.hits = 0
         self.misses = 0
