@@ -3,7 +3,6 @@
 import json
 import subprocess
 import sys
-import time
 
 import pandas as pd
 import pytest
@@ -57,12 +56,12 @@ def test_dask_run_equals_sequential_and_finds_cross_article_conflict(corpus_dir,
     assert page.count('src="data:image/png;base64,') >= 2
 
 
-def test_unreachable_scheduler_fails_fast(corpus_dir):
-    started = time.time()
+def test_unreachable_scheduler_is_a_clear_error(corpus_dir):
+    """Exit code 2 and one line naming the address (how long it takes: ``benchmarks/bench_corpus.py``)."""
     proc = subprocess.run([sys.executable, "-m", "helpers", "corpus", str(corpus_dir), "--scheduler", "tcp://127.0.0.1:9", "--no-report"],
-                          capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 2 and "tcp://127.0.0.1:9: no Dask scheduler answered" in proc.stderr
-    assert "Traceback" not in proc.stderr and time.time() - started < 60
+                          capture_output=True, text=True, timeout=600)  # only a guard against a hang
+    assert proc.returncode == 2 and "tcp://127.0.0.1:9: no Dask scheduler answered within 5 s" in proc.stderr
+    assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
 
 
 @pytest.mark.slow
