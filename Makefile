@@ -7,7 +7,8 @@ SHARED_NLI ?= ../shared/data/nli
 .DEFAULT_GOAL := help
 
 .PHONY: help
-help: ## Show this help
+help: ## List the targets (the default; CI runs `make test`, see .ci/run)
+	@echo "Usage: make TARGET   (make report ARTICLE=path/to/article.txt for another article)"
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "} {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
@@ -22,7 +23,7 @@ $(STAMP): pyproject.toml
 env: $(STAMP) ## Create the project virtualenv (.venv) and register its Jupyter kernel
 
 .PHONY: report
-report: $(STAMP) ## Write the HTML report for the sample article (reports/<slug>/)
+report: $(STAMP) ## Write the HTML report for the sample article, or ARTICLE=path (reports/<slug>/)
 	$(PY) -m helpers run $(ARTICLE) --force
 
 .PHONY: browser
@@ -33,7 +34,7 @@ browser: ## Install headless Chromium (Debian packages) when missing
 		echo "chromium not installed: browser tests will skip"
 
 .PHONY: test
-test: $(STAMP) browser ## Run the whole test suite (what CI runs)
+test: $(STAMP) browser ## Run the whole test suite (what CI runs: .ci/run)
 	$(PY) -m pytest
 
 .PHONY: test-fast
@@ -50,7 +51,7 @@ sync: $(STAMP) ## Pair notebooks with their py:percent twins and strip outputs
 	.venv/bin/nbstripout notebooks/*.ipynb
 
 .PHONY: train-nli
-train-nli: $(STAMP) ## Retrain the shipped NLI model: three resumable stages (about 75 + 65 + 25 min on 2 cores)
+train-nli: $(STAMP) ## Retrain the shipped NLI model in three resumable stages (about 75 + 65 + 25 min on 2 cores)
 	$(PY) -m helpers.train_nli --epochs 2 --max-steps 4800 --threads 2 --out .cache/minilm-l6-nli-stage1 --checkpoint-dir .cache/train-nli
 	$(PY) -m helpers.train_nli --init .cache/minilm-l6-nli-stage1 --lr 3e-5 --warmup 0.03 --epochs 4 --max-steps 9000 \
 		--seed 21 --bf16 --threads 2 --checkpoint-dir .cache/train-nli-v2 --out .cache/minilm-l6-nli-stage2
@@ -58,16 +59,16 @@ train-nli: $(STAMP) ## Retrain the shipped NLI model: three resumable stages (ab
 		--seed 31 --bf16 --threads 2 --checkpoint-dir .cache/train-nli-v3 --out models/minilm-l6-nli
 
 .PHONY: eval-nli
-eval-nli: $(STAMP) ## Evaluate the shipped NLI model on the standard sets
+eval-nli: $(STAMP) ## Evaluate the shipped NLI model on MNLI dev-matched, SNLI test and off-topic pairs (data in SHARED_NLI)
 	$(PY) -m helpers nli-eval $(SHARED_NLI)/mnli/dev_matched.jsonl $(SHARED_NLI)/snli/test.jsonl
 	$(PY) -m helpers nli-eval $(SHARED_NLI)/mnli/dev_matched.jsonl --off-topic 2000
 
 .PHONY: tune
-tune: $(STAMP) ## Choose the contradiction threshold and gates on the dev gold articles (prints held-out once)
+tune: $(STAMP) ## Choose the contradiction threshold and gates on the dev articles of data/gold (prints held-out once)
 	$(PY) scripts/tune_contradictions.py
 
 .PHONY: eval
-eval: $(STAMP) ## Statement attribution and contradiction figures on the gold set
+eval: $(STAMP) ## Attribution and contradiction figures on the written regression articles (data/gold)
 	$(PY) -m helpers eval-statements data/gold/*.json
 	$(PY) -m helpers eval-contradictions data/gold/*.json
 
