@@ -59,6 +59,8 @@ def run_main(capsys, argv: list[str]) -> tuple[int, str, str]:
         (["corpus", "{d}/no-such-folder"], "{d}/no-such-folder: no article files found"),
         (["corpus", "{d}/empty-folder"], "{d}/empty-folder: no article files found"),
         (["run", "{seed}", "--out", "{d}/r", "-p", "claims", "{d}/claims.txt"], "parameter 'claims' must be list, got str '{d}/claims.txt'"),
+        (["run", "{seed}", "--out", "{d}/claims.txt"], "{d}/claims.txt: not a folder; --out needs a folder for the reports"),
+        (["run", "{seed}", "--out", "{d}/claims.txt/reports"], "{d}/claims.txt/reports: cannot write reports there (Not a directory)"),
     ],
 )
 def test_bad_files_exit_2_with_one_line(capsys, files, argv, message):
