@@ -82,7 +82,7 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ('The deal was "null and void"', {"agreement": -1}, False),
         ('Supplies were "not yet confirmed"', {"agreement": -1}, False),
         ('"The technical process is ongoing"', {"agreement": -1}, False),
-        # session 5, sixth round: a date had or not, hope rather than a deal, "only minutes", forces pulled back or not
+        # sixth round: a date had or not, hope rather than a deal, "only minutes", forces pulled back or not
         ("There is no date and there is no process", {"schedule": -1}, False),
         ("We have a date for the next round", {"schedule": 1}, False),
         ('The minister had been "expressing his hope" rather than announcing a deal', {"agreement": -1}, False),
@@ -106,7 +106,7 @@ from helpers.frames import frame_conflict, read_frames, topic_words
         ('The contract "still needs to be finalized"', {"agreement": -1}, False),
         ("Local officers will take over the checkpoints on Feb. 1", {"schedule": 1}, True),
         ("The date could shift by a few weeks", {"schedule": -1}, True),
-        # session 6: lifting a halt, no answer yet, not aware, no notification, "can ... from", quarters, continued talks
+        # tenth to seventeenth rounds: lifting a halt, no answer yet, not aware, no notification, "can ... from", quarters, continued talks
         ("Beijing will lift a suspension on poultry imports next week", {"schedule": 1, "activity": 1}, True),
         ("The ministry has yet to respond to the request", {"agreement": -1}, False),
         ("She was not aware of any such arrangement", {"agreement": -1}, False),

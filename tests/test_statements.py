@@ -407,7 +407,7 @@ def test_participle_cue_and_experts():
     assert out[0].speaker == out[1].speaker and out[2].speaker == "Water experts"
 
 
-def test_session_5_house_styles():
+def test_round_06_styles_adjunct_after_cue_surname_particle_and_named_bodies():
     """Sentences in the style of the sixth blind round (written to the same patterns, other words)."""
     st = attributed("Iran had agreed to release the tanker, European Union envoy Karel van Dam said on Friday after two days of talks in Muscat.")
     assert [(s.speaker, s.content) for s in st] == [("Karel van Dam", "Iran had agreed to release the tanker")]  # an adjunct, not the content
@@ -441,7 +441,7 @@ def test_standing_by_a_statement_says_it_again():
     assert stood.polarity == "assert"
 
 
-def test_session_5_seventh_round_styles():
+def test_round_07_styles_participle_clause_nested_speech_and_trailing_cue():
     st = attributed("Peru will let fishing resume next month, Fisheries Minister Rosa Quispe said on Monday, easing a ban that has angered crews.")
     assert [(x.speaker, x.content) for x in st] == [("Rosa Quispe", "Peru will let fishing resume next month")]  # a participle clause
     (ramos,) = attributed("Chile's interior minister, Ana Ruiz, said in a televised address that the pass would stay closed.")
@@ -472,7 +472,7 @@ def test_misquoted_answers_the_claim_the_headline_reports():
     assert by_id[back.refers_to].content.startswith("Peru will let anchovy fishing resume") and back.extra["revision"]
 
 
-def test_session_5_eighth_round_styles():
+def test_round_08_styles_adjunct_after_cue_the_airline_and_time_not_content():
     (lead,) = attributed("Norway has agreed to sell Poland gas from 2027, Polish Energy Minister Ewa Nowak said on Wednesday after meeting officials in Oslo.")
     assert lead.speaker == "Ewa Nowak" and lead.content == "Norway has agreed to sell Poland gas from 2027"  # an adjunct after the cue
     st = attributed("LOT Polish Airlines said in a statement Friday morning that it would resume the route. "
@@ -491,7 +491,7 @@ def test_the_two_sides_are_two_countries():
     assert attributed(text)[-1].content == "Dragic and Krasniqi had agreed"
 
 
-def test_session_5_ninth_round_styles():
+def test_round_09_styles_two_word_capital_declining_and_chairperson():
     (dip,) = attributed("A Western diplomat in Addis Ababa said the document could still change.")
     assert dip.speaker == "Western diplomat"  # a two-word capital is a place, not a person
     (spox,) = attributed("A Gazprom spokesman declined to answer further questions.")
@@ -500,7 +500,7 @@ def test_session_5_ninth_round_styles():
     assert chair.speaker.endswith("chairperson")
 
 
-def test_session_6_tenth_round_styles():
+def test_round_10_styles_anonymous_official_office_statement_and_described_as():
     (anon,) = attributed("A Greek official, speaking on condition of anonymity because he was not authorized to talk to reporters, "
                          "said Athens had no plan to reopen the consulate.")
     assert anon.speaker == "Greek official" and anon.content == "Athens had no plan to reopen the consulate"  # not "Athens said"
@@ -538,7 +538,7 @@ def test_an_office_named_without_its_country_is_the_datelines():
     assert dateline_country(Article(text="x", source="t.txt", removed=[{"line": "(Bloomberg) --", "reason": "dateline"}])) == ""
 
 
-def test_session_6_twelfth_round_styles():
+def test_round_12_styles_crowd_saying_appositive_title_and_countries():
     (crowd,) = attributed("Families of the fishermen gathered outside the ministry in Accra on Monday, saying no one had come home.")
     assert crowd.speaker == "Families of the fishermen" and crowd.content == "No one had come home"
     st = attributed('"Our monitors are in Juba," the head of the mission, former Kenyan foreign minister Ruth Wanjiru, told Reuters by phone.')
@@ -569,7 +569,7 @@ def test_referring_to_walks_back_and_a_state_leads_its_ministers():
     assert st[1].extra["country"] == "Zambia"  # no dateline: the state the lead names
 
 
-def test_session_6_sixteenth_round_styles():
+def test_round_16_styles_bodies_towns_and_council_titles():
     assert attributed("Mali's army-aligned government said on Sunday that the road had reopened.")[0].speaker == "Malian army-aligned government"
     (border,) = attributed("Egyptian border officials at Salloum said they had received no instructions.")
     assert border.speaker == "Egyptian border officials"  # a town is where they are, not who they are
@@ -582,7 +582,7 @@ def test_session_6_sixteenth_round_styles():
     assert st[0].speaker != "Jean Pierre Louis"  # "council" is not the spokesman's title
 
 
-def test_session_7_eighteenth_round_styles():
+def test_round_18_styles_regions_growers_and_foreign_funds():
     (commander,) = attributed("A Tanzanian army commander in Mtwara region, who asked not to be named because he was not authorised "
                               "to speak, said his unit had not received any orders.")
     assert commander.speaker.startswith("Tanzanian army") and "orders" in commander.content  # a town and its region say where, not who
@@ -592,7 +592,7 @@ def test_session_7_eighteenth_round_styles():
     assert st[1].speaker == "Chinese fund"  # a fund with its own country is not the body quoted before
 
 
-def test_session_7_nineteenth_round_styles():
+def test_round_19_styles_titles_named_later_and_anonymous_bankers():
     st = attributed("Chile's copper regulator has approved the merger, its chief executive said. "
                     "\"The paperwork is done,\" Ana Rojas, chief executive of the Chilean Copper Commission, said on Monday.")
     assert [s.speaker for s in st] == ["Ana Rojas", "Ana Rojas"]  # "its chief executive" is the one named with that title
@@ -606,14 +606,14 @@ def test_session_7_nineteenth_round_styles():
     assert "Bankers" in bankers.speaker and bankers.content == "Several lenders had yet to commit"
 
 
-def test_session_7_twentieth_round_styles():
+def test_round_20_styles_emailed_response_and_a_town():
     (agency,) = attributed("The European Union Aviation Safety Agency said in an emailed response to questions that its review was ongoing.")
     assert agency.content == "Its review was ongoing"  # how it answered is not what it said
     (agents,) = attributed("Travel agents in Lahore said they had not been able to book any of the flights.")
     assert agents.speaker == "Travel agents"  # a town says where they are, not who
 
 
-def test_session_7_twenty_first_round_styles():
+def test_round_21_styles_headquarters_telegram_filing_and_withdrawn_diplomats():
     (hq,) = attributed("Ukraine's coordination headquarters for prisoners of war said on Sunday that 150 men had returned.")
     assert hq.speaker.startswith("Ukrain") and hq.speaker.endswith("headquarters for prisoners of war")
     (post,) = attributed('"All of our men are home," the committee\'s secretary, Petro Bondar, wrote on Telegram.')
@@ -635,7 +635,7 @@ def test_a_speaker_no_rule_knows_is_still_a_speaker():
     assert all(s.speaker == "narrator" for s in st)  # a clause before "said" is no speaker
 
 
-def test_session_7_twenty_second_round_styles():
+def test_round_22_styles_aid_group_anonymous_diplomat_and_state_television():
     (group,) = attributed("An international aid group whose staff were among the hostages said only four had been released.")
     assert group.speaker.lower().endswith("aid group") and group.content == "Only four had been released"
     (diplomat,) = attributed("A diplomat from one of the hostages' home countries, who spoke on condition of anonymity, "
@@ -726,7 +726,7 @@ def test_a_chairman_and_a_secretary_for_a_portfolio_speak_for_their_office():
     assert not speaks_for("State Secretary for Economic Affairs Anna Keller", "Anna Keller", "Swiss foreign ministry")
 
 
-def test_session_8_twenty_ninth_round_styles():
+def test_round_29_styles_appositive_group_judiciary_pronouns_and_a_decision_that_stands():
     (room,) = attributed("A local emergency response room, a volunteer group that runs soup kitchens in the town, said the convoy had been turned back.")
     assert room.speaker == "Local emergency response room" and room.content == "The convoy had been turned back"
     (court,) = attributed("Georgia's judiciary said Monday that the journalist had been released.")
@@ -763,7 +763,7 @@ def test_an_organisations_proper_name_is_no_nationality_and_a_bulletin_is_how():
     assert ru.speaker == "Russian foreign ministry"  # a nationality and a body stay the body of that country
 
 
-def test_session_8_thirty_third_round_styles():
+def test_round_33_styles_according_to_posts_on_x_by_phone_and_a_denied_claim():
     (st,) = attributed("\"The bridge will open on Monday,\" Trade Minister Abel Tekle said, according to EBC.")
     assert st.speaker == "Abel Tekle"  # the broadcaster only reports what the minister said
     (x,) = attributed("Eritrea's information minister, Tesfay Mehari, wrote on X that there was no such agreement.")
