@@ -221,3 +221,18 @@ def test_stance_over_time_points():
     for point, stance in zip(points, ["supports", "denies", "hedges"]):
         assert close(point.get_facecolor(), charts.STANCE_COLOURS[stance])
     assert texts(ax.get_legend().get_texts()) == ["supports", "denies", "hedges", "Troops left", "A deal was signed"]
+
+
+@pytest.mark.parametrize("missing", [None, np.nan, pd.NaT])
+def test_stance_over_time_treats_missing_dates_as_undated(missing):
+    """A date that is None, NaN or NaT is drawn like "" (undated), not an error."""
+    stances = pd.DataFrame({
+        "actor": ["Anna Berg", "Dmitry Peskov", "Anna Berg"],
+        "claim": ["Troops left", "Troops left", "Troops left"],
+        "stance": ["supports", "denies", "hedges"],
+        "date": ["2022-02-08", missing, ""],
+    })
+    ax = charts.stance_over_time(stances, "corpus").axes[0]
+    assert texts(ax.get_xticklabels()) == ["2022-02-08", "undated"]
+    assert [tuple(p.get_offsets()[0]) for p in ax.collections] == [(0, 0), (1, 1), (1, 0)]
+    plt.close("all")

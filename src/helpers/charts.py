@@ -232,6 +232,13 @@ def claims_by_outlet_grid(counts: pd.DataFrame, title: str = "corpus") -> Figure
     return fig
 
 
+def _date_label(value: object) -> str:
+    """An article date as an axis label: missing dates (``""``, ``None``, NaN, NaT) are "undated"."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "undated"
+    return str(value) or "undated"
+
+
 def stance_over_time(stances: pd.DataFrame, title: str = "corpus") -> Figure:
     """Each actor's stance on each claim by article date (marker shape: claim; colour: stance)."""
     fig, ax = _figure(WIDTH, max(3.2, 0.5 * stances["actor"].nunique() + 2.4) if not stances.empty else 3.2)
@@ -240,10 +247,11 @@ def stance_over_time(stances: pd.DataFrame, title: str = "corpus") -> Figure:
         return _empty(fig, ax, "no stances on the corpus claims")
     actors = list(dict.fromkeys(stances["actor"]))
     claims = list(dict.fromkeys(stances["claim"]))
-    dates = sorted(set(stances["date"].fillna("").replace("", "undated")))
+    labels = [_date_label(d) for d in stances["date"]]
+    dates = sorted(set(labels))
     markers = "os^Dv<>p"
-    for r in stances.itertuples():
-        x = dates.index(r.date or "undated") + 0.15 * (claims.index(r.claim) - (len(claims) - 1) / 2)
+    for r, label in zip(stances.itertuples(), labels):
+        x = dates.index(label) + 0.15 * (claims.index(r.claim) - (len(claims) - 1) / 2)
         ax.scatter(x, actors.index(r.actor), marker=markers[claims.index(r.claim) % len(markers)], s=90,
                    color=STANCE_COLOURS.get(r.stance, OKABE_ITO["grey"]), edgecolor="black", linewidth=0.5)
     ax.set_xticks(range(len(dates)), dates, fontsize=8)
