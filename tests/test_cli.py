@@ -77,6 +77,7 @@ def test_bad_files_exit_2_with_one_line(capsys, files, argv, message):
         (["analyze", "{seed}", "--threshold", "2", "--no-cache"], "threshold must be between 0 and 1, got 2.0"),
         (["run", "{seed}", "--out", "{d}/r", "-p", "colour", "red"], "unknown parameter 'colour'; valid parameters: article (str), model (str)"),
         (["run", "{seed}", "--out", "{d}/r", "-p", "threshold", "high"], "parameter 'threshold' must be float, got str 'high'"),
+        (["corpus", "{d}", "--workers", "-1", "--out", "{d}/r"], "--workers -1: use 0 or more (0: no Dask)"),  # not a hang
     ],
 )
 def test_bad_option_values_exit_2_with_one_line(capsys, files, argv, message):

@@ -32,6 +32,15 @@ def test_find_articles(corpus_dir):
         find_articles(corpus_dir / "*.docx")
 
 
+def test_a_negative_worker_count_is_refused_before_any_work(corpus_dir, tmp_path):
+    """``workers=-1`` would start a cluster that never runs anything: it is one ``CorpusError`` instead."""
+    with pytest.raises(CorpusError, match=r"workers must be 0 or more \(0: no Dask\), got -1"):
+        run_corpus(corpus_dir, tmp_path / "out", workers=-1)
+    with pytest.raises(CorpusError, match="got -2"):
+        analyze_many(find_articles(corpus_dir), workers=-2)
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.slow
 def test_dask_run_equals_sequential_and_finds_cross_article_conflict(corpus_dir, tmp_path, nli_model):
     files = find_articles(corpus_dir)

@@ -192,6 +192,8 @@ def cmd_corpus(args) -> int:
     from .corpus import run_corpus
     from .paths import REPORTS_DIR
 
+    if args.workers < 0:  # a LocalCluster of -1 workers waits forever
+        raise ValueError(f"--workers {args.workers}: use 0 or more (0: no Dask)")
     out = Path(args.out) if args.out else REPORTS_DIR / "corpus"
     result = run_corpus(args.source, out, workers=args.workers, scheduler=args.scheduler, model=args.model,
                         claims=_read_claims(args.claims), threshold=args.threshold, notebook=not args.no_report)

@@ -81,6 +81,12 @@ class CorpusResult:
         save_tables(folder, {name: getattr(self, name) for name in TABLES})
 
 
+def check_workers(workers: int) -> None:
+    """``workers`` must be 0 (this process, no Dask) or more; a negative count raises ``CorpusError``."""
+    if workers < 0:
+        raise CorpusError(f"workers must be 0 or more (0: no Dask), got {workers}")
+
+
 def _client(workers: int, scheduler: str | None, timeout: float):
     from dask.distributed import Client, LocalCluster
 
@@ -98,6 +104,7 @@ def analyze_many(files: list[Path], workers: int = 2, scheduler: str | None = No
     """Per-article results, in file order. ``workers=0`` runs in this process (no Dask)."""
     from tqdm import tqdm
 
+    check_workers(workers)
     if workers == 0 and not scheduler:
         return [analyze_one(str(f), model, threshold, cache) for f in tqdm(files, desc="articles", unit="article")]
     from dask.distributed import as_completed
@@ -183,6 +190,7 @@ def run_corpus(source: str | Path, out: str | Path, workers: int = 2, scheduler:
     from .analysis import get_model
     from .cache import DEFAULT_CACHE, CachedNLI, NLICache
 
+    check_workers(workers)
     files = find_articles(source)
     started = time.time()
     results = analyze_many(files, workers=workers, scheduler=scheduler, model=model, threshold=threshold)
