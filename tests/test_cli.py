@@ -78,6 +78,8 @@ def test_bad_files_exit_2_with_one_line(capsys, files, argv, message):
         (["run", "{seed}", "--out", "{d}/r", "-p", "colour", "red"], "unknown parameter 'colour'; valid parameters: article (str), model (str)"),
         (["run", "{seed}", "--out", "{d}/r", "-p", "threshold", "high"], "parameter 'threshold' must be float, got str 'high'"),
         (["corpus", "{d}", "--workers", "-1", "--out", "{d}/r"], "--workers -1: use 0 or more (0: no Dask)"),  # not a hang
+        (["nli-eval", "{d}/missing.jsonl", "--where", "source"], "--where 'source': use FIELD=VALUE"),  # before the model
+        (["nli-eval", "{d}/missing.jsonl", "--where", "source=snli", "--where", "=snli"], "--where '=snli': use FIELD=VALUE"),
     ],
 )
 def test_bad_option_values_exit_2_with_one_line(capsys, files, argv, message):

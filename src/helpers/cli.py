@@ -38,6 +38,17 @@ def _aliases(items: list[str] | None) -> dict[str, str]:
     return out
 
 
+def _where(items: list[str] | None) -> dict[str, str]:
+    """``--where FIELD=VALUE`` filters as a dict; anything else raises ``ValueError`` (before a model is loaded)."""
+    out = {}
+    for item in items or []:
+        field, sep, value = item.partition("=")
+        if not sep or not field.strip():
+            raise ValueError(f"--where {item!r}: use FIELD=VALUE")
+        out[field.strip()] = value
+    return out
+
+
 def cmd_statements(args) -> int:
     from .article import load_article
     from .statements import extract_statements, statements_frame
@@ -102,8 +113,8 @@ def cmd_nli_eval(args) -> int:
     from .evaluation import evaluate_nli, format_nli_results
     from .nli import load_nli
 
+    where = _where(args.where)
     model = load_nli(args.model, eager=True, precision=args.precision)
-    where = dict(kv.split("=", 1) for kv in args.where or [])
     results = evaluate_nli(model, args.files, limit=args.limit, where=where or None, off_topic=args.off_topic)
     if args.json:
         _write_json({"model": model.describe(), "results": results}, "-")
