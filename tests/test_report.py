@@ -50,3 +50,14 @@ def test_index_escapes_and_links(tmp_path):
     page = write_index(tmp_path).read_text()
     assert "<script>window" not in page and "&lt;script&gt;window.x=1&lt;/script&gt;Title" in page
     assert "O&amp;O" in page and 'href="evil/report.html"' in page and "failed: ValueError: &lt;bad&gt;" in page
+
+
+def test_index_skips_hidden_folders(tmp_path):
+    """Scratch folders of runs in progress (``.tmp-*``) and ``.lock`` are not listed, even with a run.json."""
+    for name in ("seed", ".tmp-seed-1234", ".lock"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "run.json").write_text(json.dumps({"article": f"{name}.txt", "status": "ok", "finished": "now"}))
+        (tmp_path / name / "report.html").write_text("x")
+    page = write_index(tmp_path).read_text()
+    assert 'href="seed/report.html"' in page and "seed.txt" in page
+    assert ".tmp-seed" not in page and ".lock" not in page

@@ -163,13 +163,18 @@ def describe_images(page: str) -> str:
 
 
 def write_index(reports_dir: str | Path) -> Path:
-    """``index.html`` listing every report under ``reports_dir`` (from each run's ``run.json`` and ``analysis.json``)."""
+    """``index.html`` listing every report under ``reports_dir`` (from each run's ``run.json`` and ``analysis.json``).
+
+    Hidden folders (``.tmp-*`` scratch folders of runs in progress, ``.lock``) are not reports and are skipped.
+    """
     import json
 
     reports_dir = Path(reports_dir)
     rows = []
     for run_file in sorted(reports_dir.glob("*/run.json")):
         folder = run_file.parent
+        if folder.name.startswith("."):
+            continue
         try:
             run = json.loads(run_file.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError):
