@@ -1,0 +1,147 @@
+"""Resolving source mentions to canonical actors, on short texts written here (parsed with the pinned spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.attribution import Attribution, find_attributions, parse
+from helpers.resolve import Resolver, resolve_all
+
+
+def resolved(text: str, aliases: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """(mention, canonical actor) of each attribution of ``text``, in text order."""
+    doc = parse(text)
+    found = find_attributions(doc)
+    actors = resolve_all(doc, found, aliases)
+    assert len(actors) == len(found)
+    return [(text[a.mention_start : a.mention_end], actor) for a, actor in zip(found, actors)]
+
+
+def actors(text: str, aliases: dict[str, str] | None = None) -> list[str]:
+    return [actor for _, actor in resolved(text, aliases)]
+
+
+# -- names and surnames -----------------------------------------------------------------------------------------
+def test_a_later_surname_is_the_full_name_given_before():
+    found = resolved("Foreign Minister Sergei Lavrov said the talks had failed. Lavrov added that Moscow would respond.")
+    assert found == [("Foreign Minister Sergei Lavrov", "Sergei Lavrov"), ("Lavrov", "Sergei Lavrov")]
+
+
+def test_a_later_full_name_after_a_bare_surname_is_the_same_person():
+    assert actors("Peskov said the talks had failed. Dmitry Peskov later said that Moscow would respond.") == [
+        "Dmitry Peskov", "Dmitry Peskov"]
+    assert actors("Mr. Peskov said the talks had failed. Dmitry Peskov added that Moscow would respond.") == [
+        "Dmitry Peskov", "Dmitry Peskov"]
+
+
+# -- pronouns ---------------------------------------------------------------------------------------------------
+def test_she_goes_to_the_woman_even_when_a_man_was_named_last():
+    assert resolved("Mrs. Ortiz met Mr. Tanaka in Lima on Monday. She said the deal was close.") == [("She", "Ortiz")]
+    assert actors("Mrs. Ortiz met Mr. Tanaka in Lima on Monday. He said the deal was close.") == ["Tanaka"]
+    assert actors("Mrs. Ortiz spoke to reporters in Lima. Mr. Tanaka arrived later. She said the deal was close.") == ["Ortiz"]
+
+
+def test_a_pronoun_goes_to_a_compatible_speaker_before_it():
+    assert actors("Mrs. Ortiz said the deal was close. Mr. Tanaka said the talks would go on. "
+                  "She added that a vote was due in May.") == ["Ortiz", "Tanaka", "Ortiz"]
+    assert actors("Mr. Tanaka said the talks would go on. Mrs. Ortiz said the deal was close. "
+                  "He added that a vote was due in May.") == ["Tanaka", "Ortiz", "Tanaka"]
+    assert actors("Sergei Lavrov said the talks had failed. He added that Moscow would respond.") == [
+        "Sergei Lavrov", "Sergei Lavrov"]
+
+
+def test_a_pronoun_already_resolved_tells_the_gender():
+    assert actors("Sam Ortiz said the talks had stalled. Alex Kim said a deal was near. He added that a vote was due. "
+                  "She said the vote would fail.") == ["Sam Ortiz", "Alex Kim", "Alex Kim", "Sam Ortiz"]
+
+
+def test_a_pronoun_with_no_antecedent_keeps_its_words():
+    assert resolved("He said the talks would go on.") == [("He", "He")]
+    assert resolved("I said the plan would work.") == [("I", "I")]
+
+
+def test_they_goes_to_a_body_that_spoke_before_not_to_a_person():
+    found = resolved("The Foreign Ministry said the embassy would close. Sergei Lavrov said the staff were safe. "
+                     "They added that flights would resume on Friday.")
+    assert found == [("The Foreign Ministry", "Foreign Ministry"), ("Sergei Lavrov", "Sergei Lavrov"), ("They", "Foreign Ministry")]
+    assert actors("Sergei Lavrov met the delegation on Monday. They said the talks were useful.") == ["They"]
+    assert actors("The ministry said the border would close. It added that trade would stop.") == ["ministry", "ministry"]
+
+
+# -- titles -----------------------------------------------------------------------------------------------------
+def test_a_title_is_the_person_named_with_it():
+    assert resolved("Kremlin spokesman Dmitry Peskov met reporters on Monday. The spokesman said the summit would go ahead.") == [
+        ("The spokesman", "Dmitry Peskov")]
+    assert actors("Dmitry Peskov, the Kremlin spokesman, met reporters on Monday. "
+                  "The spokesman said the summit would go ahead.") == ["Dmitry Peskov"]
+    assert actors("Foreign Minister Sergei Lavrov arrived in Geneva on Monday. The minister said the talks would resume.") == [
+        "Sergei Lavrov"]
+
+
+def test_a_title_goes_to_the_person_with_that_title_not_the_last_named():
+    assert actors("Senator Ruth Kahn and Governor Ed Vale met on Monday. The governor said the vote would pass.") == ["Ed Vale"]
+
+
+def test_a_title_nobody_holds_keeps_its_words():
+    assert resolved("The senator said the vote would pass.") == [("The senator", "senator")]
+
+
+@pytest.mark.xfail(strict=True, reason="the pinned parser tags 'Spokeswoman Maria Zakharova' as one PERSON entity; the "
+                   "title is kept in the canonical name ('Spokeswoman Maria Zakharova') and not registered as a title")
+def test_a_capitalised_title_opening_a_sentence_is_not_part_of_the_name():
+    assert actors("Spokeswoman Maria Zakharova said the talks were over. The spokeswoman added that the embassy would "
+                  "stay open.") == ["Maria Zakharova", "Maria Zakharova"]
+
+
+@pytest.mark.xfail(strict=True, reason="_genders_from_pronouns counts the next sentence's pronouns too: the 'She' meant "
+                   "for Mrs. Petrova makes Sergei Lavrov female, so 'He' finds no person and stays 'He'")
+def test_he_goes_to_the_only_man_after_she_went_to_the_woman():
+    assert actors("Mrs. Petrova said the talks were over. Sergei Lavrov arrived on Monday. She said the embassy would "
+                  "stay open. He said the talks would go on.") == ["Petrova", "Petrova", "Sergei Lavrov"]
+
+
+# -- bodies -----------------------------------------------------------------------------------------------------
+def test_a_body_keeps_its_words_without_the_article():
+    assert resolved("The Kremlin said the summit would go ahead.") == [("The Kremlin", "Kremlin")]
+
+
+def test_a_short_form_of_a_body_is_the_full_name_used_before():
+    assert actors("The Washington Post said the report was accurate. The Post reported that two officials had resigned.") == [
+        "Washington Post", "Washington Post"]
+    assert actors("The European Commission said the rules would change. The Commission added that fines would follow.") == [
+        "European Commission", "European Commission"]
+
+
+# -- relative pronouns ------------------------------------------------------------------------------------------
+def test_a_relative_pronoun_resolves_through_its_noun():
+    assert resolved("The minister, who said the border would stay closed, left early.") == [("who", "minister")]
+    assert actors("The ministry, which said the border would stay closed, gave no date.") == ["ministry"]
+    assert actors("Foreign Minister Sergei Lavrov, who said the border would stay closed, left early.") == ["Sergei Lavrov"]
+    assert actors("Foreign Minister Sergei Lavrov arrived in Geneva. The minister, who said the border would stay closed, "
+                  "left early.") == ["Sergei Lavrov"]
+
+
+# -- aliases ----------------------------------------------------------------------------------------------------
+def test_user_aliases_win():
+    text = "Kremlin spokesman Dmitry Peskov met reporters on Monday. The spokesman said the summit would go ahead."
+    assert actors(text, {"the spokesman": "Kremlin"}) == ["Kremlin"]
+    assert actors(text, {"The Spokesman": "Kremlin"}) == ["Kremlin"]  # keys compare case-insensitively
+    assert actors(text, {"spokesman": "Kremlin"}) == ["Kremlin"]  # and without the article
+    assert actors("Kremlin spokesman Dmitry Peskov said the summit would go ahead.",
+                  {"Kremlin spokesman Dmitry Peskov": "Kremlin"}) == ["Kremlin"]
+    assert actors(text, {"the minister": "Kremlin"}) == ["Dmitry Peskov"]  # an alias of another mention changes nothing
+
+
+# -- resolve_all ------------------------------------------------------------------------------------------------
+def test_resolve_all_answers_in_the_order_given_and_sees_speakers_in_text_order():
+    text = "Mr. Tanaka said the talks would go on. Mrs. Ortiz said the deal was close. He added that a vote was due in May."
+    doc = parse(text)
+    found = find_attributions(doc)
+    assert resolve_all(doc, list(reversed(found))) == list(reversed(resolve_all(doc, found))) == ["Tanaka", "Ortiz", "Tanaka"][::-1]
+
+
+def test_a_mention_without_a_span_resolves_to_nothing():
+    doc = parse("The talks went on.")
+    lost = Attribution(cue="said", cue_start=0, cue_end=3, content_start=4, content_end=9)
+    assert Resolver(doc).resolve(lost) == ""
+    assert resolve_all(doc, [lost]) == [""]
