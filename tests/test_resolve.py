@@ -86,15 +86,11 @@ def test_a_title_nobody_holds_keeps_its_words():
     assert resolved("The senator said the vote would pass.") == [("The senator", "senator")]
 
 
-@pytest.mark.xfail(strict=True, reason="the pinned parser tags 'Spokeswoman Maria Zakharova' as one PERSON entity; the "
-                   "title is kept in the canonical name ('Spokeswoman Maria Zakharova') and not registered as a title")
 def test_a_capitalised_title_opening_a_sentence_is_not_part_of_the_name():
     assert actors("Spokeswoman Maria Zakharova said the talks were over. The spokeswoman added that the embassy would "
                   "stay open.") == ["Maria Zakharova", "Maria Zakharova"]
 
 
-@pytest.mark.xfail(strict=True, reason="_genders_from_pronouns counts the next sentence's pronouns too: the 'She' meant "
-                   "for Mrs. Petrova makes Sergei Lavrov female, so 'He' finds no person and stays 'He'")
 def test_he_goes_to_the_only_man_after_she_went_to_the_woman():
     assert actors("Mrs. Petrova said the talks were over. Sergei Lavrov arrived on Monday. She said the embassy would "
                   "stay open. He said the talks would go on.") == ["Petrova", "Petrova", "Sergei Lavrov"]

