@@ -1,4 +1,4 @@
-"""Shared fixtures: the seed article, the shipped model, tiny local models, one papermill run per session."""
+"""Shared fixtures: the seed article, the shipped model, tiny local models, one papermill run per test run."""
 
 from __future__ import annotations
 

@@ -270,3 +270,18 @@ def test_parse_attribution_beats_the_rules_on_polnear_dev(monkeypatch):
     assert parse["content_recall"] > rules["content_recall"]
     assert parse["speech_recall"] > rules["speech_recall"]
     assert parse["precision"] >= 0.8
+
+
+def test_bad_resolution_files_name_the_file_and_line(tmp_path):
+    from helpers.article import ArticleError
+    from helpers.polnear import read_resolutions
+
+    with pytest.raises(ArticleError, match=r"nothere\.jsonl: no such resolution file"):
+        read_resolutions(tmp_path / "nothere.jsonl")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"article": "a", "source_start": 1, "source_end": 2, "resolved": "X"}\nnot json\n')
+    with pytest.raises(ArticleError, match=r"bad\.jsonl:2: not valid JSON"):
+        read_resolutions(bad)
+    bad.write_text('{"article": "a", "source_end": 2, "resolved": "X"}\n')
+    with pytest.raises(ArticleError, match=r"bad\.jsonl:1: a resolution needs article, source_start"):
+        read_resolutions(bad)

@@ -172,7 +172,7 @@ def cmd_eval_attribution(args) -> int:
     from .paths import RESOLUTION_GOLD
     from .polnear import evaluate, predict_statements
 
-    resolutions = args.resolutions if args.resolutions else RESOLUTION_GOLD
+    resolutions = args.resolutions or (RESOLUTION_GOLD if RESOLUTION_GOLD.is_file() else None)
     report = evaluate(args.file, predict_statements, limit=args.limit, resolutions=resolutions, progress=args.verbose)
     if args.json:
         _write_json(report if args.misses else {k: v for k, v in report.items() if k != "misses"}, "-")

@@ -86,14 +86,25 @@ def read_articles(path: str | Path, limit: int | None = None) -> list[dict]:
 
 
 def read_resolutions(path: str | Path | None) -> dict[tuple[str, int, int], dict]:
-    """Gold canonical names by (article id, source start, source end)."""
-    if path is None or not Path(path).is_file():
+    """Gold canonical names by (article id, source start, source end); ``None`` reads none. Bad input raises
+    ``ArticleError`` naming the file (and line)."""
+    if path is None:
         return {}
+    path = Path(path)
+    if not path.is_file():
+        raise ArticleError(f"{path}: no such resolution file")
     out = {}
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if line.strip():
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
             r = json.loads(line)
             out[(r["article"], int(r["source_start"]), int(r["source_end"]))] = r
+            r["resolved"]
+        except json.JSONDecodeError as exc:
+            raise ArticleError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from None
+        except (KeyError, TypeError, ValueError):
+            raise ArticleError(f"{path}:{lineno}: a resolution needs article, source_start, source_end and resolved") from None
     return out
 
 
