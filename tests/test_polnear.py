@@ -209,7 +209,7 @@ def test_read_articles_empty_file(tmp_path):
 
 
 def test_read_resolutions(tmp_path):
-    assert polnear.read_resolutions(None) == {} and polnear.read_resolutions(tmp_path / "none.jsonl") == {}
+    assert polnear.read_resolutions(None) == {}
     path = write_jsonl(tmp_path / "res.jsonl", [{"article": "a1", "source_start": 3, "source_end": 9, "resolved": "X"}])
     assert polnear.read_resolutions(path) == {("a1", 3, 9): {"article": "a1", "source_start": 3, "source_end": 9, "resolved": "X"}}
 
