@@ -118,3 +118,11 @@ def test_cue_lexicon_is_well_formed():
     assert {c.kind for c in cues.values()} <= {"speech", "thought", "report"}
     assert {c.polarity for c in cues.values()} <= {"assert", "deny", "retract", "hedge"}
     assert cues["deny"].polarity == "deny" and cues["believe"].kind == "thought"
+
+
+def test_a_colon_after_a_name_is_a_cue_and_a_dateline_is_not_the_source():
+    (mention, cue, content, _), = attributions("Ambassador Okafor: Talks Will Resume in June")
+    assert (mention, cue, content) == ("Ambassador Okafor", ":", "Talks Will Resume in June")
+    assert attributions('Mr. Lee said: "We agree."')[0][1] == "said"  # a verb before the colon is the cue
+    found = attributions("LAGOS, May 2 (Wire) -- Foreign Minister Ada Obi said the border would reopen.")
+    assert found[0][0] == "Foreign Minister Ada Obi"

@@ -291,6 +291,7 @@ def find_attributions(doc, cues: dict[str, Cue] | None = None) -> list[Attributi
             if src is None and tok.dep_ not in ("ROOT", "ccomp", "conj"):
                 continue
             found.append(_make(tok, cue, src, content, text, quotes))
+        _colon(sent, cues, quotes, found)
     found = [a for a in found if a.content_end > a.content_start or a.extra.get("bare")]
     _fill_bare(found, doc, quotes)
     found = [a for a in found if a.content_end > a.content_start]
@@ -333,6 +334,10 @@ def _mention_span(src, cue_tok) -> tuple[int, int]:
     """The source's words: its subtree, without a relative clause or anything from the cue on."""
     # never across the cue: "the minister, who said ..." stops before it, "said the minister" starts after it
     toks = [t for t in src.subtree if (t.i < cue_tok.i if src.i < cue_tok.i else t.i > cue_tok.i)]
+    # a dateline before the source ("LOS ANGELES, Sept. 28 (UPI) -- Mary Blige"): the source starts after its dash
+    dashes = [i for i, t in enumerate(toks) if t.text in ("--", "—", "–", "-") and i < len(toks) - 1 and t.i < src.i]
+    if dashes:
+        toks = toks[dashes[-1] + 1 :]
     drop = set()
     for t in src.children:
         if t.dep_ in ("relcl", "acl") and t.i > src.i:
@@ -389,6 +394,29 @@ def _nominal(tok, quotes, found: list[Attribution]) -> None:
         cue=tok.text, cue_start=tok.idx, cue_end=tok.idx + len(tok.text), content_start=cs, content_end=ce,
         mention_start=ms, mention_end=me, kind="speech", polarity=NOUN_CUES[tok.lemma_.lower()],
         quote=_quote_kind(tok.doc.text, cs, ce, quotes), source_token=poss.i,
+    ))
+
+
+def _colon(sent, cues: dict[str, Cue], quotes, found: list[Attribution]) -> None:
+    """A name, then a colon, then what they said ("Caddell: Voters Are Worried"): the colon is the cue."""
+    toks = [t for t in sent if not t.is_space]
+    colon = next((k for k, t in enumerate(toks[:8]) if t.text == ":"), None)
+    if colon is None or colon == 0 or colon >= len(toks) - 2:
+        return
+    before = toks[:colon]
+    if any(t.lemma_.lower() in cues and t.pos_ in ("VERB", "AUX") for t in before) or any(t.pos_ in ("VERB", "AUX") for t in before):
+        return  # "Trump said:" is a verb cue, read above
+    if not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in before):
+        return
+    head = max(before, key=lambda t: (t.ent_type_ == "PERSON", t.pos_ == "PROPN", t.i))
+    ms, me = _span(before)
+    cs, ce = _span([t for t in toks[colon + 1 :] if not (t.is_punct and t is toks[-1])] or toks[colon + 1 :])
+    if any(a.content_start <= cs < a.content_end for a in found):
+        return
+    found.append(Attribution(
+        cue=":", cue_start=toks[colon].idx, cue_end=toks[colon].idx + 1, content_start=cs, content_end=ce,
+        mention_start=ms, mention_end=me, kind="speech", polarity="assert",
+        quote=_quote_kind(sent.doc.text, cs, ce, quotes), source_token=head.i,
     ))
 
 
