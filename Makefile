@@ -90,10 +90,15 @@ bench: $(STAMP) ## Run the benchmarks (appends to benchmarks/results.md)
 	$(PY) benchmarks/bench_seed.py
 	$(PY) benchmarks/bench_growth.py
 	$(PY) benchmarks/bench_corpus.py
+	$(PY) benchmarks/bench_attribution.py
 
 .PHONY: corpus
 corpus: $(STAMP) ## Analyse the sample corpus (data/corpus) on Dask and write reports/corpus/
 	$(PY) -m helpers corpus data/corpus --out reports/corpus --workers 2
+
+.PHONY: corpus-real
+corpus-real: $(STAMP) ## Compare four real outlets on one episode (data/real, a Kremlin denial) and write reports/corpus-real/
+	$(PY) -m helpers corpus data/real/articles --episode 2024-11-trump-putin-call-denial --out reports/corpus-real --workers 2
 
 .PHONY: clean
 clean: ## Remove reports and caches (keeps the virtualenv)

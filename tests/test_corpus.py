@@ -84,3 +84,19 @@ def test_existing_scheduler_is_used(corpus_dir):
     assert [r["ok"] for r in remote] == [True, True]
     for r, s in zip(remote, local):
         pd.testing.assert_frame_equal(r["statements"], s["statements"])
+
+
+def test_find_articles_of_one_episode(tmp_path):
+    """``--episode`` keeps the articles whose sidecar names the episode; none is a clear error."""
+    import json
+
+    from helpers.corpus import CorpusError, find_articles
+
+    for name, episode in (("a", "ep-1"), ("b", "ep-2"), ("c", "ep-1"), ("d", None)):
+        (tmp_path / f"{name}.txt").write_text("Text.\n")
+        if episode is not None:
+            (tmp_path / f"{name}.meta.json").write_text(json.dumps({"episode": episode}))
+    assert [p.name for p in find_articles(tmp_path, "ep-1")] == ["a.txt", "c.txt"]
+    assert len(find_articles(tmp_path)) == 4
+    with pytest.raises(CorpusError, match=r"no article of episode 'ep-9'"):
+        find_articles(tmp_path, "ep-9")

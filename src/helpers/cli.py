@@ -207,7 +207,8 @@ def cmd_corpus(args) -> int:
         raise ValueError(f"--workers {args.workers}: use 0 or more (0: no Dask)")
     out = Path(args.out) if args.out else REPORTS_DIR / "corpus"
     result = run_corpus(args.source, out, workers=args.workers, scheduler=args.scheduler, model=args.model,
-                        claims=_read_claims(args.claims), threshold=args.threshold, notebook=not args.no_report)
+                        claims=_read_claims(args.claims), threshold=args.threshold, notebook=not args.no_report,
+                        episode=args.episode)
     for f in result.failed:
         print(f"FAILED  {f['source']}: {f['error']}", file=sys.stderr)
     print(f"{len(result.articles)} articles, {len(result.statements)} statements, {len(result.cross_contradictions)} "
@@ -305,6 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--claims", metavar="FILE")
     s.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     s.add_argument("--no-report", action="store_true", help="write the tables only")
+    s.add_argument("--episode", default=None, help="only the articles whose .meta.json names this episode")
     s.set_defaults(func=cmd_corpus)
 
     s = sub.add_parser("kernel", help="register this environment as the Jupyter kernel 'helpers'")

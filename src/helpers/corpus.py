@@ -9,6 +9,7 @@ polarity-aware NLI) and every actor's stance on the corpus' key claims, by outle
 from __future__ import annotations
 
 import glob
+import json
 import logging
 import time
 from dataclasses import dataclass, field
@@ -36,16 +37,29 @@ class CorpusError(ValueError):
     """The corpus cannot be run (no articles, unreachable scheduler): one line that says why."""
 
 
-def find_articles(source: str | Path) -> list[Path]:
-    """Article files in a folder (not ``*.meta.json`` sidecars) or matching a glob, sorted."""
+def find_articles(source: str | Path, episode: str | None = None) -> list[Path]:
+    """Article files in a folder (not ``*.meta.json`` sidecars) or matching a glob, sorted; with ``episode``, only
+    those whose sidecar (``<name>.meta.json``) names that episode."""
     src = str(source)
     if Path(src).is_dir():
         files = [p for p in sorted(Path(src).iterdir()) if p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.endswith(".meta.json")]
     else:
         files = [Path(p) for p in sorted(glob.glob(src)) if not p.endswith(".meta.json")]
+    if episode is not None:
+        files = [p for p in files if _episode_of(p) == episode]
+        if not files:
+            raise CorpusError(f"{src}: no article of episode {episode!r} (its .meta.json 'episode' field)")
     if not files:
         raise CorpusError(f"{src}: no article files found")
     return files
+
+
+def _episode_of(path: Path) -> str | None:
+    sidecar = path.with_name(path.stem + ".meta.json")
+    try:
+        return json.loads(sidecar.read_text(encoding="utf-8")).get("episode")
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 def analyze_one(path: str, model: str | None = None, threshold: float = DEFAULT_THRESHOLD, cache: bool = True) -> dict:
@@ -185,13 +199,15 @@ def load_corpus_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
 
 
 def run_corpus(source: str | Path, out: str | Path, workers: int = 2, scheduler: str | None = None, model: str | None = None,
-               claims: list[str] | None = None, threshold: float = DEFAULT_THRESHOLD, notebook: bool = True) -> CorpusResult:
-    """Analyse a folder or glob of articles on Dask, write the combined tables and the corpus report."""
+               claims: list[str] | None = None, threshold: float = DEFAULT_THRESHOLD, notebook: bool = True,
+               episode: str | None = None) -> CorpusResult:
+    """Analyse a folder or glob of articles (optionally one ``episode`` of them) on Dask, write the combined
+    tables and the corpus report."""
     from .analysis import get_model
     from .cache import DEFAULT_CACHE, CachedNLI, NLICache
 
     check_workers(workers)
-    files = find_articles(source)
+    files = find_articles(source, episode)
     started = time.time()
     results = analyze_many(files, workers=workers, scheduler=scheduler, model=model, threshold=threshold)
     for r in results:
