@@ -236,3 +236,20 @@ def test_stance_over_time_treats_missing_dates_as_undated(missing):
     assert texts(ax.get_xticklabels()) == ["2022-02-08", "undated"]
     assert [tuple(p.get_offsets()[0]) for p in ax.collections] == [(0, 0), (1, 1), (1, 0)]
     plt.close("all")
+
+
+def test_precision_recall_chart_marks_the_default_threshold():
+    import pandas as pd
+
+    from helpers.charts import precision_recall_chart
+
+    curve = pd.DataFrame({"threshold": [0.3, 0.5, 0.6, 0.7], "recall": [0.5, 0.4, 0.3, 0.1], "precision": [0.3, 0.5, 0.6, 0.9]})
+    fig = precision_recall_chart(curve, default=0.6, title="test set")
+    ax = fig.axes[0]
+    line, star = ax.lines
+    assert list(line.get_xdata()) == [0.5, 0.4, 0.3, 0.1] and list(line.get_ydata()) == [0.3, 0.5, 0.6, 0.9]
+    assert (list(star.get_xdata()), list(star.get_ydata())) == ([0.3], [0.6])  # the point at 0.6
+    assert star.get_marker() == "*"
+    assert "test set" in ax.get_title() and ax.get_xlabel().startswith("recall")
+    assert [t.get_text() for t in ax.texts] == ["0.3", "0.5", "0.6", "0.7"]
+    assert "default threshold 0.60" in [t.get_text() for t in ax.get_legend().get_texts()]

@@ -106,3 +106,15 @@ def test_a_gold_statement_split_into_clauses_matches_every_clause():
     predicted = [st(0, 12, cut), st(1, cut + 5, len(text) - 1), st(2, 0, 10, "narrator")]
     assert match_statements(gold, predicted)["ruiz"].id == 0  # the best single match ...
     assert match_parts(gold, predicted) == {"ruiz": {0, 1}, "other": set()}  # ... and every clause; narration never
+
+
+@pytest.mark.slow
+def test_contradiction_curve_flags_fewer_pairs_as_the_threshold_rises(nli_model):
+    from helpers.evaluation import contradiction_curve
+    from helpers.paths import GOLD_DIR
+
+    curve = contradiction_curve([GOLD_DIR / "bloomberg-2022-02-08-macron-putin.json"], nli_model, [0.3, 0.6, 0.9])
+    assert list(curve["threshold"]) == [0.3, 0.6, 0.9]
+    assert list(curve["flagged"]) == sorted(curve["flagged"], reverse=True)
+    assert list(curve["found"]) == sorted(curve["found"], reverse=True)
+    assert (curve["gold"] == 6).all() and curve.loc[1, "found"] >= 3  # the seed's required pairs at the default

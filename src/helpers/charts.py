@@ -265,3 +265,26 @@ def stance_over_time(stances: pd.DataFrame, title: str = "corpus") -> Figure:
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=7, frameon=False)
     fig.tight_layout()
     return fig
+
+
+def precision_recall_chart(curve: pd.DataFrame, default: float, title: str = "real-article dev set") -> Figure:
+    """Precision against recall of the flags over thresholds, the default threshold marked."""
+    fig, ax = _figure(6.0, 4.5)
+    if curve.empty:
+        return _empty(fig, ax, "no thresholds measured")
+    c = curve.sort_values("threshold")
+    ax.plot(c["recall"], c["precision"], marker="o", color=OKABE_ITO["blue"], label="flags at threshold t")
+    for r in c.itertuples():
+        if abs(r.threshold * 10 - round(r.threshold * 10)) < 1e-6:  # label every 0.1, the rest would overlap
+            ax.annotate(f"{r.threshold:.1f}", (r.recall, r.precision), textcoords="offset points", xytext=(5, 3), fontsize=7)
+    at = c.iloc[(c["threshold"] - default).abs().argmin()]
+    ax.plot([at["recall"]], [at["precision"]], marker="*", markersize=16, color=OKABE_ITO["vermillion"], linestyle="none",
+            label=f"default threshold {default:.2f}")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_xlabel("recall (gold pairs found)")
+    ax.set_ylabel("precision (flags that are gold pairs)")
+    ax.set_title(f"Precision and recall of contradiction flags — {title}")
+    ax.legend(loc="upper right", fontsize=8)
+    ax.grid(alpha=0.3)
+    return fig

@@ -143,10 +143,32 @@ def cmd_eval_statements(args) -> int:
     return 0
 
 
+def _write_curve(args) -> int:
+    """``eval-contradictions --curve OUT.png``: the precision-recall chart over thresholds and its table."""
+    from .analysis import get_model
+    from .charts import precision_recall_chart
+    from .evaluation import contradiction_curve
+
+    target = Path(args.curve)
+    if target.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise ValueError(f"{target}: --curve writes a .png, .svg or .pdf chart")
+    thresholds = [round(0.05 * k, 2) for k in range(2, 20)]
+    curve = contradiction_curve(args.gold, get_model(args.model), thresholds)
+    default = args.threshold if args.threshold is not None else DEFAULT_THRESHOLD
+    fig = precision_recall_chart(curve, default, title=args.curve_title)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(target, dpi=120, bbox_inches="tight")
+    print(curve.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+    print(f"chart -> {target}")
+    return 0
+
+
 def cmd_eval_contradictions(args) -> int:
     from .analysis import get_model
     from .evaluation import evaluate_contradictions
 
+    if args.curve:
+        return _write_curve(args)
     report = evaluate_contradictions(args.gold, get_model(args.model), threshold=args.threshold)
     if args.json:
         _write_json(report, "-")
@@ -284,6 +306,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--model", default=None)
     s.add_argument("--threshold", type=float, default=None)
     s.add_argument("--json", action="store_true")
+    s.add_argument("--curve", metavar="OUT.png", help="write the precision-recall chart over thresholds (default marked) and print its table")
+    s.add_argument("--curve-title", default="gold articles", help="what the chart's title names")
     s.set_defaults(func=cmd_eval_contradictions)
 
     s = sub.add_parser("eval-attribution", help="attribution recall, precision, source and resolution accuracy on PolNeAR-format JSONL")

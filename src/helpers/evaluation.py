@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from .actors import NARRATOR, norm_quotes
 from .article import ArticleError, load_article
 from .paths import PROJECT_ROOT
@@ -201,6 +203,38 @@ def evaluate_contradictions(paths: list[str | Path], model, threshold: float | N
         "by_kind": {k: {"gold": v["gold"], "found": v["found"], "recall": v["found"] / v["gold"] if v["gold"] else None} for k, v in by_kind.items()},
         "files": per_file,
     }
+
+
+def gold_pair_hits(gold: Gold, statements: list[Statement], flagged: set[tuple[int, int]]) -> tuple[int, set[tuple[int, int]]]:
+    """Gold pairs found by ``flagged`` (pairs of statement ids) and the flags that found them: a gold pair is found
+    when a flag joins any part of one gold statement to any part of the other."""
+    parts = match_parts(gold.statements, statements)
+    hits, used = 0, set()
+    for pair in gold.contradictions:
+        found = {(min(x, y), max(x, y)) for x in parts[pair["a"]] for y in parts[pair["b"]] if x != y} & flagged
+        hits += bool(found)
+        used |= found
+    return hits, used
+
+
+def contradiction_curve(paths: list[str | Path], model, thresholds: list[float], aliases: dict[str, str] | None = None) -> pd.DataFrame:
+    """Recall and precision of the flags at each threshold over gold files (each article analysed once; a pair is
+    flagged at ``t`` when its conflict score is at least ``t``)."""
+    from .analysis import analyze_article
+
+    rows = {t: Counter() for t in thresholds}
+    for path in paths:
+        gold = load_gold(path)
+        result = analyze_article(gold.article_path, model=model, aliases=aliases, claims=[])
+        links = result.links
+        for t in thresholds:
+            flagged = {(int(r.a), int(r.b)) for r in links.itertuples() if float(r.conflict) >= t} if not links.empty else set()
+            hits, used = gold_pair_hits(gold, result.statement_objects, flagged)
+            rows[t].update({"gold": len(gold.contradictions), "found": hits, "flagged": len(flagged), "correct": len(used)})
+    out = pd.DataFrame([{"threshold": t, **{k: c[k] for k in ("gold", "found", "flagged", "correct")}} for t, c in rows.items()])
+    out["recall"] = out["found"] / out["gold"].where(out["gold"] > 0)
+    out["precision"] = out["correct"] / out["flagged"].where(out["flagged"] > 0)
+    return out.fillna(0.0)
 
 
 def nli_metrics(gold: list[str], predicted: list[str]) -> dict:
