@@ -3,6 +3,7 @@
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from conftest import PROJECT_CACHE_DIR, make_tiny_bert
@@ -198,3 +199,25 @@ def test_precision_choice_and_fingerprint(monkeypatch):
     assert fp32.fingerprint != bf16.fingerprint and bf16.describe()["precision"] == "bf16"
     prem, hyp = ["Russian troops left Belarus.", "Macron met Putin in Moscow on Monday."], ["Russian troops stayed in Belarus.", "Macron and Putin held a meeting in Moscow."]
     assert predicted_labels(fp32.predict(prem, hyp)).tolist() == predicted_labels(bf16.predict(prem, hyp)).tolist()
+
+
+def test_cascade_keeps_the_full_model_on_pairs_it_does_not_screen_out(tmp_path):
+    """Pairs the fast model lets through get exactly the full model's probabilities; the others keep the fast
+    model's, and ``last_rescored`` counts the pairs sent on."""
+    from helpers.nli import CascadeNLI
+
+    fast = load_nli(make_tiny_bert(tmp_path / "fast", {0: "entailment", 1: "neutral", 2: "contradiction"}, seed=1), eager=True)
+    full = load_nli(make_tiny_bert(tmp_path / "full", {0: "contradiction", 1: "entailment", 2: "neutral"}, seed=2), eager=True)
+    premises = [f"The envoy {w} the capital." for w in ("left", "reached", "avoided", "praised", "visited", "named")]
+    hypotheses = ["The envoy stayed home.", "The envoy arrived.", "It rained.", "The talks failed.", "Prices rose.", "He spoke."]
+    p_fast, p_full = fast.predict(premises, hypotheses), full.predict(premises, hypotheses)
+    screen = float(p_fast[["entailment", "contradiction"]].max(axis=1).median())  # half the pairs go on
+    cascade = CascadeNLI(fast, full, screen=screen)
+    got = cascade.predict(premises, hypotheses)
+    through = (p_fast["entailment"] >= screen) | (p_fast["contradiction"] >= screen)
+    assert 0 < cascade.last_rescored == int(through.sum()) < len(premises)
+    assert np.allclose(got[through].to_numpy(), p_full[through].to_numpy())
+    assert np.allclose(got[~through].to_numpy(), p_fast[~through].to_numpy())
+    assert cascade.fingerprint != CascadeNLI(fast, full, screen=screen + 0.01).fingerprint
+    with pytest.raises(ValueError, match="screen must be between 0 and 1"):
+        CascadeNLI(fast, full, screen=1.5)

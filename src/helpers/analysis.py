@@ -22,7 +22,7 @@ from .contradictions import (
     score_stances,
 )
 from .files import save_tables, write_text_atomic
-from .nli import NLIModel, load_nli
+from .nli import CascadeNLI, NLIModel, load_nli
 from .statements import Statement, extract_statements, statements_frame
 
 log = logging.getLogger(__name__)
@@ -31,7 +31,7 @@ _MODELS: dict[str, NLIModel] = {}
 
 def get_model(model: NLIModel | str | None = None, device: str | None = None) -> NLIModel:
     """An NLI model object, loaded once per name and reused (notebook re-runs stay fast)."""
-    if isinstance(model, NLIModel):
+    if isinstance(model, (NLIModel, CascadeNLI)):
         return model
     key = f"{model or 'default'}@{device or 'auto'}"
     if key not in _MODELS:

@@ -282,13 +282,69 @@ def _pad(features: dict[str, list[list[int]]], pad_id: int) -> dict:
     return out
 
 
-def load_nli(name_or_path: str | Path | None = None, device: str | None = None, **kwargs) -> NLIModel:
-    """The NLI model: the shipped one by default, else a Hugging Face name or a local folder.
+class CascadeNLI:
+    """A fast model screens every pair; the full model re-scores the pairs the screen does not rule out.
+
+    A pair is screened out when the fast model gives both entailment and contradiction less than ``screen``:
+    it keeps the fast model's probabilities. Every other pair gets the full model's, exactly as the full model
+    alone would give them. ``last_rescored`` tells how many pairs the last call sent to the full model.
+    """
+
+    def __init__(self, fast: NLIModel, full: NLIModel, screen: float = 0.15) -> None:
+        if not 0.0 <= screen <= 1.0:
+            raise ValueError(f"screen must be between 0 and 1, got {screen}")
+        self.fast, self.full, self.screen = fast, full, screen
+        self.name = f"cascade({fast.name} -> {full.name}, screen {screen})"
+        self.is_default = False
+        self.last_rescored = 0
+
+    @property
+    def device(self) -> str | None:
+        return self.full.device
+
+    @property
+    def precision(self) -> str | None:
+        return self.full.precision
+
+    @property
+    def labels(self) -> list[str]:
+        return list(LABELS)
+
+    @property
+    def fingerprint(self) -> str:
+        """Changes whenever either model or the screen does."""
+        return hashlib.sha256(f"{self.fast.fingerprint}|{self.full.fingerprint}|{self.screen}".encode()).hexdigest()[:16]
+
+    def describe(self) -> dict:
+        return {"name": self.name, "path": f"{self.fast.name} | {self.full.name}", "fingerprint": self.fingerprint, "precision": self.precision}
+
+    def predict(self, premises: Sequence[str], hypotheses: Sequence[str], batch_size: int | None = None, progress: bool | None = None) -> pd.DataFrame:
+        """Probabilities per pair, in input order: the full model's where the screen lets the pair through."""
+        out = self.fast.predict(premises, hypotheses, batch_size=batch_size, progress=progress)
+        keep = (out["entailment"] >= self.screen) | (out["contradiction"] >= self.screen)
+        idx = np.flatnonzero(keep.to_numpy())
+        self.last_rescored = len(idx)
+        if len(idx):
+            full = self.full.predict([premises[i] for i in idx], [hypotheses[i] for i in idx], batch_size=batch_size, progress=progress)
+            out.iloc[idx] = full[list(LABELS)].to_numpy()
+        return out
+
+
+def load_nli(name_or_path: str | Path | None = None, device: str | None = None, **kwargs) -> NLIModel | CascadeNLI:
+    """The NLI model: the shipped one by default, else a Hugging Face name or a local folder; ``"cascade"`` is the
+    shipped model screening for the base-size one (``"base"``).
 
     Loading is lazy (on first use); an unusable name raises ``ValueError`` then.
     Pass ``eager=True`` to load (and validate) at once.
     """
     eager = kwargs.pop("eager", False)
+    if str(name_or_path) == "cascade":
+        screen = kwargs.pop("screen", 0.15)
+        fast, full = NLIModel("fast", device=device, **kwargs), NLIModel("base", device=device, **kwargs)
+        if eager:
+            fast._load()
+            full._load()
+        return CascadeNLI(fast, full, screen=screen)
     model = NLIModel(name_or_path, device=device, **kwargs)
     if eager:
         model._load()
