@@ -126,3 +126,11 @@ def test_a_colon_after_a_name_is_a_cue_and_a_dateline_is_not_the_source():
     assert attributions('Mr. Lee said: "We agree."')[0][1] == "said"  # a verb before the colon is the cue
     found = attributions("LAGOS, May 2 (Wire) -- Foreign Minister Ada Obi said the border would reopen.")
     assert found[0][0] == "Foreign Minister Ada Obi"
+
+
+def test_phrasal_cues_and_nested_thoughts():
+    found = attributions("A French official talked up an agreement and then backed away from their comments.")
+    assert [(f[1], f[2], f[3]) for f in found] == [("talked up", "an agreement", "assert"), ("backed away", "their comments", "retract")]
+    # what a source says someone agreed is the source's statement, not the other's
+    assert [f[0] for f in attributions("Macron said Putin had agreed not to escalate.")] == ["Macron"]
+    assert attributions("The official, who asked not to be named, spoke on Monday.") == []

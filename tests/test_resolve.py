@@ -141,3 +141,12 @@ def test_a_mention_without_a_span_resolves_to_nothing():
     lost = Attribution(cue="said", cue_start=0, cue_end=3, content_start=4, content_end=9)
     assert Resolver(doc).resolve(lost) == ""
     assert resolve_all(doc, [lost]) == [""]
+
+
+def test_a_role_named_again_is_the_earlier_speaker_of_that_role():
+    """"a French official ... the official": the same speaker; "the Kremlin spokesman ... Putin's spokesman": the
+    same role; "the Chinese official" is another one; "the two leaders" are the two people named last."""
+    assert actors("A French official said the deal was done. The official later said it was not firm.") == ["French official"] * 2
+    assert actors("The Kremlin spokesman said that was not clear. Putin's spokesman denied there was a deal.") == ["Kremlin spokesman"] * 2
+    assert actors("A French official said the deal was done. The Chinese official said it was not.") == ["French official", "Chinese official"]
+    assert actors("Emmanuel Macron met Vladimir Putin. The two leaders said they had agreed to talk.") == ["Macron and Putin"]

@@ -211,13 +211,23 @@ def _subject(verb):
     return None
 
 
+_PARTICLES = {"up", "away", "back", "off", "down"}
+
+
 def _is_cue(tok, cues: dict[str, Cue]) -> Cue | None:
-    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in cues:
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    particle = next((c for c in tok.children if c.dep_ in ("prt", "advmod") and c.lower_ in _PARTICLES), None)
+    if particle is not None and f"{tok.lemma_.lower()} {particle.lower_}" in cues:
+        return cues[f"{tok.lemma_.lower()} {particle.lower_}"]  # "walked back", "backed away from"
+    if tok.lemma_.lower() not in cues:
         return None
     if tok.dep_ in ("amod", "compound"):
         return None
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.lemma_ == "quote":
         return None  # "was quoted as saying": "quoted" is the cue
+    if tok.lemma_ == "ask" and any(c.dep_ == "xcomp" and c.lemma_ in ("name", "identify") for c in tok.children):
+        return None  # "who asked not to be named": a condition of the interview, not a statement
     if tok.lemma_ == "say" and tok.dep_ == "xcomp" and tok.head.lemma_ in ("decline", "refuse"):
         return Cue("say", "speech", "hedge")
     return cues[tok.lemma_.lower()]
@@ -239,6 +249,14 @@ def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent) -> tuple[in
         if mark is not None and mark.idx <= s + 1:
             s = mark.idx + len(mark.text) + 1
         return s, e
+    if " " in cue.lemma:  # a phrasal cue: "talked up an agreement", "backed away from their comments"
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            holders = [verb] + [c for c in verb.children if c.dep_ in ("prt", "advmod") and c.lower_ in _PARTICLES]
+            prep = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("from", "on")), None)
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if obj is not None:
+            return _subtree_span(obj)
     if cue.lemma not in _NO_CONTENT_CUES and verb.lemma_.lower() in _OBJECT_CUES:
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
         if obj is None and any(c.dep_ == "agent" for c in verb.children):
@@ -295,14 +313,24 @@ def find_attributions(doc, cues: dict[str, Cue] | None = None) -> list[Attributi
     found = [a for a in found if a.content_end > a.content_start or a.extra.get("bare")]
     _fill_bare(found, doc, quotes)
     found = [a for a in found if a.content_end > a.content_start]
+    found = [a for a in found if not _nested_thought(a, found)]
     _continue_quotes(found, doc, quotes)
     found.sort(key=lambda a: (a.content_start, a.cue_start))
     return found
 
 
+def _nested_thought(a: Attribution, found: list[Attribution]) -> bool:
+    """A thought or intention inside another attribution's content ("Macron said Putin had agreed not to ...") is
+    part of what that source says, not a statement of its own."""
+    return a.kind == "thought" and any(
+        b is not a and b.content_start <= a.cue_start < b.content_end and not (b.content_start <= a.mention_start < a.cue_start and b.kind == "thought")
+        for b in found
+    )
+
+
 def _cue_span(tok) -> tuple[int, int, str]:
     """The cue verb with its auxiliaries, negation and particles ("has not denied", "was quoted as saying")."""
-    parts = [tok] + [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "prt") and abs(c.i - tok.i) <= 3]
+    parts = [tok] + [c for c in tok.children if (c.dep_ in ("aux", "auxpass", "neg", "prt") or c.lower_ in _PARTICLES and c.dep_ == "advmod") and abs(c.i - tok.i) <= 3]
     s = min(p.idx for p in parts)
     e = max(p.idx + len(p.text) for p in parts)
     return s, e, tok.doc.text[s:e]

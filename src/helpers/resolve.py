@@ -220,11 +220,16 @@ class Resolver:
             return self._body(start, speakers) or mention
         if word in _FIRST:
             return mention
-        definite = head is not None and any(t.lower_ in ("the", "this", "that") for t in head.lefts)
+        if head is not None and head.tag_ == "NNS" and any(t.lower_ in ("two", "both") for t in head.lefts):
+            pair = self._last_two(start)  # "the two leaders", "both men": the two people named last
+            if pair:
+                return pair
+        definite = head is not None and any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in head.lefts)
         if definite and head.pos_ in ("NOUN", "PROPN"):
             noun = head.lemma_.lower()
-            named = self._titled(start, noun) or self.orgs.get(noun, "")
-            if not named and noun in PERSON_ROLES:
+            named = self._described(start, noun, head, speakers) or self._titled(start, noun) or self.orgs.get(noun, "")
+            qualified = any(t.ent_type_ in ("ORG", "GPE", "FAC", "PERSON") for t in head.lefts)
+            if not named and noun in PERSON_ROLES and head.tag_ != "NNS" and not qualified:
                 named = self._pronoun(start, _GENDERED_TITLES.get(noun, ""), speakers)  # "the Republican nominee said"
             if named:
                 return named
@@ -265,6 +270,32 @@ class Resolver:
         for o, s in reversed(speakers):
             if o < pos and s not in self.people and pos - o < 1500:
                 return s
+        return ""
+
+    def _last_two(self, pos: int) -> str:
+        """The two people named last before ``pos``, by surname, in the order the article names them."""
+        seen: list[str] = []
+        for o, c in reversed(self._mentions):
+            if o < pos and c not in seen:
+                seen.append(c)
+            if len(seen) == 2:
+                break
+        if len(seen) < 2:
+            return ""
+        first, second = reversed(seen)
+        return f"{first.split()[-1]} and {second.split()[-1]}"
+
+    def _described(self, pos: int, noun: str, head, speakers: list[tuple[int, str]]) -> str:
+        """An earlier speaker described by the same role noun ("a French official" ... "the official"; "the Kremlin
+        spokesman" ... "Putin's spokesman"), unless this mention names another body or country."""
+        own = {t.text.lower() for t in head.lefts if t.ent_type_ in ("ORG", "GPE", "NORP", "FAC")}
+        for o, s in reversed(speakers):
+            words = s.lower().split()
+            if o >= pos or s in self.people or not words or words[-1] != noun:
+                continue
+            if own and not own & set(words) and not any(w.startswith(x[:4]) for x in own for w in words):
+                continue  # "the Chinese official" is not "a French official"
+            return s
         return ""
 
     def _titled(self, pos: int, title: str) -> str:
