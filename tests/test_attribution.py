@@ -134,3 +134,10 @@ def test_phrasal_cues_and_nested_thoughts():
     # what a source says someone agreed is the source's statement, not the other's
     assert [f[0] for f in attributions("Macron said Putin had agreed not to escalate.")] == ["Macron"]
     assert attributions("The official, who asked not to be named, spoke on Monday.") == []
+
+
+def test_declining_to_comment_is_a_hedge_on_what_was_asked():
+    assert attributions("A French official declined to comment on whether Russia had agreed.") == [
+        ("A French official", "declined to comment", "whether Russia had agreed", "hedge")
+    ]
+    assert attributions("The ministry did not confirm the report.") == [("The ministry", "did not confirm", "the report", "hedge")]

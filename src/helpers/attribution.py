@@ -212,6 +212,8 @@ def _subject(verb):
 
 
 _PARTICLES = {"up", "away", "back", "off", "down"}
+#: What a source declines or refuses to do when it gives no answer ("declined to comment", "refused to confirm").
+_DECLINED = {"say", "comment", "confirm", "elaborate", "answer", "respond", "discuss", "specify", "deny"}
 
 
 def _is_cue(tok, cues: dict[str, Cue]) -> Cue | None:
@@ -228,8 +230,8 @@ def _is_cue(tok, cues: dict[str, Cue]) -> Cue | None:
         return None  # "was quoted as saying": "quoted" is the cue
     if tok.lemma_ == "ask" and any(c.dep_ == "xcomp" and c.lemma_ in ("name", "identify") for c in tok.children):
         return None  # "who asked not to be named": a condition of the interview, not a statement
-    if tok.lemma_ == "say" and tok.dep_ == "xcomp" and tok.head.lemma_ in ("decline", "refuse"):
-        return Cue("say", "speech", "hedge")
+    if tok.lemma_ in _DECLINED and tok.dep_ == "xcomp" and tok.head.lemma_ in ("decline", "refuse"):
+        return Cue(tok.lemma_, "speech", "hedge")  # "declined to comment on whether ..."
     return cues[tok.lemma_.lower()]
 
 
@@ -249,6 +251,11 @@ def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent) -> tuple[in
         if mark is not None and mark.idx <= s + 1:
             s = mark.idx + len(mark.text) + 1
         return s, e
+    if cue.polarity == "hedge" and verb.dep_ == "xcomp":  # "declined to comment on whether X": X
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "about")), None)
+        inner = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if inner is not None:
+            return _subtree_span(inner)
     if " " in cue.lemma:  # a phrasal cue: "talked up an agreement", "backed away from their comments"
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is None:
@@ -329,8 +336,8 @@ def _nested_thought(a: Attribution, found: list[Attribution]) -> bool:
 
 
 def _cue_span(tok) -> tuple[int, int, str]:
-    """The cue verb with its auxiliaries, negation and particles ("has not denied", "was quoted as saying")."""
-    parts = [tok] + [c for c in tok.children if (c.dep_ in ("aux", "auxpass", "neg", "prt") or c.lower_ in _PARTICLES and c.dep_ == "advmod") and abs(c.i - tok.i) <= 3]
+    """The cue verb with its auxiliaries, negation and particles ("has not denied", "declined to comment")."""
+    parts = [tok] + ([tok.head] if tok.dep_ == "xcomp" and tok.head.lemma_ in ("decline", "refuse") else []) + [c for c in tok.children if (c.dep_ in ("aux", "auxpass", "neg", "prt") or c.lower_ in _PARTICLES and c.dep_ == "advmod") and abs(c.i - tok.i) <= 3]
     s = min(p.idx for p in parts)
     e = max(p.idx + len(p.text) for p in parts)
     return s, e, tok.doc.text[s:e]
@@ -341,7 +348,7 @@ def _polarity(tok, cue: Cue) -> str:
     if negated:
         if cue.polarity == "deny":
             return "assert"  # "did not deny"
-        return "hedge" if cue.lemma in ("confirm", "say", "comment") else cue.polarity
+        return "hedge" if cue.lemma in _DECLINED else cue.polarity
     return cue.polarity
 
 
