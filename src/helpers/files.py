@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -35,3 +36,20 @@ def save_tables(folder: str | Path, tables: dict[str, pd.DataFrame]) -> list[Pat
         written.append(write_atomic(folder / f"{name}.csv", lambda tmp, df=df: df.to_csv(tmp, index=False)))
         written.append(write_atomic(folder / f"{name}.parquet", lambda tmp, df=df: df.to_parquet(tmp, index=False)))
     return written
+
+
+def read_jsonl(path: str | Path, required: set[str], need: str, error: type[ValueError] = ValueError) -> Iterator[dict]:
+    """The JSON objects of a JSON Lines file, blank lines skipped; a line that is not JSON, or not an object with
+    the ``required`` keys, raises ``error`` naming ``FILE:LINE`` (``need`` says what a line needs)."""
+    path = Path(path)
+    with path.open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise error(f"{path}:{lineno}: not valid JSON ({exc.msg})") from None
+            if not isinstance(row, dict) or not required <= row.keys():
+                raise error(f"{path}:{lineno}: {need}")
+            yield row

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import glob
-import json
 import random
 from pathlib import Path
 
 import pandas as pd
+
+from .files import read_jsonl
 
 #: The label order of the shipped model (and of every table in this project).
 LABELS: tuple[str, str, str] = ("entailment", "neutral", "contradiction")
@@ -37,23 +38,14 @@ def read_nli_jsonl(path: str | Path, limit: int | None = None) -> pd.DataFrame:
     """
     path = Path(path)
     rows = []
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from None
-            if not isinstance(row, dict) or not {"premise", "hypothesis", "label"} <= row.keys():
-                raise ValueError(f"{path}:{lineno}: a row needs premise, hypothesis and label")
-            label = str(row["label"]).strip().lower()
-            if label not in LABELS:
-                continue
-            row["label"] = label
-            rows.append(row)
-            if limit is not None and len(rows) >= limit:
-                break
+    for row in read_jsonl(path, {"premise", "hypothesis", "label"}, "a row needs premise, hypothesis and label"):
+        label = str(row["label"]).strip().lower()
+        if label not in LABELS:
+            continue
+        row["label"] = label
+        rows.append(row)
+        if limit is not None and len(rows) >= limit:
+            break
     df = pd.DataFrame(rows)
     if df.empty:
         raise ValueError(f"{path}: no labelled pairs found")

@@ -13,7 +13,6 @@ content words with the gold content pieces. Reported, per article and in total:
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from .article import EN_STOPWORDS, ArticleError
+from .files import read_jsonl
 
 MATCH_SHARE = 0.6
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -67,19 +67,11 @@ def read_articles(path: str | Path, limit: int | None = None) -> list[dict]:
     if not path.is_file():
         raise ArticleError(f"{path}: no such file")
     rows = []
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ArticleError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from None
-            if not isinstance(row, dict) or not {"id", "text", "attributions"} <= row.keys():
-                raise ArticleError(f"{path}:{lineno}: an article needs id, text and attributions (the PolNeAR format)")
-            rows.append(row)
-            if limit and len(rows) >= limit:
-                break
+    need = "an article needs id, text and attributions (the PolNeAR format)"
+    for row in read_jsonl(path, {"id", "text", "attributions"}, need, ArticleError):
+        rows.append(row)
+        if limit and len(rows) >= limit:
+            break
     if not rows:
         raise ArticleError(f"{path}: no articles")
     return rows
@@ -93,19 +85,9 @@ def read_resolutions(path: str | Path | None) -> dict[tuple[str, int, int], dict
     path = Path(path)
     if not path.is_file():
         raise ArticleError(f"{path}: no such resolution file")
-    out = {}
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            r = json.loads(line)
-            out[(r["article"], int(r["source_start"]), int(r["source_end"]))] = r
-            r["resolved"]
-        except json.JSONDecodeError as exc:
-            raise ArticleError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from None
-        except (KeyError, TypeError, ValueError):
-            raise ArticleError(f"{path}:{lineno}: a resolution needs article, source_start, source_end and resolved") from None
-    return out
+    need = "a resolution needs article, source_start, source_end and resolved"
+    rows = read_jsonl(path, {"article", "source_start", "source_end", "resolved"}, need, ArticleError)
+    return {(r["article"], int(r["source_start"]), int(r["source_end"])): r for r in rows}
 
 
 def is_speech(cue: str) -> bool:
