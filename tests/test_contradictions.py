@@ -373,7 +373,8 @@ def test_a_content_capitalised_by_the_cut_shares_its_first_word():
     assert scored(st, [(0, 1)]).loc[(0, 1), "frame"] == ""  # no word shared
 
 
-def test_the_offices_voice_answers_for_the_office():
+def test_the_offices_voice_answers_for_the_office(monkeypatch):
+    monkeypatch.setenv("HELPERS_ATTRIBUTION", "rules")  # the rule table names "Denmark's foreign ministry" "Danish foreign ministry"
     text = ("Denmark's foreign ministry said on Monday that Iceland had agreed to open the fishing zone by the end of the week. "
             "Ministry spokesman Jens Holm later said that no date had been given.")
     st = statements_of(text, narrator=False)
@@ -441,9 +442,10 @@ def test_a_claimant_countrys_official_echoes_its_claim_but_not_what_only_the_off
     assert links.loc[(0, 3), "conflict"] < 0.6
 
 
-def test_the_claiming_partys_minister_after_the_lead_echoes_it(tmp_path):
+def test_the_claiming_partys_minister_after_the_lead_echoes_it(tmp_path, monkeypatch):
     """A two-sided headline says Ghana claims: the Ghanaian minister's quote right after the Ghanaian lead repeats it,
-    so Togo's answer to the lead answers the quote too (through the real loader, statements and story)."""
+    so Togo's answer to the lead answers the quote too (through the real loader, the rule-based statements and story)."""
+    monkeypatch.setenv("HELPERS_ATTRIBUTION", "rules")
     from helpers.article import load_article
 
     path = tmp_path / "traders.txt"

@@ -1,4 +1,6 @@
-"""Attributed statements: speakers, cues, polarity, content, time, narrator."""
+"""Attributed statements with the rule-based attribution (``attribution="rules"``, kept as an option): speakers,
+cues, polarity, content, time, narrator. The parse-based attribution, the default, is tested in
+``test_attribution.py`` and ``test_resolve.py``; ``test_parse_mode_*`` below cover what both share."""
 
 import json
 import subprocess
@@ -8,6 +10,12 @@ import pytest
 
 from helpers.article import Article, load_article
 from helpers.statements import extract_statements, same_office, speaks_for
+
+
+@pytest.fixture(autouse=True)
+def rules_attribution(monkeypatch):
+    """These sentences pin the rule-based attribution."""
+    monkeypatch.setenv("HELPERS_ATTRIBUTION", "rules")
 
 
 def statements_of(text: str, aliases=None):

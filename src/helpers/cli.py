@@ -251,7 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
     p.add_argument(
         "--attribution", choices=("parse", "rules"), default=None,
-        help="how statements are attributed: a dependency parse or the older surface patterns (default: HELPERS_ATTRIBUTION, else rules)",
+        help="how statements are attributed: a dependency parse or the older surface patterns (default: HELPERS_ATTRIBUTION, else parse)",
     )
     sub = p.add_subparsers(dest="command", required=True)
 

@@ -19,7 +19,7 @@ from .sentences import Sentence, split_sentences
 POLARITIES = ("assert", "deny", "hedge", "retract")
 #: How statements are found: from a dependency parse, or from the older surface patterns.
 ATTRIBUTIONS = ("parse", "rules")
-DEFAULT_ATTRIBUTION = "rules"
+DEFAULT_ATTRIBUTION = "parse"
 
 #: Reporting cues (regex over the sentence) -> polarity. Longest first.
 _CUES: list[tuple[str, str]] = [
