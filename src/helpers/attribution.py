@@ -38,6 +38,8 @@ class Cue:
     lemma: str
     kind: str  # speech / thought / report
     polarity: str  # assert / deny / retract / hedge
+    pos: str = "verb"  # verb / noun
+    takes_object: bool = False  # the verb's object is the content ("denied the report")
 
 
 @dataclass
@@ -70,14 +72,20 @@ class Attribution:
 
 
 @lru_cache(maxsize=1)
-def read_cues() -> dict[str, Cue]:
-    """The cue lexicon, by lemma."""
+def read_lexicon(pos: str = "verb") -> dict[str, Cue]:
+    """The cue lexicon's verbs (``pos="verb"``) or nouns (``"noun"``), by lemma."""
     text = resources.files("helpers").joinpath("lexicons/cues.tsv").read_text(encoding="utf-8")
     rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     out = {}
     for row in csv.DictReader(rows, delimiter="\t"):
-        out[row["lemma"]] = Cue(row["lemma"], row["kind"], row["polarity"])
+        if row["pos"] == pos:
+            out[row["lemma"]] = Cue(row["lemma"], row["kind"], row["polarity"], row["pos"], row["object"] == "yes")
     return out
+
+
+def read_cues() -> dict[str, Cue]:
+    """The cue verbs, by lemma ("walk back" for a verb and its particle)."""
+    return read_lexicon("verb")
 
 
 @lru_cache(maxsize=1)
@@ -156,13 +164,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
 
 
 # -- the parse -------------------------------------------------------------------------------------------------
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
-_OBJECT_CUES = {"deny", "reject", "dismiss", "refute", "dispute", "rebuff", "contradict", "rebut", "confirm", "announce",
-                "retract", "withdraw", "acknowledge", "admit", "predict", "reveal", "disclose", "describe", "call", "urge",
-                "promise", "pledge", "want", "plan", "doubt", "report", "post", "tweet", "write"}
-_NO_CONTENT_CUES = {"tell", "ask"}  # their object is the addressee
-_RELATIVE = {"who", "which", "that", "whom"}
 
 
 def _span(tokens) -> tuple[int, int]:
@@ -170,9 +172,9 @@ def _span(tokens) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def _subtree_span(tok, exclude=None) -> tuple[int, int]:
+def _subtree_span(tok) -> tuple[int, int]:
     """Character span of ``tok``'s subtree (contiguous by projectivity), trimmed of edge punctuation."""
-    toks = [t for t in tok.subtree if exclude is None or not (exclude.left_edge.i <= t.i <= exclude.right_edge.i)]
+    toks = list(tok.subtree)
     while toks and toks[0].is_punct:
         toks = toks[1:]
     while toks and toks[-1].is_punct:
@@ -264,7 +266,7 @@ def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent) -> tuple[in
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if obj is not None:
             return _subtree_span(obj)
-    if cue.lemma not in _NO_CONTENT_CUES and verb.lemma_.lower() in _OBJECT_CUES:
+    if cue.takes_object:
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
         if obj is None and any(c.dep_ == "agent" for c in verb.children):
             obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "the claim was denied by X"
@@ -288,6 +290,7 @@ def _quote_kind(text: str, s: int, e: int, quotes: list[tuple[int, int]]) -> str
 def find_attributions(doc, cues: dict[str, Cue] | None = None) -> list[Attribution]:
     """Every attribution in a parsed text, in text order."""
     cues = cues or read_cues()
+    nouns = read_lexicon("noun")
     text = doc.text
     quotes = quote_spans(text)
     found: list[Attribution] = []
@@ -296,8 +299,8 @@ def find_attributions(doc, cues: dict[str, Cue] | None = None) -> list[Attributi
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and tok.nbor(1).lower_ == "to":
                 _according(tok, sent, quotes, found)
                 continue
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
-                _nominal(tok, quotes, found)
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
+                _nominal(tok, nouns[tok.lemma_.lower()], quotes, found)
                 continue
             cue = _is_cue(tok, cues)
             if cue is None:
@@ -407,14 +410,7 @@ def _according(tok, sent, quotes, found: list[Attribution]) -> None:
     ))
 
 
-#: Nouns that attribute a content to their possessor: "Trump's assertion that ...", "Moscow's denial that ...".
-NOUN_CUES = {"assertion": "assert", "claim": "assert", "statement": "assert", "remark": "assert", "comment": "assert",
-             "allegation": "assert", "accusation": "assert", "insistence": "assert", "announcement": "assert",
-             "suggestion": "hedge", "contention": "assert", "denial": "deny", "rejection": "deny", "promise": "assert",
-             "pledge": "assert", "warning": "assert", "admission": "assert"}
-
-
-def _nominal(tok, quotes, found: list[Attribution]) -> None:
+def _nominal(tok, cue: Cue, quotes, found: list[Attribution]) -> None:
     """A cue noun with a possessor and a clause: the possessor says the clause."""
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
     clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos") and c.pos_ in ("VERB", "AUX")), None)
@@ -427,7 +423,7 @@ def _nominal(tok, quotes, found: list[Attribution]) -> None:
     ms, me = _mention_span(poss, tok)
     found.append(Attribution(
         cue=tok.text, cue_start=tok.idx, cue_end=tok.idx + len(tok.text), content_start=cs, content_end=ce,
-        mention_start=ms, mention_end=me, kind="speech", polarity=NOUN_CUES[tok.lemma_.lower()],
+        mention_start=ms, mention_end=me, kind=cue.kind, polarity=cue.polarity,
         quote=_quote_kind(tok.doc.text, cs, ce, quotes), source_token=poss.i,
     ))
 

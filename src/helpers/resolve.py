@@ -16,8 +16,10 @@ Aliases from the user (mention -> actor) win over all of this.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 
 from .attribution import Attribution
 
@@ -27,16 +29,22 @@ _PLURAL = {"they", "them", "their", "we", "us", "our"}
 _NEUTER = {"it", "its"}
 _FIRST = {"i", "me", "my"}
 _RELATIVE = {"who", "which", "that", "whom"}
-_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m", "lady": "f"}
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "gen", "sen", "rep", "gov", "lt", "col", "adm", "prof", "rev"}
-_GENDERED_TITLES = {"spokeswoman": "f", "chairwoman": "f", "congresswoman": "f", "businesswoman": "f", "queen": "f", "princess": "f",
-                    "spokesman": "m", "chairman": "m", "congressman": "m", "businessman": "m", "king": "m", "prince": "m"}
-#: Nouns for a person's role: "the nominee said" is the person of that role named last (when no title says who).
-PERSON_ROLES = frozenset(
-    "nominee candidate president senator governor minister secretary spokesman spokeswoman spokesperson businessman "
-    "businesswoman chairman chairwoman leader congressman congresswoman official ambassador envoy diplomat premier "
-    "chancellor mayor commissioner director chief general adviser advisor aide negotiator billionaire host".split()
-)
+
+
+def _read_people_words() -> tuple[frozenset[str], dict[str, str], frozenset[str], dict[str, str]]:
+    """Roles, gendered role words, honorifics and gendered honorifics from ``lexicons/people.tsv``."""
+    text = resources.files("helpers").joinpath("lexicons/people.tsv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader([line for line in text.splitlines() if line.strip() and not line.startswith("#")], delimiter="\t"))
+    roles = frozenset(r["word"] for r in rows if r["type"] == "role")
+    titles = {r["word"]: r["gender"] for r in rows if r["type"] in ("role", "title") and r["gender"] != "-"}
+    honorifics = frozenset(r["word"] for r in rows if r["type"] == "honorific" and not r["word"].endswith("."))
+    honorific_gender = {r["word"]: r["gender"] for r in rows if r["type"] == "honorific" and r["gender"] != "-"}
+    return roles, titles, honorifics, honorific_gender
+
+
+#: PERSON_ROLES: nouns for a person's role ("the nominee said" is the person of that role named last, when no title
+#: says who); the gender some role words and honorifics tell; honorifics, never part of a name.
+PERSON_ROLES, _GENDERED_TITLES, _HONORIFICS, _HONORIFIC_GENDER = _read_people_words()
 _DETERMINERS = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
