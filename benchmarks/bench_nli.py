@@ -29,12 +29,13 @@ def main() -> None:
     p.add_argument("--n", type=int, default=2000)
     p.add_argument("--threads", type=int, default=os.cpu_count() or 1)
     p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--model", default=None, help="NLI model name or folder (default: the shipped one; 'base' for the base-size model)")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
     df = read_nli_jsonl(args.file).head(args.n)
     prem, hyp, gold = df["premise"].tolist(), df["hypothesis"].tolist(), df["label"].tolist()
-    model = load_nli(eager=True, device="cpu", batch_size=args.batch_size)
-    fp32 = load_nli(eager=True, device="cpu", batch_size=args.batch_size, precision="fp32")
+    model = load_nli(args.model, eager=True, device="cpu", batch_size=args.batch_size)
+    fp32 = load_nli(args.model, eager=True, device="cpu", batch_size=args.batch_size, precision="fp32")
 
     start = time.perf_counter()
     ours = predicted_labels(model.predict(prem, hyp, progress=False)).tolist()
@@ -62,7 +63,7 @@ def main() -> None:
         f"### NLI throughput — {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores ({platform.processor() or platform.machine()}), "
         f"{args.threads} threads, torch {torch.__version__}",
         "",
-        f"`python benchmarks/bench_nli.py --n {args.n} --threads {args.threads}` on {len(prem)} pairs of `{Path(args.file).name}`, model {model.fingerprint}",
+        f"`python benchmarks/bench_nli.py --n {args.n} --threads {args.threads}{' --model ' + args.model if args.model else ''}` on {len(prem)} pairs of `{Path(args.file).name}`, model {model.describe()['name']} ({model.fingerprint})",
         "",
         "| scorer | pairs/s | accuracy |",
         "|---|---:|---:|",

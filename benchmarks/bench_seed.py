@@ -17,8 +17,13 @@ from helpers.paths import SAMPLE_ARTICLE
 
 
 def main() -> None:
+    import argparse
+
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--model", default=None, help="NLI model name or folder (default: the shipped one; 'base', 'cascade')")
+    args = p.parse_args()
     start = time.perf_counter()
-    model = get_model()
+    model = get_model(args.model)
     load = time.perf_counter() - start
     with tempfile.TemporaryDirectory() as tmp:
         cache = Path(tmp) / "cache.sqlite"
@@ -30,8 +35,8 @@ def main() -> None:
     publish([
         f"### Seed article end to end — {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores",
         "",
-        f"`python benchmarks/bench_seed.py`: {len(result.statements)} statements, {result.settings['pairs_scored']} pairs; "
-        f"model load {load:.1f} s (not included below)",
+        f"`python benchmarks/bench_seed.py{' --model ' + args.model if args.model else ''}`: model {model.describe()['name']}; "
+        f"{len(result.statements)} statements, {result.settings['pairs_scored']} pairs; model load {load:.1f} s (not included below)",
         "",
         "| run | seconds |",
         "|---|---:|",

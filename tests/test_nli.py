@@ -221,3 +221,16 @@ def test_cascade_keeps_the_full_model_on_pairs_it_does_not_screen_out(tmp_path):
     assert cascade.fingerprint != CascadeNLI(fast, full, screen=screen + 0.01).fingerprint
     with pytest.raises(ValueError, match="screen must be between 0 and 1"):
         CascadeNLI(fast, full, screen=1.5)
+
+
+@pytest.mark.slow
+def test_the_base_model_loads_offline_and_gets_the_clear_cases_right(monkeypatch):
+    """The LoRA adapters in models/mpnet-nli-lora on all-mpnet-base-v2 from its PyPI pieces, with no hub."""
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    model = load_nli("base", eager=True)
+    assert model.labels == ["entailment", "neutral", "contradiction"] and not model.is_default
+    probs = model.predict(
+        ["The minister arrived in Paris on Monday.", "The talks were held in Geneva.", "The ceasefire held overnight."],
+        ["The minister arrived in Paris.", "The talks were held in Oman.", "Fighting stopped overnight."],
+    )
+    assert list(predicted_labels(probs)) == ["entailment", "contradiction", "entailment"]

@@ -220,10 +220,13 @@ class NLIModel:
             self._fingerprint = h.hexdigest()[:16]
         return self._fingerprint
 
+    def _is_base(self) -> bool:
+        return Path(self.name).expanduser().resolve() == BASE_NLI_MODEL.resolve()
+
     def describe(self) -> dict:
         """Name and fingerprint, for reports and JSON outputs."""
         return {
-            "name": "minilm-l6-nli (shipped)" if self.is_default else self.name,
+            "name": "minilm-l6-nli (shipped)" if self.is_default else "mpnet-nli-lora (base)" if self._is_base() else self.name,
             "path": self.name,
             "fingerprint": self.fingerprint,
             "precision": self.precision,
