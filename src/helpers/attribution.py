@@ -60,16 +60,6 @@ class Attribution:
     inherited: bool = False  # the source was taken from another sentence (a quotation that goes on)
     extra: dict = field(default_factory=dict)
 
-    @property
-    def start(self) -> int:
-        """Start of the whole attribution (source, cue and content) when they lie in one stretch."""
-        spans = [x for x in (self.cue_start, self.content_start, self.mention_start) if x >= 0]
-        return min(spans)
-
-    @property
-    def end(self) -> int:
-        return max(self.cue_end, self.content_end, self.mention_end)
-
 
 @lru_cache(maxsize=1)
 def read_lexicon(pos: str = "verb") -> dict[str, Cue]:
@@ -527,10 +517,3 @@ def _inherit(owner: Attribution, s: int, e: int) -> Attribution:
         quote="direct", source_token=owner.source_token, inherited=True,
     )
 
-
-_WS = re.compile(r"\s+")
-
-
-def attribution_text(text: str, a: Attribution) -> str:
-    """The content's words, quotation marks removed."""
-    return _WS.sub(" ", text[a.content_start : a.content_end]).strip(" " + _QUOTE_CHARS)
