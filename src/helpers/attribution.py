@@ -462,7 +462,7 @@ def _fill_bare(found: list[Attribution], doc, quotes) -> None:
         tail = text[a.cue_end:s1].strip()
         if tail.startswith(":") or text[a.cue_end:a.cue_end + 2].strip() == ":":
             nxt = next(((qs, qe) for qs, qe in quotes if qs >= a.cue_end), None)
-            if nxt and "\n\n" not in text[a.cue_end:nxt[0]].replace("\n \n", "\n\n") or nxt and nxt[0] - a.cue_end < 400:
+            if nxt and ("\n\n" not in text[a.cue_end : nxt[0]] or nxt[0] - a.cue_end < 400):
                 a.content_start, a.content_end, a.quote = nxt[0], nxt[1], "direct"
             continue
         prev = [(qs, qe) for qs, qe in quotes if qe <= s0 + 2 and s0 - qe < 400 and "\n" not in text[qe:s0].strip()]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -98,15 +99,12 @@ def is_speech(cue: str) -> bool:
     return any(w in _speech_forms() for w in _WORD.findall(cue))
 
 
-_FORMS_CACHE: set[str] = set()
-
-
-def _speech_forms() -> set[str]:
+@lru_cache(maxsize=1)
+def _speech_forms() -> frozenset[str]:
     """Inflected forms of the speech verbs of the cue lexicon (said, says, told, ...)."""
-    if _FORMS_CACHE:
-        return _FORMS_CACHE
     from .attribution import read_cues
 
+    out: set[str] = set()
     irregular = {"say": ["said", "says", "saying"], "tell": ["told", "tells", "telling"], "write": ["wrote", "written", "writes", "writing"]}
     for lemma, cue in read_cues().items():
         if cue.kind != "speech":
@@ -116,8 +114,8 @@ def _speech_forms() -> set[str]:
         forms |= {lemma + "s", lemma + "ed", stem + "ed", stem + "ing", lemma + "d", lemma + "es"}
         if lemma.endswith("y"):
             forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
-        _FORMS_CACHE.update(forms)
-    return _FORMS_CACHE
+        out |= forms
+    return frozenset(out)
 
 
 def _gold_words(att: dict) -> set[str]:

@@ -699,9 +699,14 @@ _FALLBACK_NOT_SPEAKER = re.compile(
 )
 
 
-def _clean_mention(mention: str) -> str:
-    """A mention's words as an actor name when resolution found none."""
-    return re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"\s+", " ", mention).strip(" ,.;:“”\"")).strip()
+def _read_content(content_text: str, mention: str, speaker: str, polarity: str, cue: str, resolver: ActorResolver) -> tuple[str, str, bool]:
+    """The content as a standalone clause, the polarity (an anaphoric "That is not true" denies) and whether the
+    statement denies having *said* something."""
+    content = _normalise_content(content_text, mention if mention.lower() not in PRONOUNS else speaker, polarity, resolver.kind(speaker) == "body", cue)
+    about_speech = polarity == "deny" and SPEECH_GERUND.match(_strip_quotes(content_text)) is not None
+    if ANAPHORIC.match(_strip_quotes(content_text)) and polarity == "assert":
+        polarity = "deny"
+    return content, polarity, about_speech
 
 
 def _trim_narration(text: str) -> tuple[int, int]:
@@ -776,17 +781,9 @@ def _statements_from_parse(text: str, resolver: ActorResolver, aliases: dict[str
         sent_end = sent.start + len(sent.text)
         for a, speaker in by_sentence.get(k, []):
             mention = text[a.mention_start : a.mention_end] if a.mention_start >= 0 else ""
-            speaker = speaker or _clean_mention(mention)
             if not speaker:
-                continue
-            content_text = text[a.content_start : a.content_end]
-            polarity = a.polarity
-            about_speech = polarity == "deny" and SPEECH_GERUND.match(_strip_quotes(content_text)) is not None
-            if ANAPHORIC.match(_strip_quotes(content_text)) and polarity == "assert":
-                polarity = "deny"
-            content = _normalise_content(
-                content_text, mention if mention.lower() not in PRONOUNS else speaker, polarity, resolver.kind(speaker) == "body", a.cue
-            )
+                continue  # no source span ("according to" with nothing after it)
+            content, polarity, about_speech = _read_content(text[a.content_start : a.content_end], mention, speaker, a.polarity, a.cue, resolver)
             # the statement's span: source, cue and content when they lie in this sentence, else the content alone
             parts = [(a.content_start, a.content_end)] + [
                 (s0, s1) for s0, s1 in ((a.cue_start, a.cue_end), (a.mention_start, a.mention_end)) if sent.start <= s0 and s1 <= sent_end
@@ -832,13 +829,7 @@ def _statements_from_rules(text: str, resolver: ActorResolver, aliases: dict[str
                 speaker = last_quote_speaker[0]
             else:
                 speaker = _resolve_mention(mention, sent.start + raw.mention_pos, resolver, statements + sent_statements)
-            polarity = raw.polarity
-            content = _normalise_content(
-                content_text, mention if mention.lower() not in PRONOUNS else speaker, polarity, resolver.kind(speaker) == "body", raw.cue
-            )
-            about_speech = polarity == "deny" and SPEECH_GERUND.match(_strip_quotes(content_text)) is not None
-            if ANAPHORIC.match(_strip_quotes(content_text)) and polarity == "assert":
-                polarity = "deny"
+            content, polarity, about_speech = _read_content(content_text, mention, speaker, raw.polarity, raw.cue, resolver)
             attribution = sent.text[raw.start : c0] + " " + sent.text[c1 : raw.end]
             if raw is raws[0] and raw.start <= c0:
                 attribution = sent.text[: raw.start] + " " + attribution  # "Later on Tuesday he said ..."

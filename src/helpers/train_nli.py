@@ -276,7 +276,6 @@ def train(args: argparse.Namespace) -> Path:
 
         _load_trained(model, load_file(resume / "trainable.safetensors"))
         step = int(json.loads((resume / "resume.json").read_text())["step"])
-        scheduler = get_linear_schedule_with_warmup(optimizer, int(args.warmup * total_steps), total_steps, last_epoch=-1)
         for group in optimizer.param_groups:  # the schedule picks up where the saved model stopped
             group["lr"] = group["initial_lr"] * scheduler.lr_lambdas[0](step)
         scheduler.last_epoch = step
