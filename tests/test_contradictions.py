@@ -9,6 +9,13 @@ from helpers.statements import extract_statements, statements_frame
 from helpers.synthetic import synthetic_article
 
 
+@pytest.fixture(autouse=True)
+def rules_detector(monkeypatch):
+    """These tests pin the older rule detector (``detector="rules"``, kept as an option); the fitted detector
+    has its own tests in ``test_detector.py``."""
+    monkeypatch.setenv("HELPERS_DETECTOR", "rules")
+
+
 class TableModel:
     """A stand-in NLI model answering from a table (to test the combination logic alone)."""
 

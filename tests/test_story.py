@@ -10,6 +10,12 @@ from helpers.story import headline_claim, headline_parties, names_party, on_stor
 from test_contradictions import frame, said, scored
 
 
+@pytest.fixture(autouse=True)
+def rules_detector(monkeypatch):
+    """The story rules score only in the older rule detector (``detector="rules"``, kept as an option)."""
+    monkeypatch.setenv("HELPERS_DETECTOR", "rules")
+
+
 @pytest.mark.parametrize(
     "title, claim",
     [

@@ -18,6 +18,7 @@ from .contradictions import (
     candidate_pairs,
     find_contradictions,
     find_supports,
+    pick_detector,
     score_pairs,
     score_stances,
 )
@@ -55,6 +56,7 @@ class Analysis:
     model: dict
     threshold: float
     settings: dict = field(default_factory=dict)
+    features: pd.DataFrame | None = None  # the detector's features of the scored pairs (indexed like ``links``)
 
     def to_json(self) -> dict:
         """The JSON object written by ``python -m helpers analyze``."""
@@ -115,11 +117,13 @@ def analyze_article(
     date: str | None = None,
     allow_non_english: bool = False,
     cache: bool | str | Path = True,
+    detector=None,
 ) -> Analysis:
     """Load an article, attribute its statements, score pairs with NLI and build every table.
 
     ``claims=None`` or ``[]`` chooses the most contested contents automatically. ``cache=True`` keeps NLI
     scores in ``.cache/nli-cache.sqlite`` (a path picks another file, ``False`` none), so a re-run scores nothing twice.
+    ``detector`` is ``"model"`` (default: ``HELPERS_DETECTOR`` or the fitted detector) or ``"rules"``.
     """
     if not 0.0 <= float(threshold) <= 1.0:
         raise ValueError(f"threshold must be between 0 and 1, got {threshold}")
@@ -137,7 +141,8 @@ def analyze_article(
         (a, b) for a, b in candidate_pairs(statements, all_pairs_max=all_pairs_max, k=neighbours)
         if not (statements.at[a, "speaker"] == NARRATOR and statements.at[b, "speaker"] == NARRATOR)
     ]
-    links = score_pairs(statements, pairs, nli, title=article.title)
+    links = score_pairs(statements, pairs, nli, title=article.title, detector=detector)
+    features = links.attrs.pop("features", None)  # the detector's inputs, kept apart (attrs travel into every copy)
     contradictions = find_contradictions(links, statements, threshold)
     supports = find_supports(links, threshold)
     chosen = list(claims) if claims else auto_claims(statements, contradictions)
@@ -147,6 +152,9 @@ def analyze_article(
     log.info("%s: %d statements, %d pairs scored, %d contradictions", article.source, len(statements), len(pairs), len(contradictions))
     return Analysis(
         article=article, statement_objects=objects, statements=statements, links=links, contradictions=contradictions,
-        supports=supports, stances=stances, actors=actors, claims=chosen, model=nli.describe(), threshold=float(threshold),
-        settings={"all_pairs_max": all_pairs_max, "neighbours": neighbours, "pairs_scored": len(pairs)},
+        supports=supports, stances=stances, actors=actors, claims=chosen, model=nli.describe(), threshold=float(threshold), features=features,
+        settings={
+            "all_pairs_max": all_pairs_max, "neighbours": neighbours, "pairs_scored": len(pairs),
+            "detector": "given" if not isinstance(detector, (str, type(None))) else pick_detector(detector),
+        },
     )

@@ -238,6 +238,27 @@ def cmd_corpus(args) -> int:
     return 1 if result.failed else 0
 
 
+def cmd_calibrate(args) -> int:
+    """Fit the contradiction detector for one NLI model on gold files and print its held-out figures and ablation."""
+    from .analysis import get_model
+    from .calibration import calibrate
+    from .contradictions import detector_key
+
+    model = get_model(args.model)
+    key = args.key or detector_key(model)
+    detector, table = calibrate(args.gold, model, key, out=args.out)
+    figures = detector.report["out_of_fold"]
+    print(f"detector '{key}': {detector.report['articles']} articles, {detector.report['episodes']} episodes, {detector.report['pairs']} pairs of quoted statements")
+    print(f"cut-off {detector.cutoff:.2f} (reads 0.60); out of fold: {figures['correct']}/{figures['flagged']} flags right "
+          f"(precision {figures['precision']:.3f}), recall {figures['recall']:.3f} of {figures['marked']} marked pairs, "
+          f"average precision {figures['average_precision']:.3f}")
+    print(table.to_string(index=False))
+    if args.ablation:
+        Path(args.ablation).write_text(table.to_markdown(index=False) + "\n", encoding="utf-8")
+        print(f"ablation table -> {args.ablation}")
+    return 0
+
+
 def cmd_kernel(args) -> int:
     from .runner import ensure_kernel
 
@@ -252,6 +273,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--attribution", choices=("parse", "rules"), default=None,
         help="how statements are attributed: a dependency parse or the older surface patterns (default: HELPERS_ATTRIBUTION, else parse)",
+    )
+    p.add_argument(
+        "--detector", choices=("model", "rules"), default=None,
+        help="how conflicts are scored: the detector fitted on real articles or the older frame and story rules (default: HELPERS_DETECTOR, else model)",
     )
     sub = p.add_subparsers(dest="command", required=True)
 
@@ -333,6 +358,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--episode", default=None, help="only the articles whose .meta.json names this episode")
     s.set_defaults(func=cmd_corpus)
 
+    s = sub.add_parser("calibrate", help="fit the contradiction detector on gold files (held-out files are skipped)")
+    s.add_argument("gold", nargs="+")
+    s.add_argument("--model", default=None, help="NLI model whose scores the detector reads (default: shipped)")
+    s.add_argument("--key", default=None, help="entry name in the detector file (default: fast, base or cascade)")
+    s.add_argument("--out", default=None, help="detector file (default: models/detector.json)")
+    s.add_argument("--ablation", metavar="OUT.md", default=None, help="also write the ablation table as Markdown")
+    s.set_defaults(func=cmd_calibrate)
+
     s = sub.add_parser("kernel", help="register this environment as the Jupyter kernel 'helpers'")
     s.set_defaults(func=cmd_kernel)
     return p
@@ -342,6 +375,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.attribution:
         os.environ["HELPERS_ATTRIBUTION"] = args.attribution  # also reaches notebook kernels and Dask workers
+    if args.detector:
+        os.environ["HELPERS_DETECTOR"] = args.detector
     logging.basicConfig(level=logging.INFO if args.verbose or args.command == "run" else logging.WARNING,
                         format="%(levelname)s %(message)s")
     try:

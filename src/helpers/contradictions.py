@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .actors import INSTITUTIONS, NARRATOR, NATIONALITY, country_finder
+from .detector import Detector, dismissal_scores, load_detector, pair_features
 from .frames import AGREEMENT, NEGATION, Frames, frame_conflict, read_frames
 from .statements import same_office, speaks_for
 from .story import Story, headline_parties, names_party, on_story, read_story, story_sign
@@ -49,6 +51,15 @@ STORY_SCORE = 0.65
 REPEAT_WEIGHT = 0.5
 #: A denial or walk-back the text ties to the statement it answers scores at least this (the default threshold).
 LINKED_FLOOR = 0.6
+#: How conflicts are scored: the detector fitted on real articles, or the older frame and story rules.
+DETECTORS = ("model", "rules")
+DEFAULT_DETECTOR = "model"
+#: Two statements of the same stance whose contents entail each other at least this much both ways, or of opposite
+#: stances whose contents contradict each other this much, hold the same thing (``_same_stance``): their conflict
+#: score is capped at ``PARAPHRASE_CAP``.
+PARAPHRASE_ENTAILMENT, PARAPHRASE_CAP = 0.5, 0.3
+#: A denial of having said something links to its speaker's reported words when either entails the other this much.
+SPEECH_ENTAILMENT = 0.5
 #: Up to this many statements every pair is scored; above it, nearest neighbours only.
 ALL_PAIRS_MAX = 120
 _STOP = set("the a an of to in on at for and or but with from by that this is was were be been has have had it its his her their they he she will would not no".split())
@@ -168,16 +179,31 @@ def _predict(model, premises: list[str], hypotheses: list[str], progress: bool |
     return probs
 
 
+def pick_detector(detector: str | None = None) -> str:
+    """``"model"`` (the default) or ``"rules"``; ``None`` takes ``HELPERS_DETECTOR`` or the default."""
+    source = "detector" if detector else "HELPERS_DETECTOR"
+    choice = (detector or os.environ.get("HELPERS_DETECTOR") or DEFAULT_DETECTOR).lower()
+    if choice not in DETECTORS:
+        raise ValueError(f"{source} must be one of {', '.join(DETECTORS)}, got {choice!r}")
+    return choice
+
+
 def score_pairs(
-    statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], model, progress: bool | None = None, title: str = ""
+    statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], model, progress: bool | None = None, title: str = "",
+    detector: str | Detector | None = None,
 ) -> pd.DataFrame:
     """NLI both ways on each pair's contents, combined with the cue polarities into conflict and support scores.
 
-    ``title`` is the article's headline: two statements on the story it reports that say opposite things of
-    its event conflict (``story``), whatever words they use."""
+    ``detector="model"`` (the default) scores conflict with the logistic model of ``helpers.detector``, fitted on
+    real articles, over the NLI scores, the cues and the speakers; the text's explicit links ("later said",
+    "backed away from") flag a pair whatever it says. ``"rules"`` keeps the older frame and story rules, where
+    ``title`` (the article's headline) sets statements on the story it reports against each other. A
+    ``Detector`` object scores with those weights instead of the fitted ones (calibration passes one)."""
+    fitted = detector if isinstance(detector, Detector) else None
+    detector = "model" if fitted is not None else pick_detector(detector)
     columns = [
         "a", "b", "a_speaker", "b_speaker", "a_polarity", "b_polarity", "entail", "contradict", "similarity",
-        "conflict", "support", "kind", "linked", "frame", "evidence",
+        "conflict", "support", "kind", "linked", "frame", "evidence", "probability", "rule_conflict",
     ]
     if not pairs:
         return pd.DataFrame(columns=columns)
@@ -273,12 +299,94 @@ def score_pairs(
             "a_polarity": sa["polarity"], "b_polarity": sb["polarity"], "entail": round(entail, 4),
             "contradict": round(contradict, 4), "similarity": round(similarity, 4), "conflict": round(float(conflict), 4), "support": round(float(support), 4),
             "kind": kind, "linked": linked, "frame": frame or "", "evidence": _evidence(sa, sb, kind, entail, contradict, similarity, linked, frame),
+            "probability": np.nan,
         })
     _link_elaborations(rows, statements, by_id, frames)
     _link_reaffirmations(rows, by_id)
     _story_fallback(rows)
     _spread_to_echoes(rows, statements, by_id, story)
-    return _one_per_actor_pair(pd.DataFrame(rows, columns=columns))
+    links = _one_per_actor_pair(pd.DataFrame(rows, columns=columns))
+    links["rule_conflict"] = links["conflict"]
+    if detector == "rules":
+        return links
+    nli = {(a, b): (ent_p[jobs[(ta, tb)]], ent_p[jobs[(tb, ta)]], con_p[jobs[(ta, tb)]], con_p[jobs[(tb, ta)]]) for (a, b), (ta, tb) in zip(pairs, plan)}
+    return _detect(links, statements, by_id, texts, nli, model, fitted)
+
+
+def _detect(
+    links: pd.DataFrame, statements: pd.DataFrame, by_id: dict[int, pd.Series], texts: dict[int, str], nli: dict, model, fitted: Detector | None = None
+) -> pd.DataFrame:
+    """Conflict scores from the fitted detector (``helpers.detector``): quoted pairs only; a pair the text links
+    scores at least ``LINKED_FLOOR``; a side's statement and its own paraphrase (``_same_stance``: a lead and the
+    quote it sums up) never conflict. The features stay in ``links.attrs["features"]`` (indexed like ``links``)."""
+
+    quoted = [i for i, st in by_id.items() if st["speaker"] != NARRATOR]
+    keep = links["a_speaker"].ne(NARRATOR) & links["b_speaker"].ne(NARRATOR)
+    fitted = fitted or load_detector(detector_key(model))
+    dismissal = dismissal_scores(model, {i: texts[i] for i in quoted}, lambda m, p, h: _predict(m, p, h, progress=False))
+    sentences = {i: str(by_id[i].get("text") or texts[i]) for i in quoted}
+    vectors = dict(zip(sentences, embed_texts(list(sentences.values())))) if sentences else {}
+    scored = links[keep]
+    sentence_similarity = {(int(a), int(b)): float(np.dot(vectors[int(a)], vectors[int(b)])) for a, b in zip(scored["a"], scored["b"])}
+    features = pair_features(scored, statements, nli, dismissal, sentence_similarity)
+    links.attrs["features"] = features
+    probability = fitted.probability(features) if len(scored) else np.zeros(0)
+    score = fitted.score(probability)
+    links["probability"] = 0.0
+    links["conflict"] = 0.0
+    links.loc[scored.index, "probability"] = probability.round(4)
+    links.loc[scored.index, "conflict"] = score.round(4)
+    for idx in scored.index:
+        row = links.loc[idx]
+        sa, sb = by_id[int(row["a"])], by_id[int(row["b"])]
+        e_ab, e_ba = nli[(int(row["a"]), int(row["b"]))][:2]
+        why = f"detector probability {row['probability']:.2f} (cut-off {fitted.cutoff:.2f})"
+        if _denies_own_words(sa, sb, max(e_ab, e_ba)):
+            links.at[idx, "linked"] = True
+            row = links.loc[idx]
+        if _same_side(sa, sb) and _same_stance(_content_sign(sa), _content_sign(sb), nli[(int(row["a"]), int(row["b"]))]):
+            links.at[idx, "conflict"] = min(float(row["conflict"]), PARAPHRASE_CAP)
+            why += "; they say the same thing (each entails the other): no conflict"
+        elif bool(row["linked"]):
+            links.at[idx, "conflict"] = round(_linked_score(row["entail"], row["contradict"], float(row["conflict"])), 4)
+            why += "; the text links the two statements"
+        basis = _evidence(sa, sb, row["kind"], float(row["entail"]), float(row["contradict"]), float(row["similarity"]), False)
+        links.at[idx, "evidence"] = f"{basis}; {why}"
+        links.at[idx, "frame"] = ""
+    return links
+
+
+def _same_stance(sign_a: int, sign_b: int, scores: tuple[float, float, float, float]) -> bool:
+    """Two statements (of one side: ``_detect`` asks) that hold the same thing: the same stance on contents that entail each other both ways (a
+    lead and the quote it sums up), or opposite stances on contents that contradict each other ("denied a report
+    that talks had been scheduled" / "No talks have been scheduled"). Scores: entailment a→b, b→a, contradiction
+    a→b, b→a."""
+    e_ab, e_ba, c_ab, c_ba = scores
+    if sign_a * sign_b > 0:
+        return min(e_ab, e_ba) >= PARAPHRASE_ENTAILMENT
+    return sign_a * sign_b < 0 and (c_ab + c_ba) / 2 >= PARAPHRASE_ENTAILMENT
+
+
+def _denies_own_words(sa: pd.Series, sb: pd.Series, entail: float) -> bool:
+    """A speaker denies having said what they are reported to have said ("denied even making a reference to the
+    'Finlandization' of Ukraine" after "had told reporters the 'Finlandization' of Ukraine was one option"): a
+    link in the grammar of the denial, when its content entails the other's (``SPEECH_ENTAILMENT``) either way."""
+    if not _same_side(sa, sb) or entail < SPEECH_ENTAILMENT:
+        return False
+    return any(_flag(x, "about_speech") and _content_sign(x) < 0 and _content_sign(y) > 0 for x, y in ((sa, sb), (sb, sa)))
+
+
+def detector_key(model) -> str:
+    """The entry of ``models/detector.json`` for an NLI model: ``fast``, ``base``, ``cascade``, or its fingerprint."""
+    description = model.describe() if hasattr(model, "describe") else {}
+    name = str(description.get("name", ""))
+    if name.startswith("minilm-l6-nli"):
+        return "fast"
+    if name.startswith("mpnet-nli-lora"):
+        return "base"
+    if name.startswith("cascade("):
+        return "cascade"
+    return str(description.get("fingerprint", name))
 
 
 #: Who started the shooting: "Azerbaijani forces had opened fire on ...", "Armenian units had fired first".

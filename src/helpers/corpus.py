@@ -170,6 +170,7 @@ def combine(results: list[dict], model, claims: list[str] | None = None, thresho
     scoring = statements.assign(id=statements["gid"], refers_to=pd.NA)
     pairs = cross_article_pairs(statements, k=k)
     links = score_pairs(scoring, pairs, model)
+    links.attrs.pop("features", None)
     cross = find_contradictions(links, scoring, threshold)
     by_gid = statements.set_index("gid")
     for side in ("a", "b"):

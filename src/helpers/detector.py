@@ -1,0 +1,243 @@
+"""Model-first contradiction detection: a logistic model over NLI, attribution and position features.
+
+Every pair of quoted statements gets features from the NLI model (both directions on the contents, and how
+strongly each content says that something is false or did not happen), from the attribution (the cues'
+polarity, same speaker or not, what each speaker says elsewhere in the article) and from where the two stand
+in the text. A logistic regression fitted on the real-article dev set (``data/real/``, ``python -m helpers
+calibrate``) turns them into the probability that an annotator marks the pair as a contradiction. The fitted
+weights, the cut-off chosen on held-out folds and the figures measured there live in ``models/detector.json``,
+one entry per NLI model.
+
+The score shown to users is that probability rescaled so that the calibrated cut-off reads 0.60 (the project's
+threshold everywhere): below the cut-off it runs linearly from 0 to 0.6, above it from 0.6 to 1, so ranks are
+the model's and a flag means what the default threshold means.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .actors import NARRATOR
+from .paths import DETECTOR_FILE
+
+log = logging.getLogger(__name__)
+
+#: Hypotheses the NLI model checks each content against: how strongly it dismisses something.
+DISMISSALS: dict[str, str] = {
+    "false": "That is false.",
+    "not_happened": "It did not happen.",
+    "denies": "Someone denies something.",
+}
+SIGN = {"assert": 1, "deny": -1, "retract": -1, "hedge": 0}
+#: Feature groups, in the order the model reads them. ``rules`` are the older frame, story and link rules'
+#: outputs: measured in the ablation, left out of the shipped model when they do not pay (docs/evaluation.md).
+GROUPS: dict[str, tuple[str, ...]] = {
+    "nli": ("ab_entail", "ba_entail", "ab_contradict", "ba_contradict", "similarity", "opposite", "any_negative", "same_speaker", "polarity_score"),
+    "dismissal": ("dismiss_max", "dismiss_gap", "not_happened_max", "not_happened_gap", "denies_max", "denies_gap", "speaker_dismiss_gap", "speaker_not_happened_gap", "sentence_similarity"),
+    "shape": ("length_min", "length_max", "paragraph_min", "same_speaker_dismiss"),
+    "speakers": ("speakers_opposite", "speakers_similarity", "speakers_polarity_score", "speakers_pairs", "speakers_denier_vs_other", "paragraph_gap"),
+    "rules": ("rule_conflict", "rule_frame", "rule_story", "rule_echo", "rule_elaboration", "rule_reaffirmation", "rule_linked"),
+}
+#: The probability cut-off reads as this score.
+SCORE_AT_CUTOFF = 0.6
+
+
+class DetectorError(ValueError):
+    """The detector file is missing, unreadable or has no entry usable for a model."""
+
+
+@dataclass
+class Detector:
+    """A fitted logistic model: standardised features, weights, and the chosen cut-off on its probability."""
+
+    features: list[str]
+    coef: list[float]
+    intercept: float
+    mean: list[float]
+    scale: list[float]
+    cutoff: float
+    model: str = ""
+    report: dict = field(default_factory=dict)
+
+    def probability(self, features: pd.DataFrame) -> np.ndarray:
+        """The probability that each row is a contradiction an annotator would mark."""
+        if features.empty:
+            return np.zeros(0)
+        x = (features[self.features].to_numpy(float) - np.asarray(self.mean)) / np.asarray(self.scale)
+        return 1.0 / (1.0 + np.exp(-(x @ np.asarray(self.coef) + self.intercept)))
+
+    def score(self, probability: np.ndarray) -> np.ndarray:
+        """Probabilities rescaled so that ``cutoff`` reads ``SCORE_AT_CUTOFF`` (ranks unchanged)."""
+        p = np.asarray(probability, dtype=float)
+        t = min(max(self.cutoff, 1e-6), 1 - 1e-6)
+        low = SCORE_AT_CUTOFF * p / t
+        high = SCORE_AT_CUTOFF + (1 - SCORE_AT_CUTOFF) * (p - t) / (1 - t)
+        return np.where(p < t, low, high).clip(0.0, 1.0)
+
+    def to_dict(self) -> dict:
+        return {k: getattr(self, k) for k in ("features", "coef", "intercept", "mean", "scale", "cutoff", "model", "report")}
+
+
+def load_detector(model_key: str, path: str | Path | None = None) -> Detector:
+    """The detector fitted for ``model_key`` (``"fast"``, ``"base"``...); a model with no entry of its own
+    uses the ``"fast"`` entry, with a warning that its scores were not calibrated for it."""
+    path = Path(path) if path is not None else DETECTOR_FILE
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DetectorError(f"{path}: the detector file is missing; run `python -m helpers calibrate data/real/gold/*.json` to fit it") from None
+    except (OSError, json.JSONDecodeError) as exc:
+        raise DetectorError(f"{path}: cannot read the detector file ({exc})") from None
+    entry = entries.get(model_key)
+    if entry is None:
+        entry = entries.get("fast")
+        if entry is None:
+            raise DetectorError(f"{path}: no detector for model {model_key!r} and no 'fast' entry to fall back on")
+        log.warning("no detector fitted for model %r; using the one fitted for 'fast' (scores are not calibrated for this model)", model_key)
+    try:
+        return Detector(**{k: entry[k] for k in ("features", "coef", "intercept", "mean", "scale", "cutoff")}, model=entry.get("model", model_key), report=entry.get("report", {}))
+    except (KeyError, TypeError) as exc:
+        raise DetectorError(f"{path}: the entry for {model_key!r} is incomplete ({exc})") from None
+
+
+def save_detector(detector: Detector, key: str, path: str | Path | None = None) -> Path:
+    """Write ``detector`` under ``key`` into the detector file, keeping the other models' entries."""
+    from .files import write_text_atomic
+
+    path = Path(path) if path is not None else DETECTOR_FILE
+    entries = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    entries[key] = detector.to_dict()
+    return write_text_atomic(path, json.dumps(entries, indent=1, sort_keys=True) + "\n")
+
+
+def dismissal_scores(model, contents: Mapping[int, str], predict) -> dict[str, dict[int, float]]:
+    """For each hypothesis in ``DISMISSALS``, each statement's probability that its content entails it."""
+    ids = list(contents)
+    out: dict[str, dict[int, float]] = {}
+    for name, hypothesis in DISMISSALS.items():
+        probs = predict(model, [contents[i] for i in ids], [hypothesis] * len(ids)) if ids else pd.DataFrame({"entailment": []})
+        out[name] = dict(zip(ids, probs["entailment"].to_numpy(float)))
+    return out
+
+
+def pair_features(
+    rows: pd.DataFrame, statements: pd.DataFrame, nli: Mapping[tuple[int, int], tuple[float, float, float, float]],
+    dismissal: Mapping[str, Mapping[int, float]], sentence_similarity: Mapping[tuple[int, int], float],
+) -> pd.DataFrame:
+    """One row of features per scored pair (``rows`` has a, b, similarity and the rules' outputs).
+
+    ``nli[(a, b)]`` holds entailment a→b, b→a and contradiction a→b, b→a on the contents."""
+    by_id = statements.set_index("id")
+    out = pd.DataFrame(index=rows.index)
+    if rows.empty:
+        return out.assign(**{name: [] for group in GROUPS.values() for name in group})
+    a, b = rows["a"].astype(int).to_numpy(), rows["b"].astype(int).to_numpy()
+    speaker = by_id["speaker"].to_dict()
+    sign = by_id["polarity"].map(SIGN).fillna(1).to_dict()
+    paragraph = by_id["paragraph"].fillna(0).astype(float).to_dict() if "paragraph" in by_id else {}
+    words = by_id["content"].fillna("").str.split().str.len().to_dict()
+    scores = np.array([nli[(x, y)] for x, y in zip(a, b)], dtype=float).reshape(-1, 4)
+    out["ab_entail"], out["ba_entail"], out["ab_contradict"], out["ba_contradict"] = scores.T
+    out["similarity"] = rows["similarity"].astype(float).to_numpy()
+    sa, sb = np.array([sign[x] for x in a]), np.array([sign[y] for y in b])
+    out["opposite"] = (sa * sb < 0).astype(float)
+    out["any_negative"] = ((sa < 0) | (sb < 0)).astype(float)
+    same = np.array([speaker[x] == speaker[y] for x, y in zip(a, b)])
+    out["same_speaker"] = same.astype(float)
+    out["polarity_score"] = np.where(sa * sb < 0, scores[:, :2].max(axis=1), scores[:, 2:].mean(axis=1))
+    for name, column in (("false", "dismiss"), ("not_happened", "not_happened"), ("denies", "denies")):
+        da = np.array([dismissal[name][x] for x in a])
+        db = np.array([dismissal[name][y] for y in b])
+        out[f"{column}_max"] = np.maximum(da, db)
+        out[f"{column}_gap"] = np.abs(da - db)
+    for name, column in (("false", "speaker_dismiss_gap"), ("not_happened", "speaker_not_happened_gap")):
+        most: dict[str, float] = {}
+        for i, value in dismissal[name].items():
+            most[speaker[i]] = max(most.get(speaker[i], 0.0), value)
+        out[column] = [abs(most[speaker[x]] - most[speaker[y]]) for x, y in zip(a, b)]
+    out["sentence_similarity"] = [sentence_similarity[(x, y)] for x, y in zip(a, b)]
+    wa, wb = np.array([words[x] for x in a]), np.array([words[y] for y in b])
+    out["length_min"] = np.log1p(np.minimum(wa, wb))
+    out["length_max"] = np.log1p(np.maximum(wa, wb))
+    pa = np.array([paragraph.get(x, 0.0) for x in a])
+    pb = np.array([paragraph.get(y, 0.0) for y in b])
+    out["paragraph_min"] = np.minimum(pa, pb).clip(0, 15) / 15
+    out["same_speaker_dismiss"] = same * out["dismiss_max"].to_numpy()
+    out["paragraph_gap"] = np.abs(pa - pb).clip(0, 20) / 20
+    # what the two speakers say to each other over all their scored pairs
+    key = pd.Series([tuple(sorted((speaker[x], speaker[y]))) for x, y in zip(a, b)], index=rows.index)
+    grouped = out.assign(key=key).groupby("key")
+    out["speakers_opposite"] = grouped["opposite"].transform("max")
+    out["speakers_similarity"] = grouped["similarity"].transform("max")
+    out["speakers_polarity_score"] = grouped["polarity_score"].transform("max")
+    out["speakers_pairs"] = np.log1p(grouped["opposite"].transform("size"))
+    denier: dict[str, bool] = {}
+    for i, s in sign.items():
+        denier[speaker[i]] = denier.get(speaker[i], False) or s < 0
+    out["speakers_denier_vs_other"] = [float(denier[speaker[x]] != denier[speaker[y]]) for x, y in zip(a, b)]
+    # the older rules' verdicts, for the ablation: their score, each rule that fired, the text's links
+    rules = rows.reindex(columns=["rule_conflict", "frame", "evidence", "linked"])
+    frame = rules["frame"].fillna("").astype(str)
+    evidence = rules["evidence"].fillna("").astype(str)
+    out["rule_conflict"] = rules["rule_conflict"].fillna(0.0).astype(float).to_numpy()
+    out["rule_frame"] = ((frame != "") & (frame != "story")).astype(float).to_numpy()
+    out["rule_story"] = (frame == "story").astype(float).to_numpy()
+    out["rule_echo"] = evidence.str.contains("it repeats what statement", regex=False).astype(float).to_numpy()
+    out["rule_elaboration"] = evidence.str.contains("it spells out", regex=False).astype(float).to_numpy()
+    out["rule_reaffirmation"] = evidence.str.contains("stands by what", regex=False).astype(float).to_numpy()
+    out["rule_linked"] = rules["linked"].fillna(False).astype(bool).astype(float).to_numpy()
+    return out
+
+
+def scorable(statements: pd.DataFrame, a: int, b: int) -> bool:
+    """Pairs the detector scores: two quoted statements (narration argues with no one in the gold)."""
+    by_speaker = statements.set_index("id")["speaker"]
+    return by_speaker[a] != NARRATOR and by_speaker[b] != NARRATOR
+
+
+def fit_detector(
+    features: pd.DataFrame, labels: Sequence[bool], groups: Sequence[str], names: Sequence[str], folds: int = 6, c: float = 1.0,
+) -> tuple[Detector, np.ndarray]:
+    """Fit the logistic model on ``names`` and choose its cut-off on out-of-fold probabilities (folds by
+    ``groups``, so an episode's articles are never on both sides). Returns the detector fitted on every row
+    and the out-of-fold probabilities."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    x = features[list(names)].to_numpy(float)
+    y = np.asarray(labels, dtype=bool)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = (x - mean) / scale
+    oof = np.zeros(len(y))
+    for train, test in GroupKFold(n_splits=min(folds, len(set(groups)))).split(z, y, np.asarray(groups)):
+        oof[test] = LogisticRegression(C=c, max_iter=5000).fit(z[train], y[train]).predict_proba(z[test])[:, 1]
+    cutoff = best_cutoff(oof, y)
+    final = LogisticRegression(C=c, max_iter=5000).fit(z, y)
+    detector = Detector(
+        features=list(names), coef=[round(float(v), 6) for v in final.coef_[0]], intercept=round(float(final.intercept_[0]), 6),
+        mean=[round(float(v), 6) for v in mean], scale=[round(float(v), 6) for v in scale], cutoff=round(float(cutoff), 4),
+    )
+    return detector, oof
+
+
+def best_cutoff(probability: np.ndarray, labels: np.ndarray) -> float:
+    """The probability cut-off with the best pair-level F1 (the precision-recall balance of the flags)."""
+    best, best_f1 = 0.5, -1.0
+    for t in np.arange(0.05, 0.951, 0.01):
+        flagged = probability >= t
+        tp = float((flagged & labels).sum())
+        if not flagged.any() or tp == 0:
+            continue
+        precision, recall = tp / flagged.sum(), tp / labels.sum()
+        f1 = 2 * precision * recall / (precision + recall)
+        if f1 > best_f1:
+            best, best_f1 = round(float(t), 2), f1
+    return best

@@ -1,0 +1,186 @@
+"""The fitted contradiction detector: its score scale, its file, fitting, features, links and the paraphrase guard."""
+
+import json
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers.contradictions import LINKED_FLOOR, PARAPHRASE_CAP, pick_detector, score_pairs
+from helpers.detector import GROUPS, SCORE_AT_CUTOFF, Detector, DetectorError, best_cutoff, fit_detector, load_detector, save_detector
+from helpers.paths import DETECTOR_FILE
+
+ALL_FEATURES = [name for group in ("nli", "dismissal", "shape", "speakers") for name in GROUPS[group]]
+
+
+class TableModel:
+    """A stand-in NLI model answering from a table; anything else is neutral."""
+
+    def __init__(self, table=None):
+        self.table = table or {}
+
+    def predict(self, premises, hypotheses, progress=None):
+        rows = [self.table.get((p, h), (0.05, 0.9, 0.05)) for p, h in zip(premises, hypotheses)]
+        return pd.DataFrame(rows, columns=["entailment", "neutral", "contradiction"])
+
+
+def frame(rows):
+    base = {"sentence": 0, "start": 0, "end": 1, "mention": "", "cue": "said", "quote": "indirect", "time": "", "time_rank": None,
+            "refers_to": None, "paragraph": 0, "about_speech": False, "country": ""}
+    df = pd.DataFrame([{**base, "id": i, **r} for i, r in enumerate(rows)])
+    df["text"] = df["content"]
+    return df
+
+
+def polarity_detector(cutoff: float = 0.5) -> Detector:
+    """A detector that reads only the polarity-aware NLI score (entailment across a denial, contradiction between assertions)."""
+    weights = [8.0 if name == "polarity_score" else 0.0 for name in ALL_FEATURES]
+    return Detector(features=ALL_FEATURES, coef=weights, intercept=-4.0, mean=[0.0] * len(weights), scale=[1.0] * len(weights), cutoff=cutoff)
+
+
+def test_the_cutoff_reads_as_the_default_threshold_and_ranks_are_kept():
+    d = polarity_detector(cutoff=0.2)
+    p = np.array([0.0, 0.1, 0.2, 0.5, 1.0])
+    s = d.score(p)
+    assert s[0] == 0.0 and s[-1] == 1.0 and s[2] == pytest.approx(SCORE_AT_CUTOFF)
+    assert list(s) == sorted(s) and s[1] < SCORE_AT_CUTOFF < s[3]
+
+
+def test_the_shipped_detector_file_holds_a_calibrated_fast_entry():
+    entry = json.loads(DETECTOR_FILE.read_text())["fast"]
+    d = load_detector("fast")
+    assert d.features == entry["features"] and len(d.coef) == len(d.features) == len(d.mean) == len(d.scale)
+    assert not set(d.features) & set(GROUPS["rules"])  # the rules' outputs did not earn a place (docs/evaluation.md)
+    assert 0.0 < d.cutoff < 1.0 and d.report["articles"] >= 40 and d.report["out_of_fold"]["marked"] > 0
+
+
+def test_a_missing_or_broken_detector_file_is_a_one_line_error(tmp_path):
+    with pytest.raises(DetectorError, match=r"missing\.json: the detector file is missing; run `python -m helpers calibrate"):
+        load_detector("fast", tmp_path / "missing.json")
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    with pytest.raises(DetectorError, match=r"broken\.json: cannot read the detector file"):
+        load_detector("fast", broken)
+    partial = tmp_path / "partial.json"
+    partial.write_text(json.dumps({"fast": {"features": ["similarity"]}}))
+    with pytest.raises(DetectorError, match=r"the entry for 'fast' is incomplete"):
+        load_detector("fast", partial)
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"base": polarity_detector().to_dict()}))
+    with pytest.raises(DetectorError, match=r"no detector for model 'x' and no 'fast' entry"):
+        load_detector("x", other)
+
+
+def test_a_model_without_its_own_entry_uses_the_fast_one_with_a_warning(tmp_path, caplog):
+    path = tmp_path / "detector.json"
+    save_detector(polarity_detector(0.3), "fast", path)
+    save_detector(polarity_detector(0.4), "base", path)  # the other entry stays
+    assert load_detector("base", path).cutoff == 0.4
+    with caplog.at_level(logging.WARNING, logger="helpers.detector"):
+        assert load_detector("some/hub-model", path).cutoff == 0.3
+    assert "not calibrated" in caplog.text
+
+
+def test_fitting_finds_the_signal_and_chooses_a_cutoff_on_held_out_folds():
+    rng = np.random.default_rng(0)
+    n = 600
+    signal = rng.random(n)
+    labels = rng.random(n) < signal**3
+    features = pd.DataFrame({"polarity_score": signal, "similarity": rng.random(n)})
+    groups = np.repeat([f"episode-{k}" for k in range(6)], n // 6)
+    detector, oof = fit_detector(features, labels, groups, ["polarity_score", "similarity"])
+    assert detector.coef[0] > 1.0 and abs(detector.coef[1]) < detector.coef[0] / 3
+    assert len(oof) == n and 0.05 <= detector.cutoff <= 0.95
+    assert detector.cutoff == pytest.approx(best_cutoff(oof, labels))
+
+
+def test_an_unknown_detector_is_refused(monkeypatch):
+    with pytest.raises(ValueError, match="detector must be one of model, rules, got 'magic'"):
+        pick_detector("magic")
+    monkeypatch.setenv("HELPERS_DETECTOR", "other")
+    with pytest.raises(ValueError, match="HELPERS_DETECTOR must be one of model, rules"):
+        pick_detector()
+
+
+DEAL = "Macron and Putin reached a deal"
+NO_DEAL = "There was no deal between Macron and Putin"
+
+
+def test_a_denial_of_what_was_asserted_is_flagged_and_the_evidence_says_why():
+    st = frame([{"speaker": "Macron", "polarity": "assert", "content": DEAL},
+                {"speaker": "Kremlin spokesman", "polarity": "deny", "content": "Macron and Putin agreed on a deal"}])
+    table = {(DEAL, "Macron and Putin agreed on a deal"): (0.95, 0.04, 0.01)}
+    links = score_pairs(st, [(0, 1)], TableModel(table), detector=polarity_detector())
+    row = links.iloc[0]
+    assert row["conflict"] >= SCORE_AT_CUTOFF and row["kind"] == "denial"
+    assert "detector probability" in row["evidence"] and "entailment 0.95" in row["evidence"]
+
+
+def test_two_assertions_that_contradict_are_flagged_and_unrelated_ones_are_not():
+    st = frame([{"speaker": "Macron", "polarity": "assert", "content": DEAL},
+                {"speaker": "Peskov", "polarity": "assert", "content": NO_DEAL},
+                {"speaker": "Scholz", "polarity": "assert", "content": "Gas prices rose in Germany"}])
+    table = {(DEAL, NO_DEAL): (0.01, 0.04, 0.95), (NO_DEAL, DEAL): (0.01, 0.04, 0.95)}
+    links = score_pairs(st, [(0, 1), (0, 2), (1, 2)], TableModel(table), detector=polarity_detector()).set_index(["a", "b"])
+    assert links.loc[(0, 1), "conflict"] >= SCORE_AT_CUTOFF
+    assert links.loc[(0, 2), "conflict"] < SCORE_AT_CUTOFF and links.loc[(1, 2), "conflict"] < SCORE_AT_CUTOFF
+
+
+def test_a_statement_and_its_own_paraphrase_never_conflict():
+    said = "No talks with Kyiv have been scheduled"
+    again = "There are no talks scheduled with Kyiv"
+    st = frame([{"speaker": "Russian foreign ministry", "polarity": "assert", "content": said, "country": "Russia"},
+                {"speaker": "Maria Zakharova", "polarity": "assert", "content": again, "country": "Russia",
+                 "mention": "ministry spokeswoman Maria Zakharova"}])  # the ministry's voice: one side
+    # a detector that would flag anything: only the guard keeps the pair below the threshold
+    always = Detector(features=["similarity"], coef=[0.0], intercept=5.0, mean=[0.0], scale=[1.0], cutoff=0.5)
+    table = {(said, again): (0.9, 0.08, 0.02), (again, said): (0.85, 0.1, 0.05)}
+    row = score_pairs(st, [(0, 1)], TableModel(table), detector=always).iloc[0]
+    assert row["conflict"] <= PARAPHRASE_CAP < SCORE_AT_CUTOFF and "they say the same thing" in row["evidence"]
+    other = st.assign(country=["Russia", "Ukraine"], mention=["", "Maria Zakharova"])  # two sides that agree: the detector decides
+    assert score_pairs(other, [(0, 1)], TableModel(table), detector=always).iloc[0]["conflict"] > SCORE_AT_CUTOFF
+
+
+def test_denying_having_said_something_links_to_the_speakers_reported_words():
+    said = "The Finlandization of Ukraine was one option"
+    denied = "Macron made a reference to the Finlandization of Ukraine"
+    st = frame([{"speaker": "Emmanuel Macron", "polarity": "assert", "content": said},
+                {"speaker": "Emmanuel Macron", "polarity": "deny", "content": denied, "about_speech": True}])
+    speech = f"Emmanuel Macron said that the Finlandization of Ukraine was one option"
+    never = Detector(features=["similarity"], coef=[0.0], intercept=-8.0, mean=[0.0], scale=[1.0], cutoff=0.5)
+    table = {(speech, denied): (0.9, 0.08, 0.02)}
+    row = score_pairs(st, [(0, 1)], TableModel(table), detector=never).iloc[0]
+    assert bool(row["linked"]) and row["conflict"] >= LINKED_FLOOR and row["kind"] == "self-contradiction"
+    assert "the text links the two statements" in row["evidence"]
+
+
+def test_narration_is_never_flagged_by_the_detector():
+    st = frame([{"speaker": "narrator", "polarity": "assert", "content": DEAL},
+                {"speaker": "Peskov", "polarity": "assert", "content": NO_DEAL}])
+    always = Detector(features=["similarity"], coef=[0.0], intercept=5.0, mean=[0.0], scale=[1.0], cutoff=0.5)
+    row = score_pairs(st, [(0, 1)], TableModel(), detector=always).iloc[0]
+    assert row["conflict"] == 0.0
+
+
+@pytest.mark.slow
+def test_no_flag_between_a_lead_and_the_quote_that_repeats_it(nli_model, write_article):
+    """On a real-style article with the shipped model and detector: the lead and the spokeswoman's quote say the
+    same thing, so they are never flagged against each other, while the claim they deny is."""
+    from helpers.analysis import analyze_article
+
+    text = (
+        "Russia denies Ukraine talks report\n\n"
+        "MOSCOW (Reuters) - Russia's foreign ministry on Monday denied a newspaper report that peace talks with Ukraine had been scheduled for next week.\n\n"
+        "\"No talks with Ukraine have been scheduled,\" ministry spokeswoman Maria Zakharova told reporters.\n\n"
+        "The Financial Times reported on Sunday that Russian and Ukrainian negotiators would meet in Istanbul next week, citing two officials.\n"
+    )
+    result = analyze_article(write_article(text, "talks.txt"), model=nli_model, claims=[], cache=False)
+    by_id = result.statements.set_index("id")
+    lead = [i for i, s in by_id.iterrows() if s["speaker"] != "narrator" and "denied" in s["text"]]
+    quote = [i for i, s in by_id.iterrows() if "No talks" in s["text"]]
+    assert lead and quote
+    report = [i for i, s in by_id.iterrows() if s["speaker"] == "Financial Times"]
+    flagged = {(int(c.a), int(c.b)) for c in result.contradictions.itertuples()}
+    assert (min(lead[0], quote[0]), max(lead[0], quote[0])) not in flagged
+    assert (min(quote[0], report[0]), max(quote[0], report[0])) in flagged  # "no talks" against the report of a meeting
