@@ -75,9 +75,9 @@ eval-nli: $(STAMP) ## Evaluate the shipped NLI model on MNLI dev-matched, SNLI t
 	$(PY) -m helpers nli-eval $(SHARED_NLI)/mnli/dev_matched.jsonl $(SHARED_NLI)/snli/test.jsonl
 	$(PY) -m helpers nli-eval $(SHARED_NLI)/mnli/dev_matched.jsonl --off-topic 2000
 
-.PHONY: tune
-tune: $(STAMP) ## Choose the contradiction threshold and gates on the dev articles of data/gold (prints held-out once)
-	$(PY) scripts/tune_contradictions.py
+.PHONY: calibrate
+calibrate: $(STAMP) ## Refit the contradiction detector on the real-article dev set (models/detector.json) and print its ablation
+	$(PY) -m helpers calibrate data/real/gold/*.json
 
 .PHONY: eval
 eval: $(STAMP) ## Attribution and contradiction figures on the written regression articles (data/gold)
