@@ -95,16 +95,21 @@ def test_fitting_finds_the_signal_and_chooses_a_cutoff_on_held_out_folds():
     assert detector.cutoff == pytest.approx(best_cutoff(oof, labels))
 
 
-def test_an_unknown_detector_is_refused(monkeypatch):
-    with pytest.raises(ValueError, match="detector must be one of model, rules, got 'magic'"):
-        pick_detector("magic")
-    monkeypatch.setenv("HELPERS_DETECTOR", "other")
-    with pytest.raises(ValueError, match="HELPERS_DETECTOR must be one of model, rules"):
-        pick_detector()
-
-
 DEAL = "Macron and Putin reached a deal"
 NO_DEAL = "There was no deal between Macron and Putin"
+
+
+def test_an_unknown_detector_is_refused(monkeypatch):
+    monkeypatch.delenv("HELPERS_DETECTOR", raising=False)
+    assert pick_detector() == pick_detector("model") == "model"
+    with pytest.raises(ValueError, match="detector must be one of model, got 'magic'"):
+        pick_detector("magic")
+    st = frame([{"speaker": "Macron", "polarity": "assert", "content": DEAL}, {"speaker": "Peskov", "polarity": "assert", "content": NO_DEAL}])
+    with pytest.raises(ValueError, match="detector must be one of model, got 'rules'"):  # the rule detector is gone
+        score_pairs(st, [(0, 1)], TableModel(), detector="rules")
+    monkeypatch.setenv("HELPERS_DETECTOR", "rules")
+    with pytest.raises(ValueError, match="HELPERS_DETECTOR must be one of model, got 'rules'"):
+        pick_detector()
 
 
 def test_a_denial_of_what_was_asserted_is_flagged_and_the_evidence_says_why():

@@ -123,7 +123,7 @@ def analyze_article(
 
     ``claims=None`` or ``[]`` chooses the most contested contents automatically. ``cache=True`` keeps NLI
     scores in ``.cache/nli-cache.sqlite`` (a path picks another file, ``False`` none), so a re-run scores nothing twice.
-    ``detector`` is ``"model"`` (default: ``HELPERS_DETECTOR`` or the fitted detector) or ``"rules"``.
+    ``detector`` is ``"model"`` (default: ``HELPERS_DETECTOR``, else the fitted detector) or a ``Detector`` to score with.
     """
     if not 0.0 <= float(threshold) <= 1.0:
         raise ValueError(f"threshold must be between 0 and 1, got {threshold}")
@@ -141,7 +141,7 @@ def analyze_article(
         (a, b) for a, b in candidate_pairs(statements, all_pairs_max=all_pairs_max, k=neighbours)
         if not (statements.at[a, "speaker"] == NARRATOR and statements.at[b, "speaker"] == NARRATOR)
     ]
-    links = score_pairs(statements, pairs, nli, title=article.title, detector=detector)
+    links = score_pairs(statements, pairs, nli, detector=detector)
     features = links.attrs.pop("features", None)  # the detector's inputs, kept apart (attrs travel into every copy)
     contradictions = find_contradictions(links, statements, threshold)
     supports = find_supports(links, threshold)

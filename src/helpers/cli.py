@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from .contradictions import DEFAULT_THRESHOLD
+from .contradictions import DEFAULT_THRESHOLD, DETECTORS
 from .nli import PRECISIONS
 
 log = logging.getLogger("helpers")
@@ -275,8 +275,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="how statements are attributed: a dependency parse or the older surface patterns (default: HELPERS_ATTRIBUTION, else parse)",
     )
     p.add_argument(
-        "--detector", choices=("model", "rules"), default=None,
-        help="how conflicts are scored: the detector fitted on real articles or the older frame and story rules (default: HELPERS_DETECTOR, else model)",
+        "--detector", choices=DETECTORS, default=None,
+        help="how conflicts are scored: the detector fitted on real articles (default: HELPERS_DETECTOR, else model)",
     )
     sub = p.add_subparsers(dest="command", required=True)
 

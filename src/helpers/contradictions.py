@@ -1,8 +1,10 @@
 """Which statements contradict or support each other, and where each actor stands on key claims.
 
 NLI runs on the statements' *contents* (attribution stripped), in both directions. The reporting cue's
-polarity then decides what counts as conflict: two assertions conflict when their contents contradict,
-but an assertion and a denial (or a retraction) conflict when their contents *entail* each other.
+polarity then decides what counts as evidence of conflict: two assertions conflict when their contents contradict,
+but an assertion and a denial (or a retraction) conflict when their contents *entail* each other. A logistic
+model fitted on real articles (``helpers.detector``) turns that evidence, with the speakers and the shape of the
+text, into the conflict score; the links the text makes ("later said", "backed away from") flag a pair outright.
 """
 
 from __future__ import annotations
@@ -12,16 +14,14 @@ import logging
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from .actors import INSTITUTIONS, NARRATOR, NATIONALITY, country_finder
+from .actors import NARRATOR, country_finder
 from .detector import Detector, dismissal_scores, load_detector, pair_features
-from .frames import AGREEMENT, NEGATION, Frames, frame_conflict, read_frames
+from .frames import Frames, frame_conflict, read_frames
 from .statements import same_office, speaks_for
-from .story import Story, headline_parties, names_party, on_story, read_story, story_sign
 
 log = logging.getLogger(__name__)
 
@@ -37,22 +37,14 @@ STANCES = ("supports", "denies", "hedges")
 SIGN = {"assert": 1, "deny": -1, "retract": -1, "hedge": 0}
 #: Default score above which a pair is flagged (chosen on the four dev articles, never on the held-out one).
 DEFAULT_THRESHOLD = 0.6
-#: Conflicts involving the narrator count this much (narration rarely argues with the people it quotes).
-NARRATOR_WEIGHT = 0.7
-#: A denial whose content is this similar (cosine) to an assertion opposes it, even when NLI misses the entailment.
-DENIAL_SIMILARITY = 0.55
-#: Two statements that conflict on a frame (an agreement reached or not, a date set or not; see ``frames``)
-#: score at least this, whatever their similarity.
+#: A statement that conflicts with a key claim on a frame (an agreement reached or not, a date set or not; see
+#: ``frames``) takes a position on it (``score_stances``) scoring at least this, whatever NLI says.
 FRAME_SCORE = 0.7
-#: Two statements on the story that say opposite things of the event its headline reports (see ``story``) score
-#: at least this: less than a conflict on a frame both name, more than the default threshold.
-STORY_SCORE = 0.65
-#: A frame conflict that repeats one already reported between the same statements' actors counts this much.
-REPEAT_WEIGHT = 0.5
 #: A denial or walk-back the text ties to the statement it answers scores at least this (the default threshold).
 LINKED_FLOOR = 0.6
-#: How conflicts are scored: the detector fitted on real articles, or the older frame and story rules.
-DETECTORS = ("model", "rules")
+#: How conflicts are scored: the detector fitted on real articles (the frame, story and echo rules are gone: on
+#: real articles none of them added a correct flag).
+DETECTORS = ("model",)
 DEFAULT_DETECTOR = "model"
 #: Two statements of the same stance whose contents entail each other at least this much both ways, or of opposite
 #: stances whose contents contradict each other this much, hold the same thing (``_same_stance``): their conflict
@@ -74,12 +66,8 @@ def _entities(text: str) -> set[str]:
 
 
 _ENCODER = None
-#: Contents less similar than this (cosine, MiniLM) are about different things: their conflict score fades out.
-RELATED_LOW, RELATED_HIGH = 0.40, 0.70
-#: An assertion and a denial whose contents NLI finds entailed this confidently fade out lower: a denial
-#: is often a brief paraphrase ("denied that any extension had been agreed") of a detailed claim.
-CONFIDENT_ENTAILMENT, CONFIDENT_RELATED = 0.9, (0.20, 0.40)
-#: The same fade for a statement and a key claim (claims are short and general, so the band sits lower).
+#: A statement less similar than this to a key claim (cosine, MiniLM) is about something else: the NLI score of
+#: its position on the claim fades out between the two bounds (claims are short and general, so the band sits low).
 STANCE_RELATED = (0.10, 0.35)
 
 
@@ -180,7 +168,7 @@ def _predict(model, premises: list[str], hypotheses: list[str], progress: bool |
 
 
 def pick_detector(detector: str | None = None) -> str:
-    """``"model"`` (the default) or ``"rules"``; ``None`` takes ``HELPERS_DETECTOR`` or the default."""
+    """``"model"`` (the default, and the only detector left); ``None`` takes ``HELPERS_DETECTOR`` or the default."""
     source = "detector" if detector else "HELPERS_DETECTOR"
     choice = (detector or os.environ.get("HELPERS_DETECTOR") or DEFAULT_DETECTOR).lower()
     if choice not in DETECTORS:
@@ -189,18 +177,20 @@ def pick_detector(detector: str | None = None) -> str:
 
 
 def score_pairs(
-    statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], model, progress: bool | None = None, title: str = "",
+    statements: pd.DataFrame, pairs: Sequence[tuple[int, int]], model, progress: bool | None = None,
     detector: str | Detector | None = None,
 ) -> pd.DataFrame:
     """NLI both ways on each pair's contents, combined with the cue polarities into conflict and support scores.
 
-    ``detector="model"`` (the default) scores conflict with the logistic model of ``helpers.detector``, fitted on
-    real articles, over the NLI scores, the cues and the speakers; the text's explicit links ("later said",
-    "backed away from") flag a pair whatever it says. ``"rules"`` keeps the older frame and story rules, where
-    ``title`` (the article's headline) sets statements on the story it reports against each other. A
-    ``Detector`` object scores with those weights instead of the fitted ones (calibration passes one)."""
+    Conflict is scored by the logistic model of ``helpers.detector``, fitted on real articles, over the NLI scores,
+    the cues and the speakers; the text's explicit links ("later said", "backed away from") flag a pair whatever it
+    says. ``detector`` is ``"model"`` (or ``None``: ``HELPERS_DETECTOR``, else the default); a ``Detector`` object
+    scores with those weights instead of the fitted ones (calibration passes one). ``rule_conflict`` keeps the plain
+    polarity-aware NLI score (contradiction between two statements of the same polarity, entailment across a
+    denial) as a feature for the ablation; ``frame`` is always empty (kept for the readers of the table)."""
     fitted = detector if isinstance(detector, Detector) else None
-    detector = "model" if fitted is not None else pick_detector(detector)
+    if fitted is None:
+        pick_detector(detector)  # refuses anything else
     columns = [
         "a", "b", "a_speaker", "b_speaker", "a_polarity", "b_polarity", "entail", "contradict", "similarity",
         "conflict", "support", "kind", "linked", "frame", "evidence", "probability", "rule_conflict",
@@ -227,13 +217,6 @@ def score_pairs(
     emb = dict(zip(seen_texts, embed_texts(seen_texts)))  # similarity of what NLI sees ("X said that ..." included)
     ent_p = probs["entailment"].to_numpy()
     con_p = probs["contradiction"].to_numpy()
-    frames = _read_all_frames(texts, statements)
-    countries, people = _speaker_countries(statements)
-    find_countries = country_finder(people)
-    named = {i: find_countries(t) for i, t in texts.items()}
-    blamed = {i: _who_started(t, find_countries) for i, t in texts.items()}
-    shooters = {i: _shooter(t, countries.get(i, ""), find_countries) for i, t in texts.items()}
-    story = _story_judge(title, statements, texts, frames, countries, find_countries)
     rows = []
     for (a, b), (ta, tb) in zip(pairs, plan):
         sa, sb = by_id[a], by_id[b]
@@ -245,70 +228,27 @@ def score_pairs(
         stand_in = any(_is_anaphoric(x["content"]) and not pd.isna(x.get("refers_to")) for x in (sa, sb))
         one_sided = any(x["polarity"] == "retract" or _flag(x, "about_speech") for x in (sa, sb)) and sa["speaker"] != sb["speaker"] and not _voice_of(sa, sb)
         # an anaphoric statement ("that's not so clear") answers only what it refers to; a retraction, or a
-        # denial of having *said* something, answers its own speaker's words, not another actor's; a hedge
-        # takes no side
-        reaffirm = any(_flag(x, "reaffirms") for x in (sa, sb))  # answers only its challenger (below)
+        # denial of having *said* something, answers its own speaker's words, not another actor's; a speaker
+        # standing by what they said repeats it; a hedge takes no side
+        reaffirm = any(_flag(x, "reaffirms") for x in (sa, sb))
         silent = (stand_in and not linked) or one_sided or reaffirm or pa == 0 or pb == 0
         conflict, support = 0.0, 0.0
-        similarity = float(np.dot(emb[ta], emb[tb]))
         if silent:
             pass
         elif pa == pb:
             conflict, support = contradict, entail
         else:
-            close = float(np.clip((similarity - DENIAL_SIMILARITY) / 0.3, 0.0, 1.0))
-            conflict, support = max(entail, close), contradict
-        frame = None
-        if NARRATOR not in (sa["speaker"], sb["speaker"]) and not silent:
-            # a speaker who says yes and later no on the same thing ("on Friday" / "never announced a date for
-            # the exchange") contradicts themselves; between actors, a party may answer without a shared word
-            parties = sa["speaker"] != sb["speaker"] and (
-                (bool(countries.get(a)) and countries[a] in named[b]) or (bool(countries.get(b)) and countries[b] in named[a])
-            )
-            itself = sa["speaker"] != sb["speaker"] and (
-                _answers_for_itself(countries.get(b), frames[b], pb, texts[a], frames[a], pa, find_countries, sb["speaker"])
-                or _answers_for_itself(countries.get(a), frames[a], pa, texts[b], frames[b], pb, find_countries, sa["speaker"])
-            )
-            # a speaker's later "no" in their own words answers each thing they said yes to on that frame
-            itself = itself or (same_office(sa["speaker"], sb["speaker"]) and (_flag(sa, "revision") or _flag(sb, "revision")))
-            frame = frame_conflict(frames[a], frames[b], pa, pb, parties, itself)
-            if frame == "ceasefire" and shooters[a] and shooters[b] and not shooters[a] & shooters[b]:
-                frame = None  # "Azerbaijani forces opened fire" / "the Armenian side did not fire a single shot": two shooters
-            if frame is None and pa > 0 and pb > 0 and blamed[a] and blamed[b] and not blamed[a] & blamed[b]:
-                frame = "blame"  # "Azerbaijani forces had opened fire on Armenian positions" / "Armenian units had fired first"
-            if frame is not None:
-                conflict = max(conflict, FRAME_SCORE + (1 - FRAME_SCORE) * conflict)
-            elif story.opposes(sa, sb, pa, pb):
-                frame = "story"
-                conflict = max(conflict, STORY_SCORE + (1 - STORY_SCORE) * conflict)
-        if frame is None and story.hedged_after(sa, sb, pa):
-            frame = "story"
-            conflict = max(conflict, STORY_SCORE)
-        if linked:  # the text itself says b answers a ("later said", "backed away from"): flagged whatever NLI says
-            conflict = _linked_score(entail, contradict, conflict)
-        elif frame is None:  # contents about different things cannot conflict much, whatever NLI says
-            low, high = (RELATED_LOW, RELATED_HIGH)
-            if pa * pb < 0 and entail >= CONFIDENT_ENTAILMENT:
-                low, high = CONFIDENT_RELATED  # a denial of exactly what was asserted, worded more briefly
-            conflict *= float(np.clip((similarity - low) / (high - low), 0.0, 1.0))
-        if NARRATOR in (sa["speaker"], sb["speaker"]):
-            conflict *= NARRATOR_WEIGHT
+            conflict, support = entail, contradict
+        similarity = float(np.dot(emb[ta], emb[tb]))
         kind = classify(sa, sb)
         rows.append({
             "a": a, "b": b, "a_speaker": sa["speaker"], "b_speaker": sb["speaker"],
             "a_polarity": sa["polarity"], "b_polarity": sb["polarity"], "entail": round(entail, 4),
-            "contradict": round(contradict, 4), "similarity": round(similarity, 4), "conflict": round(float(conflict), 4), "support": round(float(support), 4),
-            "kind": kind, "linked": linked, "frame": frame or "", "evidence": _evidence(sa, sb, kind, entail, contradict, similarity, linked, frame),
-            "probability": np.nan,
+            "contradict": round(contradict, 4), "similarity": round(similarity, 4), "conflict": 0.0, "support": round(support, 4),
+            "kind": kind, "linked": linked, "frame": "", "evidence": _evidence(sa, sb, kind, entail, contradict, similarity, linked),
+            "probability": np.nan, "rule_conflict": round(conflict, 4),
         })
-    _link_elaborations(rows, statements, by_id, frames)
-    _link_reaffirmations(rows, by_id)
-    _story_fallback(rows)
-    _spread_to_echoes(rows, statements, by_id, story)
-    links = _one_per_actor_pair(pd.DataFrame(rows, columns=columns))
-    links["rule_conflict"] = links["conflict"]
-    if detector == "rules":
-        return links
+    links = pd.DataFrame(rows, columns=columns)
     nli = {(a, b): (ent_p[jobs[(ta, tb)]], ent_p[jobs[(tb, ta)]], con_p[jobs[(ta, tb)]], con_p[jobs[(tb, ta)]]) for (a, b), (ta, tb) in zip(pairs, plan)}
     return _detect(links, statements, by_id, texts, nli, model, fitted)
 
@@ -352,7 +292,6 @@ def _detect(
             why += "; the text links the two statements"
         basis = _evidence(sa, sb, row["kind"], float(row["entail"]), float(row["contradict"]), float(row["similarity"]), False)
         links.at[idx, "evidence"] = f"{basis}; {why}"
-        links.at[idx, "frame"] = ""
     return links
 
 
@@ -389,165 +328,6 @@ def detector_key(model) -> str:
     return str(description.get("fingerprint", name))
 
 
-#: Who started the shooting: "Azerbaijani forces had opened fire on ...", "Armenian units had fired first".
-_STARTED = re.compile(
-    r"^(?P<who>(?:[\w’'-]+\s+){1,5}?)(?:had |has |have )?(?:first )?[“\"]?(?:opened fire|fired first|fired the first shots?|started (?:the )?(?:shooting|firing|clash|clashes|fighting)|"
-    r"provoked (?:the )?(?:clash|clashes|incident|fighting|collision)|launched (?:an |the )?(?:attack|assault|offensive)|"
-    # a collision at sea, or an incident someone answers for: "deliberately rammed", "bears full responsibility"
-    r"(?:deliberately |intentionally )?rammed|(?:dangerously |deliberately )?approached|bears? (?:full |the |all )?responsibility|(?:was|were|is|are) to blame)\b",
-    re.I,
-)
-
-
-#: Who fired, or did not: "Azerbaijani forces had opened fire", "Our soldiers did not fire a single shot".
-_FIRED = re.compile(
-    r"^(?P<who>(?:[\w’'-]+\s+){1,5}?)[“\"]?(?:had |has |have )?(?:not |never |did not |didn[’']t )?(?:first )?[“\"]?(?:opened fire|fired|fire)\b", re.I
-)
-
-
-def _shooter(text: str, own: str, find_countries) -> set[str]:
-    """The countries whose forces a content says fired or did not fire (its subject's; "our" is the speaker's)."""
-    m = _FIRED.match(text)
-    if m is None:
-        return set()
-    who = m.group("who")
-    return {own} if own and re.match(r"(?:our|we)\b", who, re.I) else find_countries(who)
-
-
-def _who_started(text: str, find_countries) -> set[str]:
-    """The countries a content says started the shooting (its subject's), or nothing."""
-    m = _STARTED.match(text)
-    return find_countries(m.group("who")) if m else set()
-
-
-def _story_fallback(rows: list[dict]) -> None:
-    """The story sets two actors against each other only where nothing more specific does: between actors
-    already in conflict (on a frame both name, through NLI, or as the text links them), a story conflict
-    only repeats it and counts ``REPEAT_WEIGHT``."""
-    opposed = {frozenset((r["a_speaker"], r["b_speaker"])) for r in rows if r["frame"] != "story" and r["conflict"] >= LINKED_FLOOR}
-    for r in rows:
-        if r["frame"] == "story" and r["a_speaker"] != r["b_speaker"] and frozenset((r["a_speaker"], r["b_speaker"])) in opposed:
-            r["conflict"] = round(r["conflict"] * REPEAT_WEIGHT, 4)
-
-
-#: A conflict with a statement also holds, at this weight (and at least ``LINKED_FLOOR``), for the statement that
-#: repeats it (``_spread_to_echoes``).
-ECHO_WEIGHT = 0.95
-
-
-#: A quote that opens by pointing back at what was just reported: "This was a deliberate and dangerous act".
-_ENDORSES = re.compile(r"^(?:This|That|It)(?:[’']s| is| was| has been| had been)\b(?! not\b| never\b| no\b)")
-
-
-def _story_reference(content: str) -> bool:
-    """A quote that says nothing against what the lead reports and speaks of it: it points back at it ("This was
-    a deliberate act"), or it is an assertion with no negation ("China will put our satellite into orbit at no
-    cost to Kenya", "Our fishermen can go back ... this spring")."""
-    return _ENDORSES.match(content) is not None or NEGATION.search(content) is None
-
-
-def _echoes(statements: pd.DataFrame, by_id: dict[int, pd.Series], story: _StoryJudge) -> dict[int, list[int]]:
-    """Statement -> the statements that repeat it: the lead and the quoted statement after it, of the same side (one
-    office, the claimant's voices, or the party a two-sided headline says claims), both assertions, saying the same
-    thing of the story ("The junta said the EU had agreed to send observers" / "'The European Union has accepted
-    our invitation,' junta spokesman Amara Camara said")."""
-    quoted = [int(i) for i in statements.sort_values("start")["id"] if by_id[int(i)]["speaker"] != NARRATOR]
-    out: dict[int, list[int]] = {}
-    for x, y in zip(quoted[:1], quoted[1:2]):
-        sx, sy = by_id[x], by_id[y]
-        if sx["polarity"] != "assert" or sy["polarity"] != "assert":
-            continue
-        if not (_same_side(sx, sy) or (story.speaks_for_claimant(sx) and story.speaks_for_claimant(sy)) or {x, y} <= story.claiming):
-            continue
-        if story.signs.get(x, 0) != 0 and story.signs.get(x) == story.signs.get(y):
-            out.setdefault(x, []).append(y)
-            out.setdefault(y, []).append(x)
-        elif story.signs.get(x, 0) != 0 and story.signs.get(y, 0) == 0 and _story_reference(sy["content"]):
-            out.setdefault(x, []).append(y)  # "This was a deliberate and dangerous act": the quote speaks of what the lead reports
-    return out
-
-
-def _spread_to_echoes(rows: list[dict], statements: pd.DataFrame, by_id: dict[int, pd.Series], story: _StoryJudge) -> None:
-    """A statement that repeats another of its side (``_echoes``) stands where that one stands: against whoever
-    answers it (a denial of "the claim", a later walk-back), at ``ECHO_WEIGHT`` of that conflict."""
-    echoes = _echoes(statements, by_id, story)
-    if not echoes:
-        return
-    index = {(r["a"], r["b"]): r for r in rows}
-    found = [(r, r["conflict"]) for r in rows if r["conflict"] >= LINKED_FLOOR and (r["frame"] or r["linked"])]
-    for r, score in found:
-        for src, other in ((r["a"], r["b"]), (r["b"], r["a"])):
-            for echo in echoes.get(src, []):
-                row = index.get((min(echo, other), max(echo, other)))
-                if row is None or echo == other or (_same_side(by_id[echo], by_id[other]) and not _same_side(by_id[src], by_id[other])):
-                    continue  # no pair, or the echo's own side (a walk-back answers its own words only through the link)
-                endorses = story.signs.get(echo, 0) == 0  # it speaks of what the lead reports, whatever that is
-                if not (r["linked"] or endorses) and story.signs.get(other, 0) * _content_sign(by_id[other]) * story.signs.get(src, 0) >= 0:
-                    continue  # what only one of them says ("airlines can already file flight plans") is not the other's
-                echoed = max(LINKED_FLOOR, score * ECHO_WEIGHT)  # ranked below what it repeats, flagged with it
-                if row["conflict"] < echoed:
-                    row["conflict"] = round(echoed, 4)
-                    row["frame"] = row["frame"] or r["frame"]
-                    row["evidence"] = f"{row['evidence']}; it repeats what statement {src} says, which statement {other} answers"
-
-
-def _link_reaffirmations(rows: list[dict], by_id: dict[int, pd.Series]) -> None:
-    """A speaker standing by what they said ("The army said Thursday it stood by its statement") answers the latest
-    other actor before it who disputed that statement (the prime minister's "a little premature"): that pair
-    takes the disputed pair's score; the reaffirmation repeats nothing else."""
-    index = {(r["a"], r["b"]): r for r in rows}
-    for rid, st in by_id.items():
-        ref = st.get("refers_to")
-        if not _flag(st, "reaffirms") or ref is None or pd.isna(ref):
-            continue
-        ref = int(ref)
-        disputes = [
-            r for r in rows if ref in (r["a"], r["b"]) and r["conflict"] >= LINKED_FLOOR
-            and _partner(r, ref) < rid and not same_office(by_id[_partner(r, ref)]["speaker"], st["speaker"])
-        ]
-        if not disputes:
-            continue
-        dispute = max(disputes, key=lambda r: _partner(r, ref))
-        other = _partner(dispute, ref)
-        row = index.get((min(rid, other), max(rid, other)))
-        if row is None:
-            continue
-        row.update(conflict=dispute["conflict"], linked=True, frame=dispute["frame"], kind=classify(by_id[min(rid, other)], by_id[max(rid, other)]))
-        row["evidence"] = f"{st['speaker']} stands by what {by_id[ref]['speaker']} said earlier, which {by_id[other]['speaker']} disputes ({dispute['evidence']})"
-
-
-def _partner(row: dict, sid: int) -> int:
-    """The other statement of a scored pair."""
-    return row["b"] if row["a"] == sid else row["a"]
-
-
-def _answers_for_itself(
-    country: str | None, own, own_sign: int, claim: str, claim_frames, claim_sign: int, find_countries, speaker: str = ""
-) -> bool:
-    """A party says no on an agreement that the other content says *it* made ("Guyana had agreed to open
-    talks" / Guyana's foreign ministry: "has not agreed"; "Gazprom had agreed to resume supplies" / Gazprom:
-    "had not signed any new contract"): the party, by country or by its own name, named before the
-    agreement word."""
-    if own.signs.get("agreement", 0) * own_sign >= 0 or claim_frames.signs.get("agreement", 0) * claim_sign <= 0:
-        return False
-    if country and claim_frames.everyone and claim_sign > 0 and own.refused and not own.intention:
-        return True  # "all member states had agreed" / Hungary: "Budapest had not given its consent"
-    event = AGREEMENT.search(claim)
-    if event is None:
-        return False
-    before = claim[: event.start()]
-    named = bool(speaker) and speaker != NARRATOR and re.search(rf"\b{re.escape(speaker)}\b", before) is not None
-    return named or (bool(country) and country in find_countries(before))
-
-
-def _said_later(sa: pd.Series, sb: pd.Series) -> bool:
-    """b was said on a later day than a ("said on Wednesday" after "said on Tuesday"), or "later"."""
-    ra, rb = sa.get("time_rank"), sb.get("time_rank")
-    if ra is not None and rb is not None and not pd.isna(ra) and not pd.isna(rb) and float(rb) >= float(ra) + 0.5:
-        return True
-    return "later" in str(sb.get("time") or "").lower()
-
-
 def _content_sign(st: pd.Series) -> int:
     """+1 when the statement's content says what its speaker holds, -1 when its cue says the opposite ("denied
     that ..."); a walk-back in the speaker's own "no" ("later said no date had been fixed") says it itself."""
@@ -565,42 +345,6 @@ def _linked_score(entail: float, contradict: float, conflict: float) -> float:
     return LINKED_FLOOR + (1 - LINKED_FLOOR) * max(entail, contradict, conflict)
 
 
-def _link_elaborations(rows: list[dict], statements: pd.DataFrame, by_id: dict[int, pd.Series], frames: dict) -> None:
-    """Flag what a denial's follow-up spells out ("Bekele rejected the claim. The filling schedule ... was never on
-    the table, he said"): the next statement of the same speaker in the same paragraph, when its content says
-    no on a frame, answers what the denial answers (the statement it refers to, else its strongest conflict)."""
-    index = {(r["a"], r["b"]): r for r in rows}
-    quoted = statements[statements["speaker"] != NARRATOR].sort_values("start")
-    for (_, d), (_, e) in zip(quoted.iloc[:-1].iterrows(), quoted.iloc[1:].iterrows()):
-        same_turn = d["speaker"] == e["speaker"] and d.get("paragraph") == e.get("paragraph")
-        if not same_turn or d["polarity"] not in ("deny", "retract") or e["polarity"] != "assert":
-            continue
-        if not any(sign < 0 for sign in frames[int(e["id"])].signs.values()):
-            continue
-        di, ei = int(d["id"]), int(e["id"])
-        target = d.get("refers_to")
-        if target is None or pd.isna(target):
-            # without an anaphor, only a denial of the speaker's own earlier words ("denied that he had
-            # called the matter settled. He said he had only expressed hope ...") has a clear target
-            answers = [r for r in rows if di in (r["a"], r["b"]) and r["conflict"] >= LINKED_FLOOR and r["a_speaker"] == r["b_speaker"]]
-            if not answers:
-                continue
-            best = max(answers, key=lambda r: r["conflict"])
-            target = _partner(best, di)
-        target = int(target)
-        row = index.get((min(target, ei), max(target, ei)))
-        if row is None or target == ei:
-            continue
-        sx, se = by_id[target], by_id[ei].copy()
-        se["polarity"] = d["polarity"]  # the follow-up speaks for the denial
-        first, second = (sx, se) if sx["id"] < se["id"] else (se, sx)
-        row["linked"] = True
-        row["conflict"] = round(_linked_score(row["entail"], row["contradict"], row["conflict"]), 4)
-        row["kind"] = classify(first, second)
-        basis = _evidence(first, second, row["kind"], row["entail"], row["contradict"], row["similarity"], False, row["frame"] or None)
-        row["evidence"] = f"{basis}; it spells out the \"{d['cue'] or 'answer'}\" of the sentence before"
-
-
 def _read_all_frames(texts: dict[int, str], statements: pd.DataFrame) -> dict[int, Frames]:
     """Each content's frames. A content's first word was capitalised when the attribution was cut off
     ("said supplies were ..." -> "Supplies were ..."); it is a common word again where the article writes it
@@ -613,99 +357,6 @@ def _read_all_frames(texts: dict[int, str], statements: pd.DataFrame) -> dict[in
             t = first.group(0).lower() + t[first.end():]
         out[i] = read_frames(t)
     return out
-
-
-@dataclass
-class _StoryJudge:
-    """Who says yes or no to the story its headline reports (``story``), and which pairs that sets against
-    each other."""
-
-    signs: dict[int, int]  # +1 / -1: the statement says the story's event happens / does not; 0 neither or off the story
-    bearing: set[int]  # the statements on the story, whatever their sign
-    claimant: str  # the speaker of the lead
-    claimant_state: str  # the state the lead names, when the lead's speaker is one ("Pakistan said", "The Kremlin said")
-    countries: dict[int, str]
-    voices: set[str] = field(default_factory=set)  # speakers whose title makes them the claimant's voice ("Government spokeswoman ...")
-    claiming: set[int] = field(default_factory=set)  # the statements of the party a two-sided headline says claims
-    answering: set[int] = field(default_factory=set)  # ... and of the party it says answers ("...; Nairobi says they are still waiting")
-
-    def speaks_for_claimant(self, st: pd.Series) -> bool:
-        """The claimant, its office, its voice, or an official of the state when the lead names the state."""
-        return same_office(st["speaker"], self.claimant) or st["speaker"] in self.voices or (self.claimant_state != "" and self.countries.get(int(st["id"])) == self.claimant_state)
-
-    def opposes(self, sa: pd.Series, sb: pd.Series, pa: int, pb: int) -> bool:
-        """The claimant saying yes against anyone who says no, or a speaker's later walk-back (a cue, a later day,
-        "later") saying no against their own earlier yes; two others are not set against each other."""
-        a, b = int(sa["id"]), int(sb["id"])
-        if self.answers(a, b, pa) or self.answers(b, a, pb):
-            return True
-        if self.signs[a] * pa * self.signs[b] * pb >= 0:
-            return False
-        if same_office(sa["speaker"], sb["speaker"]):
-            return self.signs[b] * pb < 0 and (_flag(sb, "revision") or sb["polarity"] == "retract" or _said_later(sa, sb))
-        return any(self.speaks_for_claimant(x) and self.signs[int(x["id"])] * p > 0 for x, p in ((sa, pa), (sb, pb)))
-
-    def answers(self, a: int, b: int, pa: int) -> bool:
-        """The headline sets its answer against the claiming party: each of the claimant's yeses on the story
-        stands against the statement the headline reports as the answer, whatever words it uses ("300 more
-        Kenyan police officers had arrived" / "the officers were still in Nairobi")."""
-        return a in self.claiming and b in self.answering and {a, b} <= self.bearing and self.signs[a] * pa > 0
-
-    def hedged_after(self, sa: pd.Series, sb: pd.Series, pa: int) -> bool:
-        """The speaker's later refusal to say, on the story ("declined to say whether Mehta himself would come"),
-        walks back their yes."""
-        return (
-            sb["polarity"] == "hedge" and sa["speaker"] != NARRATOR and same_office(sa["speaker"], sb["speaker"])
-            and int(sb["id"]) in self.bearing and self.signs[int(sa["id"])] * pa > 0
-        )
-
-
-def _story_judge(
-    title: str, statements: pd.DataFrame, texts: dict[int, str], frames: dict[int, Frames], countries: dict[int, str], find_countries
-) -> _StoryJudge:
-    """The story of an article (its headline, and its lead: the first quoted statement) and each statement's side
-    on it; narration takes no side. Without a headline nobody is on a story."""
-    quoted = statements[statements["speaker"] != NARRATOR].sort_values("id")
-    lead_id = int(quoted["id"].iloc[0]) if len(quoted) else None
-    claimant = str(quoted["speaker"].iloc[0]) if len(quoted) else NARRATOR
-    story: Story | None = read_story(title, frames[lead_id] if lead_id in frames else Frames(), find_countries)
-    signs = {i: 0 for i in texts}
-    bearing: set[int] = set()
-    for _, st in quoted.iterrows() if story is not None else ():
-        i = int(st["id"])
-        # the parties it names as a counterpart ("talks with Qatar"), not as a place ("talks in Moscow")
-        named = frozenset(c for w in re.findall(r"\bwith\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)", texts.get(i, "")) for c in find_countries(w))
-        # the claimant talks about what it claims ("The money will be available from next week", after its loan)
-        if i in texts and (st["speaker"] == claimant or st.get("office") == claimant or on_story(frames[i], story, st["speaker"], countries.get(i, ""), named)):
-            signs[i] = story_sign(frames[i], story)
-            bearing.add(i)
-    if story is not None and not story.frames.signs and lead_id in bearing and signs.get(lead_id) == 0:
-        signs[lead_id] = 1  # a story no frame reads ("turnout was 64.2%"): the lead states it
-    state = claimant if claimant in NATIONALITY else INSTITUTIONS.get(claimant.lower(), "")
-    lead_mention = str(quoted["mention"].iloc[0]) if len(quoted) and "mention" in quoted else ""
-    if not state and lead_id is not None and re.search(r"\bstate(?:-run|-owned)?\s+(?:broadcaster|media|television|TV|radio|news\s+agency)\b", lead_mention, re.I):
-        state = countries.get(lead_id, "")  # "according to Ethiopia's state broadcaster EBC": the state makes the claim
-    judge = _StoryJudge(signs=signs, bearing=bearing, claimant=claimant, claimant_state=state, countries=countries)
-    judge.voices = {sp for sp, office in zip(statements["speaker"], statements.get("office", statements["speaker"])) if office and same_office(office, claimant)}
-    claims, answers, answer = headline_parties(title)
-    if claims:
-        home = find_countries(claims) | ({countries[lead_id]} if countries.get(lead_id) else set())
-        away = find_countries(answers) - home
-        by_name = any(names_party(answers, sp) for sp in quoted["speaker"])  # "Turkish Cypriot leader": a person, not a country's officials
-        answering = []
-        for _, st in quoted.iterrows():
-            i = int(st["id"])
-            if judge.speaks_for_claimant(st):  # "health workers" answering is not the health ministry that claims
-                judge.claiming.add(i)
-            elif names_party(answers, st["speaker"]) or (not by_name and countries.get(i) in away):
-                if i in bearing:
-                    answering.append(i)
-            elif names_party(claims, st["speaker"]) or countries.get(i) in home:
-                judge.claiming.add(i)
-        if answering:  # the answer the headline reports is the answering party's statement closest to it ("Georgetown denies": to the claim)
-            near = embed_texts([texts[i] for i in answering]) @ embed_texts([answer if len(answer.split()) > 1 else story.claim])[0]
-            judge.answering.add(answering[int(np.argmax(near))])
-    return judge
 
 
 def _speaker_countries(statements: pd.DataFrame) -> tuple[dict[int, str], dict[str, str]]:
@@ -721,25 +372,6 @@ def _speaker_countries(statements: pd.DataFrame) -> tuple[dict[int, str], dict[s
         if country:
             people.update({tok: country for tok in re.findall(r"\b[A-ZÀ-ÖØ-Þ][\w’'-]+", speaker)})
     return countries, people
-
-
-def _one_per_actor_pair(links: pd.DataFrame) -> pd.DataFrame:
-    """Keep, for each statement, its best frame conflict with each other actor; the others count ``REPEAT_WEIGHT``.
-
-    When two camps disagree on whether a deal was reached, every statement of one conflicts with every
-    statement of the other on that frame; each statement is reported against the other camp once, with the
-    statement of that camp that answers it best.
-    """
-    framed = links[(links["frame"] != "") & ~links["linked"].astype(bool)]
-    if framed.empty:
-        return links
-    ranked = framed.sort_values(["conflict", "a", "b"], ascending=[False, True, True])
-    keep = set()
-    for side, other in (("a", "b_speaker"), ("b", "a_speaker")):
-        keep |= set(ranked.drop_duplicates([side, other, "frame"]).index)
-    others = framed.index.difference(sorted(keep))
-    links.loc[others, "conflict"] = (links.loc[others, "conflict"] * REPEAT_WEIGHT).round(4)
-    return links
 
 
 def _linked(sa: pd.Series, sb: pd.Series) -> bool:
@@ -791,26 +423,7 @@ def classify(sa: pd.Series, sb: pd.Series) -> str:
     return "factual-conflict"
 
 
-FRAME_EVIDENCE = {
-    "agreement": "; they disagree on whether an agreement was reached",
-    "schedule": "; they disagree on whether a date is set",
-    "activity": "; they disagree on whether it goes ahead",
-    "delivery": "; they disagree on whether it was handed over",
-    "withdrawal": "; they disagree on whether forces pulled back",
-    "ceasefire": "; they disagree on whether the truce holds",
-    "casualties": "; they disagree on whether anyone was hurt",
-    "damage": "; they disagree on whether anything was hit",
-    "buildup": "; they disagree on whether forces gathered at the border",
-    "control": "; they disagree on whether it is under control",
-    "figure": "; they give different figures",
-    "ability": "; they disagree on whether it can be done",
-    "blame": "; they disagree on who started it",
-    "responsibility": "; they disagree on who did it",
-    "story": "; they disagree on whether what the headline reports happened",
-}
-
-
-def _evidence(sa: pd.Series, sb: pd.Series, kind: str, entail: float, contradict: float, similarity: float, linked: bool, frame: str | None = None) -> str:
+def _evidence(sa: pd.Series, sb: pd.Series, kind: str, entail: float, contradict: float, similarity: float, linked: bool) -> str:
     who = KIND_VERBS[kind]
     denier, other = (sb, sa) if SIGN.get(sb["polarity"], 1) < SIGN.get(sa["polarity"], 1) else (sa, sb)
     if kind in ("retraction", "self-contradiction"):
@@ -818,7 +431,7 @@ def _evidence(sa: pd.Series, sb: pd.Series, kind: str, entail: float, contradict
     opposite = SIGN.get(sa["polarity"], 1) != SIGN.get(sb["polarity"], 1)
     basis = f"entailment {entail:.2f}" if opposite else f"contradiction {contradict:.2f}"
     basis = f"{basis}, similarity {similarity:.2f} between the contents"
-    link = "; the text links the two statements" if linked else FRAME_EVIDENCE.get(frame or "", "")
+    link = "; the text links the two statements" if linked else ""
     said = "said earlier" if kind in ("retraction", "self-contradiction") else "says"
     return f"{denier['speaker']} ({denier['cue'] or 'narration'}) {who} {other['speaker']} {said}: {basis}{link}"
 

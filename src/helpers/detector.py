@@ -36,14 +36,15 @@ DISMISSALS: dict[str, str] = {
     "denies": "Someone denies something.",
 }
 SIGN = {"assert": 1, "deny": -1, "retract": -1, "hedge": 0}
-#: Feature groups, in the order the model reads them. ``rules`` are the older frame, story and link rules'
-#: outputs: measured in the ablation, left out of the shipped model when they do not pay (docs/evaluation.md).
+#: Feature groups, in the order the model reads them. ``rules`` are the plain polarity-aware NLI score and the
+#: text's links (``contradictions.score_pairs``): measured in the ablation, left out of the shipped model when
+#: they do not pay (docs/evaluation.md).
 GROUPS: dict[str, tuple[str, ...]] = {
     "nli": ("ab_entail", "ba_entail", "ab_contradict", "ba_contradict", "similarity", "opposite", "any_negative", "same_speaker", "polarity_score"),
     "dismissal": ("dismiss_max", "dismiss_gap", "not_happened_max", "not_happened_gap", "denies_max", "denies_gap", "speaker_dismiss_gap", "speaker_not_happened_gap", "sentence_similarity"),
     "shape": ("length_min", "length_max", "paragraph_min", "same_speaker_dismiss"),
     "speakers": ("speakers_opposite", "speakers_similarity", "speakers_polarity_score", "speakers_pairs", "speakers_denier_vs_other", "paragraph_gap"),
-    "rules": ("rule_conflict", "rule_frame", "rule_story", "rule_echo", "rule_elaboration", "rule_reaffirmation", "rule_linked"),
+    "rules": ("rule_conflict", "rule_linked"),
 }
 #: The probability cut-off reads as this score.
 SCORE_AT_CUTOFF = 0.6
@@ -131,7 +132,7 @@ def pair_features(
     rows: pd.DataFrame, statements: pd.DataFrame, nli: Mapping[tuple[int, int], tuple[float, float, float, float]],
     dismissal: Mapping[str, Mapping[int, float]], sentence_similarity: Mapping[tuple[int, int], float],
 ) -> pd.DataFrame:
-    """One row of features per scored pair (``rows`` has a, b, similarity and the rules' outputs).
+    """One row of features per scored pair (``rows`` has a, b, similarity, rule_conflict and linked).
 
     ``nli[(a, b)]`` holds entailment a→b, b→a and contradiction a→b, b→a on the contents."""
     by_id = statements.set_index("id")
@@ -182,16 +183,9 @@ def pair_features(
     for i, s in sign.items():
         denier[speaker[i]] = denier.get(speaker[i], False) or s < 0
     out["speakers_denier_vs_other"] = [float(denier[speaker[x]] != denier[speaker[y]]) for x, y in zip(a, b)]
-    # the older rules' verdicts, for the ablation: their score, each rule that fired, the text's links
-    rules = rows.reindex(columns=["rule_conflict", "frame", "evidence", "linked"])
-    frame = rules["frame"].fillna("").astype(str)
-    evidence = rules["evidence"].fillna("").astype(str)
+    # for the ablation: the plain polarity-aware NLI score and the text's links
+    rules = rows.reindex(columns=["rule_conflict", "linked"])
     out["rule_conflict"] = rules["rule_conflict"].fillna(0.0).astype(float).to_numpy()
-    out["rule_frame"] = ((frame != "") & (frame != "story")).astype(float).to_numpy()
-    out["rule_story"] = (frame == "story").astype(float).to_numpy()
-    out["rule_echo"] = evidence.str.contains("it repeats what statement", regex=False).astype(float).to_numpy()
-    out["rule_elaboration"] = evidence.str.contains("it spells out", regex=False).astype(float).to_numpy()
-    out["rule_reaffirmation"] = evidence.str.contains("stands by what", regex=False).astype(float).to_numpy()
     out["rule_linked"] = rules["linked"].fillna(False).astype(bool).astype(float).to_numpy()
     return out
 
