@@ -1,0 +1,57 @@
+"""Fitting the detector on gold files: pairs and labels, folds by episode, the saved entry, the ablation, the CLI."""
+
+import json
+
+import pytest
+
+from helpers.calibration import SHIPPED_GROUPS, collect_pairs, episode_of
+from helpers.cli import main
+from helpers.detector import GROUPS, load_detector
+from helpers.paths import DATA_DIR
+
+REAL = DATA_DIR / "real" / "gold"
+#: Three dev articles of three episodes, and one blind article.
+DEV = [REAL / f"{name}.json" for name in (
+    "dailybeast-2024-11-11-kremlin-insists-trump-putin-call-didnt-happen",
+    "dawn-2019-07-23-trump-modi-kashmir",
+    "medialine-2025-04-08-tehran-insists-indirect-talks",
+)]
+BLIND = REAL / "nation-2020-03-01-kenya-denies-interfering-somalia.json"
+
+
+def test_the_episode_comes_from_the_sidecar_else_the_article_name(tmp_path):
+    assert episode_of(DATA_DIR / "real" / "articles" / "dawn-2019-07-23-trump-modi-kashmir.txt") == "2019-07-trump-kashmir-mediation"
+    assert episode_of(tmp_path / "loose-article.txt") == "loose-article"
+
+
+@pytest.mark.slow
+def test_pairs_carry_every_feature_and_the_gold_marks(nli_model):
+    pairs = collect_pairs(DEV[:1], nli_model)
+    every = [name for group in GROUPS.values() for name in group]
+    assert set(every) <= set(pairs.columns) and pairs["label"].any() and not pairs["label"].all()
+    assert set(pairs["episode"]) == {"2024-11-trump-putin-call-denial"} and set(pairs["role"]) == {"dev"}
+    assert (pairs["a"] < pairs["b"]).all()  # one row per pair of quoted statements
+
+
+@pytest.mark.slow
+def test_calibrate_fits_saves_and_reports_the_ablation(tmp_path, capsys):
+    out, table = tmp_path / "detector.json", tmp_path / "ablation.md"
+    assert main(["calibrate", *map(str, DEV), str(BLIND), "--out", str(out), "--ablation", str(table)]) == 0
+    printed = capsys.readouterr().out
+    assert "3 articles, 3 episodes" in printed  # the blind file is skipped
+    detector = load_detector("fast", out)
+    assert detector.features == [n for g in SHIPPED_GROUPS for n in GROUPS[g]] and 0.0 < detector.cutoff < 1.0
+    assert detector.report["articles"] == 3 and detector.report["out_of_fold"]["marked"] > 0
+    rows = table.read_text()
+    assert all(f"without {group}" in rows for group in SHIPPED_GROUPS) and "with rule_linked" in rows and "guard" in rows
+    assert set(json.loads(out.read_text())) == {"fast"}
+
+
+def test_calibrate_on_a_broken_gold_file_is_a_one_line_error(tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    out = tmp_path / "detector.json"
+    assert main(["calibrate", str(bad), "--out", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: ") and "bad.json" in err and len(err.splitlines()) == 1
+    assert not out.exists()  # nothing written
