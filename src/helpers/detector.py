@@ -24,7 +24,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .actors import NARRATOR
 from .paths import DETECTOR_FILE
 
 log = logging.getLogger(__name__)
@@ -188,12 +187,6 @@ def pair_features(
     out["rule_conflict"] = rules["rule_conflict"].fillna(0.0).astype(float).to_numpy()
     out["rule_linked"] = rules["linked"].fillna(False).astype(bool).astype(float).to_numpy()
     return out
-
-
-def scorable(statements: pd.DataFrame, a: int, b: int) -> bool:
-    """Pairs the detector scores: two quoted statements (narration argues with no one in the gold)."""
-    by_speaker = statements.set_index("id")["speaker"]
-    return by_speaker[a] != NARRATOR and by_speaker[b] != NARRATOR
 
 
 def fit_detector(
