@@ -276,22 +276,20 @@ def _detect(
     links["conflict"] = 0.0
     links.loc[scored.index, "probability"] = probability.round(4)
     links.loc[scored.index, "conflict"] = score.round(4)
-    for idx in scored.index:
-        row = links.loc[idx]
-        sa, sb = by_id[int(row["a"])], by_id[int(row["b"])]
-        e_ab, e_ba = nli[(int(row["a"]), int(row["b"]))][:2]
-        why = f"detector probability {row['probability']:.2f} (cut-off {fitted.cutoff:.2f})"
-        if _denies_own_words(sa, sb, max(e_ab, e_ba)):
-            links.at[idx, "linked"] = True
-            row = links.loc[idx]
-        if _same_side(sa, sb) and _same_stance(_content_sign(sa), _content_sign(sb), nli[(int(row["a"]), int(row["b"]))]):
-            links.at[idx, "conflict"] = min(float(row["conflict"]), PARAPHRASE_CAP)
+    for row in links.loc[scored.index].itertuples():
+        sa, sb = by_id[int(row.a)], by_id[int(row.b)]
+        scores = nli[(int(row.a), int(row.b))]
+        linked = bool(row.linked) or _denies_own_words(sa, sb, max(scores[:2]))
+        why = f"detector probability {row.probability:.2f} (cut-off {fitted.cutoff:.2f})"
+        if _same_side(sa, sb) and _same_stance(_content_sign(sa), _content_sign(sb), scores):
+            links.at[row.Index, "conflict"] = min(float(row.conflict), PARAPHRASE_CAP)
             why += "; they say the same thing (each entails the other): no conflict"
-        elif bool(row["linked"]):
-            links.at[idx, "conflict"] = round(_linked_score(row["entail"], row["contradict"], float(row["conflict"])), 4)
+        elif linked:
+            links.at[row.Index, "conflict"] = round(_linked_score(row.entail, row.contradict, float(row.conflict)), 4)
             why += "; the text links the two statements"
-        basis = _evidence(sa, sb, row["kind"], float(row["entail"]), float(row["contradict"]), float(row["similarity"]), False)
-        links.at[idx, "evidence"] = f"{basis}; {why}"
+        basis = _evidence(sa, sb, row.kind, float(row.entail), float(row.contradict), float(row.similarity), False)
+        links.at[row.Index, "linked"] = linked
+        links.at[row.Index, "evidence"] = f"{basis}; {why}"
     return links
 
 
