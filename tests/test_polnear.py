@@ -9,7 +9,7 @@ import pytest
 
 from helpers import paths, polnear
 from helpers.article import ArticleError
-from helpers.polnear import Predicted, content_words, is_speech, norm_name, rates, read_articles, score_article, shares
+from helpers.polnear import Predicted, content_words, is_speech, names_match, norm_name, rates, read_articles, score_article, shares
 
 POLNEAR_DEV = paths.PROJECT_ROOT.parent / "shared" / "data" / "attribution" / "polnear" / "dev.jsonl"
 
@@ -163,6 +163,16 @@ def test_resolution_right_and_wrong_by_name():
     assert r["resolvable"] == 1 and r["resolution_accuracy"] == 1.0 and r["pronoun_resolution_accuracy"] == 1.0
 
 
+def test_names_match_without_middle_initials_and_by_surname_only_where_the_article_has_no_full_name():
+    assert names_match("Leonard Burman", "Leonard E. Burman") and names_match("Mr. Holtz-Eakin", "Holtz-Eakin")
+    assert not names_match("Leonard Burman", "Leonard Baker")
+    text = "President Obama said the trend lines were terrifying. Mr. Obama spoke in Honolulu."
+    assert names_match("Obama", "Barack Obama", text)  # the article never writes "Barack Obama"
+    assert not names_match("Obama", "Barack Obama", text + " Barack Obama was there.")  # it does: the full name is due
+    assert not names_match("Obama", "Michelle Obama", "Mr. Obama and Michelle Obama spoke.")
+    assert not names_match("Clinton", "Hillary Clinton and Tim Kaine", text)
+
+
 def test_rates_of_no_counts_are_zero():
     from collections import Counter
 
@@ -254,6 +264,12 @@ def test_evaluate_end_to_end(tmp_path):
     assert result["per_article"][1]["content_recall"] == 0.5
     assert sum(m["what"] == "content missed" for m in result["misses"]) == 3
     assert polnear.evaluate(path, said_predictor([]), limit=1)["articles"] == 1
+    # only the articles the resolution file covers
+    calls = []
+    only = polnear.evaluate(path, said_predictor(calls), resolutions=res_path, resolved_only=True)
+    assert calls == ["a2"] and only["articles"] == 1 and only["total"]["gold"] == 2
+    with pytest.raises(ArticleError, match="resolved-only needs a resolution file"):
+        polnear.evaluate(path, said_predictor([]), resolved_only=True)
 
 
 @pytest.mark.slow

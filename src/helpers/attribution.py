@@ -358,12 +358,18 @@ def _make(tok, cue: Cue, src, content: tuple[int, int], text: str, quotes) -> At
     return a
 
 
+def _dateline_dash(tok) -> bool:
+    """A dash that ends a dateline ("(UPI) -- Mary"), not one inside a name ("Holtz-Eakin")."""
+    spaced = bool(tok.whitespace_) or tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+    return tok.text in ("--", "—", "–") or tok.text == "-" and spaced
+
+
 def _mention_span(src, cue_tok) -> tuple[int, int]:
     """The source's words: its subtree, without a relative clause or anything from the cue on."""
     # never across the cue: "the minister, who said ..." stops before it, "said the minister" starts after it
     toks = [t for t in src.subtree if (t.i < cue_tok.i if src.i < cue_tok.i else t.i > cue_tok.i)]
     # a dateline before the source ("LOS ANGELES, Sept. 28 (UPI) -- Mary Blige"): the source starts after its dash
-    dashes = [i for i, t in enumerate(toks) if t.text in ("--", "—", "–", "-") and i < len(toks) - 1 and t.i < src.i]
+    dashes = [i for i, t in enumerate(toks) if _dateline_dash(t) and i < len(toks) - 1 and t.i < src.i]
     if dashes:
         toks = toks[dashes[-1] + 1 :]
     drop = set()

@@ -195,7 +195,8 @@ def cmd_eval_attribution(args) -> int:
     from .polnear import evaluate, predict_statements
 
     resolutions = args.resolutions or (RESOLUTION_GOLD if RESOLUTION_GOLD.is_file() else None)
-    report = evaluate(args.file, predict_statements, limit=args.limit, resolutions=resolutions, progress=args.verbose)
+    report = evaluate(args.file, predict_statements, limit=args.limit, resolutions=resolutions, progress=args.verbose,
+                      resolved_only=args.resolved_only)
     if args.json:
         _write_json(report if args.misses else {k: v for k, v in report.items() if k != "misses"}, "-")
         return 0
@@ -339,6 +340,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("file", help="JSONL of articles with annotated attributions (e.g. ../shared/data/attribution/polnear/dev.jsonl)")
     s.add_argument("--limit", type=int, default=None, help="only the first N articles")
     s.add_argument("--resolutions", default=None, help="gold canonical names of sources (default: data/attribution/resolution-dev.jsonl)")
+    s.add_argument("--resolved-only", action="store_true", help="score only the articles the resolution file covers "
+                   "(e.g. data/attribution/resolution-heldout.jsonl on PolNeAR train)")
     s.add_argument("--misses", action="store_true", help="list every miss: content missed, source wrong, resolution wrong, extra statement")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_eval_attribution)

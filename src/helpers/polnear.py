@@ -8,7 +8,8 @@ content words with the gold content pieces. Reported, per article and in total:
 - statement precision (predicted statements that match some gold attribution);
 - source accuracy: of the matched attributions, those whose predicted mention overlaps the gold source span;
 - resolution accuracy, where a resolution file gives the gold source's canonical name
-  (``data/attribution/resolution-dev.jsonl``: article id, source offsets, name).
+  (``data/attribution/resolution-dev.jsonl``: article id, source offsets, name); names compare without case,
+  honorifics or middle initials, and a surname alone counts where the article never writes the full name.
 """
 
 from __future__ import annotations
@@ -59,17 +60,33 @@ def norm_name(name: str) -> str:
     prev = None
     while prev != name:
         prev, name = name, _HONORIFIC.sub("", name)
-    return name
+    words = name.split()
+    if len(words) > 2:  # "Leonard E. Burman" is "Leonard Burman"
+        words = [w for i, w in enumerate(words) if i in (0, len(words) - 1) or not re.fullmatch(r"[a-z]\.?", w)]
+    return " ".join(words)
 
 
-def read_articles(path: str | Path, limit: int | None = None) -> list[dict]:
-    """PolNeAR-format articles (one JSON object per line); bad input raises ``ArticleError`` naming the file."""
+def names_match(predicted: str, gold: str, text: str = "") -> bool:
+    """Whether a resolved speaker names the gold entity: the same name (see ``norm_name``), or the gold's surname
+    alone where the article never writes the gold's full name (the gold says "Barack Obama" for an article that
+    only has "President Obama" and "Mr. Obama")."""
+    p, g = norm_name(predicted), norm_name(gold)
+    if p == g:
+        return True
+    return len(p.split()) == 1 and len(g.split()) > 1 and g.split()[-1] == p and g not in re.sub(r"\s+", " ", text.replace("’", "'").lower())
+
+
+def read_articles(path: str | Path, limit: int | None = None, ids: set[str] | None = None) -> list[dict]:
+    """PolNeAR-format articles (one JSON object per line), only those in ``ids`` if given; bad input raises
+    ``ArticleError`` naming the file."""
     path = Path(path)
     if not path.is_file():
         raise ArticleError(f"{path}: no such file")
     rows = []
     need = "an article needs id, text and attributions (the PolNeAR format)"
     for row in read_jsonl(path, {"id", "text", "attributions"}, need, ArticleError):
+        if ids is not None and row["id"] not in ids:
+            continue
         rows.append(row)
         if limit and len(rows) >= limit:
             break
@@ -162,7 +179,7 @@ def score_article(row: dict, predicted: list[Predicted], resolutions: dict | Non
             counts["resolvable"] += 1
             pron = res.get("kind") in ("pronoun", "relative")
             counts["resolvable_pronoun"] += pron
-            if norm_name(p.speaker) == norm_name(res["resolved"]):
+            if names_match(p.speaker, res["resolved"], row["text"]):
                 counts["resolved_right"] += 1
                 counts["resolved_right_pronoun"] += pron
             else:
@@ -195,12 +212,16 @@ def evaluate(
     limit: int | None = None,
     resolutions: str | Path | None = None,
     progress: bool = False,
+    resolved_only: bool = False,
 ) -> dict:
-    """Per-article and total figures of ``predict(text, article_id)`` on a PolNeAR-format file."""
+    """Per-article and total figures of ``predict(text, article_id)`` on a PolNeAR-format file (with
+    ``resolved_only``, on the articles the resolution file covers)."""
     from tqdm import tqdm
 
-    rows = read_articles(path, limit)
     gold_names = read_resolutions(resolutions)
+    if resolved_only and not gold_names:
+        raise ArticleError(f"{path}: --resolved-only needs a resolution file")
+    rows = read_articles(path, limit, {k[0] for k in gold_names} if resolved_only else None)
     per_article, total, misses = [], Counter(), []
     for row in tqdm(rows, desc="articles", unit="article", disable=not progress):
         result = score_article(row, predict(row["text"], row["id"]), gold_names)

@@ -16,12 +16,13 @@ Aliases from the user (mention -> actor) win over all of this.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from dataclasses import dataclass, field
 from importlib import resources
 
-from .attribution import Attribution
+from .attribution import Attribution, quote_spans
 
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
@@ -42,9 +43,20 @@ def _read_people_words() -> tuple[frozenset[str], dict[str, str], frozenset[str]
     return roles, titles, honorifics, honorific_gender
 
 
+def _read_first_names() -> dict[str, str]:
+    """First name -> gender ("m"/"f") from ``lexicons/first_names.tsv`` (1990 US Census lists; see its script)."""
+    text = resources.files("helpers").joinpath("lexicons/first_names.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader([line for line in text.splitlines() if line.strip() and not line.startswith("#")], delimiter="\t")
+    return {r["name"]: r["gender"] for r in rows}
+
+
 #: PERSON_ROLES: nouns for a person's role ("the nominee said" is the person of that role named last, when no title
 #: says who); the gender some role words and honorifics tell; honorifics, never part of a name.
 PERSON_ROLES, _GENDERED_TITLES, _HONORIFICS, _HONORIFIC_GENDER = _read_people_words()
+_FIRST_NAMES = _read_first_names()
+#: Short forms of title and party words, so that "Gov. Mike Pence" is "the governor" and "GOP nominee" "Republican".
+_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gop": "republican", "dem": "democrat",
+                  "pres": "president", "gen": "general", "amb": "ambassador", "u.s": "american", "us": "american"}
 _DETERMINERS = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -55,7 +67,8 @@ class Person:
     name: str
     gender: str | None = None
     titles: set[str] = field(default_factory=set)
-    last_seen: int = -1
+    profile: set[str] = field(default_factory=set)  # stems of the words that describe them ("republ", "govern")
+    parties: set[str] = field(default_factory=set)  # stems of their nationality or party words ("democr", "russia")
 
 
 def _clean(text: str) -> str:
@@ -67,6 +80,29 @@ def _clean(text: str) -> str:
 def _name_key(name: str) -> list[str]:
     words = [w.strip(".,").lower() for w in _without_titles(name).split()]
     return [w for w in words if w and w not in _HONORIFICS]
+
+
+def _stem(word: str) -> str:
+    """A crude stem that joins "Democrat" and "Democratic", "Russia" and "Russian", "Gov." and "governor"."""
+    word = word.lower().strip(".,’'")
+    return _ABBREVIATIONS.get(word, word)[:6]
+
+
+def _title(word: str) -> str:
+    """A title word in full ("Gov." -> "governor")."""
+    word = word.lower().strip(".,’'")
+    return _ABBREVIATIONS.get(word, word)
+
+
+def _first_name_gender(name: str) -> str | None:
+    """The gender a name's first given name tells ("Crooked Hillary Clinton" -> "f"), if the table knows it."""
+    words = name.split()[:-1]
+    return next((_FIRST_NAMES[w.lower().strip(".,")] for w in words if w.lower().strip(".,") in _FIRST_NAMES), None)
+
+
+def _is_party(tok) -> bool:
+    """A nationality or party word ("Chinese", "Democratic", "GOP")."""
+    return tok.ent_type_ == "NORP" or _title(tok.text) in ("republican", "democrat", "democratic")
 
 
 def _without_titles(name: str) -> str:
@@ -86,6 +122,9 @@ class Resolver:
         self.people: dict[str, Person] = {}
         self.surnames: dict[str, str] = {}
         self._mentions: list[tuple[int, str]] = []  # (char offset, canonical person) in text order
+        self._subjects: set[int] = set()  # offsets of the mentions that are a clause's subject
+        self._quotes = quote_spans(doc.text)
+        self._sent_starts = [sent.start_char for sent in doc.sents]
         self.orgs: dict[str, str] = {}  # last word of a body's name -> its full name ("post" -> "Washington Post")
         self._read_people()
 
@@ -104,18 +143,50 @@ class Resolver:
             words = _name_key(ent.text)
             if not words or any(not re.search(r"[a-z]", w) for w in words):
                 continue
-            canon = self._canonical(ent.text)
+            canon = self._canonical(ent.text, self._gender_before(ent))
             person = self.people.setdefault(canon, Person(canon))
-            before = doc[ent.start - 1] if ent.start > 0 else None
-            if before is not None and before.lower_ in _HONORIFIC_GENDER:
-                person.gender = person.gender or _HONORIFIC_GENDER[before.lower_]
+            person.gender = person.gender or self._gender_before(ent) or _first_name_gender(canon)
             inside = {w.strip(".,").lower() for w in ent.text.split()} & PERSON_ROLES
-            for title in self._titles_of(ent) | inside:
+            titles, words, parties = self._titles_of(ent)
+            for title in titles | inside:
                 person.titles.add(title)
                 if title in _GENDERED_TITLES:
                     person.gender = person.gender or _GENDERED_TITLES[title]
+            person.profile |= words | {_stem(t) for t in titles | inside}
+            person.parties |= parties
             self._mentions.append((ent.start_char, canon))
+            if ent.root.dep_ in ("nsubj", "nsubjpass"):
+                self._subjects.add(ent.start_char)
         self._genders_from_pronouns()
+        # a body owned by a named person: "the Clinton campaign", "Donald Trump's foundation" (for "the campaign")
+        self._owned: list[tuple[int, str, str]] = []  # (offset, noun, owner's name as written)
+        for tok in doc:
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() not in PERSON_ROLES:
+                owner = self._owner(tok)
+                if owner is not None:
+                    self._owned.append((tok.idx, tok.lemma_.lower(), owner.text))
+
+    def _gender_before(self, ent) -> str | None:
+        """The gender an honorific before a name tells ("Mrs. Clinton")."""
+        words = [w.lower() for w in ent.text.split()[:1]]
+        if ent.start > 0:
+            words.append(self.doc[ent.start - 1].lower_)
+        return next((_HONORIFIC_GENDER[w] for w in words if w in _HONORIFIC_GENDER), None)
+
+    @staticmethod
+    def _owns(head) -> bool:
+        """Whether a possessor names the body ("Trump's campaign" is the Trump campaign; "Putin's spokesman" is a
+        person, resolved as a description)."""
+        return head.pos_ == "NOUN" and head.lemma_.lower() not in PERSON_ROLES
+
+    def _owner(self, tok):
+        """The named person a common noun belongs to ("the Clinton campaign", "Trump's campaign"), as an entity."""
+        for child in tok.lefts:
+            if child.dep_ in ("compound", "poss") and child.ent_type_:
+                ent = next((e for e in self.doc.ents if e.start <= child.i < e.end), None)
+                if ent is not None and (ent.label_ == "PERSON" or " ".join(_name_key(ent.text)) in self.surnames):
+                    return ent
+        return None
 
     def _genders_from_pronouns(self) -> None:
         """A person's gender from the pronouns of the sentences that name only them."""
@@ -138,8 +209,9 @@ class Resolver:
             if person is not None and person.gender is None and (m or f) and max(m, f) >= 2 * min(m, f) + 1:
                 person.gender = "m" if m > f else "f"
 
-    def _canonical(self, text: str) -> str:
-        """The fullest name the article gives this person; registers surname and full forms."""
+    def _canonical(self, text: str, gender: str | None = None) -> str:
+        """The fullest name the article gives this person; registers surname and full forms. ``gender`` (from an
+        honorific) picks between two people of one surname ("Mrs. Clinton" is not Bill Clinton)."""
         words = _name_key(text)
         original = [w for w in re.sub(r"[’']s$", "", _without_titles(text.strip())).split() if w.strip(".,").lower() not in _HONORIFICS]
         if len(original) > 2:  # "Donald J. Trump" is "Donald Trump"
@@ -147,6 +219,9 @@ class Resolver:
             words = [w.strip(".,").lower() for w in original]
         if len(words) == 1:
             known = self.surnames.get(words[0])
+            if known and gender and self.people.get(known) is not None and self.people[known].gender not in (None, gender):
+                other = [c for _, c in reversed(self._mentions) if c.split()[-1].lower() == words[0] and self.people[c].gender == gender]
+                return other[0] if other else " ".join(original)
             if known:
                 return known
             self.surnames.setdefault(words[0], " ".join(original))
@@ -161,7 +236,7 @@ class Resolver:
         known = self.surnames.get(last)
         if known and len(known.split()) >= len(original) and known.split()[0].lower() == words[0]:
             return known
-        if known and len(known.split()) == 1:
+        if known and len(known.split()) == 1 and self._same_gender(known, full):
             # "Peskov" came first, "Dmitry Peskov" now: keep the fuller form for both
             for p in self.people.values():
                 if p.name == known:
@@ -172,19 +247,38 @@ class Resolver:
         self.surnames.setdefault(" ".join(words), full)
         return full
 
-    def _titles_of(self, ent) -> set[str]:
-        """Title nouns around a name: "Foreign Minister Sergei Lavrov", "Lavrov, Russia's foreign minister"."""
-        out = set()
+    def _same_gender(self, bare: str, full: str) -> bool:
+        """Whether a bare surname's person can be this full name ("Mr. Obama" is not "Michelle Obama")."""
+        known = self.people.get(bare)
+        told = _first_name_gender(full)
+        return known is None or known.gender is None or told is None or known.gender == told
+
+    def _titles_of(self, ent) -> tuple[set[str], set[str], set[str]]:
+        """Title nouns around a name ("Foreign Minister Sergei Lavrov", "Lavrov, Russia's foreign minister"), the
+        stems of every word that describes it there, and the stems of its nationality or party words."""
+        out, words, parties = set(), set(), set()
         head = ent.root
+        described = []
         for tok in list(head.lefts):
-            if tok.dep_ in ("compound", "amod") and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ != "PERSON":
-                out.add(tok.lemma_.lower())
+            if ent.start <= tok.i < ent.end and tok.lower_.strip(".") not in _ABBREVIATIONS:
+                continue
+            if tok.dep_ in ("compound", "amod") and tok.pos_ in ("NOUN", "PROPN") and (tok.ent_type_ != "PERSON" or tok.lower_.strip(".") in _ABBREVIATIONS):
+                out.add(_title(tok.lemma_))
+            described.extend(tok.subtree)
         for tok in head.children:
             if tok.dep_ == "appos" and tok.pos_ == "NOUN":
                 out.add(tok.lemma_.lower())
+            if tok.dep_ == "appos":
+                described.extend(t for t in tok.subtree if t.dep_ != "relcl")
         if head.dep_ == "appos" and head.head.pos_ == "NOUN":
             out.add(head.head.lemma_.lower())  # "the Kremlin spokesman, Dmitry Peskov"
-        return out
+            described.extend(t for t in head.head.subtree if t.i < ent.start)
+        for tok in described:
+            if tok.pos_ in ("NOUN", "PROPN", "ADJ") and not (ent.start <= tok.i < ent.end and tok.lower_.strip(".") not in _ABBREVIATIONS):
+                words.add(_stem(tok.text))
+                if _is_party(tok):
+                    parties.add(_stem(tok.text))
+        return out, words, parties
 
     # -- one mention ------------------------------------------------------------------------------------------------
     def resolve(self, a: Attribution, speakers: list[tuple[int, str]] | None = None) -> str:
@@ -210,16 +304,23 @@ class Resolver:
         mention = text[start:end]
         # a named person or body at the mention's head ("Stein spokeswoman Melezia Figueroa", not "a spokeswoman
         # for Hillary Clinton")
-        heads = {head.i} | {t.i for t in head.children if t.dep_ in ("appos", "compound")} if head is not None else set()
+        heads = {head.i} | {t.i for t in head.children if t.dep_ in ("appos", "compound") or t.dep_ == "poss" and self._owns(head)} if head is not None else set()
         for ent in self.doc.ents:
             if not (start <= ent.start_char and ent.end_char <= end):
                 continue
             if head is not None and not heads & set(range(ent.start, ent.end)):
                 continue
             key = " ".join(_name_key(ent.text))
+            owned = head is not None and ent.root.head.i == head.i and (ent.root.dep_ == "compound" and head.pos_ == "NOUN" or ent.root.dep_ == "poss" and self._owns(head))
+            if (ent.label_ == "PERSON" and key or key in self.surnames) and owned:  # "the Clinton campaign", "a Trump aide"
+                return f"{self._canonical(ent.text).split()[-1]} {head.lemma_.lower()}"
             if ent.label_ == "PERSON" and key or key in self.surnames:  # a known surname tagged as a body is the person
-                return self._canonical(ent.text)
+                return self._canonical(ent.text, self._gender_before(ent))
             if ent.label_ in ("ORG", "NORP", "GPE", "FAC") and head is not None and ent.start <= head.i < ent.end:
+                if ent.label_ == "NORP" and head.tag_ == "NNP" and any(t.lower_ == "the" for t in head.lefts):
+                    named = self._titled(start, _title(head.lemma_), head)  # "The Republican said"
+                    if named:
+                        return named
                 return self._org(ent.text)
         word = head.lower_ if head is not None else mention.lower().strip()
         if word in _MALE | _FEMALE:
@@ -233,12 +334,15 @@ class Resolver:
             if pair:
                 return pair
         definite = head is not None and any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in head.lefts)
-        if definite and head.pos_ in ("NOUN", "PROPN"):
-            noun = head.lemma_.lower()
-            named = self._described(start, noun, head, speakers) or self._titled(start, noun) or self.orgs.get(noun, "")
-            qualified = any(t.ent_type_ in ("ORG", "GPE", "FAC", "PERSON") for t in head.lefts)
+        if definite and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+            noun = _title(head.lemma_)
+            named = (self._described(start, noun, head, speakers) or self._titled(start, noun, head)
+                     or self._owned_before(start, noun) or self.orgs.get(noun, ""))
+            qualified = any(t.ent_type_ in ("ORG", "FAC", "PERSON") and not _is_party(t) for t in head.lefts)
             if not named and noun in PERSON_ROLES and head.tag_ != "NNS" and not qualified:
-                named = self._pronoun(start, _GENDERED_TITLES.get(noun, ""), speakers)  # "the Republican nominee said"
+                # "the Republican nominee said", "the Indiana governor said": the person in view, unless the words
+                # give another party or nationality
+                named = self._pronoun(start, _GENDERED_TITLES.get(noun, ""), speakers, parties=self._parties_of(head))
             if named:
                 return named
         if head is not None and head.pos_ == "PROPN":
@@ -254,13 +358,22 @@ class Resolver:
             return self.orgs[words[0].lower()]
         return name
 
-    def _pronoun(self, pos: int, gender: str, speakers: list[tuple[int, str]]) -> str:
-        """The nearest person before ``pos`` who can be ``gender``; a recent speaker before a mere mention."""
+    def _pronoun(self, pos: int, gender: str, speakers: list[tuple[int, str]], parties: set[str] | None = None) -> str:
+        """The nearest person before ``pos`` who can be ``gender`` (and, for a description, has no other party or
+        nationality than ``parties``); a recent speaker before a mere mention."""
         def fits(name: str) -> bool:
             p = self.people.get(name)
-            return p is not None and (not gender or p.gender in (None, gender))
+            if p is None or gender and p.gender not in (None, gender):
+                return False
+            return not (parties and p.parties and not parties & p.parties)
         recent_speakers = [(o, s) for o, s in speakers if o < pos and pos - o < 1500 and fits(s)]
         mentions = [(o, c) for o, c in self._mentions if o < pos and fits(c)]
+        # a person named outside quotation marks in this sentence or the one before ("Donald Trump is drawing
+        # criticism after he appeared to suggest"), its subject first; the speakers otherwise
+        near = self._nearby(pos, [(o, c) for o, c in mentions if not any(a <= o < b for a, b in self._quotes)])
+        if near:
+            self._learn_gender(near, gender)
+            return near
         best = None
         if recent_speakers:
             best = recent_speakers[-1]
@@ -268,10 +381,25 @@ class Resolver:
             best = mentions[-1]  # a person named well after the last speaker is the nearer antecedent
         if best is None:
             return ""
-        person = self.people.get(best[1])
+        self._learn_gender(best[1], gender)
+        return best[1]
+
+    def _learn_gender(self, name: str, gender: str) -> None:
+        person = self.people.get(name)
         if person is not None and person.gender is None and gender:
             person.gender = gender  # "he" fixed it
-        return best[1]
+
+    def _nearby(self, pos: int, mentions: list[tuple[int, str]]) -> str:
+        """Of ``mentions`` (before ``pos``), the one in ``pos``'s sentence (a subject before a mere mention, then the
+        nearest), else the subject of the sentence before."""
+        k = bisect.bisect_right(self._sent_starts, pos) - 1
+        start = self._sent_starts[k] if k >= 0 else 0
+        here = [(o, c) for o, c in mentions if start <= o < pos]
+        subjects = [(o, c) for o, c in here if o in self._subjects]
+        if here:
+            return (subjects or here)[-1][1]
+        before = [(o, c) for o, c in mentions if k >= 1 and self._sent_starts[k - 1] <= o < start and o in self._subjects]
+        return before[-1][1] if before else ""
 
     def _body(self, pos: int, speakers: list[tuple[int, str]]) -> str:
         """The nearest speaker before ``pos`` that is not a named person (a government, a ministry, a group)."""
@@ -306,11 +434,27 @@ class Resolver:
             return s
         return ""
 
-    def _titled(self, pos: int, title: str) -> str:
-        """The person last named before ``pos`` with this title."""
+    def _parties_of(self, head) -> set[str]:
+        return {_stem(t.text) for t in head.lefts if _is_party(t)}
+
+    def _titled(self, pos: int, title: str, head) -> str:
+        """The person last named before ``pos`` with this title or description, and no other party or nationality
+        ("the Democratic nominee" is not the Republican nominee; "the Republican" is who was called one)."""
+        parties = self._parties_of(head)
         for o, c in reversed(self._mentions):
-            if o < pos and title in self.people[c].titles:
-                return c
+            p = self.people[c]
+            if o >= pos or not (title in p.titles or head.pos_ != "NOUN" and _stem(title) in p.profile):
+                continue
+            if parties and not parties <= p.profile:
+                continue
+            return c
+        return ""
+
+    def _owned_before(self, pos: int, noun: str) -> str:
+        """The last body of this kind owned by a named person before ``pos`` ("the campaign" -> "Trump campaign")."""
+        for o, n, owner in reversed(self._owned):
+            if o < pos and n == noun:
+                return f"{self._canonical(owner).split()[-1]} {noun}"
         return ""
 
 
