@@ -201,3 +201,16 @@ def test_a_name_inside_a_quotation_is_not_the_speaker_of_the_next_he_said():
 
 def test_a_hyphenated_surname_stays_whole():
     assert resolved("“I have admiration for the mechanics,” Mr. Holtz-Eakin said.") == [("Mr. Holtz-Eakin", "Holtz-Eakin")]
+
+
+def test_named_people_joined_by_and_are_one_group():
+    assert actors("Charles Grassley met Patrick Leahy on Monday. But Mr. Grassley and Mr. Leahy say other changes are "
+                  "needed.") == ["Charles Grassley and Patrick Leahy"]
+    assert actors("Sens. Jeff Merkley, Sherrod Brown and Robert Menendez all suggested that the claims were grounds "
+                  "for a lawsuit.") == ["Jeff Merkley, Sherrod Brown and Robert Menendez"]
+
+
+def test_a_body_noun_is_the_body_of_that_kind_named_last():
+    assert actors("Wells Fargo fired 5,300 employees. The bank said that it had fired them over five years.") == ["Wells Fargo"]
+    assert actors("The bank said that it had fired them.") == ["bank"]  # none named: the words stay
+    assert actors("Wells Fargo fired 5,300 employees. The Chinese bank said it would not.") == ["Chinese bank"]

@@ -54,6 +54,16 @@ def _read_first_names() -> dict[str, str]:
 #: says who); the gender some role words and honorifics tell; honorifics, never part of a name.
 PERSON_ROLES, _GENDERED_TITLES, _HONORIFICS, _HONORIFIC_GENDER = _read_people_words()
 _FIRST_NAMES = _read_first_names()
+
+
+def _read_bodies() -> dict[str, str]:
+    """Body nouns and the entity label of their kind ("bank" -> "ORG", "city" -> "GPE") from ``lexicons/bodies.tsv``."""
+    text = resources.files("helpers").joinpath("lexicons/bodies.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader([line for line in text.splitlines() if line.strip() and not line.startswith("#")], delimiter="\t")
+    return {r["word"]: "GPE" if r["kind"] == "place" else "ORG" for r in rows}
+
+
+_BODIES = _read_bodies()
 #: Short forms of title and party words, so that "Gov. Mike Pence" is "the governor" and "GOP nominee" "Republican".
 _ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gop": "republican", "dem": "democrat",
                   "pres": "president", "gen": "general", "amb": "ambassador", "u.s": "american", "us": "american"}
@@ -172,6 +182,19 @@ class Resolver:
         if ent.start > 0:
             words.append(self.doc[ent.start - 1].lower_)
         return next((_HONORIFIC_GENDER[w] for w in words if w in _HONORIFIC_GENDER), None)
+
+    def _group(self, head) -> str:
+        """Named people joined by "and" at the mention's head ("Mr. Grassley and Mr. Leahy" -> "Charles Grassley
+        and Patrick Leahy"), or "" when the head is not such a group."""
+        if head is None or head.ent_type_ != "PERSON" or not head.conjuncts:
+            return ""
+        names = []
+        for tok in sorted([head, *head.conjuncts], key=lambda t: t.i):
+            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
+            if ent is None:
+                return ""
+            names.append(self._canonical(ent.text, self._gender_before(ent)))
+        return " and ".join(names) if len(names) == 2 else ", ".join(names[:-1]) + " and " + names[-1]
 
     @staticmethod
     def _owns(head) -> bool:
@@ -304,6 +327,9 @@ class Resolver:
         mention = text[start:end]
         # a named person or body at the mention's head ("Stein spokeswoman Melezia Figueroa", not "a spokeswoman
         # for Hillary Clinton")
+        group = self._group(head)
+        if group:
+            return group
         heads = {head.i} | {t.i for t in head.children if t.dep_ in ("appos", "compound") or t.dep_ == "poss" and self._owns(head)} if head is not None else set()
         for ent in self.doc.ents:
             if not (start <= ent.start_char and ent.end_char <= end):
@@ -337,7 +363,7 @@ class Resolver:
         if definite and head.pos_ in ("NOUN", "PROPN", "ADJ"):
             noun = _title(head.lemma_)
             named = (self._described(start, noun, head, speakers) or self._titled(start, noun, head)
-                     or self._owned_before(start, noun) or self.orgs.get(noun, ""))
+                     or self._owned_before(start, noun) or self.orgs.get(noun, "") or self._body_named_before(start, noun, head))
             qualified = any(t.ent_type_ in ("ORG", "FAC", "PERSON") and not _is_party(t) for t in head.lefts)
             if not named and noun in PERSON_ROLES and head.tag_ != "NNS" and not qualified:
                 # "the Republican nominee said", "the Indiana governor said": the person in view, unless the words
@@ -448,6 +474,16 @@ class Resolver:
             if parties and not parties <= p.profile:
                 continue
             return c
+        return ""
+
+    def _body_named_before(self, pos: int, noun: str, head) -> str:
+        """"The bank said": the body of that kind named last before ``pos``, outside quotation marks."""
+        label = _BODIES.get(noun)
+        if label is None or head.tag_ == "NNS" or any(t.ent_type_ for t in head.lefts):
+            return ""
+        for ent in reversed(self.doc.ents):
+            if ent.end_char <= pos and ent.label_ == label and not any(a <= ent.start_char < b for a, b in self._quotes):
+                return self._org(ent.text)
         return ""
 
     def _owned_before(self, pos: int, noun: str) -> str:
