@@ -141,3 +141,13 @@ def test_declining_to_comment_is_a_hedge_on_what_was_asked():
         ("A French official", "declined to comment", "whether Russia had agreed", "hedge")
     ]
     assert attributions("The ministry did not confirm the report.") == [("The ministry", "did not confirm", "the report", "hedge")]
+
+
+def test_of_two_subjects_the_one_outside_the_quotation_and_nearer_the_cue_speaks():
+    """The parse sometimes gives a cue two subjects: the tail of a quotation ('The fact itself," Peskov said') or a
+    paragraph label ("Background: The Washington Post reported")."""
+    text = ('He said the reports were "completely untrue. I am just clarifying the content. The fact itself," Peskov said.\n\n'
+            "Background: The Washington Post reported that Donald Trump had a telephone conversation with Vladimir Putin.")
+    found = {(m, cue) for m, cue, _, _ in attributions(text)}
+    assert ("Peskov", "said") in found and ("The Washington Post", "reported") in found
+    assert not any(m in ("The fact itself", "Background") for m, _ in found)

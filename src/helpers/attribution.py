@@ -174,13 +174,26 @@ def _subtree_span(tok) -> tuple[int, int]:
     return _span(toks)
 
 
+def _subjects_first(verb) -> list:
+    """A verb's children, its subjects ordered best first when the parse gives it two: one outside quotation marks
+    before one inside ('The fact itself," Peskov said'), then the nearer to the verb ("Background: The
+    Washington Post reported")."""
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) < 2:
+        return children
+    quotes = quote_spans(verb.doc.text)
+    subjects.sort(key=lambda c: (_inside(c.idx, quotes) is not None, abs(c.i - verb.i)))
+    return subjects + [c for c in children if c not in subjects]
+
+
 def _subject(verb):
     """The source token of a cue verb, following conjunctions, relative clauses and continuing clauses."""
     seen = 0
     v = verb
     while v is not None and seen < 6:
         seen += 1
-        for child in v.children:
+        for child in _subjects_first(v):
             if child.dep_ in ("nsubj", "nsubjpass"):
                 if child.dep_ == "nsubjpass" and v.lemma_ != "quote":
                     # "it was announced by X": the agent speaks
@@ -438,8 +451,8 @@ def _colon(sent, cues: dict[str, Cue], quotes, found: list[Attribution]) -> None
     head = max(before, key=lambda t: (t.ent_type_ == "PERSON", t.pos_ == "PROPN", t.i))
     ms, me = _span(before)
     cs, ce = _span([t for t in toks[colon + 1 :] if not (t.is_punct and t is toks[-1])] or toks[colon + 1 :])
-    if any(a.content_start <= cs < a.content_end for a in found):
-        return
+    if any(a.content_start <= cs < a.content_end or cs <= a.cue_start < ce for a in found):
+        return  # already someone's words, or a label before a sentence with its own speaker ("Background: X said")
     found.append(Attribution(
         cue=":", cue_start=toks[colon].idx, cue_end=toks[colon].idx + 1, content_start=cs, content_end=ce,
         mention_start=ms, mention_end=me, kind="speech", polarity="assert",
