@@ -151,3 +151,13 @@ def test_of_two_subjects_the_one_outside_the_quotation_and_nearer_the_cue_speaks
     found = {(m, cue) for m, cue, _, _ in attributions(text)}
     assert ("Peskov", "said") in found and ("The Washington Post", "reported") in found
     assert not any(m in ("The fact itself", "Background") for m, _ in found)
+
+
+def test_a_transcript_speaker_label_is_the_speaker():
+    text = ('"WALLACE: Will Gennifer Flowers be at the debate?\n\n'
+            '"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.')
+    found = [(m, cue, content) for m, cue, content, _ in attributions(text)]
+    assert ("PENCE", ":", "Gennifer Flowers will not be attending the debate tomorrow night") in found
+    assert found[0][:2] == ("WALLACE", ":")
+    # a word in capitals that is no label of a speaker ("NOTE: ...") needs to be a name the parse knows
+    assert attributions("Officials met in Geneva on Monday. The talks: a first step, they said.")[0][0] == "they"

@@ -444,9 +444,12 @@ def _colon(sent, cues: dict[str, Cue], quotes, found: list[Attribution]) -> None
     if colon is None or colon == 0 or colon >= len(toks) - 2:
         return
     before = toks[:colon]
+    while len(before) > 1 and before[0].is_punct:
+        before = before[1:]  # a transcript's paragraph opens with a quotation mark: '"PENCE: Well, look'
     if any(t.lemma_.lower() in cues and t.pos_ in ("VERB", "AUX") for t in before) or any(t.pos_ in ("VERB", "AUX") for t in before):
         return  # "Trump said:" is a verb cue, read above
-    if not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in before):
+    label = len(before) <= 3 and all(t.is_alpha and t.is_upper and len(t.text) > 1 for t in before)  # "PENCE:", "MR. LAVROV:"
+    if not label and not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in before):
         return
     head = max(before, key=lambda t: (t.ent_type_ == "PERSON", t.pos_ == "PROPN", t.i))
     ms, me = _span(before)
