@@ -161,3 +161,9 @@ def test_a_transcript_speaker_label_is_the_speaker():
     assert found[0][:2] == ("WALLACE", ":")
     # a word in capitals that is no label of a speaker ("NOTE: ...") needs to be a name the parse knows
     assert attributions("Officials met in Geneva on Monday. The talks: a first step, they said.")[0][0] == "they"
+
+
+def test_demanded_and_retorted_are_speech_cues():
+    found = attributions("Jon Tester said the bank was too big. “Why isn’t this crystal clear proof?” Vitter demanded. "
+                         "“Nonsense,” the minister retorted.")
+    assert [(m, cue) for m, cue, _, _ in found][-2:] == [("Vitter", "demanded"), ("the minister", "retorted")]
