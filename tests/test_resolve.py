@@ -214,3 +214,15 @@ def test_a_body_noun_is_the_body_of_that_kind_named_last():
     assert actors("Wells Fargo fired 5,300 employees. The bank said that it had fired them over five years.") == ["Wells Fargo"]
     assert actors("The bank said that it had fired them.") == ["bank"]  # none named: the words stay
     assert actors("Wells Fargo fired 5,300 employees. The Chinese bank said it would not.") == ["Chinese bank"]
+
+
+def test_a_full_name_the_parse_did_not_tag_still_names_the_surname():
+    """The small parser reads "Foreign Adviser Towhid Rahman" as a work of art, and tags only the later "Rahman"."""
+    text = ("“Only the date of signing remains,” Foreign Adviser Towhid Rahman told reporters in Dhaka on Monday. "
+            "Rahman said on Wednesday that he had perhaps spoken too soon.")
+    assert actors(text)[-1] == "Towhid Rahman"
+
+
+def test_a_family_name_written_first_is_the_person_named_in_full_before():
+    assert actors("Chinese foreign ministry spokesman Wei Zhaoming said Beijing disagreed. Wei added that talks "
+                  "would go on.") == ["Wei Zhaoming", "Wei Zhaoming"]

@@ -141,6 +141,7 @@ class Resolver:
     # -- who the article names ------------------------------------------------------------------------------------
     def _read_people(self) -> None:
         doc = self.doc
+        self._untagged_full_names()
         for ent in doc.ents:
             if ent.label_ == "ORG":
                 name = _clean(ent.text)
@@ -175,6 +176,29 @@ class Resolver:
                 owner = self._owner(tok)
                 if owner is not None:
                     self._owned.append((tok.idx, tok.lemma_.lower(), owner.text))
+
+    def _untagged_full_names(self) -> None:
+        """Full names the parse did not tag as a person ("Foreign Adviser Towhid Rahman" read as a work of art),
+        when their last word is tagged a person elsewhere: registered first, so that "Rahman" is Towhid Rahman."""
+        doc = self.doc
+        surnames = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) == 1}
+        for tok in doc:
+            if tok.text not in surnames or tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON" and any(
+                    e.label_ == "PERSON" and e.start < tok.i < e.end + 1 and e.end - e.start > 1 for e in doc.ents if e.start <= tok.i < e.end):
+                continue
+            given = []
+            for left in reversed(list(tok.lefts)):
+                if left.i != tok.i - len(given) - 1 or left.dep_ != "compound" or left.pos_ != "PROPN" or not left.text[:1].isupper():
+                    break
+                if left.lower_.strip(".") in PERSON_ROLES | _HONORIFICS or left.ent_type_ in ("GPE", "NORP", "ORG") and left.ent_type_ != "PERSON":
+                    break
+                given.append(left)
+            if given and len(given) <= 3:
+                name = " ".join([t.text for t in reversed(given)] + [tok.text])
+                canon = self._canonical(name)
+                person = self.people.setdefault(canon, Person(canon))
+                person.gender = person.gender or _first_name_gender(canon)
+                self._mentions.append((given[-1].idx, canon))
 
     def _gender_before(self, ent) -> str | None:
         """The gender an honorific before a name tells ("Mrs. Clinton")."""
@@ -247,6 +271,10 @@ class Resolver:
                 return other[0] if other else " ".join(original)
             if known:
                 return known
+            # "Wei" after "Wei Zhaoming" (a family name written first), or a first name alone: the one person so named
+            first = [c for c in self.people if len(c.split()) > 1 and c.split()[0].lower() == words[0]]
+            if len(first) == 1:
+                return first[0]
             self.surnames.setdefault(words[0], " ".join(original))
             return self.surnames[words[0]]
         full = " ".join(original)
