@@ -226,3 +226,10 @@ def test_a_full_name_the_parse_did_not_tag_still_names_the_surname():
 def test_a_family_name_written_first_is_the_person_named_in_full_before():
     assert actors("Chinese foreign ministry spokesman Wei Zhaoming said Beijing disagreed. Wei added that talks "
                   "would go on.") == ["Wei Zhaoming", "Wei Zhaoming"]
+
+
+def test_a_countrys_body_is_named_by_the_countrys_adjective():
+    assert actors("Azerbaijan’s Ministry of Foreign Affairs said the claims were groundless.") == [
+        "Azerbaijani Ministry of Foreign Affairs"]
+    assert actors("Thailand's army said the border would stay closed.") == ["Thai army"]
+    assert actors("Putin's spokesman said the summit would go ahead.") == ["Putin's spokesman"]  # a person, not a country

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
+from .actors import ADJECTIVE_TO_COUNTRY, _adjectival
 from .attribution import Attribution, quote_spans
 
 _MALE = {"he", "him", "his", "himself"}
@@ -113,6 +114,14 @@ def _first_name_gender(name: str) -> str | None:
 def _is_party(tok) -> bool:
     """A nationality or party word ("Chinese", "Democratic", "GOP")."""
     return tok.ent_type_ == "NORP" or _title(tok.text) in ("republican", "democrat", "democratic")
+
+
+def _national(name: str) -> str:
+    """A country's body by its adjective ("Azerbaijan's Ministry of Foreign Affairs" -> "Azerbaijani Ministry of
+    Foreign Affairs", "Thailand's army" -> "Thai army"), the form a reader compares across articles."""
+    owned = re.match(r"^(?P<owner>[A-Z][\w .-]*?)(?:'s|’s|'|’)\s", name)
+    country = ADJECTIVE_TO_COUNTRY.get(owned.group("owner").lower()) if owned else None
+    return _adjectival(name, country) if country else name
 
 
 def _without_titles(name: str) -> str:
@@ -347,8 +356,8 @@ class Resolver:
         if head is not None and head.lower_ in _RELATIVE and head.dep_ in ("nsubj", "nsubjpass"):
             noun = head.head.head if head.head.dep_ == "relcl" else None
             if noun is not None:
-                return self._resolve_span(noun.left_edge.idx, noun.idx + len(noun.text), noun, speakers)
-        return self._resolve_span(a.mention_start, a.mention_end, head, speakers)
+                return _national(self._resolve_span(noun.left_edge.idx, noun.idx + len(noun.text), noun, speakers))
+        return _national(self._resolve_span(a.mention_start, a.mention_end, head, speakers))
 
     def _resolve_span(self, start: int, end: int, head, speakers: list[tuple[int, str]]) -> str:
         text = self.doc.text
