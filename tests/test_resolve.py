@@ -233,3 +233,4 @@ def test_a_countrys_body_is_named_by_the_countrys_adjective():
         "Azerbaijani Ministry of Foreign Affairs"]
     assert actors("Thailand's army said the border would stay closed.") == ["Thai army"]
     assert actors("Putin's spokesman said the summit would go ahead.") == ["Putin's spokesman"]  # a person, not a country
+    assert actors("China said the claims were groundless.") == ["Chinese government"]  # a country speaks: its government

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
-from .actors import ADJECTIVE_TO_COUNTRY, _adjectival
+from .actors import ADJECTIVE_TO_COUNTRY, NATIONALITY, _adjectival
 from .attribution import Attribution, quote_spans
 
 _MALE = {"he", "him", "his", "himself"}
@@ -55,6 +55,7 @@ def _read_first_names() -> dict[str, str]:
 #: says who); the gender some role words and honorifics tell; honorifics, never part of a name.
 PERSON_ROLES, _GENDERED_TITLES, _HONORIFICS, _HONORIFIC_GENDER = _read_people_words()
 _FIRST_NAMES = _read_first_names()
+_COUNTRIES = frozenset(ADJECTIVE_TO_COUNTRY.values())
 
 
 def _read_bodies() -> dict[str, str]:
@@ -119,6 +120,8 @@ def _is_party(tok) -> bool:
 def _national(name: str) -> str:
     """A country's body by its adjective ("Azerbaijan's Ministry of Foreign Affairs" -> "Azerbaijani Ministry of
     Foreign Affairs", "Thailand's army" -> "Thai army"), the form a reader compares across articles."""
+    if name in _COUNTRIES:
+        return f"{NATIONALITY.get(name, name)} government"  # "China said": the Chinese government
     owned = re.match(r"^(?P<owner>[A-Z][\w .-]*?)(?:'s|’s|'|’)\s", name)
     country = ADJECTIVE_TO_COUNTRY.get(owned.group("owner").lower()) if owned else None
     return _adjectival(name, country) if country else name
