@@ -167,3 +167,15 @@ def test_demanded_and_retorted_are_speech_cues():
     found = attributions("Jon Tester said the bank was too big. “Why isn’t this crystal clear proof?” Vitter demanded. "
                          "“Nonsense,” the minister retorted.")
     assert [(m, cue) for m, cue, _, _ in found][-2:] == [("Vitter", "demanded"), ("the minister", "retorted")]
+
+
+def test_the_question_a_statement_answers_is_part_of_its_text():
+    from helpers.article import Article
+    from helpers.statements import extract_statements
+
+    text = 'Asked if Putin had plans for any contacts with Trump, Peskov said: "There are no concrete plans yet."'
+    found = find_attributions(parse(text))
+    assert text[slice(*found[0].extra["question"])] == "Asked if Putin had plans for any contacts with Trump"
+    st = next(s for s in extract_statements(Article(text=text, source="t"), attribution="parse") if s.speaker == "Peskov")
+    assert st.text.startswith("Asked if Putin") and st.content.startswith("There are no concrete plans")
+    assert "question" not in find_attributions(parse('Peskov said: "There are no concrete plans yet."'))[0].extra

@@ -368,7 +368,23 @@ def _make(tok, cue: Cue, src, content: tuple[int, int], text: str, quotes) -> At
         mention_start=ms, mention_end=me, kind=cue.kind, polarity=_polarity(tok, cue),
         quote=_quote_kind(text, content[0], content[1], quotes), source_token=src.i if src is not None else -1,
     )
+    question = _question_of(tok)
+    if question is not None:
+        a.extra["question"] = question
     return a
+
+
+#: Verbs of a question the statement answers ("Asked if Putin had plans, Peskov said: ...").
+_ASKED = {"ask", "question", "press"}
+
+
+def _question_of(verb) -> tuple[int, int] | None:
+    """The span of the question a cue answers, when the sentence opens with it ("Asked if ..., Peskov said",
+    "When asked about the talks, Trump said"): part of the statement, so the answer reads with its question."""
+    for child in verb.lefts:
+        if child.dep_ == "advcl" and child.lemma_.lower() in _ASKED and child.tag_ == "VBN":
+            return _subtree_span(child)
+    return None
 
 
 def _dateline_dash(tok) -> bool:
