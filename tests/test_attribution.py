@@ -179,3 +179,6 @@ def test_the_question_a_statement_answers_is_part_of_its_text():
     st = next(s for s in extract_statements(Article(text=text, source="t"), attribution="parse") if s.speaker == "Peskov")
     assert st.text.startswith("Asked if Putin") and st.content.startswith("There are no concrete plans")
     assert "question" not in find_attributions(parse('Peskov said: "There are no concrete plans yet."'))[0].extra
+    later = "Trump told reporters that “everything’s active”, when questioned on whether the government was engaging with China."
+    a = find_attributions(parse(later))[0]
+    assert later[slice(*a.extra["question"])] == "when questioned on whether the government was engaging with China"

@@ -379,9 +379,9 @@ _ASKED = {"ask", "question", "press"}
 
 
 def _question_of(verb) -> tuple[int, int] | None:
-    """The span of the question a cue answers, when the sentence opens with it ("Asked if ..., Peskov said",
-    "When asked about the talks, Trump said"): part of the statement, so the answer reads with its question."""
-    for child in verb.lefts:
+    """The span of the question a cue answers ("Asked if ..., Peskov said", "Trump said ..., when questioned on
+    whether ..."): part of the statement, so the answer reads with its question."""
+    for child in verb.children:
         if child.dep_ == "advcl" and child.lemma_.lower() in _ASKED and child.tag_ == "VBN":
             return _subtree_span(child)
     return None
