@@ -182,3 +182,15 @@ def test_the_question_a_statement_answers_is_part_of_its_text():
     later = "Trump told reporters that “everything’s active”, when questioned on whether the government was engaging with China."
     a = find_attributions(parse(later))[0]
     assert later[slice(*a.extra["question"])] == "when questioned on whether the government was engaging with China"
+
+
+def test_a_quotation_right_after_an_indirect_statement_continues_its_speaker():
+    text = ("No, France has not proposed to let go of its seat, the Elysee said in a tweet. "
+            "“It belongs to France and will stay that way.”")
+    found = attributions(text)
+    assert [(m, c) for m, _, c, _ in found] == [
+        ("the Elysee", "No, France has not proposed to let go of its seat"),
+        ("the Elysee", "It belongs to France and will stay that way.")]
+    # not across another speaker's cue
+    text = ("No deal was reached, the Elysee said. Ukraine's president disagreed with it. “It belongs to France.”")
+    assert all(c != "It belongs to France." or m != "the Elysee" for m, _, c, _ in attributions(text))

@@ -14,6 +14,7 @@ data (``lexicons/cues.tsv``). What is read:
 
 from __future__ import annotations
 
+import bisect
 import csv
 import logging
 import re
@@ -519,11 +520,21 @@ def _continue_quotes(found: list[Attribution], doc, quotes) -> None:
     def owner_of(q: tuple[int, int]) -> Attribution | None:
         return next((a for a in found if q[0] < a.content_end and a.content_start < q[1]), None)
 
+    def ends(a: Attribution) -> int:
+        return max(a.content_end, a.cue_end, a.mention_end)
+
     extra: list[Attribution] = []
     last: Attribution | None = None
     last_end = -1
     for q in quotes:
         owner = owner_of(q)
+        if owner is None and last is None:
+            # no quotation of that speaker before: the attribution just before it ("..., the Elysee said in a Tweet.
+            # “It belongs to France.”")
+            before = [a for a in found if not a.inherited and ends(a) <= q[0]]
+            if before and _sentence_index(doc, q[0]) - _sentence_index(doc, max(before, key=ends).cue_start) == 1:
+                last = max(before, key=ends)
+                last_end = ends(last)
         if owner is None and last is not None:
             between = text[last_end:q[0]]
             no_cue_between = not any(last_end <= c < q[0] for c in cues if c != last.cue_start)
@@ -546,6 +557,12 @@ def _continue_quotes(found: list[Attribution], doc, quotes) -> None:
                 extra.append(_inherit(owner, s0, s1))
         last, last_end = owner, q[1]
     found.extend(extra)
+
+
+def _sentence_index(doc, pos: int) -> int:
+    """The index of the sentence holding character ``pos``."""
+    starts = [sent.start_char for sent in doc.sents]
+    return bisect.bisect_right(starts, pos) - 1
 
 
 def _inherit(owner: Attribution, s: int, e: int) -> Attribution:
