@@ -465,7 +465,7 @@ def _colon(sent, cues: dict[str, Cue], quotes, found: list[Attribution]) -> None
         before = before[1:]  # a transcript's paragraph opens with a quotation mark: '"PENCE: Well, look'
     if any(t.lemma_.lower() in cues and t.pos_ in ("VERB", "AUX") for t in before) or any(t.pos_ in ("VERB", "AUX") for t in before):
         return  # "Trump said:" is a verb cue, read above
-    label = len(before) <= 3 and all(t.is_alpha and t.is_upper and len(t.text) > 1 for t in before)  # "PENCE:", "MR. LAVROV:"
+    label = len(before) <= 3 and all(t.is_alpha and t.is_upper and len(t.text) > 1 for t in before)  # "PENCE:", "JOHN KERRY:"
     if not label and not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in before):
         return
     head = max(before, key=lambda t: (t.ent_type_ == "PERSON", t.pos_ == "PROPN", t.i))
@@ -523,6 +523,7 @@ def _continue_quotes(found: list[Attribution], doc, quotes) -> None:
     def ends(a: Attribution) -> int:
         return max(a.content_end, a.cue_end, a.mention_end)
 
+    sentence_starts = [sent.start_char for sent in doc.sents]
     extra: list[Attribution] = []
     last: Attribution | None = None
     last_end = -1
@@ -532,7 +533,7 @@ def _continue_quotes(found: list[Attribution], doc, quotes) -> None:
             # no quotation of that speaker before: the attribution just before it ("..., the Elysee said in a Tweet.
             # “It belongs to France.”")
             before = [a for a in found if not a.inherited and ends(a) <= q[0]]
-            if before and _sentence_index(doc, q[0]) - _sentence_index(doc, max(before, key=ends).cue_start) == 1:
+            if before and _sentence_index(sentence_starts, q[0]) - _sentence_index(sentence_starts, max(before, key=ends).cue_start) == 1:
                 last = max(before, key=ends)
                 last_end = ends(last)
         if owner is None and last is not None:
@@ -559,9 +560,8 @@ def _continue_quotes(found: list[Attribution], doc, quotes) -> None:
     found.extend(extra)
 
 
-def _sentence_index(doc, pos: int) -> int:
-    """The index of the sentence holding character ``pos``."""
-    starts = [sent.start_char for sent in doc.sents]
+def _sentence_index(starts: list[int], pos: int) -> int:
+    """The index of the sentence (by its start offsets) holding character ``pos``."""
     return bisect.bisect_right(starts, pos) - 1
 
 

@@ -194,15 +194,15 @@ class Resolver:
         when their last word is tagged a person elsewhere: registered first, so that "Rahman" is Towhid Rahman."""
         doc = self.doc
         surnames = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) == 1}
+        in_full_name = {t for e in doc.ents if e.label_ == "PERSON" for t in range(e.start + 1, e.end)}
         for tok in doc:
-            if tok.text not in surnames or tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON" and any(
-                    e.label_ == "PERSON" and e.start < tok.i < e.end + 1 and e.end - e.start > 1 for e in doc.ents if e.start <= tok.i < e.end):
+            if tok.text not in surnames or tok.pos_ != "PROPN" or tok.i in in_full_name:
                 continue
-            given = []
+            given = []  # the capitalised compound words right before it, up to a title, a place or a body
             for left in reversed(list(tok.lefts)):
                 if left.i != tok.i - len(given) - 1 or left.dep_ != "compound" or left.pos_ != "PROPN" or not left.text[:1].isupper():
                     break
-                if left.lower_.strip(".") in PERSON_ROLES | _HONORIFICS or left.ent_type_ in ("GPE", "NORP", "ORG") and left.ent_type_ != "PERSON":
+                if left.lower_.strip(".") in PERSON_ROLES | _HONORIFICS or left.ent_type_ in ("GPE", "NORP", "ORG"):
                     break
                 given.append(left)
             if given and len(given) <= 3:
