@@ -33,10 +33,15 @@ _FIRST = {"i", "me", "my"}
 _RELATIVE = {"who", "which", "that", "whom"}
 
 
+def _lexicon_rows(name: str) -> list[dict[str, str]]:
+    """The rows of a tab-separated table in ``lexicons/`` (comment lines start with #)."""
+    text = resources.files("helpers").joinpath(f"lexicons/{name}").read_text(encoding="utf-8")
+    return list(csv.DictReader([line for line in text.splitlines() if line.strip() and not line.startswith("#")], delimiter="\t"))
+
+
 def _read_people_words() -> tuple[frozenset[str], dict[str, str], frozenset[str], dict[str, str]]:
     """Roles, gendered role words, honorifics and gendered honorifics from ``lexicons/people.tsv``."""
-    text = resources.files("helpers").joinpath("lexicons/people.tsv").read_text(encoding="utf-8")
-    rows = list(csv.DictReader([line for line in text.splitlines() if line.strip() and not line.startswith("#")], delimiter="\t"))
+    rows = _lexicon_rows("people.tsv")
     roles = frozenset(r["word"] for r in rows if r["type"] == "role")
     titles = {r["word"]: r["gender"] for r in rows if r["type"] in ("role", "title") and r["gender"] != "-"}
     honorifics = frozenset(r["word"] for r in rows if r["type"] == "honorific" and not r["word"].endswith("."))
@@ -46,9 +51,7 @@ def _read_people_words() -> tuple[frozenset[str], dict[str, str], frozenset[str]
 
 def _read_first_names() -> dict[str, str]:
     """First name -> gender ("m"/"f") from ``lexicons/first_names.tsv`` (1990 US Census lists; see its script)."""
-    text = resources.files("helpers").joinpath("lexicons/first_names.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader([line for line in text.splitlines() if line.strip() and not line.startswith("#")], delimiter="\t")
-    return {r["name"]: r["gender"] for r in rows}
+    return {r["name"]: r["gender"] for r in _lexicon_rows("first_names.tsv")}
 
 
 #: PERSON_ROLES: nouns for a person's role ("the nominee said" is the person of that role named last, when no title
@@ -60,9 +63,7 @@ _COUNTRIES = frozenset(ADJECTIVE_TO_COUNTRY.values())
 
 def _read_bodies() -> dict[str, str]:
     """Body nouns and the entity label of their kind ("bank" -> "ORG", "city" -> "GPE") from ``lexicons/bodies.tsv``."""
-    text = resources.files("helpers").joinpath("lexicons/bodies.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader([line for line in text.splitlines() if line.strip() and not line.startswith("#")], delimiter="\t")
-    return {r["word"]: "GPE" if r["kind"] == "place" else "ORG" for r in rows}
+    return {r["word"]: "GPE" if r["kind"] == "place" else "ORG" for r in _lexicon_rows("bodies.tsv")}
 
 
 _BODIES = _read_bodies()
@@ -96,8 +97,7 @@ def _name_key(name: str) -> list[str]:
 
 def _stem(word: str) -> str:
     """A crude stem that joins "Democrat" and "Democratic", "Russia" and "Russian", "Gov." and "governor"."""
-    word = word.lower().strip(".,’'")
-    return _ABBREVIATIONS.get(word, word)[:6]
+    return _title(word)[:6]
 
 
 def _title(word: str) -> str:
@@ -146,6 +146,7 @@ class Resolver:
         self._mentions: list[tuple[int, str]] = []  # (char offset, canonical person) in text order
         self._subjects: set[int] = set()  # offsets of the mentions that are a clause's subject
         self._quotes = quote_spans(doc.text)
+        self._entity_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}  # token index -> entity
         self._sent_starts = [sent.start_char for sent in doc.sents]
         self.orgs: dict[str, str] = {}  # last word of a body's name -> its full name ("post" -> "Washington Post")
         self._read_people()
@@ -166,9 +167,10 @@ class Resolver:
             words = _name_key(ent.text)
             if not words or any(not re.search(r"[a-z]", w) for w in words):
                 continue
-            canon = self._canonical(ent.text, self._gender_before(ent))
+            told = self._gender_before(ent)
+            canon = self._canonical(ent.text, told)
             person = self.people.setdefault(canon, Person(canon))
-            person.gender = person.gender or self._gender_before(ent) or _first_name_gender(canon)
+            person.gender = person.gender or told or _first_name_gender(canon)
             inside = {w.strip(".,").lower() for w in ent.text.split()} & PERSON_ROLES
             titles, words, parties = self._titles_of(ent)
             for title in titles | inside:
@@ -226,8 +228,8 @@ class Resolver:
             return ""
         names = []
         for tok in sorted([head, *head.conjuncts], key=lambda t: t.i):
-            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
-            if ent is None:
+            ent = self._entity_of.get(tok.i)
+            if ent is None or ent.label_ != "PERSON":
                 return ""
             names.append(self._canonical(ent.text, self._gender_before(ent)))
         return " and ".join(names) if len(names) == 2 else ", ".join(names[:-1]) + " and " + names[-1]
@@ -242,7 +244,7 @@ class Resolver:
         """The named person a common noun belongs to ("the Clinton campaign", "Trump's campaign"), as an entity."""
         for child in tok.lefts:
             if child.dep_ in ("compound", "poss") and child.ent_type_:
-                ent = next((e for e in self.doc.ents if e.start <= child.i < e.end), None)
+                ent = self._entity_of.get(child.i)
                 if ent is not None and (ent.label_ == "PERSON" or " ".join(_name_key(ent.text)) in self.surnames):
                     return ent
         return None
