@@ -66,9 +66,8 @@ train-nli-base: $(STAMP) ## Train (or resume) LoRA adapters on all-mpnet-base-v2
 		--stop-after $(or $(STOP_AFTER),0) --out models/mpnet-nli-lora
 
 .PHONY: eval-attribution
-eval-attribution: $(STAMP) ## Attribution figures on real news (PolNeAR dev, both attributions)
-	$(PY) -m helpers --attribution parse eval-attribution ../shared/data/attribution/polnear/dev.jsonl
-	$(PY) -m helpers --attribution rules eval-attribution ../shared/data/attribution/polnear/dev.jsonl
+eval-attribution: $(STAMP) ## Attribution figures on real news (PolNeAR dev)
+	$(PY) -m helpers eval-attribution ../shared/data/attribution/polnear/dev.jsonl
 
 .PHONY: eval-nli
 eval-nli: $(STAMP) ## Evaluate the shipped NLI model on MNLI dev-matched, SNLI test and off-topic pairs (data in SHARED_NLI)

@@ -55,8 +55,7 @@ def main() -> None:
     rows = [
         ("parse (spaCy)", median_seconds(lambda: parse(text))),
         ("parse + attribution + resolution", median_seconds(lambda: resolve_all(*(lambda d: (d, find_attributions(d)))(parse(text))))),
-        ("all statements (extract_statements, parse)", median_seconds(lambda: extract_statements(Article(text=text, source="bench"), attribution="parse"))),
-        ("all statements (extract_statements, rules)", median_seconds(lambda: extract_statements(Article(text=text, source="bench"), attribution="rules"))),
+        ("all statements (extract_statements)", median_seconds(lambda: extract_statements(Article(text=text, source="bench")))),
     ]
     publish([
         f"### Attribution of a {n_words}-word article — {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores",

@@ -176,7 +176,7 @@ def test_the_question_a_statement_answers_is_part_of_its_text():
     text = 'Asked if Putin had plans for any contacts with Trump, Peskov said: "There are no concrete plans yet."'
     found = find_attributions(parse(text))
     assert text[slice(*found[0].extra["question"])] == "Asked if Putin had plans for any contacts with Trump"
-    st = next(s for s in extract_statements(Article(text=text, source="t"), attribution="parse") if s.speaker == "Peskov")
+    st = next(s for s in extract_statements(Article(text=text, source="t")) if s.speaker == "Peskov")
     assert st.text.startswith("Asked if Putin") and st.content.startswith("There are no concrete plans")
     assert "question" not in find_attributions(parse('Peskov said: "There are no concrete plans yet."'))[0].extra
     later = "Trump told reporters that “everything’s active”, when questioned on whether the government was engaging with China."

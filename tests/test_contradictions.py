@@ -249,8 +249,7 @@ def test_a_content_capitalised_by_the_cut_shares_its_first_word():
     assert "Moldovan prime minister" not in set(score_stances(st, [claim], TableModel({}))["actor"])
 
 
-def test_the_offices_voice_answers_for_the_office(monkeypatch):
-    monkeypatch.setenv("HELPERS_ATTRIBUTION", "rules")  # the rule table names "Denmark's foreign ministry" "Danish foreign ministry"
+def test_the_offices_voice_answers_for_the_office():
     text = ("Denmark's foreign ministry said on Monday that Iceland had agreed to open the fishing zone by the end of the week. "
             "Ministry spokesman Jens Holm later said that no date had been given.")
     st = statements_of(text, narrator=False)

@@ -274,18 +274,14 @@ def test_evaluate_end_to_end(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.skipif(not POLNEAR_DEV.is_file(), reason=f"{POLNEAR_DEV} is not there")
-def test_parse_attribution_beats_the_rules_on_polnear_dev(monkeypatch):
-    totals = {}
-    for mode in ("parse", "rules"):
-        monkeypatch.setenv("HELPERS_ATTRIBUTION", mode)
-        result = polnear.evaluate(POLNEAR_DEV, polnear.predict_statements, limit=10, resolutions=paths.RESOLUTION_GOLD)
-        assert result["articles"] == 10
-        totals[mode] = result["total"]
-    parse, rules = totals["parse"], totals["rules"]
-    assert parse["gold"] == rules["gold"] > 0
-    assert parse["content_recall"] > rules["content_recall"]
-    assert parse["speech_recall"] > rules["speech_recall"]
-    assert parse["precision"] >= 0.8
+def test_attribution_on_polnear_dev_holds_its_figures():
+    """Regression floors a little under what the first ten PolNeAR dev articles measure (content 0.728, speech
+    0.902, precision 0.955, source 0.758, resolution 0.744): a change that loses real-news attribution fails here."""
+    result = polnear.evaluate(POLNEAR_DEV, polnear.predict_statements, limit=10, resolutions=paths.RESOLUTION_GOLD)
+    assert result["articles"] == 10
+    total = result["total"]
+    assert total["content_recall"] >= 0.70 and total["speech_recall"] >= 0.88
+    assert total["precision"] >= 0.93 and total["source_accuracy"] >= 0.73 and total["resolution_accuracy"] >= 0.72
 
 
 def test_bad_resolution_files_name_the_file_and_line(tmp_path):

@@ -234,3 +234,14 @@ def test_a_countrys_body_is_named_by_the_countrys_adjective():
     assert actors("Thailand's army said the border would stay closed.") == ["Thai army"]
     assert actors("Putin's spokesman said the summit would go ahead.") == ["Putin's spokesman"]  # a person, not a country
     assert actors("China said the claims were groundless.") == ["Chinese government"]  # a country speaks: its government
+
+
+def test_a_name_in_apposition_to_a_role_is_the_person():
+    # the parser tags no person here: the apposition alone says "Ana Ruiz" is the minister, and "Ruiz" her
+    assert actors("Chile's interior minister, Ana Ruiz, said the border was closed. Ruiz later said it was open.") == [
+        "Ana Ruiz", "Ana Ruiz"]
+    # the apposition hangs on "Libya" in the parse, but it is still inside the source's mention
+    assert actors("The UN envoy for Libya, Ana Lind, welcomed the step but said no monitors had been requested.") == ["Ana Lind"]
+    assert actors("The Kremlin spokesman, Dmitry Peskov, said the talks were useful.") == ["Dmitry Peskov"]
+    # a place in apposition is no person
+    assert actors("The mayor of the capital, Lima, said the roads were open.") != ["Lima"]

@@ -272,10 +272,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-v", "--verbose", action="store_true", help="log progress")
     p.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
     p.add_argument(
-        "--attribution", choices=("parse", "rules"), default=None,
-        help="how statements are attributed: a dependency parse or the older surface patterns (default: HELPERS_ATTRIBUTION, else parse)",
-    )
-    p.add_argument(
         "--detector", choices=DETECTORS, default=None,
         help="how conflicts are scored: the detector fitted on real articles (default: HELPERS_DETECTOR, else model)",
     )
@@ -376,8 +372,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.attribution:
-        os.environ["HELPERS_ATTRIBUTION"] = args.attribution  # also reaches notebook kernels and Dask workers
     if args.detector:
         os.environ["HELPERS_DETECTOR"] = args.detector
     logging.basicConfig(level=logging.INFO if args.verbose or args.command == "run" else logging.WARNING,

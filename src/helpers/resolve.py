@@ -198,7 +198,9 @@ class Resolver:
         surnames = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) == 1}
         in_full_name = {t for e in doc.ents if e.label_ == "PERSON" for t in range(e.start + 1, e.end)}
         for tok in doc:
-            if tok.text not in surnames or tok.pos_ != "PROPN" or tok.i in in_full_name:
+            # a surname tagged a person elsewhere, or a name in apposition to a role ("the interior minister, Ana Ruiz,")
+            named = tok.text in surnames or tok.dep_ == "appos" and _title(tok.head.lemma_) in PERSON_ROLES and tok.ent_type_ not in ("GPE", "ORG", "NORP")
+            if not named or tok.pos_ != "PROPN" or tok.i in in_full_name:
                 continue
             given = []  # the capitalised compound words right before it, up to a title, a place or a body
             for left in reversed(list(tok.lefts)):
@@ -373,6 +375,14 @@ class Resolver:
         if group:
             return group
         heads = {head.i} | {t.i for t in head.children if t.dep_ in ("appos", "compound") or t.dep_ == "poss" and self._owns(head)} if head is not None else set()
+        # a person named in apposition anywhere in the mention ("The UN envoy for Libya, Ana Lind") is the source
+        appositive = [t for t in self.doc.char_span(start, end, alignment_mode="expand") or [] if t.dep_ == "appos" and t.pos_ == "PROPN"] if head is not None else []
+        for tok in appositive:
+            ent = self._entity_of.get(tok.i)
+            if ent is not None and ent.label_ == "PERSON":
+                heads.add(tok.i)
+            elif ent is None and tok.text.lower() in self.surnames and tok.head.i == head.i:
+                return self.surnames[tok.text.lower()]  # a full name the parse did not tag ("Ana Ruiz")
         for ent in self.doc.ents:
             if not (start <= ent.start_char and ent.end_char <= end):
                 continue
@@ -413,8 +423,10 @@ class Resolver:
                 named = self._pronoun(start, _GENDERED_TITLES.get(noun, ""), speakers, parties=self._parties_of(head))
             if named:
                 return named
+        known = self.surnames.get(head.text.lower().strip(".,’'")) if head is not None and head.text[:1].isupper() else None
+        if known and head.pos_ == "NOUN":
+            return known  # a surname the parse read as a common noun ("Ruiz later said")
         if head is not None and head.pos_ == "PROPN":
-            known = self.surnames.get(head.text.lower().strip(".,’'"))
             return known or self._org(mention)  # a surname the parse did not tag as a person is still that person
         return _clean(mention)
 

@@ -2,56 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import re
 from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
-from .actors import ADJECTIVE_TO_COUNTRY, BODIES, NARRATOR, NATIONALITY, PRONOUNS, ActorResolver, country_finder
+from .actors import ADJECTIVE_TO_COUNTRY, NARRATOR, NATIONALITY, PRONOUNS, country_finder
 from .article import Article, dateline_place
 from .attribution import Attribution, find_attributions, parse
 from .resolve import resolve_all
-from .frames import WEEKDAYS, Frames, read_frames
+from .frames import Frames, read_frames
 from .sentences import Sentence, split_sentences
 
 POLARITIES = ("assert", "deny", "hedge", "retract")
-#: How statements are found: from a dependency parse, or from the older surface patterns.
-ATTRIBUTIONS = ("parse", "rules")
-DEFAULT_ATTRIBUTION = "parse"
-
-#: Reporting cues (regex over the sentence) -> polarity. Longest first.
-_CUES: list[tuple[str, str]] = [
-    (r"declined to (?:comment|say|confirm|elaborate|answer|respond|discuss|give details)", "hedge"),
-    (r"refused to (?:comment|say|confirm)", "hedge"),
-    (r"(?:would|could|did) not (?:immediately )?(?:say|confirm|comment|respond)|(?:wouldn|couldn|didn)[’']t (?:immediately )?(?:say|confirm|comment|respond)", "hedge"),
-    (r"stopped short of (?:saying|confirming)", "hedge"),
-    (r"was (?:noncommittal|non-committal|cautious)", "hedge"),
-    (r"(?:cautioned|suggested|hinted|speculated|played down|downplayed)", "hedge"),
-    (r"described (?:the|its|their|his|her) (?:outcome|talks|meeting|call|agreement|deal|result)s? (?:more )?(?:cautiously|differently|vaguely|in vaguer terms)", "hedge"),
-    (r"backed away from|backed off|back(?:ed|ing)? away from|backpedall?ed(?: on| from)?|walked back|walks back|rowed back|retracted|withdrew(?= (?:(?:its|his|her|their|the|that|an|a) )?(?:earlier |initial |previous |original )?(?:claims?|statements?|remarks?|comments?|accusations?|allegations?|announcement|offer|account)\b)|softened", "retract"),
-    (r"(?:flatly |firmly |strongly )?(?:(?:was|were) (?:quick|swift) to (?:deny|reject|dismiss)|denied|denies|denying|rejected|rejects|dismissed|dismisses|refuted|disputed|disputes|ruled out|rules out|rebuffed|contradicted|"
-     r"poured cold water on|cast doubt on|pushed back (?:on|against)|took issue with)", "deny"),
-    (r"called (?:the|his|her|their|that|this|those|these) (?:remarks?|comments?|statements?|claims?|accusations?|allegations?|reports?)", "deny"),
-    (r"(?:published|issued|released|put out|posted) (?:a |an |its |his |her |their )?(?:readout|statement|communiqu[ée]|transcript)"
-     r"(?: of the (?:call|meeting|talks))?(?: (?:late |later |early |earlier )?(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-     r"(?: (?:morning|afternoon|evening|night))?)?,? (?:saying|stating)", "assert"),
-    (r"(?:had |has )?described(?= (?:the|a|an|its|his|her|their|this|that) [^,.;“\"]{1,60}? as\b)", "assert"),  # content: "<thing> was <what>"
-    (r"(?:welcomed|hailed|praised) what (?:he|she|they|it) called", "assert"),  # content: what they called it
-    (r"talked up|touted|hailed|boasted(?: of| about)?|trumpeted|played up|accused", "assert"),
-    (r"called (?:on|for)|urged|appealed to", "assert"),  # "called on the government to publish ..." -> "the government should publish ..."
-    (r"told (?:reporters|journalists|lawmakers|parliament|the press|a news conference|a press conference|a briefing|state (?:television|TV|media)|the (?:BBC|AP|newspaper|Financial Times)|Reuters|Bloomberg|CNN|AFP|TASS|RIA Novosti|Interfax)", "assert"),
-    (r"(?:adding|noting|insisting|stressing|arguing|saying)(?= that\s)", "assert"),  # ", adding that ...": the same speaker
-    (r"(?<=,\s)saying(?=\s+(?!that\b)[a-z])", "assert"),  # "Relatives gathered outside ..., saying none had returned"
-    (r"(?:said|says|say|told|tells|stated|claimed|claims|insisted|insists|argued|argues|stressed|asserted|declared(?!\s+(?:its\s+|their\s+)?(?:independence|war|a\s+state\s+of|martial\s+law|bankruptcy|victory|a\s+ceasefire|a\s+truce|an?\s+emergency))|tweeted|reiterated|vowed|maintained|emphasi[sz]ed|replied|responded|countered|assured|conceded|clarified)", "assert"),
-    (r"(?:added|adds|noted|notes|confirmed|confirms|explained|announced|wrote|pledged|promised|warned|acknowledged|admitted|predicted)(?=\s*(?:[,.;:“\"]|that\s|$))", "assert"),
-    (r"(?:wrote|writes|posted|tweeted)(?= on (?:Telegram|X|Twitter|Facebook|social media|its website|his website|her website|a blog))", "assert"),
-]
-#: Hedging cues that make a statement even with nothing after them ("The spokesman declined to comment.")
-NO_COMMENT = re.compile(r"(?:declined|refused) to|(?:would|could|did) not|(?:wouldn|couldn|didn)[’']t", re.I)
-CUE_RE = re.compile(r"\b(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CUES)) + r")\b")
-ACCORDING_RE = re.compile(r"\baccording to\b", re.I)
 
 ROLE_NOUNS = set(
     "spokesman spokeswoman spokesperson spokesmen spokespeople secretary official officials diplomat diplomats aide aides "
@@ -74,49 +38,8 @@ CROWD_NOUNS = frozenset(
     "bankers lenders brokers lawyers executives agents".split()
 )
 ROLE_NOUNS |= CROWD_NOUNS
-MODIFIERS = set(
-    "senior top former deputy chief foreign defense defence junior presidential military western eastern european "
-    "russian french ukrainian belarusian american british german chinese turkish two both three several some many "
-    "other another second first new interior press state trade economy finance justice security national retired "
-    "border customs immigration port airport aviation health election electoral intelligence tax naval humanitarian aid relief "
-    "rescue transitional interim caretaker provisional ruling opposition regional local provincial federal central resident monitoring observation".split()
-)
-SKIP_BEFORE_CUE = re.compile(
-    r"(?:\b(?:at first|initially|later|then|also|repeatedly|previously|subsequently|earlier|again|publicly|privately|"
-    r"quickly|swiftly|immediately|only|even|once|already|had|has|have|was|were|is|would|will|did|does|do|"
-    r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-    r"late|early|last week|yesterday|today)\s*)+$"
-)
-#: The wire's anonymous source, kept whole as the speaker's name.
-FAMILIAR_SOURCES = re.compile(
-    r"(?:people|sources|officials|a person|a source|an official)\s+(?:familiar with|with knowledge of|briefed on|close to)\s+"
-    r"(?:the\s+)?(?:matter|talks|discussions|negotiations|deliberations|situation|plans?|decision)",
-    re.I,
-)
-POSTMODIFIER = re.compile(
-    r"\s+(?:familiar with|involved in|close to|with knowledge of|briefed on|representing|near|whose\b|(?:living|waiting|working|stationed|camped) (?:near|in|on|at)|who (?:[a-z]+ed|took part in|was at|spoke|met|led|ran|sat)\b|"
-    r"speaking on condition|on the (?:[\w-]+ )?side\b)[^,]*$"
-)
 #: The countries a text names (by name, adjective, capital or institution).
 _FIND_COUNTRIES = country_finder()
-#: Where a role speaks from ("border officials at Argeen", "the fund's representative in Pakistan"): not who they are.
-PLACE_AFTER_ROLE = re.compile(
-    r"(?<=[a-z])\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:[\s-][A-Z][\w’'-]*)*(?:\s+(?:province|region|district|state|county|city|governorate|prefecture))?$"
-)
-#: Whom a speaker "told", when that ends the sentence: the content is the quote before.
-TOLD_WHOM = re.compile(r"(?:(?:a|an|the|his|her|their|its|state|local|national)\s+)?(?:[\w’'-]+\s+){0,3}[\w’'-]+\s*[.!]?")
-CONNECTOR_BEFORE = re.compile(r"(?:,?\s*(?:and|but|then|and then|before|after|while)\s*)$", re.I)
-AFTER_CUE_SKIP = re.compile(
-    r"^\s*(?:\s*(?:,\s*)?(?:on|late on|early on|in|at|during|after|before|from)\s+(?:a |an |the |his |her |their |its )?"
-    r"(?:[\w’'-]+\s+){0,3}?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|statement|interview|briefing|"
-    r"conference|call|meeting|post|tweet|speech|message|readout|summit|note|report|letter|address|broadcast|interview|response|reply|answers?|filing|television|TV|radio|bulletin|newsletter|update)\b"
-    r"(?:\s+(?:to|with)\s+(?:a\s+|the\s+)?(?:[\w’'-]+\s+){0,3}?(?:questions?|queries|inquiries|requests? for comment|exchange|regulator|"
-    r"commission|parliament|lawmakers|investors|reporters|journalists|agency))?(?:\s+on\s+(?:X|Twitter|Facebook|Telegram|social media|its website))?\s*,?|"
-    r"\s*(?:in|at|from)\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s+that\b)|\s*(?:earlier|later|again|also|previously)\b,?|"
-    r"\s*on\s+(?:X|Twitter|Facebook|Telegram|social media|(?:its|his|her|their) website)\b|\s*(?:by (?:tele)?phone|in a (?:tele)?phone (?:interview|call))\b,?|"
-    r"\s*(?:late |early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b,?|\s*(?:hours|days|minutes) later\b,?|"
-    r"\s*(?:last|this|earlier this) (?:week|month|year)\b,?|\s*that\s+)+",
-)
 TIME_RE = re.compile(
     r"\b(at first|initially|later|subsequently|earlier|afterwards|en route to \w+|on the (?:plane|flight|way) to \w+|"
     r"(?:on |last |this |next )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:[’']s)?|yesterday|today|tonight|last week)\b",
@@ -138,8 +61,6 @@ REAFFIRM = re.compile(
     r"^(?:the|its|our|their|his|her)\s+(?:[\w’'-]+\s+)?(?:decision|expulsion|order|ban|ruling|sanctions?|measure)\s+[“\"]?(?:still\s+)?stands\b",
     re.I,
 )
-#: "..., a claim <who> rejected": the start of a denial that answers the statement before it in the sentence.
-CLAIM_LEAD = re.compile(r"(?P<noun>(?:a|an) (?:claim|assertion|account|report|statement))\s+(?:that\s+)?", re.I)
 _TOKEN = re.compile(r"[\w][\w’'.\-]*|[^\w\s]")
 SPEECH_GERUND = re.compile(r"^(?:even |ever |having )?(?P<verb>making|saying|mentioning|calling|using|suggesting|proposing|referring|promising|offering|agreeing|reaching|giving|having)\b\s*", re.I)
 #: Simple past of gerunds that the regular rule ("backing" -> "backed") gets wrong, or that SPEECH_GERUND names
@@ -193,245 +114,8 @@ class Statement:
         return d
 
 
-def _cue_polarity(match: re.Match) -> str:
-    for name, value in match.groupdict().items():
-        if value is not None:
-            return _CUES[int(name[1:])][1]
-    return "assert"  # pragma: no cover
-
-
-def _tokens(text: str) -> list[re.Match]:
-    return list(_TOKEN.finditer(text))
-
-
-#: Nouns that stand for whichever organisation the article last quoted ("an agency spokesman").
-GENERIC_BODIES = frozenset("agency organization organisation bloc alliance programme program fund bank body group".split())
-_FUNCTION_WORDS = frozenset(
-    "and but or yet so then also who which that this these those when while after before as if not never only even "
-    "was were is are be been had has have did does do will would could should may might must can".split()
-)
-
-
-def _compound_noun(toks: list[re.Match], k: int, width: int = 2) -> bool:
-    """Token ``k`` is a lower-case noun inside a name, with an owner (a determiner, a capitalised word or a
-    possessive) at most ``width`` such nouns before the role."""
-    nouns, j = 0, k
-    while j >= 0 and nouns <= width:
-        tok = toks[j].group()
-        if j < k and re.match(r"(?:the|a|an|[A-ZÀ-ÖØ-Þ].*|.*['’]s)$", tok):
-            return True
-        if tok == "and" and j < k and j > 0 and re.fullmatch(r"[a-z]+", toks[j - 1].group()):
-            j -= 1  # "tax and customs agency": two nouns joined inside the compound
-            continue
-        if not re.fullmatch(r"[a-z]+", tok) or tok in _FUNCTION_WORDS:
-            return False
-        nouns += 1
-        j -= 1
-    return False
-
-
-def _is_head(tok: str) -> bool:
-    low = tok.lower().replace("’", "'")
-    if low in PRONOUNS:
-        return True
-    if low in ROLE_NOUNS:
-        return True
-    if re.fullmatch(r"(?:al|el|ad|as|ash|ar|an|at|az)-[A-ZÀ-ÖØ-Þ][\w’'-]*", tok):
-        return True  # "Ali al-Mabrouk"
-    return tok[:1].isupper() and low not in {"but", "and", "yet", "while", "meanwhile", "however", "so", "when", "after", "in", "on", "at", "as", "that", "this", "there"}
-
-
-def _strip_postmodifier(text: str) -> str:
-    """Drop a trailing postmodifier ("people familiar with the matter", "drivers waiting on the Colombian side"),
-    unless it would swallow another speech cue ("drivers ... said border guards had told them")."""
-    m = POSTMODIFIER.search(text)
-    text = text[: m.start()] if m and not CUE_RE.search(m.group()) else text
-    place = PLACE_AFTER_ROLE.search(text)
-    head = re.search(r"([\w’'-]+)\s*$", text[: place.start()]) if place else None
-    # a town ("border officials at Argeen") goes; a country or capital stays, it says whose they are ("a spokesman in Beijing")
-    local = place is not None and not _FIND_COUNTRIES(place.group())
-    return text[: place.start()] if head and local and head.group(1).lower() in ROLE_NOUNS else text
-
-
-#: A closing quotation after its comma, then nothing but the speaker's words up to the cue:
-#: '"...," coast guard spokesman Commodore Jomar Villanueva told reporters'.
-_AFTER_QUOTE = re.compile(r"[,?!][”\"]\s+(?P<np>[\w’'.-]+(?:\s+[\w’'.-]+){0,11})\s*$")
-
-
-#: People named by where they are, before the place's name: "Traders in the border town of ", "Residents of ".
-_CROWD_AT = re.compile(
-    r"\b(?:[Tt]he\s+)?(?i:" + "|".join(sorted(CROWD_NOUNS, key=len, reverse=True)) + r")\s+(?:in|at|from|near|of)\s+(?:the\s+)?(?:[a-z][\w’'-]*\s+){0,4}(?:of\s+|in\s+)?$"
-)
-
-
-def find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
-    """Span of the speaker noun phrase ending just before the cue (skipping adverbs and appositives); after a
-    quotation, every word between it and the cue names the speaker ("coast guard spokesman Commodore ...")."""
-    span = _find_speaker_left(sentence, cue_start)
-    if span is not None:
-        crowd = _CROWD_AT.search(sentence, 0, span[0])
-        if crowd and crowd.end() == span[0] and sentence[span[0] : span[0] + 1].isupper():
-            span = (crowd.start(), span[1])  # "Traders in the border town of Zalambessa": the traders, not the town
-        after = _AFTER_QUOTE.search(sentence, 0, span[1])
-        if after and after.start("np") < span[0] and sentence[after.end("np") : span[1]].strip() == "" and not CUE_RE.search(after.group("np")):
-            return after.start("np"), span[1]
-    return span
-
-
-def _find_speaker_left(sentence: str, cue_start: int) -> tuple[int, int] | None:
-    left = sentence[:cue_start]
-    m = SKIP_BEFORE_CUE.search(left)
-    end = m.start() if m else len(left)
-    stripped = _strip_postmodifier(left[:end].rstrip())
-    # an appositive between commas: "The official, who asked not to be named, said"
-    if stripped.endswith(","):
-        inner_end = len(stripped) - 1
-        comma = stripped.rfind(",", 0, inner_end)
-        if comma > 0:
-            seg = stripped[comma + 1 : inner_end].strip()
-            part = r"(?:(?:al|el|ad|as|ash|ar|an|at|az|bin|ibn|abu)-)?[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[A-ZÀ-ÖØ-Þ]?[^\W\d_]+)*"  # "Al-Mansouri", "Jean-Yves", "al-Obeidi"
-            if re.fullmatch(rf"(?:{part}\s+){{1,3}}{part}|[A-Z][A-Z&]{{1,7}}", seg):
-                s0 = stripped.index(seg, comma)
-                return s0, s0 + len(seg)  # "Ukraine's foreign minister, Oksana Hryniv, said"
-            titled = re.search(rf"(?<=\s)(?:{part}\s+){{1,3}}{part}$", seg)
-            head_np = re.search(r"(?:^|(?<=[,”\"]\s))(?:the|a|an)\s+[^,”\"]*$", stripped[:comma], re.I)
-            if titled and head_np and seg[:1].islower() and not CUE_RE.search(seg):
-                # "the head of the mission, former Malian prime minister Oumar Keita, told": the whole phrase names him
-                return head_np.start(), stripped.index(seg, comma) + titled.end()
-            if re.match(r"^(who|whose|which|speaking|asking|talking|requesting)\b", seg) or (len(seg.split()) <= 10 and re.match(r"^(a|an|the)?\s*\w", seg) and not CUE_RE.search(seg)):
-                head_zone = _strip_postmodifier(stripped[:comma].rstrip())
-                toks = _tokens(head_zone)
-                if toks and _is_head(toks[-1].group()) and toks[-1].group().lower() not in PRONOUNS:
-                    stripped = head_zone
-                elif toks and not _is_head(toks[-1].group()):
-                    return _speaker_ending(head_zone)  # "A diplomat from one of the home countries, who ..."
-                else:
-                    return None
-            else:
-                return None
-        else:
-            return None
-    toks = _tokens(stripped)
-    if toks and not _is_head(toks[-1].group()):
-        # a role named by what it is for: "Ukraine's coordination headquarters for prisoners of war said"
-        k = next((k for k in range(len(toks) - 2, max(len(toks) - 9, 0) - 1, -1) if toks[k + 1].group().lower() in ("for", "of", "from")
-                  and toks[k].group().lower() in ROLE_NOUNS - CROWD_NOUNS), None)
-        if k is not None and all(re.fullmatch(r"[\w’'-]+", t.group()) for t in toks[k + 1 :]):
-            span = _speaker_ending(stripped[: toks[k].end()])
-            return (span[0], toks[-1].end()) if span else None
-    if not toks or not _is_head(toks[-1].group()):
-        return None
-    head = toks[-1]
-    if head.group().lower() in PRONOUNS:
-        if head.group().lower() == "i":
-            return None
-        return head.start(), head.end()
-    i = len(toks) - 1
-    start = head.start()
-    while i > 0:
-        tok = toks[i - 1].group()
-        low = tok.lower().replace("’", "'")
-        conn = i - 1
-        while conn > 0 and toks[conn].group().lower() in {"of", "for", "the"}:
-            conn -= 1
-        if conn < i - 1 and toks[conn + 1].group().lower() in {"of", "for"} and toks[i].group()[:1].isupper() and toks[conn].group()[:1].isupper():
-            # a name joined by "of (the)" / "for (the)": "International Committee of the Red Cross"
-            start = toks[conn].start()
-            i = conn
-            continue
-        if re.fullmatch(r"said|says|say|told|tells", low):
-            break  # "drivers ... said border guards had told them": the speaker of "told" starts after "said"
-        if low in {"his", "her", "its", "their"} and head.group().lower() in ROLE_NOUNS:
-            start = toks[i - 1].start()  # "his office said": whose office, _resolve_mention decides
-            break
-        if low in {"the", "a", "an"}:
-            start = toks[i - 1].start()
-            if i - 3 >= 0 and toks[i - 2].group().lower() in {"of", "for", "at", "with"} and toks[i - 3].group().lower() in ROLE_NOUNS:
-                i -= 2  # "a spokesperson for the Greek government", "an official at the Airports Authority": the role speaks for the body
-                start = toks[i - 1].start()
-                continue
-            break
-        cap = tok[:1].isupper() and low not in {"but", "and", "yet", "while", "meanwhile", "however", "so", "when", "after", "in", "on", "at", "as"}
-        if cap or low.endswith("'s") or low in MODIFIERS or low in ROLE_NOUNS or re.fullmatch(r"[\w-]+-(founded|backed|based|led|run|aligned|controlled|allied|appointed|owned|affiliated)", low):
-            start = toks[i - 1].start()
-            i -= 1
-            continue
-        if low == "and" and i - 2 >= 0 and toks[i - 2].group()[:1].isupper() and toks[i].group()[:1].isupper():
-            start = toks[i - 1].start()
-            i -= 1
-            continue
-        if low == "and" and head.group() in ROLE_NOUNS and i - 2 >= 0 and re.fullmatch(r"[a-z]+", toks[i - 2].group()) and _compound_noun(toks, i - 2):
-            start = toks[i - 1].start()  # "Colombia's tax and customs agency"
-            i -= 1
-            continue
-        if head.group() in ROLE_NOUNS and _compound_noun(toks, i - 1):
-            # nouns of the compound between its owner and the role: "China's commerce ministry", "a coast guard spokesman"
-            start = toks[i - 1].start()
-            i -= 1
-            continue
-        if low in {"bin", "bint", "ibn", "al", "el", "de", "van", "von", "der"} and i - 2 >= 0 and toks[i - 2].group()[:1].isupper() and toks[i].group()[:1].isupper():
-            start = toks[i - 1].start()  # "Khalid bin Fahd"
-            i -= 1
-            continue
-        if low in {"de", "van", "von", "der", "al", "el", "bin"} and toks[i].group()[:1].isupper() and (i - 2 < 0 or toks[i - 2].group() in {",", "”", '"', ";"}):
-            start = toks[i - 1].start()  # '"...," de Wit told reporters': a surname with its particle
-            break
-        if low in {"of", "in", "for", "at", "from"} and i - 2 >= 0 and toks[i - 2].group().lower() in ROLE_NOUNS:
-            start = toks[i - 1].start()
-            i -= 1
-            continue
-        break
-    return start, head.end()
-
-
-def _speaker_ending(text: str) -> tuple[int, int] | None:
-    """The speaker span that ends ``text``, as if a cue followed it."""
-    return find_speaker_left(text + " said", len(text) + 1)
-
-
-def _sentence_subject(left: str) -> tuple[int, int] | None:
-    """The speaker span of a sentence whose first verb is no reporting cue ("X welcomed the step but said ..."):
-    the noun phrase before that verb, when it opens the sentence."""
-    verb = re.search(r"(?<![’'])\b[a-z]+ed\b", left)
-    span = find_speaker_left(left, verb.start()) if verb else None
-    if span is None:
-        return None
-    before = left[: span[0]].strip(" “\"")
-    # nothing before the subject but a determiner, or a role it is in apposition to ("The UN envoy, Maria Lind,")
-    if before.lower() in ("", "the", "a", "an") or (before.endswith(",") and before.count(",") == 1):
-        return span
-    return None
-
-
-def find_speaker_right(sentence: str, pos: int) -> tuple[int, int] | None:
-    """Span of an inverted speaker after the cue: ``..., said Andrey Kortunov, head of X.``"""
-    rest = sentence[pos:]
-    familiar = re.match(r"\s*(" + FAMILIAR_SOURCES.pattern + r")", rest, re.I)
-    if familiar:  # "according to people familiar with the matter, who asked not to be identified, ..."
-        tail = re.match(r"(?:\s*,\s*who [^,]*)?", rest[familiar.end() :])
-        return pos + familiar.start(1), pos + familiar.end(1), pos + familiar.end() + tail.end()
-    m = re.match(
-        r"\s*((?:the |a |an )?(?:(?:[A-Z][\w’'.\-]*|" + "|".join(sorted(MODIFIERS | ROLE_NOUNS)) + r")\s+){0,5}(?:[A-Z][\w’'\-]*|"
-        + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\b)"
-        r"(?:\s*,\s*(?:the |a |an )?(?:(?:senior|former|deputy|chief|leading|political|defen[cs]e|security|energy|maritime|nonproliferation)\s+)*"
-        r"(?:head|chief|director|spokesman|spokeswoman|leader|member|minister|adviser|president|analyst|professor|editor|ambassador|"
-        r"researcher|economist|expert|fellow|lecturer|scholar|official|diplomat|lawmaker|founder|partner)\b(?:[^.;]|(?<=\b[A-Z])\.)*)?",
-        rest,
-    )
-    if not m or not m.group(1).strip():
-        return None
-    return pos + m.start(1), pos + m.end(1), pos + m.end()
-
-
 def _strip_quotes(text: str) -> str:
     return text.strip().strip("“”\"").strip()
-
-
-def _quote_type(content_span: str) -> str:
-    inside = sum(len(x) for x in re.findall(r"“[^”]*”|\"[^\"]*\"", content_span))
-    if inside == 0:
-        return "indirect"
-    return "direct" if inside >= 0.8 * len(content_span.strip()) else "mixed"
 
 
 def _past(gerund: str) -> str:
@@ -520,189 +204,10 @@ def _time_of(text: str) -> tuple[str, float | None]:
     return ", ".join(dict.fromkeys(f.strip() for f in found)), rank
 
 
-@dataclass
-class _Raw:
-    start: int  # offsets within the sentence
-    end: int
-    mention: str
-    mention_pos: int
-    cue: str
-    polarity: str
-    content: tuple[int, int]
-    inherit: bool = False
-    cut_by_inverted: bool = False
-
-
-#: A content that opens with a finite verb has no subject of its own: the cue sat inside a relative clause.
-_NO_SUBJECT = re.compile(r"\s*(?:is|are|was|were|has|have|had|will|would|should|could|can|must)\s+(?!not\b)", re.I)
-
-
-def _nothing_said_after(content_tail: str, after: str, cue: str) -> bool:
-    """After "..., X said", what follows the cue is no content of its own (so the content is before): nothing,
-    an adjunct with no "that" clause ("on Thursday after two days of talks in Beijing", "after meeting officials
-    in Doha", "by phone"), a participle clause ("loosening a ban that ..."), or whom they told ("she told a radio station")."""
-    return (
-        not content_tail or content_tail.startswith((",", "."))
-        or (re.match(r"^(?:on|in|at|to|during|after|before|following|ahead of|while|when|as|by (?:phone|telephone|email|e-mail|video|text message))\b", content_tail) is not None
-            and not re.search(r"\bthat\b", content_tail))
-        or re.match(r"^(?!(?:saying|adding|noting|insisting|stressing|arguing)\b)[a-z]+ing\b", content_tail) is not None
-        or (re.match(rf"^\s*(?:on|in|at|during|after|before|following|late|early|{WEEKDAYS})\b", after) is not None
-            and not re.search(r"\bthat\b|[“\"]", after))
-        or (cue.startswith("told") and TOLD_WHOM.fullmatch(content_tail) is not None)
-    )
-
-
-def _attributions(sentence: str) -> list[_Raw]:
-    """Find the attributed statements inside one sentence (offsets relative to the sentence)."""
-    raws: list[_Raw] = []
-    quoted = [(q.start(), q.end()) for q in re.finditer(r"“[^”]*”|\"[^\"]*\"", sentence)]
-    cues = [
-        m for m in CUE_RE.finditer(sentence)
-        if not any(a < m.start() < b for a, b in quoted)
-        and not re.search(r"\b(?:the|a|an|this|that|its|their|his|her)\s+$", sentence[: m.start()], re.I)  # "the disputed region"
-    ]
-    # "X played down the deal, saying ...": a bare "saying" after another cue belongs to that cue's statement
-    cues = [m for i, m in enumerate(cues) if not (i and m.group() == "saying" and not re.match(r"\s+that\b", sentence[m.end():]))]
-    left_speakers = [find_speaker_left(sentence, m.start()) for m in cues]  # each cue's speaker, found once
-    # "according to X": content is the rest of the sentence
-    for m in ACCORDING_RE.finditer(sentence):
-        sp = find_speaker_right(sentence, m.end())
-        if sp is None:
-            continue
-        sp = sp[:2]
-        before = sentence[: m.start()].rstrip(" ,")
-        if re.search(r"\b(?:said|says|added|wrote|told\s+[\w.]+(?:\s+[\w.]+)?)\s*$", before):
-            continue  # '"...," the minister said, according to EBC': the minister speaks; the broadcaster only reports it
-        after = sentence[sp[1] :].lstrip(" ,")
-        clause = re.match(r"(?:who|which|familiar with|involved in|close to|briefed on)\b[^,]*,\s*", after)  # "according to two
-        after = after[clause.end() :] if clause else after  # diplomats who attended the meeting, the decision ..."
-        content = (0, len(before)) if len(before.split()) >= 3 else (sp[1] + (len(sentence[sp[1]:]) - len(after)), len(sentence))
-        raws.append(_Raw(0, len(sentence), sentence[sp[0] : sp[1]], sp[0], "according to", "assert", content))
-    for idx, m in enumerate(cues):
-        polarity = _cue_polarity(m)
-        cue = m.group(0)
-        left = sentence[: m.start()]
-        sp = left_speakers[idx]
-        inverted = False
-        appositive_end = None
-        if sp is None and re.search(r"[,”\"]\s*$", left):
-            right = find_speaker_right(sentence, m.end())
-            if right is not None:
-                sp, appositive_end, inverted = right[:2], right[2], True
-        lead = CLAIM_LEAD.match(sentence, sp[0]) if sp is not None and polarity == "deny" else None
-        if lead:
-            # "X said ..., a claim Guyana's government quickly rejected": the government denies the claim just made
-            noun_end = sp[0] + len(lead.group("noun"))
-            raws.append(_Raw(sp[0], m.end(), sentence[lead.end() : sp[1]], lead.end(), cue, polarity, (sp[0], noun_end)))
-            continue
-        inherit = False
-        if sp is None and not raws and (CONNECTOR_BEFORE.search(left) or (cue == "saying" and left.rstrip().endswith(","))):
-            # "The envoy welcomed the step but said ...", "Relatives gathered outside ..., saying ...": the sentence's subject
-            sp = _sentence_subject(left)
-        if sp is None:
-            participle = m.group().endswith("ing") and re.search(r",[”\"]?\s*$", left) is not None  # ', adding' / ',” adding'
-            if (CONNECTOR_BEFORE.search(left) or participle) and raws:
-                inherit = True
-            else:
-                continue
-        if inherit:
-            prev = raws[-1]
-            mention, mention_pos = prev.mention, prev.mention_pos
-            stmt_start = m.start()
-        else:
-            mention, mention_pos = sentence[sp[0] : sp[1]], sp[0]
-            stmt_start = min(sp[0], m.start())
-            prev_end = raws[-1].end if raws else 0
-            intro = sentence[prev_end:stmt_start]
-            if not inverted and intro.rstrip().endswith(",") and len(intro.split()) <= 15 and not CUE_RE.search(intro):
-                lead = re.match(r"\s*(?:(?:But|And|Yet|Meanwhile|However|Still)\b,?\s*)?", intro)
-                stmt_start = prev_end + (lead.end() if lead else 0)
-        before_speaker = sentence[: (sp[0] if sp and not inverted else m.start())]
-        next_start = len(sentence)
-        cut_by_inverted = False
-        following = idx + 1
-        opening = AFTER_CUE_SKIP.match(sentence[m.end() :])
-        opens_at = m.end() + (opening.end() if opening else 0)
-        while (
-            following < len(cues) and left_speakers[following] and left_speakers[following][0] > m.end()
-            and re.fullmatch(r"\s*(?:that\s+)?(?:[\w’'-]+\s+){0,3}", sentence[opens_at : left_speakers[following][0]])
-        ):
-            following += 1  # "said border guards had told them ...": reported speech inside this content, not the next statement
-        while (
-            following < len(cues) and left_speakers[following] and left_speakers[following][0] > m.end()
-            and re.search(r"\band that\s*$", sentence[m.end() : left_speakers[following][0]])
-            and sentence[left_speakers[following][0] : left_speakers[following][1]].lower() in ("it", "he", "she", "they")
-        ):
-            following += 1  # "said talks were progressing and that it did not comment on ...": the same speaker, one content
-        if following < len(cues):
-            nxt = cues[following]
-            nsp = left_speakers[following]
-            cut = nsp[0] if nsp and nsp[0] > m.end() else nxt.start()
-            conn = CONNECTOR_BEFORE.search(sentence[:cut])
-            if conn and conn.start() > m.end():
-                cut = conn.start()
-            if cut > m.end() and (nsp or CONNECTOR_BEFORE.search(sentence[: nxt.start()])):
-                next_start = cut
-            elif nsp is None and re.search(r"[,”\"]\s*$", sentence[: nxt.start()]):
-                next_start = len(sentence[: nxt.start()].rstrip().rstrip(",”\"").rstrip())  # ", said Y" ends this content
-                cut_by_inverted = True
-        after = sentence[(sp[1] if inverted else m.end()) : next_start]
-        tail = AFTER_CUE_SKIP.match(after)
-        content_from = (sp[1] if inverted else m.end()) + (tail.end() if tail else 0)
-        content_tail = sentence[content_from:next_start].strip()
-        content_before = inverted or (
-            re.search(r"[,”\"]\s*$", before_speaker) is not None and _nothing_said_after(content_tail, after, m.group())
-        )
-        if content_before:
-            prev = [r for r in raws if not r.cut_by_inverted]
-            prev_end = prev[-1].end if prev and prev[-1].end <= (sp[0] if sp else m.start()) else 0
-            c_end = len(before_speaker.rstrip().rstrip(",").rstrip()) if not inverted else len(left.rstrip().rstrip(",”\"").rstrip())
-            if before_speaker.rstrip().endswith("”") or left.rstrip().endswith("”"):
-                c_end = len(left.rstrip()) if inverted else len(before_speaker.rstrip())
-            c_start = prev_end
-            lead = re.match(r"\s*(?:(?:But|And|Yet|Meanwhile|However|Still),?\s+)?", sentence[c_start:c_end])
-            c_start += lead.end() if lead else 0
-            stmt_end = appositive_end if inverted else m.end()
-            rest = re.match(r"[^,.;]*", sentence[stmt_end:])
-            stmt_end += rest.end() if rest and not inverted else 0
-            raws.append(_Raw(c_start, max(stmt_end, m.end()), mention, mention_pos, cue, polarity, (c_start, c_end)))
-        else:
-            # "told reporters the X was..." / "told Reuters that ..."
-            if cue.lower() in ("told", "tells"):
-                rec = re.match(r"\s*(?:(?:\w+\s+){1,7}?that\s+|(?:reporters|journalists|lawmakers|the press|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)\s*(?:that\s+)?)", sentence[content_from:next_start])
-                if rec:
-                    content_from += rec.end()
-            end = next_start
-            raws.append(_Raw(stmt_start, end, mention, mention_pos, cue, polarity, (content_from, end), cut_by_inverted=cut_by_inverted))
-    if not raws:
-        fallback = _FALLBACK_SPEAKER.match(sentence)
-        if fallback and not _FALLBACK_NOT_SPEAKER.search(fallback.group("np")):
-            # no rule named the speaker: the noun phrase that opens the sentence before "said" ("A delegate from
-            # another OPEC+ member said ...") is a better guess than the narrator
-            c0 = fallback.start("content")
-            raws.append(_Raw(0, len(sentence), fallback.group("np"), 0, fallback.group("cue"), "assert", (c0, len(sentence.rstrip().rstrip(".")))))
-    # a statement reported inside another's content ("X declared ..., said Y") belongs to the outer one
-    return [r for r in raws if not any(o is not r and o.content[0] <= r.start and r.end <= o.content[1] + 1 for o in raws)]
-
-
-#: The last resort for a sentence no rule attributes: "<noun phrase> said (that) <content>".
-_FALLBACK_SPEAKER = re.compile(
-    r"^(?P<np>(?:The |A |An |Two |Three |Several |Some )?[A-Za-z][\w’'.+-]*(?:\s+[\w’'.+-]+){0,9}?)"
-    r"(?:,\s+(?:a|an|the|which|who)\b[^,]{3,120},)?"  # "A local emergency response room, a volunteer group that ..., said"
-    r"\s+(?P<cue>said|says|told reporters)"
-    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s+(?:that\s+)?(?P<content>[\w“\"].+)$"
-)
-#: Words that make the opening of a sentence a clause, not a speaker ("Macron's aides have been trying to ...").
-_FALLBACK_NOT_SPEAKER = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|be|been|will|would|can|could|may|might|should|must|did|does|do|it|he|she|they|we|I|"
-    r"who|which|that|when|while|after|before|if|as|because|since|although|and|but)\b|[,;:“”\"]"
-)
-
-
-def _read_content(content_text: str, mention: str, speaker: str, polarity: str, cue: str, resolver: ActorResolver) -> tuple[str, str, bool]:
+def _read_content(content_text: str, mention: str, speaker: str, polarity: str, cue: str) -> tuple[str, str, bool]:
     """The content as a standalone clause, the polarity (an anaphoric "That is not true" denies) and whether the
     statement denies having *said* something."""
-    content = _normalise_content(content_text, mention if mention.lower() not in PRONOUNS else speaker, polarity, resolver.kind(speaker) == "body", cue)
+    content = _normalise_content(content_text, mention if mention.lower() not in PRONOUNS else speaker, polarity, cue=cue)
     about_speech = polarity == "deny" and SPEECH_GERUND.match(_strip_quotes(content_text)) is not None
     if ANAPHORIC.match(_strip_quotes(content_text)) and polarity == "assert":
         polarity = "deny"
@@ -721,24 +226,16 @@ def _trim_narration(text: str) -> tuple[int, int]:
     return s, e
 
 
-def extract_statements(
-    article: Article, aliases: dict[str, str] | None = None, narrator: bool = True, attribution: str | None = None
-) -> list[Statement]:
+def extract_statements(article: Article, aliases: dict[str, str] | None = None, narrator: bool = True) -> list[Statement]:
     """Attributed statements of an article, in article order, with canonical speakers.
 
-    ``attribution`` chooses how sources, cues and contents are found: ``"parse"`` reads them from a dependency
-    parse (``attribution.find_attributions``) and resolves speakers in one explicit step (``resolve``);
-    ``"rules"`` uses the older surface patterns. ``None`` takes ``HELPERS_ATTRIBUTION`` or the default.
+    Sources, cues and contents are read from a dependency parse (``attribution.find_attributions``) and the
+    speakers resolved in one explicit step (``resolve``).
     ``aliases`` maps a mention (e.g. ``"the spokesman"``) to the canonical actor to use.
     Unattributed sentences become statements of the ``narrator`` unless ``narrator`` is False.
     """
-    attribution = (attribution or os.environ.get("HELPERS_ATTRIBUTION") or DEFAULT_ATTRIBUTION).lower()
-    if attribution not in ATTRIBUTIONS:
-        raise ValueError(f"attribution must be one of {', '.join(ATTRIBUTIONS)}, got {attribution!r}")
     text = article.text
-    resolver = ActorResolver(text, aliases)
-    build = _statements_from_parse if attribution == "parse" else _statements_from_rules
-    statements = build(text, resolver, aliases, narrator)
+    statements = _statements_from_parse(text, aliases, narrator)
     for i, st in enumerate(statements):
         st.id = i
     _share_sentence_time(statements)
@@ -750,7 +247,7 @@ def extract_statements(
     named: dict[str, str] = {}  # speaker -> the one country a mention of it names ("a spokesman for ... China's army")
     at_home = set()  # "Foreign Office spokesman Nadeem Hashmi" in a story filed from Islamabad speaks for Pakistan
     for st in statements:
-        if st.speaker == NARRATOR or resolver.countries.get(st.speaker):
+        if st.speaker == NARRATOR:
             continue
         found = _FIND_COUNTRIES(re.sub(r"\b(?:Pan|Inter|Latin|Central)[- ]American\b", "", f"{st.mention} {st.speaker}"))  # no one country's
         if len(found) == 1:
@@ -758,13 +255,13 @@ def extract_statements(
         elif not found and home and _HOME_OFFICE.search(f"{st.mention} {st.speaker}"):
             at_home.add(st.speaker)
     for st in statements:
-        st.extra["actor_kind"] = resolver.kind(st.speaker)
-        country = resolver.countries.get(st.speaker, "") or named.get(st.speaker, "")
+        st.extra["actor_kind"] = "narrator" if st.speaker == NARRATOR else "other"
+        country = named.get(st.speaker, "")
         st.extra["country"] = country or (home if st.speaker in at_home else "")
     return statements
 
 
-def _statements_from_parse(text: str, resolver: ActorResolver, aliases: dict[str, str] | None, narrator: bool) -> list[Statement]:
+def _statements_from_parse(text: str, aliases: dict[str, str] | None, narrator: bool) -> list[Statement]:
     doc = parse(text)
     found = find_attributions(doc)
     names = resolve_all(doc, found, aliases)
@@ -783,7 +280,7 @@ def _statements_from_parse(text: str, resolver: ActorResolver, aliases: dict[str
             mention = text[a.mention_start : a.mention_end] if a.mention_start >= 0 else ""
             if not speaker:
                 continue  # no source span ("according to" with nothing after it)
-            content, polarity, about_speech = _read_content(text[a.content_start : a.content_end], mention, speaker, a.polarity, a.cue, resolver)
+            content, polarity, about_speech = _read_content(text[a.content_start : a.content_end], mention, speaker, a.polarity, a.cue)
             # the statement's span: source, cue and content when they lie in this sentence, else the content alone
             parts = [(a.content_start, a.content_end)] + [
                 (s0, s1) for s0, s1 in ((a.cue_start, a.cue_end), (a.mention_start, a.mention_end), a.extra.get("question", (-1, -1)))
@@ -807,65 +304,6 @@ def _statements_from_parse(text: str, resolver: ActorResolver, aliases: dict[str
     return statements
 
 
-def _statements_from_rules(text: str, resolver: ActorResolver, aliases: dict[str, str] | None, narrator: bool) -> list[Statement]:
-    statements: list[Statement] = []
-    last_quote_speaker: tuple[str, str] | None = None
-    for sent in split_sentences(text):
-        raws = _attributions(sent.text)
-        if not raws and last_quote_speaker and re.fullmatch(r"\s*[“\"][^“”\"]+[”\"]\s*", sent.text):
-            # a quotation continuing the previous speaker's direct quote
-            raws = [_Raw(0, len(sent.text), last_quote_speaker[1], 0, "(quote continues)", "assert", (0, len(sent.text)))]
-            raws[0].inherit = True
-        covered: list[tuple[int, int]] = []
-        sent_statements: list[Statement] = []
-        for raw in raws:
-            c0, c1 = raw.content
-            content_text = sent.text[c0:c1]
-            if not content_text.strip(" ,.;:“”\"") and not NO_COMMENT.match(raw.cue):
-                continue  # "declined to comment." stands alone; any other cue needs a content
-            if _NO_SUBJECT.match(content_text) and raw.cue.lower() in ("say", "says", "said"):
-                continue  # "a plan Lebanese officials say is needed": "say" inside a relative clause, no statement
-            mention = raw.mention
-            if raw.inherit and last_quote_speaker and raw.cue == "(quote continues)":
-                speaker = last_quote_speaker[0]
-            else:
-                speaker = _resolve_mention(mention, sent.start + raw.mention_pos, resolver, statements + sent_statements)
-            content, polarity, about_speech = _read_content(content_text, mention, speaker, raw.polarity, raw.cue, resolver)
-            attribution = sent.text[raw.start : c0] + " " + sent.text[c1 : raw.end]
-            if raw is raws[0] and raw.start <= c0:
-                attribution = sent.text[: raw.start] + " " + attribution  # "Later on Tuesday he said ..."
-            time, rank = _time_of(attribution if raw.start < c0 or c1 < raw.end else sent.text)
-            quote = _quote_type(content_text)
-            st = Statement(
-                id=0, sentence=sent.id, start=sent.start + min(raw.start, c0), end=sent.start + max(raw.end, c1),
-                text="", speaker=speaker, mention=mention, cue=raw.cue, polarity=polarity, quote=quote,
-                content=content, time=time, time_rank=rank, paragraph=sent.paragraph, about_speech=about_speech,
-                content_start=sent.start + c0, content_end=sent.start + c1,
-            )
-            if mention and raw.cue != "(quote continues)":
-                st.mention_start = sent.start + raw.mention_pos
-                st.mention_end = st.mention_start + len(mention)
-                cue_at = sent.text.find(raw.cue, raw.start)
-                if cue_at >= 0:
-                    st.cue_start, st.cue_end = sent.start + cue_at, sent.start + cue_at + len(raw.cue)
-            st.text = text[st.start : st.end]
-            sent_statements.append(st)
-            covered.append((min(raw.start, c0), max(raw.end, c1)))
-            if quote in ("direct", "mixed"):
-                last_quote_speaker = (speaker, mention)
-            elif raw.cue != "(quote continues)":
-                last_quote_speaker = None
-        if narrator:
-            sent_statements.extend(_narration(sent, covered, text))
-        sent_statements.sort(key=lambda s: s.start)
-        statements.extend(sent_statements)
-    for i, st in enumerate(statements):
-        st.id = i
-    _name_roles(statements, resolver)
-    _name_groups(statements, resolver)
-    return statements
-
-
 #: Offices a story names without their country when they are the country it is filed from.
 _HOME_OFFICE = re.compile(
     r"\b(?:foreign office|foreign ministry|ministry|minister|prime minister|president(?:ial)?|presidency|government|cabinet|"
@@ -886,80 +324,6 @@ _DOCUMENT_OF = re.compile(
     r"^(?:[Aa]n?|[Tt]he)\s+(?:(?:second|third|new|later|separate|further|another|fresh)\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)\s+"
     r"(?:commentary|editorial|statement|communiqu[eé]|readout|dispatch|bulletin|report|article)\b"
 )
-
-
-def _initials(name: str) -> str:
-    """"Korean Central News Agency" -> "KCNA" (capitalised words only)."""
-    return "".join(w[0] for w in name.split() if w[:1].isupper())
-
-
-def _resolve_mention(mention: str, position: int, resolver: ActorResolver, previous: list[Statement]) -> str:
-    mention = re.sub(r"^(?:its|their)\s+(?=\S+\s+\S)", "", mention, flags=re.I)  # "its chief executive": the role, named later
-    mention = re.sub(r"^[A-Z][\w’'-]*-based\s+(?=[A-Z])", "", mention)  # "Shenzhen-based Fenglan Battery Technology": where, not who
-    mention = re.sub(r"^(?:[Tt]he\s+)?official\s+(?=[A-Z])", "", mention)  # "the official Korean Central News Agency"
-    mention = re.sub(r"^(?:[Tt]he\s+)?(?:[\w.’'-]+\s+){1,4}?(?=[A-Z][A-Z&]{1,7}$)", "", mention)  # "the U.N. refugee agency UNHCR"
-    document = _DOCUMENT_OF.match(mention)
-    if document:  # "a second KCNA commentary on Tuesday": the agency that published it
-        mention = document.group("org")
-        earlier = next((st.speaker for st in previous if _initials(st.speaker) == mention), None)
-        if earlier:
-            return earlier  # "KCNA" after "the Korean Central News Agency"
-    low = mention.lower()
-    if low in PRONOUNS:
-        want = PRONOUNS[low]
-        for st in reversed(previous):
-            kind = resolver.kind(st.speaker)
-            if st.speaker == NARRATOR:
-                continue
-            if want == "person" and kind in ("person", "role", "alias"):
-                return st.speaker
-            if want == "plural" and kind == "group":
-                return st.speaker
-            if want == "body" and kind == "body":
-                return st.speaker
-        person = resolver.person_in(resolver.text[:position])
-        return person.name if person and want == "person" else mention
-    if low in ("the people", "the person", "the sources", "the source", "the officials"):
-        # "one of the people later said": the anonymous source quoted before
-        noun = low.split()[1].rstrip("s")
-        for st in reversed(previous):
-            if st.speaker.lower().startswith(noun):
-                return st.speaker
-    owner = re.fullmatch(r"(?:his|her)\s+(office|aides?|spokesman|spokeswoman|spokesperson|ministry)", low)
-    if owner:
-        # "his office said": the office of the person quoted last
-        person = next((st.speaker for st in reversed(previous) if resolver.kind(st.speaker) == "person"), None)
-        if person:
-            return resolver.register(f"{person}'s {owner.group(1)}", "body", resolver.countries.get(person, ""))
-    bare = re.fullmatch(r"(?:the|a|an|this|that)\s+((?:[a-z]+ )?(\w+))", low.replace("’", "'"))
-    if bare and bare.group(2) in ORG_NOUNS and low.startswith("the ") and not _FIND_COUNTRIES(mention):
-        # "the airline": the organisation quoted last ("the Saudi fund" is another one)
-        body = next((st.speaker for st in reversed(previous) if st.speaker != NARRATOR and resolver.kind(st.speaker) in ("body", "other")), None)
-        if body:
-            return body
-    if bare and bare.group(2) in ROLE_NOUNS and not resolver.person_in(mention):
-        role_words = bare.group(1).split()
-        for st in reversed(previous):
-            words = st.speaker.lower().split()
-            titles = [t.lower().split() for t in resolver.titles_of(st.speaker)]
-            heads = [words[-1]] + [t[-1] for t in titles if t]  # "the army" is not "an army officer"
-            words += [w for t in titles for w in t]
-            if st.speaker != NARRATOR and role_words[-1] in heads and all(w in words for w in role_words[:-1] if w != "senior"):
-                return st.speaker
-        if role_words[-1] in BODIES and len(role_words) == 1:
-            # "the army" after "an Indian army officer": the Indian army
-            for st in reversed(previous):
-                country = resolver.countries.get(st.speaker, "")
-                if st.speaker != NARRATOR and country and role_words[-1] in st.speaker.lower().split():
-                    return resolver.register(f"{NATIONALITY.get(country, country)} {role_words[-1]}", "body", country)
-        if role_words[-1] in ("spokesman", "spokeswoman", "spokesperson") and len(role_words) > 1:
-            bodies = [st.speaker for st in reversed(previous) if resolver.kind(st.speaker) in ("body", "other") and st.speaker != NARRATOR]
-            named = [b for b in bodies if re.search(rf"\b{re.escape(role_words[0])}\b", b.lower())]
-            if not named and role_words[0] in GENERIC_BODIES:  # "an agency spokesman": the organisation last quoted
-                named = bodies[:1]
-            if named:
-                return resolver.register(f"{named[0]} {role_words[-1]}", "role", resolver.countries.get(named[0], ""))
-    return resolver.resolve(mention, position)
 
 
 def _narration(sent: Sentence, covered: list[tuple[int, int]], text: str) -> list[Statement]:
@@ -986,38 +350,6 @@ def _narration(sent: Sentence, covered: list[tuple[int, int]], text: str) -> lis
         )
         out.append(st)
     return out
-
-
-def _name_roles(statements: list[Statement], resolver: ActorResolver) -> None:
-    """A role the article names later ("Colombia's foreign minister said ..." then "Foreign Minister Laura Quintero
-    told reporters") is that person: the one person whose title ends the role's title, of its country or of none."""
-    for role in {st.speaker for st in statements if resolver.kind(st.speaker) == "role"}:
-        country = resolver.countries.get(role, "")
-        words = role.lower().split()
-        matches = [
-            p for p in resolver.people.values()
-            if p.country in ("", country) and any(
-                (2 <= len(t := t_.lower().split()) or t == ["minister"]) and len(t) <= len(words) and words[-len(t) :] == t
-                for t_ in p.titles  # "foreign minister", "Minister Walid Haddad"; not a bare "spokesman"
-            )
-        ]
-        if len(matches) != 1:
-            continue
-        person = matches[0]
-        resolver.register(person.name, "person", person.country or country)
-        for st in statements:
-            if st.speaker == role:
-                st.speaker = person.name
-
-
-def _name_groups(statements: list[Statement], resolver: ActorResolver) -> None:
-    """Inside contents, "the two leaders" becomes the pair it stands for ("Macron and Putin")."""
-    for st in statements:
-        m = re.search(r"\b[Tt]he two (?:leaders|presidents|sides|men)\b|\b[Bb]oth leaders\b", st.content)
-        if m:
-            group = resolver.group_at(st.start, m.group(0).split()[-1].lower(), exclude=st.speaker)
-            if " and " in group:
-                st.content = st.content[: m.start()] + group + st.content[m.end() :]
 
 
 #: Anaphoric nouns for a reported claim, as against "comments" or "remarks", which may be words quoted.
