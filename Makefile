@@ -75,8 +75,8 @@ eval-nli: $(STAMP) ## Evaluate the shipped NLI model on MNLI dev-matched, SNLI t
 	$(PY) -m helpers nli-eval $(SHARED_NLI)/mnli/dev_matched.jsonl --off-topic 2000
 
 .PHONY: calibrate
-calibrate: $(STAMP) ## Refit the contradiction detector on the real-article dev set (models/detector.json) and print its ablation
-	$(PY) -m helpers calibrate data/real/gold/*.json
+calibrate: $(STAMP) ## Refit the base model's contradiction detector on the real-article dev set (models/detector.json) and print its ablation
+	$(PY) -m helpers calibrate data/real/gold/*.json --model base
 
 .PHONY: eval
 eval: $(STAMP) ## Attribution and contradiction figures on the written regression articles (data/gold)

@@ -21,11 +21,14 @@ def involves(c, a_speaker, b_speaker, a_words, b_words):
     return (c["a_speaker"], c["b_speaker"]) == (a_speaker, b_speaker) and a_words in c["a_text"] and b_words in c["b_text"]
 
 
-def test_analyze_seed_end_to_end(tmp_path, seed_article):
+@pytest.mark.parametrize(("model", "name"), [(None, "minilm-l6-nli (shipped)"), ("base", "mpnet-nli-lora (base)")])
+def test_analyze_seed_end_to_end(tmp_path, seed_article, model, name):
+    """The sample article with the shipped model and with the base-size one (each with its own detector entry)."""
     claims = tmp_path / "claims.txt"
     claims.write_text("# key claims\nPutin agreed not to escalate the standoff over Ukraine\n")
     out = tmp_path / "seed.json"
-    proc = helpers_cli("analyze", str(seed_article), "--claims", str(claims), "--json", str(out))
+    chosen = ["--model", model] if model else []
+    proc = helpers_cli("analyze", str(seed_article), "--claims", str(claims), "--json", str(out), *chosen)
     assert proc.returncode == 0, proc.stderr
     data = json.loads(out.read_text())
     assert data["article"]["title"] == "Russia Undercuts Macron’s Report of Putin Deal on Ukraine"
@@ -34,7 +37,8 @@ def test_analyze_seed_end_to_end(tmp_path, seed_article):
     from helpers.statements import extract_statements
 
     assert len(data["statements"]) == len(extract_statements(load_article(seed_article))) >= 21  # every gold statement and the narration
-    assert data["model"]["name"] == "minilm-l6-nli (shipped)" and len(data["model"]["fingerprint"]) == 16
+    assert data["model"]["name"] == name and len(data["model"]["fingerprint"]) == 16
+    assert "no detector fitted" not in proc.stderr
     found = data["contradictions"]
     assert [c["score"] for c in found] == sorted((c["score"] for c in found), reverse=True)
     assert {"a", "b", "a_text", "b_text", "a_speaker", "b_speaker", "kind", "score"} <= found[0].keys()

@@ -16,7 +16,7 @@ DEV = [REAL / f"{name}.json" for name in (
     "dawn-2019-07-23-trump-modi-kashmir",
     "medialine-2025-04-08-tehran-insists-indirect-talks",
 )]
-BLIND = REAL / "nation-2020-03-01-kenya-denies-interfering-somalia.json"
+BLIND = REAL / "japantimes-2005-06-15-nakayama-denies-apology.json"
 
 
 def test_the_episode_comes_from_the_sidecar_else_the_article_name(tmp_path):
