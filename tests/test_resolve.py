@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers.attribution import Attribution, find_attributions, parse
-from helpers.resolve import Resolver, resolve_all
+from helpers.resolve import Resolver, actor_kinds, resolve_all
 
 
 def resolved(text: str, aliases: dict[str, str] | None = None) -> list[tuple[str, str]]:
@@ -245,3 +245,13 @@ def test_a_name_in_apposition_to_a_role_is_the_person():
     assert actors("The Kremlin spokesman, Dmitry Peskov, said the talks were useful.") == ["Dmitry Peskov"]
     # a place in apposition is no person
     assert actors("The mayor of the capital, Lima, said the roads were open.") != ["Lima"]
+
+
+def test_each_actor_has_a_kind():
+    text = ("Kremlin spokesman Dmitry Peskov said the talks had failed. A French official said they had not. "
+            "The Russian government denied it. Macron and Putin said they would meet again. Peskov added nothing.")
+    doc = parse(text)
+    names = resolve_all(doc, find_attributions(doc))
+    kinds = actor_kinds(doc, names)
+    assert kinds == {"Dmitry Peskov": "person", "French official": "role", "Russian government": "body", "Macron and Putin": "group"}
+    assert actor_kinds(doc, ["", "Something"]) == {"Something": "other"}

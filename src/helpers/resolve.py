@@ -560,3 +560,33 @@ def resolve_all(doc, attributions: list[Attribution], aliases: dict[str, str] | 
         if out[i]:
             speakers.append((a.mention_start, out[i]))
     return out
+
+
+#: Words that make a canonical name a body ("Chinese foreign ministry", "Kremlin", "Russian government").
+_BODY_WORDS = frozenset(_BODIES) | {"government", "office", "presidency", "cabinet", "administration", "embassy", "army", "navy",
+                                    "military", "police", "kremlin", "white house", "state department", "campaign", "committee",
+                                    "council", "parliament", "court", "party", "union", "nations", "newspaper", "post", "times"}
+
+
+def actor_kinds(doc, names: list[str]) -> dict[str, str]:
+    """The kind of each canonical actor: ``person`` (a person the parse names), ``group`` ("Macron and Putin"),
+    ``body`` (an organisation, a government, a country), ``role`` (an unnamed official, "French official") or
+    ``other``."""
+    people = {" ".join(_name_key(e.text)) for e in doc.ents if e.label_ == "PERSON"}
+    surnames = {p.split()[-1] for p in people if p}
+    bodies = {_clean(e.text).lower() for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP", "FAC")}
+    kinds = {}
+    for name in dict.fromkeys(n for n in names if n):
+        low = name.lower()
+        words = low.split()
+        if " and " in low:
+            kinds[name] = "group"
+        elif " ".join(_name_key(name)) in people or (words and words[-1] in surnames and not set(words) & PERSON_ROLES):
+            kinds[name] = "person"
+        elif low in bodies or words and (words[-1] in _BODY_WORDS or " ".join(words[-2:]) in _BODY_WORDS) or name in _COUNTRIES:
+            kinds[name] = "body"
+        elif words and _title(words[-1]).rstrip("s") in PERSON_ROLES | {_title(w) for w in PERSON_ROLES}:
+            kinds[name] = "role"
+        else:
+            kinds[name] = "other"
+    return kinds
