@@ -585,7 +585,7 @@ def actor_kinds(doc, names: list[str]) -> dict[str, str]:
             kinds[name] = "person"
         elif low in bodies or words and (words[-1] in _BODY_WORDS or " ".join(words[-2:]) in _BODY_WORDS) or name in _COUNTRIES:
             kinds[name] = "body"
-        elif words and _title(words[-1]).rstrip("s") in PERSON_ROLES | {_title(w) for w in PERSON_ROLES}:
+        elif words and _title(words[-1]).rstrip("s") in PERSON_ROLES:
             kinds[name] = "role"
         else:
             kinds[name] = "other"

@@ -124,7 +124,7 @@ def _past(gerund: str) -> str:
     return _PAST.get(low) or f"{low[:-3]}ed"
 
 
-def _normalise_content(content: str, mention: str, polarity: str, body: bool = False, cue: str = "") -> str:
+def _normalise_content(content: str, mention: str, polarity: str, cue: str = "") -> str:
     """Make the reported content a standalone clause: resolve a leading pronoun, rewrite denied gerunds and NPIs,
     and turn an accusation ("accused Belgrade of backing away from ...") into the claim it makes."""
     # '"All 150 ... soil," the headquarters' secretary, Andriy Koval, wrote': the role before the name is no content
@@ -142,7 +142,7 @@ def _normalise_content(content: str, mention: str, polarity: str, body: bool = F
     name = re.sub(r"^(?:the|a|an)\s+", "the ", mention) if mention.lower() not in PRONOUNS else ""
     if name and not re.match(r"\s*[“\"]", content):  # in a quotation "she" is someone else: the speaker would say "I"
         c = re.sub(r"^(?:he|she)[’']s (?=(?:won|been|got|had|made|said|given|agreed|reached|taken|secured|done|received)\b)", f"{name} has ", c, flags=re.I)
-        c = re.sub(r"^(?:he|she|they|it)\b" if body else r"^(?:he|she|they)\b", name, c, flags=re.I)
+        c = re.sub(r"^(?:he|she|they)\b", name, c, flags=re.I)
     # after the pronoun step: the accused is not the speaker
     accused = ACCUSED_OF.match(c) if cue.lower().startswith("accused") else None
     if accused:
