@@ -217,6 +217,21 @@ def _subject(verb):
     return None
 
 
+def _lost_subject(verb, quotes: list[tuple[int, int]]):
+    """The source of a cue verb the parse left without a subject, when a phrase before it swallowed the name ("In an
+    interview with Voice of America Kurti said", "... comes after Trump, in an interview last week, said"): the
+    proper noun just before the verb, else the nearest person named before it in the sentence, outside quotations."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return None
+    before = [t for t in verb.sent if t.i < verb.i and _inside(t.idx, quotes) is None]
+    while before and before[-1].head is verb and before[-1].dep_ in ("aux", "neg", "advmod", "punct"):
+        before.pop()
+    if before and before[-1].pos_ == "PROPN" and before[-1].i == verb.i - 1:
+        return before[-1]
+    people = [t for t in before if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and (t.i + 1 == len(t.doc) or t.nbor(1).ent_type_ != "PERSON")]
+    return people[-1] if people else None
+
+
 _PARTICLES = {"up", "away", "back", "off", "down"}
 #: What a source declines or refuses to do when it gives no answer ("declined to comment", "refused to confirm").
 _DECLINED = {"say", "comment", "confirm", "elaborate", "answer", "respond", "discuss", "specify", "deny"}
@@ -241,9 +256,10 @@ def _is_cue(tok, cues: dict[str, Cue]) -> Cue | None:
     return cues[tok.lemma_.lower()]
 
 
-def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent) -> tuple[int, int] | None:
-    """The content span of a cue verb, or None when the parse shows none."""
-    comps = [c for c in verb.children if c.dep_ in _CONTENT_DEPS and c.i != verb.i]
+def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent, after: int = -1) -> tuple[int, int] | None:
+    """The content span of a cue verb, or None when the parse shows none; ``after``: only clauses after that token
+    (a source found past a clause the parse hung on the verb)."""
+    comps = [c for c in verb.children if c.dep_ in _CONTENT_DEPS and c.i != verb.i and c.i > after]
     # "was quoted as saying X": the content hangs off "saying"
     if not comps and verb.lemma_ == "quote":
         for prep in (c for c in verb.children if c.dep_ == "prep"):
@@ -272,6 +288,10 @@ def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent) -> tuple[in
             return _subtree_span(obj)
     if cue.takes_object:
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+        if obj is None:  # "dismissed as “crazy” allegations that ...", "backtracked on a statement"
+            preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "on", "from")]
+            objects = [o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+            obj = next((o for o in objects if o.ent_type_ not in ("DATE", "TIME")), None)
         if obj is None and any(c.dep_ == "agent" for c in verb.children):
             obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "the claim was denied by X"
         if obj is not None:
@@ -311,9 +331,12 @@ def find_attributions(doc, cues: dict[str, Cue] | None = None) -> list[Attributi
                 continue
             qin = _inside(tok.idx, quotes)
             src = _subject(tok)
+            lost = src is None and tok.dep_ == "ROOT"
+            if lost:
+                src = _lost_subject(tok, quotes)
             if qin is not None and (src is None or _inside(src.idx, quotes) == qin):
                 continue  # a cue inside a quotation belongs to the quoted speaker's own sentence
-            content = _content_of(tok, cue, quotes, sent)
+            content = _content_of(tok, cue, quotes, sent, after=src.i if lost and src is not None else -1)
             if src is not None and src.lower_ in ("it", "there") and src.dep_ == "nsubjpass":
                 src = None
             if content is None:
@@ -323,14 +346,49 @@ def find_attributions(doc, cues: dict[str, Cue] | None = None) -> list[Attributi
             if src is None and tok.dep_ not in ("ROOT", "ccomp", "conj"):
                 continue
             found.append(_make(tok, cue, src, content, text, quotes))
+            if lost and src is not None:  # the name alone, not the phrase that swallowed it
+                person = next((e for e in doc.ents if e.start <= src.i < e.end and e.label_ == "PERSON"), None)
+                found[-1].mention_start, found[-1].mention_end = _span(person) if person is not None else _span([src])
         _colon(sent, cues, quotes, found)
     found = [a for a in found if a.content_end > a.content_start or a.extra.get("bare")]
     _fill_bare(found, doc, quotes)
     found = [a for a in found if a.content_end > a.content_start]
     found = [a for a in found if not _nested_thought(a, found)]
     _continue_quotes(found, doc, quotes)
+    _absorb_fragments(found, doc)
     found.sort(key=lambda a: (a.content_start, a.cue_start))
     return found
+
+
+def _parts(a: Attribution) -> list[tuple[int, int]]:
+    spans = [(a.content_start, a.content_end), (a.cue_start, a.cue_end), (a.mention_start, a.mention_end)]
+    spans += [a.extra[k] for k in ("question", "lead") if k in a.extra]
+    return [(s, e) for s, e in spans if 0 <= s < e]
+
+
+def _absorb_fragments(found: list[Attribution], doc) -> None:
+    """A piece of a sentence with no verb of its own, left between an attribution and the sentence's edge, belongs
+    to it: a phrase the parse hung elsewhere ("rejected allegations against it | by the military leader of Niger")
+    goes on the content; one before the source ("In an interview with Voice of America | Kurti said") is the
+    statement's lead. It would otherwise stand alone as a narrator's statement."""
+    own = [a for a in found if not a.inherited]
+    for sent in doc.sents:
+        here = [a for a in own if sent.start_char <= a.content_start < sent.end_char and all(sent.start_char <= s and e <= sent.end_char for s, e in _parts(a))]
+        if not here:
+            continue
+        first = min(min(s for s, _ in _parts(a)) for a in here)
+        last = max(max(e for _, e in _parts(a)) for a in here)
+        covered = [span for a in found for span in _parts(a)] + [(first, last)]  # words between cue and content stay
+        words = [t for t in sent if not (t.is_punct or t.is_space) and not any(s <= t.idx < e for s, e in covered)]
+        if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+            continue
+        if all(t.idx >= last for t in words):  # a tail after the last attribution: its content goes on
+            a = max(here, key=lambda x: x.content_end)
+            if a.content_end == last:
+                a.content_end = words[-1].idx + len(words[-1].text)
+        elif all(t.idx < first for t in words):  # a lead before the first one
+            a = min(here, key=lambda x: min(s for s, _ in _parts(x)))
+            a.extra["lead"] = (words[0].idx, words[-1].idx + len(words[-1].text))
 
 
 def _nested_thought(a: Attribution, found: list[Attribution]) -> bool:
@@ -527,18 +585,29 @@ def _continue_quotes(found: list[Attribution], doc, quotes) -> None:
     extra: list[Attribution] = []
     last: Attribution | None = None
     last_end = -1
+    def just_before(q: tuple[int, int]) -> Attribution | None:
+        """The attribution that ends just before the quotation, in the sentence before it ("..., the Elysee said in a
+        Tweet. “It belongs to France.”")."""
+        before = [a for a in found if not a.inherited and ends(a) <= q[0]]
+        if not before:
+            return None
+        nearest = max(before, key=ends)
+        if _sentence_index(sentence_starts, q[0]) - _sentence_index(sentence_starts, nearest.cue_start) == 1:
+            return nearest
+        return None
+
     for q in quotes:
         owner = owner_of(q)
+        if owner is None and last is not None and just_before(q) is not None and just_before(q).cue_start >= last_end:
+            last = None  # someone was cited since the last quotation: that attribution is the one to continue
         if owner is None and last is None:
-            # no quotation of that speaker before: the attribution just before it ("..., the Elysee said in a Tweet.
-            # “It belongs to France.”")
-            before = [a for a in found if not a.inherited and ends(a) <= q[0]]
-            if before and _sentence_index(sentence_starts, q[0]) - _sentence_index(sentence_starts, max(before, key=ends).cue_start) == 1:
-                last = max(before, key=ends)
-                last_end = ends(last)
+            last = just_before(q)
+            last_end = ends(last) if last is not None else -1
         if owner is None and last is not None:
             between = text[last_end:q[0]]
-            no_cue_between = not any(last_end <= c < q[0] for c in cues if c != last.cue_start)
+            # a cue of the same source does not interrupt it ("..., Araghchi said, adding that ... “They will ...”")
+            same_source = {a.cue_start for a in found if a.mention_start >= 0 and a.mention_start == last.mention_start}
+            no_cue_between = not any(last_end <= c < q[0] for c in cues if c != last.cue_start and c not in same_source)
             same_paragraph = "\n" not in between
             # the next paragraph, when all that came between is the owner's own source and cue ("..., he said.")
             rest = "".join(ch for i, ch in enumerate(between, start=last_end)
