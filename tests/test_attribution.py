@@ -194,3 +194,41 @@ def test_a_quotation_right_after_an_indirect_statement_continues_its_speaker():
     # not across another speaker's cue
     text = ("No deal was reached, the Elysee said. Ukraine's president disagreed with it. “It belongs to France.”")
     assert all(c != "It belongs to France." or m != "the Elysee" for m, _, c, _ in attributions(text))
+
+
+def test_a_quotation_continues_the_attribution_just_before_it():
+    # a same-source cue between two quotations does not break the run
+    found = attributions('"The talks will be held in Oman," the minister said, adding that sanctions relief was the goal. '
+                         '"They will take place in an indirect format, and we accept no other method."')
+    assert found[-1][0] == "the minister" and found[-1][2].startswith("They will take place")
+    # an earlier quotation of someone else does not stop the quotation after a new attribution from taking it
+    found = attributions('"We discussed terrorism at length," the envoy said. The spokesman contradicted the readout in a post. '
+                         '"There was no mention at all of terrorism in the conversation."')
+    last = [f for f in found if f[2].startswith("There was no mention")]
+    assert last and last[0][0] == "The spokesman"
+
+
+def test_a_name_the_parse_swallowed_is_still_the_source():
+    (mention, cue, content, _), = attributions(
+        "In an interview with Voice of America Kurti said that Vucic keeps putting off the meeting."
+    )
+    assert (mention, cue) == ("Kurti", "said") and content == "Vucic keeps putting off the meeting"
+    # the clause the parse hung on the verb before the source is not the content
+    found = attributions("The spokesman's statement comes after Trump, in an interview last week, said that Xi had called him.")
+    assert ("Trump", "said", "Xi had called him", "assert") in found
+
+
+def test_the_object_of_a_denial_or_walk_back_behind_a_preposition():
+    (m, c, content, pol), = attributions('The president has dismissed as "crazy" allegations that his government is plotting a coup.')
+    assert pol == "deny" and "allegations that his government is plotting a coup" in content
+    (m, c, content, pol), = attributions("The prime minister on Tuesday backtracked on a statement praising the border wall.")
+    assert (m, pol) == ("The prime minister", "retract") and content.startswith("a statement praising")
+
+
+def test_a_verbless_fragment_joins_the_attribution_of_its_sentence():
+    text = "In a television interview on Sunday evening, the foreign minister said the border would reopen."
+    a, = find_attributions(parse(text))
+    assert text[slice(*a.extra["lead"])] == "In a television interview on Sunday evening"
+    # a fragment with a verb stays out
+    b, = find_attributions(parse("Speaking after talks that lasted hours, the foreign minister said the border would reopen."))
+    assert "lead" not in b.extra
