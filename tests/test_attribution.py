@@ -232,3 +232,13 @@ def test_a_verbless_fragment_joins_the_attribution_of_its_sentence():
     # a fragment with a verb stays out
     b, = find_attributions(parse("Speaking after talks that lasted hours, the foreign minister said the border would reopen."))
     assert "lead" not in b.extra
+
+
+def test_a_cue_after_by_and_a_question_before_the_answer():
+    found = attributions("The senator set off a storm by claiming that the treaty had been signed in secret.")
+    assert ("The senator", "claiming") == found[0][:2] and "the treaty had been signed in secret" in found[0][2]
+    # after a closing quotation the tagger reads "Asked" as a past tense (VBD), not a participle
+    text = ("This should be corrected.”\n\nAsked whether the State Department would correct its readout in light of "
+            "Pakistan’s objections, Ms. Nauert said: “We stand by our readout.”")
+    a = next(a for a in find_attributions(parse(text)) if text[a.mention_start : a.mention_end] == "Ms. Nauert")
+    assert text[slice(*a.extra["question"])].startswith("Asked whether the State Department")

@@ -211,6 +211,9 @@ def _subject(verb):
         if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.lemma_ == "quote":
             v = v.head.head  # "was quoted as saying"
             continue
+        if v.dep_ == "pcomp" and v.head.lower_ == "by" and v.tag_ == "VBG" and v.head.head.pos_ == "VERB" and v.head.dep_ == "prep":
+            v = v.head.head  # "set off a storm by claiming that ..."
+            continue
         if v.dep_ == "relcl":
             return v.head
         break
@@ -441,7 +444,8 @@ def _question_of(verb) -> tuple[int, int] | None:
     """The span of the question a cue answers ("Asked if ..., Peskov said", "Trump said ..., when questioned on
     whether ..."): part of the statement, so the answer reads with its question."""
     for child in verb.children:
-        if child.dep_ == "advcl" and child.lemma_.lower() in _ASKED and child.tag_ == "VBN":
+        participle = child.tag_ == "VBN" or child.tag_ == "VBD" and child.i < verb.i and not any(c.dep_.startswith("nsubj") for c in child.children)
+        if child.dep_ == "advcl" and child.lemma_.lower() in _ASKED and participle:
             return _subtree_span(child)
     return None
 
