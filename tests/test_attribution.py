@@ -242,3 +242,10 @@ def test_a_cue_after_by_and_a_question_before_the_answer():
             "Pakistan’s objections, Ms. Nauert said: “We stand by our readout.”")
     a = next(a for a in find_attributions(parse(text)) if text[a.mention_start : a.mention_end] == "Ms. Nauert")
     assert text[slice(*a.extra["question"])].startswith("Asked whether the State Department")
+
+
+def test_the_person_quoted_by_an_outlet_is_the_source():
+    found = attributions("The Telegraph cited Sandro Gozi, a member of the European parliament, as saying the proposal could be discussed.")
+    assert found[0][0].startswith("Sandro Gozi") and found[0][2] == "the proposal could be discussed"
+    quoted = attributions("The envoy was quoted as saying the ceasefire would hold.")
+    assert quoted[0][0] == "The envoy"

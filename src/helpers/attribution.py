@@ -196,7 +196,7 @@ def _subject(verb):
         seen += 1
         for child in _subjects_first(v):
             if child.dep_ in ("nsubj", "nsubjpass"):
-                if child.dep_ == "nsubjpass" and v.lemma_ != "quote":
+                if child.dep_ == "nsubjpass" and v.lemma_ not in _QUOTING:
                     # "it was announced by X": the agent speaks
                     agent = next((c for c in v.children if c.dep_ == "agent"), None)
                     if agent is not None:
@@ -208,7 +208,7 @@ def _subject(verb):
         if v.dep_ == "conj" or v.dep_ in ("advcl", "xcomp") and v.tag_ in ("VBG", "VB"):
             v = v.head  # "said X and added Y" / "..., adding that" / "declined to say"
             continue
-        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.lemma_ == "quote":
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.lemma_ in _QUOTING:
             v = v.head.head  # "was quoted as saying"
             continue
         if v.dep_ == "pcomp" and v.head.lower_ == "by" and v.tag_ == "VBG" and v.head.head.pos_ == "VERB" and v.head.dep_ == "prep":
@@ -235,6 +235,17 @@ def _lost_subject(verb, quotes: list[tuple[int, int]]):
     return people[-1] if people else None
 
 
+#: Verbs that report someone else's words "as saying" them: the quoted person is the source.
+_QUOTING = {"quote", "cite"}
+
+
+def _quoted_person(verb):
+    """The object of an active "quoted X as saying" / "cited X as saying": X speaks, not the outlet."""
+    if verb.lemma_ not in _QUOTING or not any(c.dep_ == "prep" and c.lower_ == "as" and any(p.dep_ == "pcomp" for p in c.children) for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
 _PARTICLES = {"up", "away", "back", "off", "down"}
 #: What a source declines or refuses to do when it gives no answer ("declined to comment", "refused to confirm").
 _DECLINED = {"say", "comment", "confirm", "elaborate", "answer", "respond", "discuss", "specify", "deny"}
@@ -250,7 +261,7 @@ def _is_cue(tok, cues: dict[str, Cue]) -> Cue | None:
         return None
     if tok.dep_ in ("amod", "compound"):
         return None
-    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.lemma_ == "quote":
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.lemma_ in _QUOTING:
         return None  # "was quoted as saying": "quoted" is the cue
     if tok.lemma_ == "ask" and any(c.dep_ == "xcomp" and c.lemma_ in ("name", "identify") for c in tok.children):
         return None  # "who asked not to be named": a condition of the interview, not a statement
@@ -264,7 +275,7 @@ def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent, after: int 
     (a source found past a clause the parse hung on the verb)."""
     comps = [c for c in verb.children if c.dep_ in _CONTENT_DEPS and c.i != verb.i and c.i > after]
     # "was quoted as saying X": the content hangs off "saying"
-    if not comps and verb.lemma_ == "quote":
+    if not comps and verb.lemma_ in _QUOTING:
         for prep in (c for c in verb.children if c.dep_ == "prep"):
             for pc in prep.children:
                 if pc.dep_ == "pcomp":
@@ -333,7 +344,7 @@ def find_attributions(doc, cues: dict[str, Cue] | None = None) -> list[Attributi
             if cue is None:
                 continue
             qin = _inside(tok.idx, quotes)
-            src = _subject(tok)
+            src = _quoted_person(tok) or _subject(tok)
             lost = src is None and tok.dep_ == "ROOT"
             if lost:
                 src = _lost_subject(tok, quotes)
