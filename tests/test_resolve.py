@@ -27,6 +27,11 @@ def test_a_later_surname_is_the_full_name_given_before():
     assert found == [("Foreign Minister Sergei Lavrov", "Sergei Lavrov"), ("Lavrov", "Sergei Lavrov")]
 
 
+def test_a_full_name_first_written_in_the_possessive_names_the_later_surname():
+    text = "Iran confirmed Donald Trump’s announcement of talks.\n\nTrump said on Monday that the talks were direct."
+    assert actors(text)[-1] == "Donald Trump"
+
+
 def test_a_later_full_name_after_a_bare_surname_is_the_same_person():
     assert actors("Peskov said the talks had failed. Dmitry Peskov later said that Moscow would respond.") == [
         "Dmitry Peskov", "Dmitry Peskov"]

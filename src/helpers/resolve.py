@@ -91,7 +91,8 @@ def _clean(text: str) -> str:
 
 
 def _name_key(name: str) -> list[str]:
-    words = [w.strip(".,").lower() for w in _without_titles(name).split()]
+    """A name's words without titles, honorifics or a possessive ("Donald Trump’s" -> donald, trump), lowercased."""
+    words = [w.strip(".,").lower() for w in _without_titles(re.sub(r"[’']s?$", "", name.strip())).split()]
     return [w for w in words if w and w not in _HONORIFICS]
 
 
@@ -164,6 +165,8 @@ class Resolver:
                         self.orgs.setdefault(ent.root.lemma_.lower(), name)  # "Commission on Presidential Debates"
             if ent.label_ != "PERSON":
                 continue
+            while len(ent) > 1 and ent[0].pos_ != "PROPN":
+                ent = ent[1:]  # "Injecting Clinton’s health ...": the tagger's entity took in a verb
             words = _name_key(ent.text)
             if not words or any(not re.search(r"[a-z]", w) for w in words):
                 continue
