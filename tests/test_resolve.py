@@ -32,6 +32,12 @@ def test_a_full_name_first_written_in_the_possessive_names_the_later_surname():
     assert actors(text)[-1] == "Donald Trump"
 
 
+def test_a_full_name_the_tagger_read_as_a_body_names_the_later_surname():
+    text = ("Indian External Affairs Ministry spokesperson Raveesh Kumar tweeted that no request had been made.\n\n"
+            "Kumar said later that the matter was bilateral.")
+    assert actors(text) == ["Raveesh Kumar", "Raveesh Kumar"]
+
+
 def test_a_later_full_name_after_a_bare_surname_is_the_same_person():
     assert actors("Peskov said the talks had failed. Dmitry Peskov later said that Moscow would respond.") == [
         "Dmitry Peskov", "Dmitry Peskov"]

@@ -209,7 +209,8 @@ class Resolver:
             for left in reversed(list(tok.lefts)):
                 if left.i != tok.i - len(given) - 1 or left.dep_ != "compound" or left.pos_ != "PROPN" or not left.text[:1].isupper():
                     break
-                if left.lower_.strip(".") in PERSON_ROLES | _HONORIFICS or left.ent_type_ in ("GPE", "NORP", "ORG"):
+                own_entity = tok.ent_iob_ == "I" and left.ent_type_ == tok.ent_type_  # "Raveesh Kumar" tagged a body
+                if left.lower_.strip(".") in PERSON_ROLES | _HONORIFICS or left.ent_type_ in ("GPE", "NORP", "ORG") and not own_entity:
                     break
                 given.append(left)
             if given and len(given) <= 3:
