@@ -21,9 +21,13 @@ def involves(c, a_speaker, b_speaker, a_words, b_words):
     return (c["a_speaker"], c["b_speaker"]) == (a_speaker, b_speaker) and a_words in c["a_text"] and b_words in c["b_text"]
 
 
-@pytest.mark.parametrize(("model", "name"), [(None, "minilm-l6-nli (shipped)"), ("base", "mpnet-nli-lora (base)")])
+@pytest.mark.parametrize(("model", "name"), [
+    (None, "minilm-l6-nli (shipped)"),
+    ("base", "mpnet-nli-lora (base)"),
+    ("cascade", "cascade: minilm-l6-nli (shipped) screening for mpnet-nli-lora (base) at 0.15"),
+])
 def test_analyze_seed_end_to_end(tmp_path, seed_article, model, name):
-    """The sample article with the shipped model and with the base-size one (each with its own detector entry)."""
+    """The sample article with the shipped model, the base-size one and the cascade (each with its own detector entry)."""
     claims = tmp_path / "claims.txt"
     claims.write_text("# key claims\nPutin agreed not to escalate the standoff over Ukraine\n")
     out = tmp_path / "seed.json"

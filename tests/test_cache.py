@@ -6,16 +6,17 @@ import sqlite3
 import pandas as pd
 import pytest
 
-from helpers.cache import CachedNLI, NLICache
+from helpers.cache import CachedNLI, NLICache, cached
 
 
 class CountingModel:
     fingerprint = "fp-test"
+    name = "counting"
 
     def __init__(self):
         self.scored = 0
 
-    def predict(self, premises, hypotheses, progress=None):
+    def predict(self, premises, hypotheses, progress=None, **kwargs):
         self.scored += len(premises)
         return pd.DataFrame([[0.7, 0.2, 0.1] if "deal" in p else [0.1, 0.2, 0.7] for p in premises],
                             columns=["entailment", "neutral", "contradiction"])
@@ -32,6 +33,23 @@ def test_hits_and_misses(tmp_path):
     model.fingerprint = "another-model"
     cached.predict(["a deal"], ["x"])
     assert model.scored == 4  # a different model never reuses scores
+
+
+def test_a_cascade_reuses_what_each_of_its_models_left_in_the_cache(tmp_path):
+    from helpers.nli import CascadeNLI
+
+    fast, full = CountingModel(), CountingModel()
+    full.fingerprint = "fp-full"
+    cache = NLICache(tmp_path / "c.sqlite")
+    cached(full, cache).predict(["a deal", "no"], ["x", "y"])  # the full model alone, as with --model base
+    assert full.scored == 2
+    cascade = cached(CascadeNLI(fast, full, screen=0.5), cache)
+    assert isinstance(cascade, CascadeNLI) and cascade.fingerprint == CascadeNLI(fast, full, screen=0.5).fingerprint
+    cascade.predict(["a deal", "no", "new deal"], ["x", "y", "z"])
+    assert fast.scored == 3 and full.scored == 3  # only the new pair went to the full model
+    cascade.predict(["a deal", "no", "new deal"], ["x", "y", "z"])
+    assert fast.scored == 3 and full.scored == 3
+    assert isinstance(cached(fast, cache), CachedNLI)
 
 
 def _writer(path, worker):

@@ -132,9 +132,9 @@ def analyze_article(
     )
     nli = get_model(model, device)
     if cache:
-        from .cache import DEFAULT_CACHE, CachedNLI, NLICache
+        from .cache import DEFAULT_CACHE, NLICache, cached
 
-        nli = CachedNLI(nli, NLICache(DEFAULT_CACHE if cache is True else Path(cache)))
+        nli = cached(nli, NLICache(DEFAULT_CACHE if cache is True else Path(cache)))
     objects = extract_statements(article, aliases=aliases)
     statements = statements_frame(objects)
     pairs = [

@@ -137,3 +137,13 @@ class CachedNLI:
             values[missing] = fresh[list(LABELS)].to_numpy()
             self.cache.put(fp, [premises[i] for i in missing], [hypotheses[i] for i in missing], fresh)
         return pd.DataFrame(values, columns=list(LABELS))
+
+
+def cached(model, cache: NLICache):
+    """``model`` reading and filling ``cache``; a cascade caches each of its two models under its own fingerprint,
+    so it reuses the scores either model alone left there."""
+    from .nli import CascadeNLI
+
+    if isinstance(model, CascadeNLI):
+        return CascadeNLI(CachedNLI(model.fast, cache), CachedNLI(model.full, cache), screen=model.screen)
+    return CachedNLI(model, cache)

@@ -321,7 +321,7 @@ def detector_key(model) -> str:
         return "fast"
     if name.startswith("mpnet-nli-lora"):
         return "base"
-    if name.startswith("cascade("):
+    if name.startswith("cascade"):
         return "cascade"
     return str(description.get("fingerprint", name))
 

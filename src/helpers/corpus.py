@@ -205,7 +205,7 @@ def run_corpus(source: str | Path, out: str | Path, workers: int = 2, scheduler:
     """Analyse a folder or glob of articles (optionally one ``episode`` of them) on Dask, write the combined
     tables and the corpus report."""
     from .analysis import get_model
-    from .cache import DEFAULT_CACHE, CachedNLI, NLICache
+    from .cache import DEFAULT_CACHE, NLICache, cached
 
     check_workers(workers)
     files = find_articles(source, episode)
@@ -214,7 +214,7 @@ def run_corpus(source: str | Path, out: str | Path, workers: int = 2, scheduler:
     for r in results:
         if not r["ok"]:
             log.warning("skipped %s: %s", r["source"], r["error"])
-    nli = CachedNLI(get_model(model), NLICache(DEFAULT_CACHE))
+    nli = cached(get_model(model), NLICache(DEFAULT_CACHE))
     result = combine(results, nli, claims=claims, threshold=threshold)
     out = Path(out)
     result.save(out)

@@ -319,7 +319,9 @@ class CascadeNLI:
         return hashlib.sha256(f"{self.fast.fingerprint}|{self.full.fingerprint}|{self.screen}".encode()).hexdigest()[:16]
 
     def describe(self) -> dict:
-        return {"name": self.name, "path": f"{self.fast.name} | {self.full.name}", "fingerprint": self.fingerprint, "precision": self.precision}
+        """Both models by their short names, for reports and JSON outputs."""
+        name = f"cascade: {self.fast.describe()['name']} screening for {self.full.describe()['name']} at {self.screen}"
+        return {"name": name, "path": f"{self.fast.name} | {self.full.name}", "fingerprint": self.fingerprint, "precision": self.precision}
 
     def predict(self, premises: Sequence[str], hypotheses: Sequence[str], batch_size: int | None = None, progress: bool | None = None) -> pd.DataFrame:
         """Probabilities per pair, in input order: the full model's where the screen lets the pair through."""
