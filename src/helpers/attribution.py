@@ -9,7 +9,10 @@ data (``lexicons/cues.tsv``). What is read:
   or announcement ("rejected the report"), else the quotation in the sentence;
 - "according to X": X is the source, the rest of the clause the content;
 - a quotation with no cue of its own takes the source of the quotation it continues (across sentences and
-  paragraphs), and a bare cue ("he said.") takes the quotation just before it, or the one after a colon.
+  paragraphs) or of the attribution in the sentence before it, and a bare cue ("he said.") takes the quotation
+  just before it, or the one after a colon;
+- a root cue the parse left without a subject takes the name a phrase before it swallowed, and a verbless piece
+  of the sentence left over joins the attribution.
 """
 
 from __future__ import annotations
@@ -375,6 +378,7 @@ def find_attributions(doc, cues: dict[str, Cue] | None = None) -> list[Attributi
 
 
 def _parts(a: Attribution) -> list[tuple[int, int]]:
+    """The character spans an attribution covers in its sentence: content, cue, source, question and lead."""
     spans = [(a.content_start, a.content_end), (a.cue_start, a.cue_end), (a.mention_start, a.mention_end)]
     spans += [a.extra[k] for k in ("question", "lead") if k in a.extra]
     return [(s, e) for s, e in spans if 0 <= s < e]
@@ -600,6 +604,7 @@ def _continue_quotes(found: list[Attribution], doc, quotes) -> None:
     extra: list[Attribution] = []
     last: Attribution | None = None
     last_end = -1
+
     def just_before(q: tuple[int, int]) -> Attribution | None:
         """The attribution that ends just before the quotation, in the sentence before it ("..., the Elysee said in a
         Tweet. “It belongs to France.”")."""
@@ -613,10 +618,11 @@ def _continue_quotes(found: list[Attribution], doc, quotes) -> None:
 
     for q in quotes:
         owner = owner_of(q)
-        if owner is None and last is not None and just_before(q) is not None and just_before(q).cue_start >= last_end:
+        cited = just_before(q) if owner is None else None
+        if cited is not None and last is not None and cited.cue_start >= last_end:
             last = None  # someone was cited since the last quotation: that attribution is the one to continue
         if owner is None and last is None:
-            last = just_before(q)
+            last = cited
             last_end = ends(last) if last is not None else -1
         if owner is None and last is not None:
             between = text[last_end:q[0]]
