@@ -249,3 +249,8 @@ def test_the_person_quoted_by_an_outlet_is_the_source():
     assert found[0][0].startswith("Sandro Gozi") and found[0][2] == "the proposal could be discussed"
     quoted = attributions("The envoy was quoted as saying the ceasefire would hold.")
     assert quoted[0][0] == "The envoy"
+
+
+def test_as_he_claimed_attributes_the_clause_it_qualifies():
+    found = attributions("The president denied proposing that Mexico will close its border with the United States, as he claimed.")
+    assert ("he", "claimed", "Mexico will close its border with the United States", "assert") in found

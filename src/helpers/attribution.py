@@ -303,6 +303,13 @@ def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent, after: int 
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
         if obj is not None:
             return _subtree_span(obj)
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and verb.head.pos_ in ("VERB", "AUX"):
+        # "Mexico will close its border, as he claimed": the clause it qualifies, without the "as" clause
+        toks = [t for t in verb.head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i) and not t.is_punct]
+        while toks and toks[0].dep_ == "mark":
+            toks = toks[1:]
+        if toks:
+            return _span(toks)
     if cue.takes_object:
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
         if obj is None:  # "dismissed as “crazy” allegations that ...", "backtracked on a statement"
