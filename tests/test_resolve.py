@@ -38,6 +38,13 @@ def test_a_full_name_the_tagger_read_as_a_body_names_the_later_surname():
     assert actors(text) == ["Raveesh Kumar", "Raveesh Kumar"]
 
 
+def test_a_royal_title_is_not_part_of_a_full_name():
+    text = ("Prince Faisal bin Farhan Al Saud said no such meeting occurred.\n\n"
+            "Faisal added that only American and Saudi officials were present.")
+    assert actors(text) == ["Faisal bin Farhan Al Saud", "Faisal bin Farhan Al Saud"]
+    assert actors("Queen Elizabeth said she was pleased.") == ["Queen Elizabeth"]  # not a bare first name
+
+
 def test_a_later_full_name_after_a_bare_surname_is_the_same_person():
     assert actors("Peskov said the talks had failed. Dmitry Peskov later said that Moscow would respond.") == [
         "Dmitry Peskov", "Dmitry Peskov"]

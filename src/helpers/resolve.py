@@ -129,9 +129,10 @@ def _national(name: str) -> str:
 
 
 def _without_titles(name: str) -> str:
-    """A name without the role words the parse sometimes takes into it ("Spokeswoman Maria Zakharova")."""
+    """A name without the role words the parse sometimes takes into it ("Spokeswoman Maria Zakharova"), and without
+    a royal title before a full name ("Prince Faisal bin Farhan"; "Queen Elizabeth" keeps it)."""
     words = name.split()
-    while len(words) > 1 and words[0].strip(".,").lower() in PERSON_ROLES | _HONORIFICS:
+    while len(words) > 1 and words[0].strip(".,").lower() in PERSON_ROLES | _HONORIFICS or len(words) > 2 and words[0].lower() in _GENDERED_TITLES:
         words = words[1:]
     return " ".join(words)
 
