@@ -45,6 +45,12 @@ def test_a_royal_title_is_not_part_of_a_full_name():
     assert actors("Queen Elizabeth said she was pleased.") == ["Queen Elizabeth"]  # not a bare first name
 
 
+def test_a_middle_name_alone_is_the_one_person_with_it():
+    text = ("Abukar Dahir Osman, the Somali ambassador, said Nairobi was destabilising his country.\n\n"
+            "Later, Dahir said the troops had to leave.")
+    assert actors(text) == ["Abukar Dahir Osman", "Abukar Dahir Osman"]
+
+
 def test_a_later_full_name_after_a_bare_surname_is_the_same_person():
     assert actors("Peskov said the talks had failed. Dmitry Peskov later said that Moscow would respond.") == [
         "Dmitry Peskov", "Dmitry Peskov"]

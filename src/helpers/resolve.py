@@ -296,6 +296,10 @@ class Resolver:
             first = [c for c in self.people if len(c.split()) > 1 and c.split()[0].lower() == words[0]]
             if len(first) == 1:
                 return first[0]
+            # "Dahir" after "Abukar Dahir Osman": a middle name that names one person only
+            middle = [c for c in self.people if len(c.split()) > 2 and words[0] in (w.lower() for w in c.split()[1:-1])]
+            if len(middle) == 1 and not first:
+                return middle[0]
             self.surnames.setdefault(words[0], " ".join(original))
             return self.surnames[words[0]]
         full = " ".join(original)
