@@ -167,7 +167,7 @@ class Resolver:
             if ent.label_ != "PERSON":
                 continue
             while len(ent) > 1 and ent[0].pos_ != "PROPN":
-                ent = ent[1:]  # "Injecting Clinton’s health ...": the tagger's entity took in a verb
+                ent = ent[1:]  # the tagger's entity took in a word before the name ("former", "the"): the name follows it
             words = _name_key(ent.text)
             if not words or any(not re.search(r"[a-z]", w) for w in words):
                 continue
