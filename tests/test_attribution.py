@@ -254,3 +254,10 @@ def test_the_person_quoted_by_an_outlet_is_the_source():
 def test_as_he_claimed_attributes_the_clause_it_qualifies():
     found = attributions("The president denied proposing that Mexico will close its border with the United States, as he claimed.")
     assert ("he", "claimed", "Mexico will close its border with the United States", "assert") in found
+
+
+def test_a_claim_from_or_by_a_source_and_what_a_thing_is_called():
+    found = attributions("Tensions rose amid accusations from Turkey that Greece is militarising its islands.")
+    assert ("Turkey", "accusations", "Greece is militarising its islands", "assert") in found
+    (m, c, content, _), = attributions("The defence secretary rejected it, with Ano calling it “absolutely absurd” on Sunday.")[-1:]
+    assert m == "Ano" and content.startswith("it") and "absolutely absurd" in content

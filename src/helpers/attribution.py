@@ -319,6 +319,9 @@ def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent, after: int 
         if obj is None and any(c.dep_ == "agent" for c in verb.children):
             obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "the claim was denied by X"
         if obj is not None:
+            said = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp") and c.i > obj.i), None)
+            if said is not None and obj.dep_ == "dobj":  # "calling it “absolutely absurd”": the object and what it is called
+                return _subtree_span(obj)[0], _subtree_span(said)[1]
             return _subtree_span(obj)
     # a quotation in the same sentence, outside the source and cue
     inq = [(max(s, sent.start_char), min(e, sent.end_char)) for s, e in quotes if s < sent.end_char and e > sent.start_char]
@@ -521,9 +524,13 @@ def _according(tok, sent, quotes, found: list[Attribution]) -> None:
 
 
 def _nominal(tok, cue: Cue, quotes, found: list[Attribution]) -> None:
-    """A cue noun with a possessor and a clause: the possessor says the clause."""
+    """A cue noun with a possessor (or a source after "from" or "by") and a clause: the possessor says the clause."""
     poss = next((c for c in tok.children if c.dep_ == "poss"), None)
     clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos") and c.pos_ in ("VERB", "AUX")), None)
+    if poss is None and clause is not None and any(t.dep_ == "mark" and t.lower_ == "that" for t in clause.children):
+        # "accusations from Turkey that ...", "the allegation by Niger that ...": the object of "from" or "by"
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i < clause.i), None)
+        poss = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN")), None) if prep is not None else None
     if poss is None or clause is None:
         return
     cs, ce = _subtree_span(clause)
