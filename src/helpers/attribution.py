@@ -400,13 +400,14 @@ def _absorb_fragments(found: list[Attribution], doc) -> None:
     goes on the content; one before the source ("In an interview with Voice of America | Kurti said") is the
     statement's lead. It would otherwise stand alone as a narrator's statement."""
     own = [a for a in found if not a.inherited]
+    taken = [span for a in found for span in _parts(a)]  # what a sentence's changes add stays inside that sentence
     for sent in doc.sents:
         here = [a for a in own if sent.start_char <= a.content_start < sent.end_char and all(sent.start_char <= s and e <= sent.end_char for s, e in _parts(a))]
         if not here:
             continue
         first = min(min(s for s, _ in _parts(a)) for a in here)
         last = max(max(e for _, e in _parts(a)) for a in here)
-        covered = [span for a in found for span in _parts(a)] + [(first, last)]  # words between cue and content stay
+        covered = taken + [(first, last)]  # words between cue and content stay
         words = [t for t in sent if not (t.is_punct or t.is_space) and not any(s <= t.idx < e for s, e in covered)]
         if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
             continue
@@ -607,6 +608,10 @@ def _continue_quotes(found: list[Attribution], doc, quotes) -> None:
     text = doc.text
     covered = [(a.content_start, a.content_end) for a in found]
     cues = sorted(a.cue_start for a in found if not a.inherited)
+    cues_of: dict[int, set[int]] = {}  # the cues of each source, by where its mention starts
+    for a in found:
+        if a.mention_start >= 0:
+            cues_of.setdefault(a.mention_start, set()).add(a.cue_start)
 
     def owner_of(q: tuple[int, int]) -> Attribution | None:
         return next((a for a in found if q[0] < a.content_end and a.content_start < q[1]), None)
@@ -641,7 +646,7 @@ def _continue_quotes(found: list[Attribution], doc, quotes) -> None:
         if owner is None and last is not None:
             between = text[last_end:q[0]]
             # a cue of the same source does not interrupt it ("..., Araghchi said, adding that ... “They will ...”")
-            same_source = {a.cue_start for a in found if a.mention_start >= 0 and a.mention_start == last.mention_start}
+            same_source = cues_of.get(last.mention_start, set())
             no_cue_between = not any(last_end <= c < q[0] for c in cues if c != last.cue_start and c not in same_source)
             same_paragraph = "\n" not in between
             # the next paragraph, when all that came between is the owner's own source and cue ("..., he said.")
