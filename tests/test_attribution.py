@@ -261,3 +261,101 @@ def test_a_claim_from_or_by_a_source_and_what_a_thing_is_called():
     assert ("Turkey", "accusations", "Greece is militarising its islands", "assert") in found
     (m, c, content, _), = attributions("The defence secretary rejected it, with Ano calling it “absolutely absurd” on Sunday.")[-1:]
     assert m == "Ano" and content.startswith("it") and "absolutely absurd" in content
+
+
+def _parsed(text: str, rows: str):
+    """A doc with a given parse: one "head dep pos tag lemma ent" row per token (head as an absolute index), to
+    test what the attribution makes of a misparse the model gives only in some contexts."""
+    from spacy.tokens import Doc
+
+    words = attribution.load_parser().make_doc(text)
+    cols = [r.split() for r in rows.strip().splitlines()]
+    assert len(cols) == len(words)
+    return Doc(
+        words.vocab, words=[t.text for t in words], spaces=[bool(t.whitespace_) for t in words],
+        heads=[int(c[0]) for c in cols], deps=[c[1] for c in cols], pos=[c[2] for c in cols], tags=[c[3] for c in cols],
+        lemmas=[c[4] for c in cols], ents=[c[5] for c in cols],
+    )
+
+
+def test_a_subject_inside_a_quotation_never_speaks_for_a_cue_outside_it():
+    # the parse hangs "said" on the quoted verb and gives it the quotation's "We" for a subject
+    text = "“We will find the truth in this case,” Lagos police Commissioner Musa Bello said Monday."
+    doc = _parsed(text, """
+        3 punct PUNCT `` “ O
+        3 nsubj PRON PRP we O
+        3 aux AUX MD will O
+        3 ROOT VERB VB find O
+        5 det DET DT the O
+        3 dobj NOUN NN truth O
+        3 prep ADP IN in O
+        8 det DET DT this O
+        6 pobj NOUN NN case O
+        3 punct PUNCT , , O
+        3 punct PUNCT '' ” O
+        3 dep VERB VB lagos B-GPE
+        13 compound NOUN NN police O
+        11 dobj PROPN NNP Commissioner O
+        15 compound PROPN NNP Musa B-PERSON
+        13 appos PROPN NNP Bello I-PERSON
+        3 conj VERB VBD say O
+        16 npadvmod PROPN NNP Monday B-DATE
+        3 punct PUNCT . . O
+    """)
+    (a,) = find_attributions(doc)
+    assert text[a.mention_start : a.mention_end] == "Musa Bello"
+    assert text[a.content_start : a.content_end] == "We will find the truth in this case,"
+
+
+def test_a_quoted_content_ends_with_its_quotation_when_the_parse_runs_on_into_the_name():
+    text = "“There is a rift between this cabinet and our army,” Petrov, a senior deputy, said on “Evening News.”"
+    doc = _parsed(text, """
+        2 punct PUNCT `` “ O
+        2 expl PRON EX there O
+        19 ccomp VERB VBZ be O
+        4 det DET DT a O
+        2 attr NOUN NN rift O
+        4 prep ADP IN between O
+        7 det DET DT this O
+        5 pobj NOUN NN cabinet O
+        7 cc CCONJ CC and O
+        10 poss PRON PRP$ our O
+        7 conj NOUN NN army O
+        10 punct PUNCT , , O
+        13 punct PUNCT '' ” O
+        10 appos PROPN NNP Petrov B-PERSON
+        13 punct PUNCT , , O
+        17 det DET DT a O
+        17 amod ADJ JJ senior O
+        13 appos NOUN NN deputy O
+        19 punct PUNCT , , O
+        19 ROOT VERB VBD say O
+        19 prep ADP IN on O
+        19 punct PUNCT `` “ O
+        23 compound PROPN NNP Evening B-ORG
+        19 nsubj PROPN NNP News I-ORG
+        19 punct PUNCT . . O
+        19 punct PUNCT '' ” O
+    """)
+    found = [a for a in find_attributions(doc) if text[a.cue_start : a.cue_end] == "said"]
+    assert {text[a.mention_start : a.mention_end] for a in found} == {"Petrov"}
+    first = min(found, key=lambda a: a.content_start)
+    assert text[first.content_start : first.content_end] == "There is a rift between this cabinet and our army,"
+
+
+def test_continued_and_concluded_report_a_quotation_and_nothing_else():
+    text = "Ms. Okafor said the port would reopen on Monday. “The border stays open,” she continued."
+    assert ("she", "continued", "The border stays open", "assert") in attributions(text)
+    colon = attributions('Okafor concluded:\n\n"We will be back next year."')
+    assert colon[0][:3] == ("Okafor", "concluded", "We will be back next year.")
+    assert attributions("The talks continued on Friday in Geneva.") == []
+    assert [a[1] for a in attributions("The minister continued to insist that the deal was done.")] != ["continued"]
+
+
+def test_a_quotation_inside_a_quotation_in_other_marks_stays_part_of_it():
+    text = 'He went on: "I was asked: “Did you meet him?” I said no." Then he left.'
+    assert [text[s:e] for s, e in quote_spans(text)] == ["I was asked: “Did you meet him?” I said no."]
+    guillemets = "“One «two» three” out"
+    assert [guillemets[s:e] for s, e in quote_spans(guillemets)] == ["One «two» three"]
+    stray = "“an open mark \" then the close” and “another”"
+    assert [stray[s:e] for s, e in quote_spans(stray)] == ['an open mark " then the close', "another"]

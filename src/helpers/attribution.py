@@ -44,6 +44,7 @@ class Cue:
     polarity: str  # assert / deny / retract / hedge
     pos: str = "verb"  # verb / noun
     takes_object: bool = False  # the verb's object is the content ("denied the report")
+    quote_only: bool = False  # a cue only with a quotation for content ("“...,” she continued")
 
 
 @dataclass
@@ -73,7 +74,7 @@ def read_lexicon(pos: str = "verb") -> dict[str, Cue]:
     out = {}
     for row in csv.DictReader(rows, delimiter="\t"):
         if row["pos"] == pos:
-            out[row["lemma"]] = Cue(row["lemma"], row["kind"], row["polarity"], row["pos"], row["object"] == "yes")
+            out[row["lemma"]] = Cue(row["lemma"], row["kind"], row["polarity"], row["pos"], row["object"] == "yes", row["object"] == "quote")
     return out
 
 
@@ -121,16 +122,31 @@ def parse(text: str):
 
 
 # -- quotations ------------------------------------------------------------------------------------------------
+_MARKS = {"“": "curly", "”": "curly", "«": "guillemet", "»": "guillemet", '"': "straight"}
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of quoted passages (marks excluded). A quotation left open at a paragraph's end goes on in the next
-    paragraph when that one opens with a quotation mark (the newspaper convention)."""
+    paragraph when that one opens with a quotation mark (the newspaper convention). A quotation inside another
+    in other marks ('"..., I'm going to read you the question: “As you know ...?” Forty-three, yes."') stays
+    part of the outer one; one never closed by the paragraph's end closed the outer one where it opened."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
+    outer = ""  # the kind of marks of the open quotation
+    inner_at: int | None = None  # where a quotation in other marks opened inside it
+    inner = ""
     i = 0
     n = len(text)
     while i < n:
         ch = text[i]
+        kind = _MARKS.get(ch, "")
         if ch == "\n" and open_at is not None:
+            if inner_at is not None:  # the inner mark was the outer one's close after all
+                if inner_at > open_at:
+                    spans.append((open_at, inner_at))
+                open_at, inner_at = None, None
+                i += 1
+                continue
             j = i
             while j < n and text[j] in "\n \t":
                 j += 1
@@ -140,13 +156,28 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 i = j + 1
                 continue
             open_at = None  # a stray mark: forget it at the paragraph's end
-        elif ch in "“«" or (ch == '"' and open_at is None):
-            open_at = i + 1
-        elif ch in "”»" or (ch == '"' and open_at is not None):
-            if open_at is not None and i > open_at:
+        elif not kind:
+            pass
+        elif open_at is None:
+            if ch in "“«\"":
+                open_at, outer = i + 1, kind
+        elif inner_at is not None:
+            if kind == inner and ch in "”»\"":
+                inner_at = None
+            elif kind == outer and ch in "”»":  # the outer one closes: the inner mark was a stray
+                spans.append((open_at, i))
+                open_at, inner_at = None, None
+        elif ch in "”»" or (ch == '"' and outer == "straight"):
+            if i > open_at:
                 spans.append((open_at, i))
             open_at = None
+        elif kind != outer:  # opens a quotation inside the open one
+            inner_at, inner = i, kind
+        else:  # a second opening mark of the same kind: the first was a stray
+            open_at = i + 1
         i += 1
+    if open_at is not None and inner_at is not None and inner_at > open_at:
+        spans.append((open_at, inner_at))
     return spans
 
 
@@ -223,11 +254,12 @@ def _subject(verb):
     return None
 
 
-def _lost_subject(verb, quotes: list[tuple[int, int]]):
+def _lost_subject(verb, quotes: list[tuple[int, int]], quoted: bool = False):
     """The source of a cue verb the parse left without a subject, when a phrase before it swallowed the name ("In an
     interview with Voice of America Kurti said", "... comes after Trump, in an interview last week, said"): the
-    proper noun just before the verb, else the nearest person named before it in the sentence, outside quotations."""
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+    proper noun just before the verb, else the nearest person named before it in the sentence, outside quotations.
+    ``quoted``: the parse gave a subject inside a quotation, which never speaks for a cue outside it."""
+    if not quoted and any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
         return None
     before = [t for t in verb.sent if t.i < verb.i and _inside(t.idx, quotes) is None]
     while before and before[-1].head is verb and before[-1].dep_ in ("aux", "neg", "advmod", "punct"):
@@ -331,6 +363,15 @@ def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent, after: int 
     return None
 
 
+def _clip_to_quote(content: tuple[int, int], verb, quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """A content that starts in a quotation closed before its cue ends with that quotation (the parse ran on into
+    the source's name: '“... our military,” Flynn, a top Trump surrogate, said')."""
+    q = _inside(content[0], quotes)
+    if q is not None and q[1] <= verb.idx and content[1] > q[1]:
+        return content[0], q[1]
+    return content
+
+
 def _quote_kind(text: str, s: int, e: int, quotes: list[tuple[int, int]]) -> str:
     inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in quotes)
     if inside >= 0.9 * max(1, e - s):
@@ -363,9 +404,17 @@ def find_attributions(doc, cues: dict[str, Cue] | None = None) -> list[Attributi
                 src = _lost_subject(tok, quotes)
             if qin is not None and (src is None or _inside(src.idx, quotes) == qin):
                 continue  # a cue inside a quotation belongs to the quoted speaker's own sentence
+            # '“We will achieve justice,” Chief Chuck Jordan said' parsed with "We" as the subject: the name outside
+            outside = _lost_subject(tok, quotes, quoted=True) if src is not None and _inside(src.idx, quotes) is not None else None
             content = _content_of(tok, cue, quotes, sent, after=src.i if lost and src is not None else -1)
+            if outside is not None:
+                src, lost = outside, True
+                if content is not None:
+                    content = _clip_to_quote(content, tok, quotes)
             if src is not None and src.lower_ in ("it", "there") and src.dep_ == "nsubjpass":
                 src = None
+            if cue.quote_only and (any(c.dep_ in ("xcomp", "dobj") for c in tok.children) or content is not None and _quote_kind(text, *content, quotes) != "direct"):
+                continue  # "continued to insist", "the talks continued": not a quotation's cue
             if content is None:
                 if tok.tag_ in ("VBD", "VBZ", "VBP") and src is not None:
                     found.append(_bare(tok, cue, src, sent))  # content from a neighbouring quotation, below
