@@ -279,3 +279,16 @@ def test_each_actor_has_a_kind():
     kinds = actor_kinds(doc, names)
     assert kinds == {"Dmitry Peskov": "person", "French official": "role", "Russian government": "body", "Macron and Putin": "group"}
     assert actor_kinds(doc, ["", "Something"]) == {"Something": "other"}
+
+
+def test_a_bodys_initials_are_the_body_named_in_full_before():
+    text = ("The International Atomic Energy Agency said on Monday that inspectors had been turned away. "
+            "The IAEA added that it would report to its board.")
+    assert actors(text) == ["International Atomic Energy Agency"] * 2
+    text = "The federal Securities and Exchange Commission said the filing was late. The S.E.C. said it would appeal."
+    assert actors(text) == ["Securities and Exchange Commission"] * 2
+
+
+def test_a_body_named_with_of_is_itself_not_the_place_named_before():
+    text = "Protesters gathered in Texas on Friday. The city of Austin said the rally had no permit. It said the square would stay closed."
+    assert actors(text) == ["city of Austin", "city of Austin"]

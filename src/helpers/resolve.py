@@ -151,6 +151,7 @@ class Resolver:
         self._entity_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}  # token index -> entity
         self._sent_starts = [sent.start_char for sent in doc.sents]
         self.orgs: dict[str, str] = {}  # last word of a body's name -> its full name ("post" -> "Washington Post")
+        self.acronyms: dict[str, str] = {}  # a body's initials -> its full name ("SEC" -> "Securities and Exchange Commission")
         self._read_people()
 
     # -- who the article names ------------------------------------------------------------------------------------
@@ -162,6 +163,12 @@ class Resolver:
                 name = _clean(ent.text)
                 if len(name.split()) > 1:
                     self.orgs.setdefault(name.split()[-1].lower(), name)
+                    proper = name.split()
+                    while proper and not proper[0][:1].isupper():
+                        proper = proper[1:]  # "federal Securities and Exchange Commission"
+                    initials = "".join(w[0] for w in proper if w[:1].isupper())
+                    if len(initials) > 1:
+                        self.acronyms.setdefault(initials, " ".join(proper))
                     if ent.root.lemma_.lower() != name.split()[-1].lower():
                         self.orgs.setdefault(ent.root.lemma_.lower(), name)  # "Commission on Presidential Debates"
             if ent.label_ != "PERSON":
@@ -421,6 +428,11 @@ class Resolver:
             if pair:
                 return pair
         definite = head is not None and any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in head.lefts)
+        if definite and head.lemma_.lower() in _BODIES and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
+            for c in head.children
+        ):
+            return self._org(mention)  # "the city of Phoenix" names itself
         if definite and head.pos_ in ("NOUN", "PROPN", "ADJ"):
             noun = _title(head.lemma_)
             named = (self._described(start, noun, head, speakers) or self._titled(start, noun, head)
@@ -445,6 +457,9 @@ class Resolver:
         words = name.split()
         if len(words) == 1 and words[0].lower() in self.orgs:
             return self.orgs[words[0].lower()]
+        letters = name.replace(".", "")
+        if len(words) == 1 and letters.isalpha() and letters.isupper() and letters in self.acronyms:
+            return self.acronyms[letters]  # "the S.E.C." after "the Securities and Exchange Commission"
         return name
 
     def _pronoun(self, pos: int, gender: str, speakers: list[tuple[int, str]], parties: set[str] | None = None) -> str:
