@@ -292,3 +292,23 @@ def test_a_bodys_initials_are_the_body_named_in_full_before():
 def test_a_body_named_with_of_is_itself_not_the_place_named_before():
     text = "Protesters gathered in Texas on Friday. The city of Austin said the rally had no permit. It said the square would stay closed."
     assert actors(text) == ["city of Austin", "city of Austin"]
+
+
+def test_a_role_described_before_its_holder_is_named_is_the_person_named_next():
+    text = ("Ohio’s tax commissioner says an internal review found no leak of the filings.\n\n"
+            "Maria Delgado says she asked staff on Monday to check the logs.")
+    assert actors(text)[0] == "Maria Delgado"
+    text = ("The Kenyan finance minister is confirming that the loan was signed.\n\n"
+            "But Finance Minister Joseph Mwangi isn’t saying when the money arrives.")
+    assert actors(text)[0] == "Joseph Mwangi"
+
+
+def test_a_pronoun_after_a_report_is_the_reporter_not_the_person_reported_on():
+    text = ("Ruth Abara met the envoy on Monday. Kremlin spokesman Dmitry Peskov said Monday that President Vladimir "
+            "Putin has long called for talks. He said Putin hopes the next round will happen soon.")
+    assert actors(text) == ["Dmitry Peskov", "Dmitry Peskov"]
+
+
+def test_a_person_named_by_a_first_name_alone_has_that_names_gender():
+    doc = parse("“Here he is, he is here,” Melanie said. Melanie waved.")
+    assert Resolver(doc).people["Melanie"].gender == "f"

@@ -108,8 +108,9 @@ def _title(word: str) -> str:
 
 
 def _first_name_gender(name: str) -> str | None:
-    """The gender a name's first given name tells ("Crooked Hillary Clinton" -> "f"), if the table knows it."""
-    words = name.split()[:-1]
+    """The gender a name's first given name tells ("Crooked Hillary Clinton" -> "f"), if the table knows it; a
+    person the article names by a first name alone ("Melanie said") is that name's gender."""
+    words = name.split()[:-1] or name.split()
     return next((_FIRST_NAMES[w.lower().strip(".,")] for w in words if w.lower().strip(".,") in _FIRST_NAMES), None)
 
 
@@ -147,6 +148,7 @@ class Resolver:
         self.surnames: dict[str, str] = {}
         self._mentions: list[tuple[int, str]] = []  # (char offset, canonical person) in text order
         self._subjects: set[int] = set()  # offsets of the mentions that are a clause's subject
+        self._depth: dict[int, int] = {}  # a subject mention's depth in its sentence's parse (1: the main clause's)
         self._quotes = quote_spans(doc.text)
         self._entity_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}  # token index -> entity
         self._sent_starts = [sent.start_char for sent in doc.sents]
@@ -191,8 +193,10 @@ class Resolver:
             person.profile |= words | {_stem(t) for t in titles | inside}
             person.parties |= parties
             self._mentions.append((ent.start_char, canon))
-            if ent.root.dep_ in ("nsubj", "nsubjpass"):
+            subject = ent.root.head if ent.root.dep_ in ("appos", "compound") and ent.root.head.pos_ == "NOUN" else ent.root
+            if subject.dep_ in ("nsubj", "nsubjpass"):  # "Josh Earnest said", "spokesman Josh Earnest said"
                 self._subjects.add(ent.start_char)
+                self._depth[ent.start_char] = sum(1 for _ in subject.ancestors)
         self._genders_from_pronouns()
         # a body owned by a named person: "the Clinton campaign", "Donald Trump's foundation" (for "the campaign")
         self._owned: list[tuple[int, str, str]] = []  # (offset, noun, owner's name as written)
@@ -438,6 +442,8 @@ class Resolver:
             named = (self._described(start, noun, head, speakers) or self._titled(start, noun, head)
                      or self._owned_before(start, noun) or self.orgs.get(noun, "") or self._body_named_before(start, noun, head))
             qualified = any(t.ent_type_ in ("ORG", "FAC", "PERSON") and not _is_party(t) for t in head.lefts)
+            if not named and noun in PERSON_ROLES and head.tag_ != "NNS":
+                named = self._named_next(start, _GENDERED_TITLES.get(noun, ""))
             if not named and noun in PERSON_ROLES and head.tag_ != "NNS" and not qualified:
                 # "the Republican nominee said", "the Indiana governor said": the person in view, unless the words
                 # give another party or nationality
@@ -450,6 +456,22 @@ class Resolver:
         if head is not None and head.pos_ == "PROPN":
             return known or self._org(mention)  # a surname the parse did not tag as a person is still that person
         return _clean(mention)
+
+    def _named_next(self, pos: int, gender: str) -> str:
+        """A role described before anyone holding it is named ("Connecticut’s tax commissioner says ...\n\nKevin
+        Sullivan says ..."): the person named for the first time as the subject of the next sentence."""
+        k = bisect.bisect_right(self._sent_starts, pos)
+        if k >= len(self._sent_starts):
+            return ""
+        lo = self._sent_starts[k]
+        hi = self._sent_starts[k + 1] if k + 1 < len(self._sent_starts) else len(self.doc.text)
+        before = {c for o, c in self._mentions if o < pos}
+        for o, c in self._mentions:
+            if lo <= o < hi and o in self._subjects and c not in before:
+                person = self.people[c]
+                if not gender or person.gender in (None, gender):
+                    return c
+        return ""
 
     def _org(self, text: str) -> str:
         """A body's name without its article; a short form ("the Post") is the full name used before."""
@@ -503,7 +525,11 @@ class Resolver:
         if here:
             return (subjects or here)[-1][1]
         before = [(o, c) for o, c in mentions if k >= 1 and self._sent_starts[k - 1] <= o < start and o in self._subjects]
-        return before[-1][1] if before else ""
+        if not before:
+            return ""
+        # the main clause's subject before one in a clause it reports ("Josh Earnest said that Obama has long called
+        # for tax fairness. He said ...")
+        return min(before, key=lambda m: (self._depth.get(m[0], 9), -m[0]))[1]
 
     def _body(self, pos: int, speakers: list[tuple[int, str]]) -> str:
         """The nearest speaker before ``pos`` that is not a named person (a government, a ministry, a group)."""
