@@ -312,3 +312,11 @@ def test_a_pronoun_after_a_report_is_the_reporter_not_the_person_reported_on():
 def test_a_person_named_by_a_first_name_alone_has_that_names_gender():
     doc = parse("“Here he is, he is here,” Melanie said. Melanie waved.")
     assert Resolver(doc).people["Melanie"].gender == "f"
+
+
+def test_a_surname_the_tagger_read_as_a_body_is_still_a_mention_of_the_person():
+    text = ("Representative Jim Clyburn said the remark was a slur. Donald Trump spoke in Ohio on Monday. "
+            "“These are howls,” Clyburn said. Trump has record low support from black voters, with just 1 percent. "
+            "He recently told voters that they had nothing to lose.")
+    assert any(e.text == "Trump" and e.label_ == "ORG" for e in parse(text).ents)  # what the case is about
+    assert actors(text)[-1] == "Donald Trump"

@@ -197,6 +197,16 @@ class Resolver:
             if subject.dep_ in ("nsubj", "nsubjpass"):  # "Josh Earnest said", "spokesman Josh Earnest said"
                 self._subjects.add(ent.start_char)
                 self._depth[ent.start_char] = sum(1 for _ in subject.ancestors)
+        # a person's surname the tagger read as a body ("Trump has record low support"): still a mention of them
+        for ent in doc.ents:
+            key = " ".join(_name_key(ent.text))
+            if ent.label_ == "ORG" and len(key.split()) == 1 and len(self.surnames.get(key, "").split()) > 1 and ent.start_char not in dict(self._mentions):
+                self._mentions.append((ent.start_char, self.surnames[key]))
+                subject = ent.root
+                if subject.dep_ in ("nsubj", "nsubjpass"):
+                    self._subjects.add(ent.start_char)
+                    self._depth[ent.start_char] = sum(1 for _ in subject.ancestors)
+        self._mentions.sort()
         self._genders_from_pronouns()
         # a body owned by a named person: "the Clinton campaign", "Donald Trump's foundation" (for "the campaign")
         self._owned: list[tuple[int, str, str]] = []  # (offset, noun, owner's name as written)
