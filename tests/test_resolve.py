@@ -320,3 +320,15 @@ def test_a_surname_the_tagger_read_as_a_body_is_still_a_mention_of_the_person():
             "He recently told voters that they had nothing to lose.")
     assert any(e.text == "Trump" and e.label_ == "ORG" for e in parse(text).ents)  # what the case is about
     assert actors(text)[-1] == "Donald Trump"
+
+
+def test_which_is_the_body_just_before_it_when_the_parse_hangs_the_clause_on_a_verb():
+    text = "To solve this quandary, the reporters turned to the Chicago Police Department which reported “2,521 shooting incidents” in the city."
+    assert actors(text) == ["Chicago Police Department"]
+
+
+def test_a_surname_the_tagger_put_in_a_bodys_name_is_still_the_person():
+    text = ("Donald Trump has praised Russian President Vladimir Putin, a Trump favorite, many times. In a March 2016 "
+            "meeting with the editorial board of the Washington Post Trump said that U.S. involvement in NATO may need "
+            "to be diminished.")
+    assert actors(text) == ["Donald Trump"]

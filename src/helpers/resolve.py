@@ -391,7 +391,9 @@ class Resolver:
         head = self.doc[a.source_token] if a.source_token >= 0 else None
         speakers = speakers or []
         if head is not None and head.lower_ in _RELATIVE and head.dep_ in ("nsubj", "nsubjpass"):
-            noun = head.head.head if head.head.dep_ == "relcl" else None
+            noun = head.head.head if head.head.dep_ == "relcl" and head.head.head.pos_ in ("NOUN", "PROPN", "PRON") else None
+            if noun is None and head.i > 0 and head.nbor(-1).pos_ in ("NOUN", "PROPN"):
+                noun = head.nbor(-1)  # "the Chicago Police Department which reported": the parse hung the clause elsewhere
             if noun is not None:
                 return _national(self._resolve_span(noun.left_edge.idx, noun.idx + len(noun.text), noun, speakers))
         return _national(self._resolve_span(a.mention_start, a.mention_end, head, speakers))
@@ -441,6 +443,8 @@ class Resolver:
             pair = self._last_two(start)  # "the two leaders", "both men": the two people named last
             if pair:
                 return pair
+        if head is not None and head.pos_ == "PROPN" and len(self.surnames.get(head.lower_, "").split()) > 1:
+            return self.surnames[head.lower_]  # a surname the tagger put in a body's name ("the Washington Post Trump")
         definite = head is not None and any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in head.lefts)
         if definite and head.lemma_.lower() in _BODIES and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
