@@ -332,3 +332,13 @@ def test_a_surname_the_tagger_put_in_a_bodys_name_is_still_the_person():
             "meeting with the editorial board of the Washington Post Trump said that U.S. involvement in NATO may need "
             "to be diminished.")
     assert actors(text) == ["Donald Trump"]
+
+
+def test_a_work_speaks_for_its_author_and_officials_for_their_body():
+    text = "Hillary Clinton unveiled a tax plan on Monday. Mrs. Clinton's plan says the wealthiest will pay more."
+    assert actors(text)[-1] == "Hillary Clinton"
+    text = "Hillary Clinton spoke in July. The agency was warned, according to a speech Mrs. Clinton delivered at New York University."
+    assert actors(text) == ["Hillary Clinton"]
+    text = "Officials at the International Atomic Energy Agency said they were concerned about the site."
+    assert actors(text) == ["International Atomic Energy Agency"]
+    assert actors("Donald Trump's team said the rally would go ahead.") == ["Trump team"]  # a body of people, not him

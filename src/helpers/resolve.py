@@ -262,6 +262,32 @@ class Resolver:
             names.append(self._canonical(ent.text, self._gender_before(ent)))
         return " and ".join(names) if len(names) == 2 else ", ".join(names[:-1]) + " and " + names[-1]
 
+    def _author(self, head) -> str:
+        """The person behind a work that speaks ("Mrs. Clinton's plan", "a speech Mrs. Clinton delivered", "a Trump
+        tweet"), or the body behind officials ("officials at Homeland Security Investigations"); "" otherwise."""
+        if head is None or head.pos_ != "NOUN":
+            return ""
+        noun = head.lemma_.lower()
+        if noun in PERSON_ROLES:
+            if head.tag_ != "NNS":
+                return ""
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("at", "of", "from")):
+                body = next((o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ == "ORG"), None)
+                ent = self._entity_of.get(body.i) if body is not None else None
+                if ent is not None:
+                    return self._org(ent.text)
+            return ""
+        if noun in _BODY_WORDS:
+            return ""
+        owner = self._owner(head)
+        if owner is None:  # "a speech Mrs. Clinton delivered"
+            clause = next((c for c in head.children if c.dep_ == "relcl"), None)
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+            owner = self._entity_of.get(subject.i) if subject is not None else None
+            if owner is not None and owner.label_ != "PERSON":
+                owner = None
+        return self._canonical(owner.text, self._gender_before(owner)) if owner is not None else ""
+
     @staticmethod
     def _owns(head) -> bool:
         """Whether a possessor names the body ("Trump's campaign" is the Trump campaign; "Putin's spokesman" is a
@@ -406,6 +432,9 @@ class Resolver:
         group = self._group(head)
         if group:
             return group
+        speaker = self._author(head)
+        if speaker:
+            return speaker
         heads = {head.i} | {t.i for t in head.children if t.dep_ in ("appos", "compound") or t.dep_ == "poss" and self._owns(head)} if head is not None else set()
         # a person named in apposition anywhere in the mention ("The UN envoy for Libya, Ana Lind") is the source
         appositive = [t for t in self.doc.char_span(start, end, alignment_mode="expand") or [] if t.dep_ == "appos" and t.pos_ == "PROPN"] if head is not None else []
@@ -629,7 +658,8 @@ def resolve_all(doc, attributions: list[Attribution], aliases: dict[str, str] | 
 #: Words that make a canonical name a body ("Chinese foreign ministry", "Kremlin", "Russian government").
 _BODY_WORDS = frozenset(_BODIES) | {"government", "office", "presidency", "cabinet", "administration", "embassy", "army", "navy",
                                     "military", "police", "kremlin", "white house", "state department", "campaign", "committee",
-                                    "council", "parliament", "court", "party", "union", "nations", "newspaper", "post", "times"}
+                                    "council", "parliament", "court", "party", "union", "nations", "newspaper", "post", "times",
+                                    "team", "camp", "staff", "family", "circle", "entourage", "side", "ally", "supporter"}
 
 
 def actor_kinds(doc, names: list[str]) -> dict[str, str]:
