@@ -359,3 +359,10 @@ def test_a_quotation_inside_a_quotation_in_other_marks_stays_part_of_it():
     assert [guillemets[s:e] for s, e in quote_spans(guillemets)] == ["One «two» three"]
     stray = "“an open mark \" then the close” and “another”"
     assert [stray[s:e] for s, e in quote_spans(stray)] == ['an open mark " then the close', "another"]
+
+
+def test_a_headline_name_before_a_colon_speaks_when_the_article_names_it():
+    text = "Sanders: Biden needs to 'get away from all of this personality stuff' with Trump.\n\nBernie Sanders spoke on Friday."
+    assert attributions(text) == [("Sanders", ":", "Biden needs to 'get away from all of this personality stuff' with Trump", "assert")]
+    text = "Exclusive: Kyiv Won’t Be at Talks, Moscow Was ‘Mocking’ Us.\n\nThe talks ended on Friday, officials said."
+    assert [a[1] for a in attributions(text)] == ["said"]  # a label the article does not name is no source

@@ -595,6 +595,11 @@ def _nominal(tok, cue: Cue, quotes, found: list[Attribution]) -> None:
     ))
 
 
+def _entity_last_words(doc) -> set[str]:
+    """The last word of each person or body the parse tagged in the document."""
+    return {e[-1].text for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE")}
+
+
 def _colon(sent, cues: dict[str, Cue], quotes, found: list[Attribution]) -> None:
     """A name, then a colon, then what they said ("Caddell: Voters Are Worried"): the colon is the cue."""
     toks = [t for t in sent if not t.is_space]
@@ -607,7 +612,9 @@ def _colon(sent, cues: dict[str, Cue], quotes, found: list[Attribution]) -> None
     if any(t.lemma_.lower() in cues and t.pos_ in ("VERB", "AUX") for t in before) or any(t.pos_ in ("VERB", "AUX") for t in before):
         return  # "Trump said:" is a verb cue, read above
     label = len(before) <= 3 and all(t.is_alpha and t.is_upper and len(t.text) > 1 for t in before)  # "PENCE:", "JOHN KERRY:"
-    if not label and not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in before):
+    # a headline's "Sanders: Clinton needs ...", the name untagged there but named elsewhere in the article
+    named = len(before) <= 3 and all(t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() for t in before) and before[-1].text in _entity_last_words(sent.doc)
+    if not label and not named and not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in before):
         return
     head = max(before, key=lambda t: (t.ent_type_ == "PERSON", t.pos_ == "PROPN", t.i))
     ms, me = _span(before)
