@@ -366,3 +366,12 @@ def test_a_headline_name_before_a_colon_speaks_when_the_article_names_it():
     assert attributions(text) == [("Sanders", ":", "Biden needs to 'get away from all of this personality stuff' with Trump", "assert")]
     text = "Exclusive: Kyiv Won’t Be at Talks, Moscow Was ‘Mocking’ Us.\n\nThe talks ended on Friday, officials said."
     assert [a[1] for a in attributions(text)] == ["said"]  # a label the article does not name is no source
+
+
+def test_pointed_out_ruled_and_ruled_out_are_cues():
+    assert attributions("The monitor then pointed out that one strike may have hit more than one village.") == [
+        ("The monitor", "pointed out", "one strike may have hit more than one village", "assert")]
+    assert attributions("The court ruled that the ban was unlawful.") == [("The court", "ruled", "the ban was unlawful", "assert")]
+    assert attributions("Peskov ruled out a meeting between the two leaders.") == [
+        ("Peskov", "ruled out", "a meeting between the two leaders", "deny")]
+    assert attributions("The talks concluded on Friday. The fighting continued on Saturday.") == []

@@ -281,7 +281,7 @@ def _quoted_person(verb):
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
-_PARTICLES = {"up", "away", "back", "off", "down"}
+_PARTICLES = {"up", "away", "back", "off", "down", "out"}
 #: What a source declines or refuses to do when it gives no answer ("declined to comment", "refused to confirm").
 _DECLINED = {"say", "comment", "confirm", "elaborate", "answer", "respond", "discuss", "specify", "deny"}
 
