@@ -357,8 +357,10 @@ def test_a_quotation_inside_a_quotation_in_other_marks_stays_part_of_it():
     assert [text[s:e] for s, e in quote_spans(text)] == ["I was asked: “Did you meet him?” I said no."]
     guillemets = "“One «two» three” out"
     assert [guillemets[s:e] for s, e in quote_spans(guillemets)] == ["One «two» three"]
-    stray = "“an open mark \" then the close” and “another”"
-    assert [stray[s:e] for s, e in quote_spans(stray)] == ['an open mark " then the close', "another"]
+    mixed = '“Immunity deals should end," the chairman said, adding that they were handed out "like candy."'
+    assert [mixed[s:e] for s, e in quote_spans(mixed)] == ["Immunity deals should end,", "like candy."]
+    inner = "“I was asked: \"Did you meet him?\" I said no.” Then he left."
+    assert [inner[s:e] for s, e in quote_spans(inner)] == ['I was asked: "Did you meet him?" I said no.']
 
 
 def test_a_headline_name_before_a_colon_speaks_when_the_article_names_it():

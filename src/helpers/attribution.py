@@ -125,6 +125,13 @@ def parse(text: str):
 _MARKS = {"“": "curly", "”": "curly", "«": "guillemet", "»": "guillemet", '"': "straight"}
 
 
+def _opens(text: str, i: int) -> bool:
+    """Whether the straight mark at ``i`` opens a quotation: after a space, a dash or a bracket, before a word."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([—–-:") and not after.isspace()
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of quoted passages (marks excluded). A quotation left open at a paragraph's end goes on in the next
     paragraph when that one opens with a quotation mark (the newspaper convention). A quotation inside another
@@ -171,8 +178,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if i > open_at:
                 spans.append((open_at, i))
             open_at = None
-        elif kind != outer:  # opens a quotation inside the open one
+        elif kind != outer and (ch != '"' or _opens(text, i)):  # opens a quotation inside the open one
             inner_at, inner = i, kind
+        elif ch == '"':  # a straight mark that closes a curly quotation ('“... the FBI," he said')
+            if i > open_at:
+                spans.append((open_at, i))
+            open_at = None
         else:  # a second opening mark of the same kind: the first was a stray
             open_at = i + 1
         i += 1
