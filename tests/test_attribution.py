@@ -377,3 +377,8 @@ def test_pointed_out_ruled_and_ruled_out_are_cues():
     assert attributions("Peskov ruled out a meeting between the two leaders.") == [
         ("Peskov", "ruled out", "a meeting between the two leaders", "deny")]
     assert attributions("The talks concluded on Friday. The fighting continued on Saturday.") == []
+
+
+def test_said_before_the_name_and_a_colon_is_a_cue():
+    text = "Experts say the plan is complex. Said Ellis: “I don’t get the sense she’s the least bit interested in tax reform.”"
+    assert ("Ellis", "Said", "I don’t get the sense she’s the least bit interested in tax reform.", "assert") in attributions(text)

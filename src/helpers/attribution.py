@@ -620,20 +620,27 @@ def _colon(sent, cues: dict[str, Cue], quotes, found: list[Attribution]) -> None
     before = toks[:colon]
     while len(before) > 1 and before[0].is_punct:
         before = before[1:]  # a transcript's paragraph opens with a quotation mark: '"PENCE: Well, look'
-    if any(t.lemma_.lower() in cues and t.pos_ in ("VERB", "AUX") for t in before) or any(t.pos_ in ("VERB", "AUX") for t in before):
+    cue_tok = toks[colon]
+    said = before[0].lower_ == "said" and len(before) > 1 and all(t.pos_ == "PROPN" for t in before[1:])
+    if said:  # "Said Ellis: “...”": the name after the verb
+        cue_tok, before = before[0], before[1:]
+    elif any(t.lemma_.lower() in cues and t.pos_ in ("VERB", "AUX") for t in before) or any(t.pos_ in ("VERB", "AUX") for t in before):
         return  # "Trump said:" is a verb cue, read above
-    label = len(before) <= 3 and all(t.is_alpha and t.is_upper and len(t.text) > 1 for t in before)  # "PENCE:", "JOHN KERRY:"
+    label = said or len(before) <= 3 and all(t.is_alpha and t.is_upper and len(t.text) > 1 for t in before)  # "PENCE:", "JOHN KERRY:"
     # a headline's "Sanders: Clinton needs ...", the name untagged there but named elsewhere in the article
     named = len(before) <= 3 and all(t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() for t in before) and before[-1].text in _entity_last_words(sent.doc)
     if not label and not named and not any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in before):
         return
     head = max(before, key=lambda t: (t.ent_type_ == "PERSON", t.pos_ == "PROPN", t.i))
     ms, me = _span(before)
-    cs, ce = _span([t for t in toks[colon + 1 :] if not (t.is_punct and t is toks[-1])] or toks[colon + 1 :])
+    words = [t for t in toks[colon + 1 :] if not (t.is_punct and t is toks[-1])] or toks[colon + 1 :]
+    if said:  # the quotation without its marks
+        words = [t for t in words if not (t.is_quote and t in (words[0], words[-1]))] or words
+    cs, ce = _span(words)
     if any(a.content_start <= cs < a.content_end or cs <= a.cue_start < ce for a in found):
         return  # already someone's words, or a label before a sentence with its own speaker ("Background: X said")
     found.append(Attribution(
-        cue=":", cue_start=toks[colon].idx, cue_end=toks[colon].idx + 1, content_start=cs, content_end=ce,
+        cue=cue_tok.text, cue_start=cue_tok.idx, cue_end=cue_tok.idx + len(cue_tok.text), content_start=cs, content_end=ce,
         mention_start=ms, mention_end=me, kind="speech", polarity="assert",
         quote=_quote_kind(sent.doc.text, cs, ce, quotes), source_token=head.i,
     ))
