@@ -382,3 +382,9 @@ def test_pointed_out_ruled_and_ruled_out_are_cues():
 def test_said_before_the_name_and_a_colon_is_a_cue():
     text = "Experts say the plan is complex. Said Ellis: “I don’t get the sense she’s the least bit interested in tax reform.”"
     assert ("Ellis", "Said", "I don’t get the sense she’s the least bit interested in tax reform.", "assert") in attributions(text)
+
+
+def test_a_cue_ending_its_paragraph_with_a_colon_reports_the_next_paragraph():
+    text = ("Christie spoke on Wednesday.\n\nThe governor added:\n\nIt’s typical of her. She knows nothing, but the "
+            "mouth never stops.\n\nThe shooting is under investigation.")
+    assert ("The governor", "added", "It’s typical of her. She knows nothing, but the mouth never stops.", "assert") in attributions(text)

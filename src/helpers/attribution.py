@@ -669,6 +669,12 @@ def _fill_bare(found: list[Attribution], doc, quotes) -> None:
             nxt = next(((qs, qe) for qs, qe in quotes if qs >= a.cue_end), None)
             if nxt and ("\n\n" not in text[a.cue_end : nxt[0]] or nxt[0] - a.cue_end < 400):
                 a.content_start, a.content_end, a.quote = nxt[0], nxt[1], "direct"
+            elif re.match(r"[\s\xa0]*:[ \t\xa0]*\n", text[a.cue_end:]):  # "The governor added:" and a paragraph of his words
+                start = a.cue_end + len(re.match(r"[\s\xa0]*:\s*", text[a.cue_end:]).group(0))
+                end = text.find("\n", start)
+                end = len(text) if end < 0 else end
+                if end > start:
+                    a.content_start, a.content_end = start, end
             continue
         prev = [(qs, qe) for qs, qe in quotes if qe <= s0 + 2 and s0 - qe < 400 and "\n" not in text[qe:s0].strip()]
         if prev and not any(b is not a and b.content_start <= prev[-1][0] < b.content_end for b in found):
