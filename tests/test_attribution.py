@@ -388,3 +388,36 @@ def test_a_cue_ending_its_paragraph_with_a_colon_reports_the_next_paragraph():
     text = ("Christie spoke on Wednesday.\n\nThe governor added:\n\nIt’s typical of her. She knows nothing, but the "
             "mouth never stops.\n\nThe shooting is under investigation.")
     assert ("The governor", "added", "It’s typical of her. She knows nothing, but the mouth never stops.", "assert") in attributions(text)
+
+
+def test_a_participle_after_a_cue_takes_its_subject_when_the_parse_hangs_it_later():
+    # "going" hung on the later "want", whose subject is "people"
+    text = "“It is insane,” Rivera said, going on to say that the talks failed, and young people want peace."
+    doc = _parsed(text, """
+        2 punct PUNCT `` “ O
+        2 nsubj PRON PRP it O
+        7 ccomp AUX VBZ be O
+        2 acomp ADJ JJ insane O
+        2 punct PUNCT , , O
+        7 punct PUNCT '' ” O
+        7 nsubj PROPN NNP Rivera B-PERSON
+        21 parataxis VERB VBD say O
+        21 punct PUNCT , , O
+        21 advcl VERB VBG go O
+        9 prt ADP RP on O
+        12 aux PART TO to O
+        9 xcomp VERB VB say O
+        16 mark SCONJ IN that O
+        15 det DET DT the O
+        16 nsubj NOUN NNS talk O
+        12 ccomp VERB VBD fail O
+        21 punct PUNCT , , O
+        21 cc CCONJ CC and O
+        20 amod ADJ JJ young O
+        21 nsubj NOUN NNS people O
+        21 ROOT VERB VBP want O
+        21 dobj NOUN NN peace O
+        21 punct PUNCT . . O
+    """)
+    said = [a for a in find_attributions(doc) if "say" in text[a.cue_start : a.cue_end] and text[a.cue_start : a.cue_end] != "said"]
+    assert said and {text[a.mention_start : a.mention_end] for a in said} == {"Rivera"}

@@ -265,6 +265,21 @@ def _subject(verb):
     return None
 
 
+def _said_before(verb, cues: dict[str, Cue]):
+    """The subject of the cue a participle follows ("Sanders said, going on to say that ...", "X said, adding that
+    ..."), when the parse hung the participle on a later verb with another subject."""
+    part = verb.head if verb.dep_ == "xcomp" and verb.head.tag_ == "VBG" else verb
+    if part.tag_ != "VBG" or part.dep_ != "advcl" or part.i < 2:
+        return None
+    before = part.nbor(-1)
+    if not before.is_punct or before.text != ",":
+        return None
+    said = before.nbor(-1)
+    if said.pos_ != "VERB" or said.lemma_.lower() not in cues or said is part.head:
+        return None
+    return next((c for c in said.children if c.dep_ == "nsubj"), None)
+
+
 def _lost_subject(verb, quotes: list[tuple[int, int]], quoted: bool = False):
     """The source of a cue verb the parse left without a subject, when a phrase before it swallowed the name ("In an
     interview with Voice of America Kurti said", "... comes after Trump, in an interview last week, said"): the
@@ -409,7 +424,7 @@ def find_attributions(doc, cues: dict[str, Cue] | None = None) -> list[Attributi
             if cue is None:
                 continue
             qin = _inside(tok.idx, quotes)
-            src = _quoted_person(tok) or _subject(tok)
+            src = _quoted_person(tok) or _said_before(tok, cues) or _subject(tok)
             lost = src is None and tok.dep_ == "ROOT"
             if lost:
                 src = _lost_subject(tok, quotes)
