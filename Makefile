@@ -9,7 +9,7 @@ SHARED_NLI ?= ../shared/data/nli
 .PHONY: help
 help: ## List the targets (the default; CI runs `make test`, see .ci/run)
 	@echo "Usage: make TARGET   (make report ARTICLE=path/to/article.txt for another article)"
-	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "} {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
+	@grep -hE '^[a-zA-Z0-9_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "} {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	python3 -m venv .venv
@@ -64,6 +64,14 @@ train-nli-base: $(STAMP) ## Train (or resume) LoRA adapters on all-mpnet-base-v2
 	$(PY) -m helpers.train_nli --base mpnet --lora 16 --epochs 1 --lr 3e-4 --warmup 0.06 --max-length 160 --batch-size 32 \
 		--bf16 --threads 2 --seed 13 --checkpoint-dir .cache/train-nli-mpnet --checkpoint-every 100 \
 		--stop-after $(or $(STOP_AFTER),0) --out models/mpnet-nli-lora
+
+EPOCH2 := models/training/mpnet-nli-lora-epoch2
+.PHONY: train-nli-base-2
+train-nli-base-2: $(STAMP) ## Go on with a second epoch of the base model's adapters in models/training/mpnet-nli-lora-epoch2 (hours on 2 cores; STOP_AFTER=minutes)
+	@test -f $(EPOCH2)/resume/trainable.safetensors || { mkdir -p $(EPOCH2) && cp -r models/mpnet-nli-lora/resume $(EPOCH2)/; }
+	$(PY) -m helpers.train_nli --base mpnet --lora 16 --epochs 2 --lr 3e-4 --warmup 0.06 --max-length 160 --batch-size 32 \
+		--bf16 --threads 2 --seed 13 --checkpoint-dir .cache/train-nli-mpnet-e2 --checkpoint-every 100 \
+		--stop-after $(or $(STOP_AFTER),0) --out $(EPOCH2)
 
 .PHONY: eval-attribution
 eval-attribution: $(STAMP) ## Attribution figures on real news (PolNeAR dev)
