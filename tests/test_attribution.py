@@ -421,3 +421,8 @@ def test_a_participle_after_a_cue_takes_its_subject_when_the_parse_hangs_it_late
     """)
     said = [a for a in find_attributions(doc) if "say" in text[a.cue_start : a.cue_end] and text[a.cue_start : a.cue_end] != "said"]
     assert said and {text[a.mention_start : a.mention_end] for a in said} == {"Rivera"}
+
+
+def test_a_participle_cue_right_after_a_person_is_theirs():
+    text = "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might ask?”"
+    assert attributions(text)[0][:2] == ("Hillary Clinton", "asking")

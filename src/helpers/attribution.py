@@ -265,6 +265,15 @@ def _subject(verb):
     return None
 
 
+def _named_before(verb):
+    """The person a participle cue follows at once ("footage of Hillary Clinton asking, “...”", "a video of Putin
+    saying ..."), whatever the parse hung the participle on."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.dep_ not in ("xcomp", "acl", "advcl"):
+        return None
+    name = verb.nbor(-1)
+    return name if name.pos_ == "PROPN" and name.ent_type_ == "PERSON" and not any(c.dep_ == "nsubj" for c in verb.children) else None
+
+
 def _said_before(verb, cues: dict[str, Cue]):
     """The subject of the cue a participle follows ("Sanders said, going on to say that ...", "X said, adding that
     ..."), when the parse hung the participle on a later verb with another subject."""
@@ -424,7 +433,7 @@ def find_attributions(doc, cues: dict[str, Cue] | None = None) -> list[Attributi
             if cue is None:
                 continue
             qin = _inside(tok.idx, quotes)
-            src = _quoted_person(tok) or _said_before(tok, cues) or _subject(tok)
+            src = _quoted_person(tok) or _said_before(tok, cues) or _named_before(tok) or _subject(tok)
             lost = src is None and tok.dep_ == "ROOT"
             if lost:
                 src = _lost_subject(tok, quotes)
