@@ -426,3 +426,16 @@ def test_a_participle_after_a_cue_takes_its_subject_when_the_parse_hangs_it_late
 def test_a_participle_cue_right_after_a_person_is_theirs():
     text = "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might ask?”"
     assert attributions(text)[0][:2] == ("Hillary Clinton", "asking")
+
+
+def test_disowned_slapped_down_and_distanced_itself_from_are_denials():
+    assert attributions("Downing Street swiftly distanced itself from the suggestion that a deal had been struck.") == [
+        ("Downing Street", "distanced", "the suggestion that a deal had been struck", "deny")]
+    assert attributions("The administration disowned a similar pact.") == [("The administration", "disowned", "a similar pact", "deny")]
+    assert attributions("The presidency slapped down a report that its seat could be shared.")[0][:2] == ("The presidency", "slapped down")
+
+
+def test_a_source_that_puts_a_count_at_a_figure():
+    text = "Iran said the death toll was low, but a rights group put the number at over 160."
+    assert ("a rights group", "put", "the number at over 160", "assert") in attributions(text)
+    assert attributions("The ministry put pressure on the envoy. The meeting took place in Geneva.") == []

@@ -45,6 +45,7 @@ class Cue:
     pos: str = "verb"  # verb / noun
     takes_object: bool = False  # the verb's object is the content ("denied the report")
     quote_only: bool = False  # a cue only with a quotation for content ("“...,” she continued")
+    figure: bool = False  # a cue only with a count for object and "at" a figure ("put the toll at 160")
 
 
 @dataclass
@@ -74,8 +75,25 @@ def read_lexicon(pos: str = "verb") -> dict[str, Cue]:
     out = {}
     for row in csv.DictReader(rows, delimiter="\t"):
         if row["pos"] == pos:
-            out[row["lemma"]] = Cue(row["lemma"], row["kind"], row["polarity"], row["pos"], row["object"] == "yes", row["object"] == "quote")
+            out[row["lemma"]] = Cue(
+                row["lemma"], row["kind"], row["polarity"], row["pos"], row["object"] in ("yes", "figure"), row["object"] == "quote", row["object"] == "figure"
+            )
     return out
+
+
+@lru_cache(maxsize=1)
+def read_figure_nouns() -> frozenset[str]:
+    """Nouns for a count that a source puts at a figure (``lexicons/figures.tsv``)."""
+    text = resources.files("helpers").joinpath("lexicons/figures.tsv").read_text(encoding="utf-8")
+    rows = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(rows[1:])
+
+
+def _figure_at(verb):
+    """The count object and the "at" phrase of "put the death toll at 160", or None."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in read_figure_nouns()), None)
+    at = next((c for c in (*verb.children, *(obj.children if obj is not None else ())) if c.dep_ == "prep" and c.lower_ == "at"), None)
+    return (obj, at) if obj is not None and at is not None else None
 
 
 def read_cues() -> dict[str, Cue]:
@@ -331,6 +349,8 @@ def _is_cue(tok, cues: dict[str, Cue]) -> Cue | None:
         return None
     if tok.dep_ in ("amod", "compound"):
         return None
+    if cues[tok.lemma_.lower()].figure and _figure_at(tok) is None:
+        return None  # "put pressure on", "took place": not a figure
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.lemma_ in _QUOTING:
         return None  # "was quoted as saying": "quoted" is the cue
     if tok.lemma_ == "ask" and any(c.dep_ == "xcomp" and c.lemma_ in ("name", "identify") for c in tok.children):
@@ -377,10 +397,13 @@ def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent, after: int 
             toks = toks[1:]
         if toks:
             return _span(toks)
+    if cue.figure:
+        obj, at = _figure_at(verb)
+        return _span([*obj.subtree, *at.subtree])
     if cue.takes_object:
-        obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
-        if obj is None:  # "dismissed as “crazy” allegations that ...", "backtracked on a statement"
-            preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "on", "from")]
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd") and not c.lower_.endswith(("self", "selves"))), None)
+        if obj is None:  # "dismissed as “crazy” allegations that ...", "backtracked on a statement", "distanced itself from"
+            preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("as", "on", "from", "at", "against")]
             objects = [o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
             obj = next((o for o in objects if o.ent_type_ not in ("DATE", "TIME")), None)
         if obj is None and any(c.dep_ == "agent" for c in verb.children):
