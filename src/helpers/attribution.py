@@ -12,7 +12,11 @@ data (``lexicons/cues.tsv``). What is read:
   paragraphs) or of the attribution in the sentence before it, and a bare cue ("he said.") takes the quotation
   just before it, or the one after a colon;
 - a root cue the parse left without a subject takes the name a phrase before it swallowed, and a verbless piece
-  of the sentence left over joins the attribution.
+  of the sentence left over joins the attribution;
+- a subject the parse found inside a quotation never speaks for a cue outside it; a participle cue takes the
+  person it follows ("footage of X asking") or the subject of the cue before its comma ("X said, adding");
+- a colon after a name ("PENCE:", a headline's "Sanders: ...", "Said Ellis:") or after a cue that ends its
+  paragraph ("The governor added:") introduces the words that follow.
 """
 
 from __future__ import annotations
@@ -716,8 +720,8 @@ def _fill_bare(found: list[Attribution], doc, quotes) -> None:
             nxt = next(((qs, qe) for qs, qe in quotes if qs >= a.cue_end), None)
             if nxt and ("\n\n" not in text[a.cue_end : nxt[0]] or nxt[0] - a.cue_end < 400):
                 a.content_start, a.content_end, a.quote = nxt[0], nxt[1], "direct"
-            elif re.match(r"[\s\xa0]*:[ \t\xa0]*\n", text[a.cue_end:]):  # "The governor added:" and a paragraph of his words
-                start = a.cue_end + len(re.match(r"[\s\xa0]*:\s*", text[a.cue_end:]).group(0))
+            elif (ends := re.match(r"[\s\xa0]*:[ \t\xa0]*\n\s*", text[a.cue_end:])) is not None:
+                start = a.cue_end + ends.end()  # "The governor added:" and a paragraph of his words
                 end = text.find("\n", start)
                 end = len(text) if end < 0 else end
                 if end > start:
