@@ -342,3 +342,12 @@ def test_a_work_speaks_for_its_author_and_officials_for_their_body():
     text = "Officials at the International Atomic Energy Agency said they were concerned about the site."
     assert actors(text) == ["International Atomic Energy Agency"]
     assert actors("Donald Trump's team said the rally would go ahead.") == ["Trump team"]  # a body of people, not him
+
+
+def test_a_description_is_not_the_surname_the_tagger_read_as_a_body_before_it():
+    text = ("Donald Trump spoke in Ohio on Monday.\n\nMike Pence says too much is made of Donald Trump’s tweets.\n\n"
+            "The Republican vice presidential nominee was speaking Friday in Fort Wayne, Indiana, hours after Trump "
+            "unleashed a flurry of tweets shaming a former beauty queen.\n\n"
+            "The Indiana governor said Democrats and the media are to blame.")
+    assert any(e.text == "Trump" and e.label_ == "ORG" for e in parse(text).ents)  # what the case is about
+    assert actors(text) == ["Mike Pence", "Mike Pence"]

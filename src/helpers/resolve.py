@@ -149,6 +149,7 @@ class Resolver:
         self._mentions: list[tuple[int, str]] = []  # (char offset, canonical person) in text order
         self._subjects: set[int] = set()  # offsets of the mentions that are a clause's subject
         self._depth: dict[int, int] = {}  # a subject mention's depth in its sentence's parse (1: the main clause's)
+        self._as_body: set[int] = set()  # offsets of a person's surname the tagger read as a body
         self._quotes = quote_spans(doc.text)
         self._entity_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}  # token index -> entity
         self._sent_starts = [sent.start_char for sent in doc.sents]
@@ -202,6 +203,7 @@ class Resolver:
             key = " ".join(_name_key(ent.text))
             if ent.label_ == "ORG" and len(key.split()) == 1 and len(self.surnames.get(key, "").split()) > 1 and ent.start_char not in dict(self._mentions):
                 self._mentions.append((ent.start_char, self.surnames[key]))
+                self._as_body.add(ent.start_char)
                 subject = ent.root
                 if subject.dep_ in ("nsubj", "nsubjpass"):
                     self._subjects.add(ent.start_char)
@@ -490,7 +492,7 @@ class Resolver:
             if not named and noun in PERSON_ROLES and head.tag_ != "NNS" and not qualified:
                 # "the Republican nominee said", "the Indiana governor said": the person in view, unless the words
                 # give another party or nationality
-                named = self._pronoun(start, _GENDERED_TITLES.get(noun, ""), speakers, parties=self._parties_of(head))
+                named = self._pronoun(start, _GENDERED_TITLES.get(noun, ""), speakers, parties=self._parties_of(head), described=True)
             if named:
                 return named
         known = self.surnames.get(head.text.lower().strip(".,’'")) if head is not None and head.text[:1].isupper() else None
@@ -527,16 +529,17 @@ class Resolver:
             return self.acronyms[letters]  # "the S.E.C." after "the Securities and Exchange Commission"
         return name
 
-    def _pronoun(self, pos: int, gender: str, speakers: list[tuple[int, str]], parties: set[str] | None = None) -> str:
+    def _pronoun(self, pos: int, gender: str, speakers: list[tuple[int, str]], parties: set[str] | None = None, described: bool = False) -> str:
         """The nearest person before ``pos`` who can be ``gender`` (and, for a description, has no other party or
-        nationality than ``parties``); a recent speaker before a mere mention."""
+        nationality than ``parties``, nor a surname the tagger read as a body: ``described``); a recent speaker
+        before a mere mention."""
         def fits(name: str) -> bool:
             p = self.people.get(name)
             if p is None or gender and p.gender not in (None, gender):
                 return False
             return not (parties and p.parties and not parties & p.parties)
         recent_speakers = [(o, s) for o, s in speakers if o < pos and pos - o < 1500 and fits(s)]
-        mentions = [(o, c) for o, c in self._mentions if o < pos and fits(c)]
+        mentions = [(o, c) for o, c in self._mentions if o < pos and fits(c) and not (described and o in self._as_body)]
         # a person named outside quotation marks in this sentence or the one before ("Donald Trump is drawing
         # criticism after he appeared to suggest"), its subject first; the speakers otherwise
         near = self._nearby(pos, [(o, c) for o, c in mentions if not any(a <= o < b for a, b in self._quotes)])
