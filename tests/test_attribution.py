@@ -439,3 +439,11 @@ def test_a_source_that_puts_a_count_at_a_figure():
     text = "Iran said the death toll was low, but a rights group put the number at over 160."
     assert ("a rights group", "put", "the number at over 160", "assert") in attributions(text)
     assert attributions("The ministry put pressure on the envoy. The meeting took place in Geneva.") == []
+
+
+def test_a_cue_set_in_the_middle_of_its_content():
+    (mention, cue, content, _), = attributions("The meeting, the minister said, was productive.")
+    assert (mention, cue) == ("the minister", "said") and content.startswith("The meeting") and content.endswith("was productive")
+    text = "The talks, Peskov said on Monday, would go on in Geneva."
+    (a,) = find_attributions(parse(text))
+    assert text[slice(*a.extra["aside"])] == ", Peskov said on Monday,"  # left out of the statement's content

@@ -326,3 +326,10 @@ def test_declaring_independence_is_no_statement_and_a_department_spokesperson_ke
     assert st.speaker == "U.S. Commerce Department spokesperson"
 
 
+
+
+def test_a_cue_set_in_the_middle_of_its_content_is_not_part_of_it(tmp_path):
+    path = tmp_path / "aside.txt"
+    path.write_text("Talks in Geneva\n\nThe talks, Peskov said on Monday, would go on in Geneva.\n", encoding="utf-8")
+    (st,) = [s for s in extract_statements(load_article(path)) if s.speaker != "narrator"]
+    assert st.speaker == "Peskov" and st.content == "The talks would go on in Geneva"

@@ -422,6 +422,13 @@ def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent, after: int 
     inq = [(s, e) for s, e in inq if not (s <= verb.idx < e) and e - s > 1]
     if inq:
         return inq[0][0], inq[-1][1]
+    if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
+        # "The meeting, the minister said, was productive": the clause the cue interrupts, without the cue's words
+        toks = [t for t in verb.head.subtree if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
+        while toks and toks[-1].is_punct:
+            toks = toks[:-1]
+        if len(toks) > 2:
+            return _span(toks)
     return None
 
 
@@ -484,6 +491,9 @@ def find_attributions(doc, cues: dict[str, Cue] | None = None) -> list[Attributi
             if src is None and tok.dep_ not in ("ROOT", "ccomp", "conj"):
                 continue
             found.append(_make(tok, cue, src, content, text, quotes))
+            aside = _span(tok.subtree)
+            if tok.dep_ == "parataxis" and content[0] < aside[0] and aside[1] < content[1]:
+                found[-1].extra["aside"] = aside  # "The meeting, the minister said, was productive": not the content's words
             if lost and src is not None:  # the name alone, not the phrase that swallowed it
                 person = next((e for e in doc.ents if e.start <= src.i < e.end and e.label_ == "PERSON"), None)
                 found[-1].mention_start, found[-1].mention_end = _span(person) if person is not None else _span([src])

@@ -281,7 +281,11 @@ def _statements_from_parse(text: str, aliases: dict[str, str] | None, narrator: 
             mention = text[a.mention_start : a.mention_end] if a.mention_start >= 0 else ""
             if not speaker:
                 continue  # no source span ("according to" with nothing after it)
-            content, polarity, about_speech = _read_content(text[a.content_start : a.content_end], mention, speaker, a.polarity, a.cue)
+            words = text[a.content_start : a.content_end]
+            if "aside" in a.extra:  # the cue set in the middle of its content ("The meeting, the minister said, was ...")
+                x0, x1 = a.extra["aside"]
+                words = f"{text[a.content_start : x0].rstrip(' ,')} {text[x1 : a.content_end].lstrip(' ,')}"
+            content, polarity, about_speech = _read_content(words, mention, speaker, a.polarity, a.cue)
             # the statement's span: source, cue and content when they lie in this sentence, else the content alone
             parts = [(a.content_start, a.content_end)] + [
                 (s0, s1) for s0, s1 in ((a.cue_start, a.cue_end), (a.mention_start, a.mention_end), a.extra.get("question", (-1, -1)), a.extra.get("lead", (-1, -1)))
