@@ -668,8 +668,10 @@ def _nominal(tok, cue: Cue, quotes, found: list[Attribution]) -> None:
 
 
 def _entity_last_words(doc) -> set[str]:
-    """The last word of each person or body the parse tagged in the document."""
-    return {e[-1].text for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE")}
+    """The last word of each person or body the parse tagged in the document (read once per document)."""
+    if "entity_last_words" not in doc.user_data:
+        doc.user_data["entity_last_words"] = {e[-1].text for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE")}
+    return doc.user_data["entity_last_words"]
 
 
 def _colon(sent, cues: dict[str, Cue], quotes, found: list[Attribution]) -> None:

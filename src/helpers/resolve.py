@@ -194,20 +194,16 @@ class Resolver:
             person.profile |= words | {_stem(t) for t in titles | inside}
             person.parties |= parties
             self._mentions.append((ent.start_char, canon))
-            subject = ent.root.head if ent.root.dep_ in ("appos", "compound") and ent.root.head.pos_ == "NOUN" else ent.root
-            if subject.dep_ in ("nsubj", "nsubjpass"):  # "Josh Earnest said", "spokesman Josh Earnest said"
-                self._subjects.add(ent.start_char)
-                self._depth[ent.start_char] = sum(1 for _ in subject.ancestors)
+            # "Josh Earnest said", "spokesman Josh Earnest said"
+            self._note_subject(ent.start_char, ent.root.head if ent.root.dep_ in ("appos", "compound") and ent.root.head.pos_ == "NOUN" else ent.root)
         # a person's surname the tagger read as a body ("Trump has record low support"): still a mention of them
+        named_at = {o for o, _ in self._mentions}
         for ent in doc.ents:
             key = " ".join(_name_key(ent.text))
-            if ent.label_ == "ORG" and len(key.split()) == 1 and len(self.surnames.get(key, "").split()) > 1 and ent.start_char not in dict(self._mentions):
+            if ent.label_ == "ORG" and len(key.split()) == 1 and len(self.surnames.get(key, "").split()) > 1 and ent.start_char not in named_at:
                 self._mentions.append((ent.start_char, self.surnames[key]))
                 self._as_body.add(ent.start_char)
-                subject = ent.root
-                if subject.dep_ in ("nsubj", "nsubjpass"):
-                    self._subjects.add(ent.start_char)
-                    self._depth[ent.start_char] = sum(1 for _ in subject.ancestors)
+                self._note_subject(ent.start_char, ent.root)
         self._mentions.sort()
         self._genders_from_pronouns()
         # a body owned by a named person: "the Clinton campaign", "Donald Trump's foundation" (for "the campaign")
@@ -217,6 +213,12 @@ class Resolver:
                 owner = self._owner(tok)
                 if owner is not None:
                     self._owned.append((tok.idx, tok.lemma_.lower(), owner.text))
+
+    def _note_subject(self, offset: int, subject) -> None:
+        """Mark the mention at ``offset`` as a clause's subject when ``subject`` is one, with its depth in the parse."""
+        if subject.dep_ in ("nsubj", "nsubjpass"):
+            self._subjects.add(offset)
+            self._depth[offset] = sum(1 for _ in subject.ancestors)
 
     def _untagged_full_names(self) -> None:
         """Full names the parse did not tag as a person ("Foreign Adviser Towhid Rahman" read as a work of art),
