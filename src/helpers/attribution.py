@@ -491,8 +491,8 @@ def find_attributions(doc, cues: dict[str, Cue] | None = None) -> list[Attributi
             if src is None and tok.dep_ not in ("ROOT", "ccomp", "conj"):
                 continue
             found.append(_make(tok, cue, src, content, text, quotes))
-            aside = _span(tok.subtree)
-            if tok.dep_ == "parataxis" and content[0] < aside[0] and aside[1] < content[1]:
+            aside = _span(tok.subtree) if tok.dep_ == "parataxis" else (-1, -1)
+            if content[0] < aside[0] and aside[1] < content[1]:
                 found[-1].extra["aside"] = aside  # "The meeting, the minister said, was productive": not the content's words
             if lost and src is not None:  # the name alone, not the phrase that swallowed it
                 person = next((e for e in doc.ents if e.start <= src.i < e.end and e.label_ == "PERSON"), None)
