@@ -351,3 +351,26 @@ def test_a_description_is_not_the_surname_the_tagger_read_as_a_body_before_it():
             "The Indiana governor said Democrats and the media are to blame.")
     assert any(e.text == "Trump" and e.label_ == "ORG" for e in parse(text).ents)  # what the case is about
     assert actors(text) == ["Mike Pence", "Mike Pence"]
+
+
+# -- interview transcripts --------------------------------------------------------------------------------------
+INTERVIEW = (
+    "Q&A with Foreign Minister Maria Santos.\n\n"
+    "Foreign Minister Maria Santos spoke with a reporter, Tom Hale, on Tuesday. Santos defended the treaty.\n\n"
+    "Q: You said last week that the talks were over. Why?\n\n"
+    "A: I said that the talks were paused, not over. We never walked away.\n\n"
+    "Q: Do you think the other side will return?\n\n"
+    "A: I believe they will."
+)
+
+
+def test_in_a_transcript_i_in_an_answer_and_you_in_a_question_are_the_interviewee():
+    found = resolved(INTERVIEW)
+    firsts = [actor for mention, actor in found if mention.lower() in ("i", "you")]
+    assert len(firsts) >= 3
+    assert set(firsts) == {"Maria Santos"}
+
+
+def test_without_both_labels_first_person_is_not_read_as_an_interviewee():
+    text = INTERVIEW.replace("Q: ", "").replace("\n\nQ", "\n\n")
+    assert "Maria Santos" not in [actor for mention, actor in resolved(text) if mention.lower() in ("i", "you")]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import csv
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -58,6 +59,8 @@ def _read_first_names() -> dict[str, str]:
 #: says who); the gender some role words and honorifics tell; honorifics, never part of a name.
 PERSON_ROLES, _GENDERED_TITLES, _HONORIFICS, _HONORIFIC_GENDER = _read_people_words()
 _FIRST_NAMES = _read_first_names()
+#: Interview transcript labels ("Q", "Answer") -> "question" or "answer", from ``lexicons/interview.tsv``.
+_TURN_LABELS = {r["label"]: r["turn"] for r in _lexicon_rows("interview.tsv")}
 _COUNTRIES = frozenset(ADJECTIVE_TO_COUNTRY.values())
 
 
@@ -470,8 +473,8 @@ class Resolver:
             return self._pronoun(start, "m" if word in _MALE else "f", speakers) or mention
         if word in _PLURAL | _NEUTER:
             return self._body(start, speakers) or mention
-        if word in _FIRST:
-            return mention
+        if word in _FIRST or word == "you":
+            return self._interviewee(start, word) or (mention if word in _FIRST else _clean(mention))
         if head is not None and head.tag_ == "NNS" and any(t.lower_ in ("two", "both") for t in head.lefts):
             pair = self._last_two(start)  # "the two leaders", "both men": the two people named last
             if pair:
@@ -503,6 +506,32 @@ class Resolver:
         if head is not None and head.pos_ == "PROPN":
             return known or self._org(mention)  # a surname the parse did not tag as a person is still that person
         return _clean(mention)
+
+    def _turns(self) -> list[tuple[int, str]]:
+        """An interview transcript's turns as (start offset, "question" or "answer"), in text order; empty unless the
+        article has both a question and an answer label opening a paragraph ("Q: ...", "A: ...")."""
+        if not hasattr(self, "_turn_starts"):
+            text = self.doc.text
+            turns = []
+            for m in re.finditer(r"(?:^|\n)[ \t]*(\w+)[ \t]*:", text):
+                turn = _TURN_LABELS.get(m.group(1))
+                if turn:
+                    turns.append((m.start(1), turn))
+            self._turn_starts = turns if {t for _, t in turns} == {"question", "answer"} else []
+        return self._turn_starts
+
+    def _interviewee(self, pos: int, word: str) -> str:
+        """Who "I" in an answer, or "you" in a question, of an interview transcript is: the person the text before
+        the first turn names most often (the first of them on a tie)."""
+        turns = self._turns()
+        before = [t for o, t in turns if o <= pos]
+        if not before or (word == "you") != (before[-1] == "question"):
+            return ""
+        intro = [c for o, c in self._mentions if o < turns[0][0]]
+        if not intro:
+            return ""
+        counts = Counter(intro)
+        return max(counts, key=lambda c: (counts[c], -intro.index(c)))
 
     def _named_next(self, pos: int, gender: str) -> str:
         """A role described before anyone holding it is named ("Connecticut’s tax commissioner says ...\n\nKevin
