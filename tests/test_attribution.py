@@ -447,3 +447,18 @@ def test_a_cue_set_in_the_middle_of_its_content():
     text = "The talks, Peskov said on Monday, would go on in Geneva."
     (a,) = find_attributions(parse(text))
     assert text[slice(*a.extra["aside"])] == ", Peskov said on Monday,"  # left out of the statement's content
+
+
+def test_an_accusation_reports_its_object_and_the_charge():
+    assert attributions("Moscow accused Kyiv of shelling the plant.") == [("Moscow", "accused", "Kyiv of shelling the plant", "assert")]
+    (mention, cue, content, _), = attributions("The army blamed the rebels for the attack.")
+    assert (mention, cue, content) == ("The army", "blamed", "the rebels for the attack")
+    found = attributions("Kosovo banned the prime minister, accusing her of making racist comments, which she denied.")
+    assert found[0][1:3] == ("accusing", "her of making racist comments")  # the denial is its own attribution
+    assert [(m, c) for m, c, _, _ in found[1:]] == [("she", "denied")]
+
+
+def test_a_cue_noun_carried_by_a_verb_speaks_for_the_verbs_subject():
+    (mention, cue, content, _), = attributions("Trump made the claim that Xi had phoned him during an interview.")
+    assert (mention, cue) == ("Trump", "claim") and content.startswith("Xi had phoned him")
+    assert attributions("The ministry issued a statement on Monday.") == []

@@ -50,6 +50,7 @@ class Cue:
     takes_object: bool = False  # the verb's object is the content ("denied the report")
     quote_only: bool = False  # a cue only with a quotation for content ("“...,” she continued")
     figure: bool = False  # a cue only with a count for object and "at" a figure ("put the toll at 160")
+    charge: bool = False  # the content is the object and what it is charged with ("accused Kyiv of shelling the plant")
 
 
 @dataclass
@@ -80,7 +81,8 @@ def read_lexicon(pos: str = "verb") -> dict[str, Cue]:
     for row in csv.DictReader(rows, delimiter="\t"):
         if row["pos"] == pos:
             out[row["lemma"]] = Cue(
-                row["lemma"], row["kind"], row["polarity"], row["pos"], row["object"] in ("yes", "figure"), row["object"] == "quote", row["object"] == "figure"
+                row["lemma"], row["kind"], row["polarity"], row["pos"], row["object"] in ("yes", "figure"),
+                row["object"] == "quote", row["object"] == "figure", row["object"] == "charge",
             )
     return out
 
@@ -89,6 +91,14 @@ def read_lexicon(pos: str = "verb") -> dict[str, Cue]:
 def read_figure_nouns() -> frozenset[str]:
     """Nouns for a count that a source puts at a figure (``lexicons/figures.tsv``)."""
     text = resources.files("helpers").joinpath("lexicons/figures.tsv").read_text(encoding="utf-8")
+    rows = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(rows[1:])
+
+
+@lru_cache(maxsize=1)
+def read_light_verbs() -> frozenset[str]:
+    """Verbs whose subject is the source of the cue noun they take as object (``lexicons/light_verbs.tsv``)."""
+    text = resources.files("helpers").joinpath("lexicons/light_verbs.tsv").read_text(encoding="utf-8")
     rows = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return frozenset(rows[1:])
 
@@ -381,6 +391,15 @@ def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent, after: int 
         if mark is not None and mark.idx <= s + 1:
             s = mark.idx + len(mark.text) + 1
         return s, e
+    if cue.charge:  # "accused Kyiv of shelling the plant", "blamed the rebels for the attack"
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and obj is not None and c.i > obj.i), None)
+        if prep is not None:  # without a relative clause that reports in turn ("..., which she denied")
+            nested = [t for t in prep.subtree if t.dep_ == "relcl" and t.lemma_.lower() in read_cues()]
+            toks = [t for t in prep.subtree if not any(n.left_edge.i <= t.i <= n.right_edge.i for n in nested)]
+            while toks and (toks[-1].is_punct or toks[-1].tag_ in ("WDT", "WP")):
+                toks = toks[:-1]
+            return _subtree_span(obj)[0], _span(toks)[1]
     if cue.polarity == "hedge" and verb.dep_ == "xcomp":  # "declined to comment on whether X": X
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "about")), None)
         inner = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
@@ -653,6 +672,9 @@ def _nominal(tok, cue: Cue, quotes, found: list[Attribution]) -> None:
         # "accusations from Turkey that ...", "the allegation by Niger that ...": the object of "from" or "by"
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i < clause.i), None)
         poss = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN")), None) if prep is not None else None
+    if poss is None and clause is not None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in read_light_verbs():
+        # "Trump made the claim that ...": the subject of the verb that carries the cue noun
+        poss = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
     if poss is None or clause is None:
         return
     cs, ce = _subtree_span(clause)
