@@ -374,3 +374,17 @@ def test_in_a_transcript_i_in_an_answer_and_you_in_a_question_are_the_interviewe
 def test_without_both_labels_first_person_is_not_read_as_an_interviewee():
     text = INTERVIEW.replace("Q: ", "").replace("\n\nQ", "\n\n")
     assert "Maria Santos" not in [actor for mention, actor in resolved(text) if mention.lower() in ("i", "you")]
+
+
+# -- name forms -------------------------------------------------------------------------------------------------
+def test_a_suffix_is_part_of_the_full_name_not_the_surname():
+    text = ("President Ferdinand Marcos Jr. said on Monday that the ships had left. "
+            "Marcos added that the talks were over. The Marcos administration said it would protest.")
+    assert actors(text) == ["Ferdinand Marcos Jr", "Ferdinand Marcos Jr", "Marcos administration"]
+
+
+def test_a_given_name_the_tagger_left_out_and_a_country_it_took_in():
+    text = "Defense Secretary Gilberto Teodoro Jr. said the ships had left. Teodoro added that Manila would protest."
+    assert actors(text) == ["Gilberto Teodoro Jr", "Gilberto Teodoro Jr"]
+    text = "Kosovo Petar Petkovic said on Monday that the ban was illegal. Petkovic added that Belgrade would respond."
+    assert actors(text) == ["Petar Petkovic", "Petar Petkovic"]

@@ -42,7 +42,7 @@ def _lexicon_rows(name: str) -> list[dict[str, str]]:
 
 def _read_people_words() -> tuple[frozenset[str], dict[str, str], frozenset[str], dict[str, str]]:
     """Roles, gendered role words, honorifics and gendered honorifics from ``lexicons/people.tsv``."""
-    rows = _lexicon_rows("people.tsv")
+    rows = [r for r in _lexicon_rows("people.tsv") if r["type"] != "suffix"]
     roles = frozenset(r["word"] for r in rows if r["type"] == "role")
     titles = {r["word"]: r["gender"] for r in rows if r["type"] in ("role", "title") and r["gender"] != "-"}
     honorifics = frozenset(r["word"] for r in rows if r["type"] == "honorific" and not r["word"].endswith("."))
@@ -59,6 +59,8 @@ def _read_first_names() -> dict[str, str]:
 #: says who); the gender some role words and honorifics tell; honorifics, never part of a name.
 PERSON_ROLES, _GENDERED_TITLES, _HONORIFICS, _HONORIFIC_GENDER = _read_people_words()
 _FIRST_NAMES = _read_first_names()
+#: Words after a surname that are part of a full name ("Jr.", "III"), from ``lexicons/people.tsv``, lowercased.
+_SUFFIXES = frozenset(r["word"].lower().strip(".") for r in _lexicon_rows("people.tsv") if r["type"] == "suffix")
 #: Interview transcript labels ("Q", "Answer") -> "question" or "answer", from ``lexicons/interview.tsv``.
 _TURN_LABELS = {r["label"]: r["turn"] for r in _lexicon_rows("interview.tsv")}
 _COUNTRIES = frozenset(ADJECTIVE_TO_COUNTRY.values())
@@ -96,7 +98,18 @@ def _clean(text: str) -> str:
 def _name_key(name: str) -> list[str]:
     """A name's words without titles, honorifics or a possessive ("Donald Trump’s" -> donald, trump), lowercased."""
     words = [w.strip(".,").lower() for w in _without_titles(re.sub(r"[’']s?$", "", name.strip())).split()]
-    return [w for w in words if w and w not in _HONORIFICS]
+    words = [w for w in words if w and w not in _HONORIFICS]
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words = words[:-1]  # "Ferdinand Marcos Jr." -> ferdinand, marcos
+    return words
+
+
+def _surname(name: str) -> str:
+    """A canonical name's surname: its last word, or the one before a suffix ("Ferdinand Marcos Jr" -> "Marcos")."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().strip(".,") in _SUFFIXES:
+        words = words[:-1]
+    return words[-1] if words else name
 
 
 def _stem(word: str) -> str:
@@ -181,6 +194,12 @@ class Resolver:
                 continue
             while len(ent) > 1 and ent[0].pos_ != "PROPN":
                 ent = ent[1:]  # the tagger's entity took in a word before the name ("former", "the"): the name follows it
+            while len(ent) > 2 and ent[0].text in _COUNTRIES:
+                ent = ent[1:]  # "Kosovo Petar Petkovic": a country the tagger ran into the name
+            start = ent.start
+            while start > 0 and self._given_name(doc[start - 1], ent):
+                start -= 1  # "Defense Secretary Gilberto Teodoro Jr.": a given name the tagger left out
+            ent = doc[start : ent.end]
             words = _name_key(ent.text)
             if not words or any(not re.search(r"[a-z]", w) for w in words):
                 continue
@@ -216,6 +235,14 @@ class Resolver:
                 owner = self._owner(tok)
                 if owner is not None:
                     self._owned.append((tok.idx, tok.lemma_.lower(), owner.text))
+
+    @staticmethod
+    def _given_name(tok, ent) -> bool:
+        """Whether ``tok``, just before a person's name, is a given name the tagger left out of it: a first name of
+        ``lexicons/first_names.tsv`` compounded into the name, in no entity, and no title ("Miss", "King")."""
+        return (tok.pos_ == "PROPN" and tok.dep_ == "compound" and tok.head.i in range(ent.start, ent.end) and not tok.ent_type_
+                and tok.text[:1].isupper() and tok.text.lower() in _FIRST_NAMES
+                and tok.text.lower() not in PERSON_ROLES | _HONORIFICS | set(_GENDERED_TITLES) | set(_HONORIFIC_GENDER))
 
     def _note_subject(self, offset: int, subject) -> None:
         """Mark the mention at ``offset`` as a clause's subject when ``subject`` is one, with its depth in the parse."""
@@ -338,11 +365,11 @@ class Resolver:
         original = [w for w in re.sub(r"[’']s$", "", _without_titles(text.strip())).split() if w.strip(".,").lower() not in _HONORIFICS]
         if len(original) > 2:  # "Donald J. Trump" is "Donald Trump"
             original = [w for i, w in enumerate(original) if not (0 < i < len(original) - 1 and re.fullmatch(r"[A-Z]\.?", w))]
-            words = [w.strip(".,").lower() for w in original]
+            words = _name_key(" ".join(original))
         if len(words) == 1:
             known = self.surnames.get(words[0])
             if known and gender and self.people.get(known) is not None and self.people[known].gender not in (None, gender):
-                other = [c for _, c in reversed(self._mentions) if c.split()[-1].lower() == words[0] and self.people[c].gender == gender]
+                other = [c for _, c in reversed(self._mentions) if _surname(c).lower() == words[0] and self.people[c].gender == gender]
                 return other[0] if other else " ".join(original)
             if known:
                 return known
@@ -356,7 +383,7 @@ class Resolver:
                 return middle[0]
             self.surnames.setdefault(words[0], " ".join(original))
             return self.surnames[words[0]]
-        full = " ".join(original)
+        full = " ".join(original).rstrip(".")  # "Ferdinand Marcos Jr." as "Ferdinand Marcos Jr"
         last = words[-1]
         for w in words[1:-1]:  # "Claudia Sheinbaum Pardo" after "Claudia Sheinbaum"
             known = self.surnames.get(w)
@@ -459,7 +486,7 @@ class Resolver:
             key = " ".join(_name_key(ent.text))
             owned = head is not None and ent.root.head.i == head.i and (ent.root.dep_ == "compound" and head.pos_ == "NOUN" or ent.root.dep_ == "poss" and self._owns(head))
             if (ent.label_ == "PERSON" and key or key in self.surnames) and owned:  # "the Clinton campaign", "a Trump aide"
-                return f"{self._canonical(ent.text).split()[-1]} {head.lemma_.lower()}"
+                return f"{_surname(self._canonical(ent.text))} {head.lemma_.lower()}"
             if ent.label_ == "PERSON" and key or key in self.surnames:  # a known surname tagged as a body is the person
                 return self._canonical(ent.text, self._gender_before(ent))
             if ent.label_ in ("ORG", "NORP", "GPE", "FAC") and head is not None and ent.start <= head.i < ent.end:
@@ -626,7 +653,7 @@ class Resolver:
         if len(seen) < 2:
             return ""
         first, second = reversed(seen)
-        return f"{first.split()[-1]} and {second.split()[-1]}"
+        return f"{_surname(first)} and {_surname(second)}"
 
     def _described(self, pos: int, noun: str, head, speakers: list[tuple[int, str]]) -> str:
         """An earlier speaker described by the same role noun ("a French official" ... "the official"; "the Kremlin
@@ -671,7 +698,7 @@ class Resolver:
         """The last body of this kind owned by a named person before ``pos`` ("the campaign" -> "Trump campaign")."""
         for o, n, owner in reversed(self._owned):
             if o < pos and n == noun:
-                return f"{self._canonical(owner).split()[-1]} {noun}"
+                return f"{_surname(self._canonical(owner))} {noun}"
         return ""
 
 
@@ -701,7 +728,7 @@ def actor_kinds(doc, names: list[str]) -> dict[str, str]:
     ``body`` (an organisation, a government, a country), ``role`` (an unnamed official, "French official") or
     ``other``."""
     people = {" ".join(_name_key(e.text)) for e in doc.ents if e.label_ == "PERSON"}
-    surnames = {p.split()[-1] for p in people if p}
+    surnames = {_surname(p) for p in people if p}
     bodies = {_clean(e.text).lower() for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP", "FAC")}
     kinds = {}
     for name in dict.fromkeys(n for n in names if n):
