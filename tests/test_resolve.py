@@ -388,3 +388,8 @@ def test_a_given_name_the_tagger_left_out_and_a_country_it_took_in():
     assert actors(text) == ["Gilberto Teodoro Jr", "Gilberto Teodoro Jr"]
     text = "Kosovo Petar Petkovic said on Monday that the ban was illegal. Petkovic added that Belgrade would respond."
     assert actors(text) == ["Petar Petkovic", "Petar Petkovic"]
+
+
+def test_a_body_of_several_states_speaks_for_itself_under_its_full_name():
+    text = "The UN said on Monday that famine was imminent. China said it disagreed. The EU said it would send aid."
+    assert actors(text) == ["United Nations", "Chinese government", "European Union"]

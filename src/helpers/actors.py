@@ -51,6 +51,8 @@ NATIONALITY: dict[str, str] = {
     "Trinidad and Tobago": "Trinidadian", "Bahamas": "Bahamian", "Barbados": "Barbadian", "Andorra": "Andorran", "Monaco": "Monegasque",
     "Liechtenstein": "Liechtenstein", "San Marino": "Sammarinese",
 }
+#: Bodies of several states in the table above: they speak for themselves, not through a government.
+INTERNATIONAL_BODIES = frozenset({"European Union", "NATO", "United Nations"})
 ADJECTIVE_TO_COUNTRY = {adj.lower(): c for c, adj in NATIONALITY.items()}
 ADJECTIVE_TO_COUNTRY.update({"american": "United States", "us": "United States", "u.s.": "United States", "uk": "United Kingdom", "eu": "European Union", "un": "United Nations", "u.n.": "United Nations", "european union": "European Union", "united nations": "United Nations"})
 ADJECTIVE_TO_COUNTRY.update({c.lower(): c for c in NATIONALITY})

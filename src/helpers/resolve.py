@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 
-from .actors import ADJECTIVE_TO_COUNTRY, NATIONALITY, _adjectival
+from .actors import ADJECTIVE_TO_COUNTRY, INTERNATIONAL_BODIES, NATIONALITY, _adjectival
 from .attribution import Attribution, quote_spans
 
 _MALE = {"he", "him", "his", "himself"}
@@ -138,7 +138,9 @@ def _is_party(tok) -> bool:
 def _national(name: str) -> str:
     """A country's body by its adjective ("Azerbaijan's Ministry of Foreign Affairs" -> "Azerbaijani Ministry of
     Foreign Affairs", "Thailand's army" -> "Thai army"), the form a reader compares across articles."""
-    if name in _COUNTRIES:
+    if ADJECTIVE_TO_COUNTRY.get(name.lower()) in INTERNATIONAL_BODIES:
+        return ADJECTIVE_TO_COUNTRY[name.lower()]  # "the UN", "U.N.": the United Nations, in one form across articles
+    if name in _COUNTRIES and name not in INTERNATIONAL_BODIES:
         return f"{NATIONALITY.get(name, name)} government"  # "China said": the Chinese government
     owned = re.match(r"^(?P<owner>[A-Z][\w .-]*?)(?:'s|’s|'|’)\s", name)
     country = ADJECTIVE_TO_COUNTRY.get(owned.group("owner").lower()) if owned else None
