@@ -393,3 +393,10 @@ def test_a_given_name_the_tagger_left_out_and_a_country_it_took_in():
 def test_a_body_of_several_states_speaks_for_itself_under_its_full_name():
     text = "The UN said on Monday that famine was imminent. China said it disagreed. The EU said it would send aid."
     assert actors(text) == ["United Nations", "Chinese government", "European Union"]
+
+
+def test_a_title_tells_the_gender_over_a_first_names_guess():
+    # the census table gives "Dina" as a woman's name; "spokesman" says otherwise
+    text = ("Foreign Ministry spokesman Dina Mufti told reporters on Thursday that aid sent by Kwame Mensah was arriving. "
+            "Dina said the famine comparison was wrong, he said.")
+    assert dict(resolved(text))["he"] == "Dina Mufti"

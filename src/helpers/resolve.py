@@ -87,6 +87,12 @@ class Person:
     titles: set[str] = field(default_factory=set)
     profile: set[str] = field(default_factory=set)  # stems of the words that describe them ("republ", "govern")
     parties: set[str] = field(default_factory=set)  # stems of their nationality or party words ("democr", "russia")
+    guessed: bool = False  # the gender is only the first name's guess (an honorific or title overrules it)
+
+    def tell_gender(self, gender: str | None, guess: bool = False) -> None:
+        """Take ``gender`` unless one is known already; a title or honorific overrules a first name's guess."""
+        if gender and (self.gender is None or self.guessed and not guess):
+            self.gender, self.guessed = gender, guess
 
 
 def _clean(text: str) -> str:
@@ -208,13 +214,13 @@ class Resolver:
             told = self._gender_before(ent)
             canon = self._canonical(ent.text, told)
             person = self.people.setdefault(canon, Person(canon))
-            person.gender = person.gender or told or _first_name_gender(canon)
+            person.tell_gender(told)
             inside = {w.strip(".,").lower() for w in ent.text.split()} & PERSON_ROLES
             titles, words, parties = self._titles_of(ent)
             for title in titles | inside:
                 person.titles.add(title)
-                if title in _GENDERED_TITLES:
-                    person.gender = person.gender or _GENDERED_TITLES[title]
+                person.tell_gender(_GENDERED_TITLES.get(title))
+            person.tell_gender(_first_name_gender(canon), guess=True)
             person.profile |= words | {_stem(t) for t in titles | inside}
             person.parties |= parties
             self._mentions.append((ent.start_char, canon))
@@ -275,7 +281,7 @@ class Resolver:
                 name = " ".join([t.text for t in reversed(given)] + [tok.text])
                 canon = self._canonical(name)
                 person = self.people.setdefault(canon, Person(canon))
-                person.gender = person.gender or _first_name_gender(canon)
+                person.tell_gender(_first_name_gender(canon), guess=True)
                 self._mentions.append((given[-1].idx, canon))
 
     def _gender_before(self, ent) -> str | None:
