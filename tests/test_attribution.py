@@ -462,3 +462,10 @@ def test_a_cue_noun_carried_by_a_verb_speaks_for_the_verbs_subject():
     (mention, cue, content, _), = attributions("Trump made the claim that Xi had phoned him during an interview.")
     assert (mention, cue) == ("Trump", "claim") and content.startswith("Xi had phoned him")
     assert attributions("The ministry issued a statement on Monday.") == []
+
+
+def test_which_denied_takes_what_which_stands_for():
+    (_, _, content, polarity), = [a for a in attributions("He cited a deal, which the ministry later disowned.") if a[1] == "disowned"]
+    assert (content, polarity) == ("a deal", "deny")
+    denial = [a for a in attributions("The report said troops had crossed the border, which Moscow denied.") if a[1] == "denied"]
+    assert [(m, c, p) for m, _, c, p in denial] == [("Moscow", "troops had crossed the border", "deny")]

@@ -431,6 +431,8 @@ def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent, after: int 
             obj = next((o for o in objects if o.ent_type_ not in ("DATE", "TIME")), None)
         if obj is None and any(c.dep_ == "agent" for c in verb.children):
             obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "the claim was denied by X"
+        if obj is not None and obj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+            return _antecedent(verb)  # "..., which she denied": what "which" stands for
         if obj is not None:
             said = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp") and c.i > obj.i), None)
             if said is not None and obj.dep_ == "dobj":  # "calling it “absolutely absurd”": the object and what it is called
@@ -449,6 +451,18 @@ def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent, after: int 
         if len(toks) > 2:
             return _span(toks)
     return None
+
+
+def _antecedent(relcl) -> tuple[int, int]:
+    """What a relative pronoun stands for, as a span: the reported clause its noun ends ("said troops had crossed the
+    border, which Moscow denied": the crossing), else the noun phrase ("cited a deal, which the ministry disowned")."""
+    noun = relcl.head
+    clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    top = clause if clause is not None and clause.dep_ in ("ccomp", "pcomp") else noun
+    toks = [t for t in top.subtree if not relcl.left_edge.i <= t.i <= relcl.right_edge.i and not (t.dep_ == "mark" and t.i < noun.i)]
+    while toks and (toks[-1].is_punct or toks[-1].tag_ in ("WDT", "WP")):
+        toks = toks[:-1]
+    return _span(toks)
 
 
 def _clip_to_quote(content: tuple[int, int], verb, quotes: list[tuple[int, int]]) -> tuple[int, int]:
