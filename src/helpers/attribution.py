@@ -87,20 +87,23 @@ def read_lexicon(pos: str = "verb") -> dict[str, Cue]:
     return out
 
 
+def _word_list(name: str) -> frozenset[str]:
+    """The words of a one-column table in ``lexicons/`` (a header line; comment lines start with #)."""
+    text = resources.files("helpers").joinpath(f"lexicons/{name}").read_text(encoding="utf-8")
+    rows = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(rows[1:])
+
+
 @lru_cache(maxsize=1)
 def read_figure_nouns() -> frozenset[str]:
     """Nouns for a count that a source puts at a figure (``lexicons/figures.tsv``)."""
-    text = resources.files("helpers").joinpath("lexicons/figures.tsv").read_text(encoding="utf-8")
-    rows = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return frozenset(rows[1:])
+    return _word_list("figures.tsv")
 
 
 @lru_cache(maxsize=1)
 def read_light_verbs() -> frozenset[str]:
     """Verbs whose subject is the source of the cue noun they take as object (``lexicons/light_verbs.tsv``)."""
-    text = resources.files("helpers").joinpath("lexicons/light_verbs.tsv").read_text(encoding="utf-8")
-    rows = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return frozenset(rows[1:])
+    return _word_list("light_verbs.tsv")
 
 
 def _figure_at(verb):
@@ -397,9 +400,7 @@ def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent, after: int 
         if prep is not None:  # without a relative clause that reports in turn ("..., which she denied")
             nested = [t for t in prep.subtree if t.dep_ == "relcl" and t.lemma_.lower() in read_cues()]
             toks = [t for t in prep.subtree if not any(n.left_edge.i <= t.i <= n.right_edge.i for n in nested)]
-            while toks and (toks[-1].is_punct or toks[-1].tag_ in ("WDT", "WP")):
-                toks = toks[:-1]
-            return _subtree_span(obj)[0], _span(toks)[1]
+            return _subtree_span(obj)[0], _span(_trim_end(toks))[1]
     if cue.polarity == "hedge" and verb.dep_ == "xcomp":  # "declined to comment on whether X": X
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "about")), None)
         inner = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
@@ -460,9 +461,14 @@ def _antecedent(relcl) -> tuple[int, int]:
     clause = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
     top = clause if clause is not None and clause.dep_ in ("ccomp", "pcomp") else noun
     toks = [t for t in top.subtree if not relcl.left_edge.i <= t.i <= relcl.right_edge.i and not (t.dep_ == "mark" and t.i < noun.i)]
+    return _span(_trim_end(toks))
+
+
+def _trim_end(toks: list) -> list:
+    """Tokens without the punctuation and relative pronoun a removed relative clause left at their end."""
     while toks and (toks[-1].is_punct or toks[-1].tag_ in ("WDT", "WP")):
         toks = toks[:-1]
-    return _span(toks)
+    return toks
 
 
 def _clip_to_quote(content: tuple[int, int], verb, quotes: list[tuple[int, int]]) -> tuple[int, int]:
