@@ -63,6 +63,8 @@ _FIRST_NAMES = _read_first_names()
 _SUFFIXES = frozenset(r["word"].lower().strip(".") for r in _lexicon_rows("people.tsv") if r["type"] == "suffix")
 #: Interview transcript labels ("Q", "Answer") -> "question" or "answer", from ``lexicons/interview.tsv``.
 _TURN_LABELS = {r["label"]: r["turn"] for r in _lexicon_rows("interview.tsv")}
+#: Words before a name that are titles, never a given name ("Miss", "King", "President").
+_TITLE_WORDS = PERSON_ROLES | _HONORIFICS | frozenset(_GENDERED_TITLES) | frozenset(_HONORIFIC_GENDER)
 _COUNTRIES = frozenset(ADJECTIVE_TO_COUNTRY.values())
 
 
@@ -179,6 +181,7 @@ class Resolver:
         self._sent_starts = [sent.start_char for sent in doc.sents]
         self.orgs: dict[str, str] = {}  # last word of a body's name -> its full name ("post" -> "Washington Post")
         self.acronyms: dict[str, str] = {}  # a body's initials -> its full name ("SEC" -> "Securities and Exchange Commission")
+        self._turn_starts: list[tuple[int, str]] | None = None  # an interview transcript's turns, read on first use
         self._read_people()
 
     # -- who the article names ------------------------------------------------------------------------------------
@@ -250,7 +253,7 @@ class Resolver:
         ``lexicons/first_names.tsv`` compounded into the name, in no entity, and no title ("Miss", "King")."""
         return (tok.pos_ == "PROPN" and tok.dep_ == "compound" and tok.head.i in range(ent.start, ent.end) and not tok.ent_type_
                 and tok.text[:1].isupper() and tok.text.lower() in _FIRST_NAMES
-                and tok.text.lower() not in PERSON_ROLES | _HONORIFICS | set(_GENDERED_TITLES) | set(_HONORIFIC_GENDER))
+                and tok.text.lower() not in _TITLE_WORDS)
 
     def _note_subject(self, offset: int, subject) -> None:
         """Mark the mention at ``offset`` as a clause's subject when ``subject`` is one, with its depth in the parse."""
@@ -545,7 +548,7 @@ class Resolver:
     def _turns(self) -> list[tuple[int, str]]:
         """An interview transcript's turns as (start offset, "question" or "answer"), in text order; empty unless the
         article has both a question and an answer label opening a paragraph ("Q: ...", "A: ...")."""
-        if not hasattr(self, "_turn_starts"):
+        if self._turn_starts is None:
             text = self.doc.text
             turns = []
             for m in re.finditer(r"(?:^|\n)[ \t]*(\w+)[ \t]*:", text):
