@@ -9,9 +9,11 @@ import pandas as pd
 import pytest
 from test_detector import polarity_detector
 
+from helpers.actors import NARRATOR
 from helpers.article import Article
 from helpers.contradictions import LINKED_FLOOR, candidate_pairs, classify, find_contradictions, score_pairs, score_stances
 from helpers.detector import SCORE_AT_CUTOFF, Detector
+from helpers.nli import CascadeNLI
 from helpers.statements import extract_statements, statements_frame
 from helpers.synthetic import synthetic_article
 
@@ -87,6 +89,35 @@ def test_a_hedge_takes_no_side_and_contradicting_assertions_conflict():
     assert links.loc[(0, 2), "rule_conflict"] == pytest.approx(0.95) and links.loc[(0, 2), "similarity"] >= 0.7
     assert links.loc[(0, 2), "conflict"] >= SCORE_AT_CUTOFF and links.loc[(0, 2), "kind"] == "factual-conflict"
     assert (links["frame"] == "").all() and links["probability"].between(0, 1).all()
+
+
+class Recorder:
+    """A stand-in model giving every pair the same probabilities and keeping the pairs it was asked about."""
+
+    def __init__(self, probs):
+        self.probs, self.seen, self.name = probs, set(), "recorder"
+
+    def predict(self, premises, hypotheses, **_):
+        self.seen.update(zip(premises, hypotheses))
+        return pd.DataFrame([self.probs] * len(premises), columns=["entailment", "neutral", "contradiction"])
+
+
+def test_a_cascade_sends_its_full_model_only_the_pairs_a_flag_can_come_from():
+    """Pairs with the narrator are never flagged: the screening model's scores stand for them; quoted pairs get
+    the full model's, both ways."""
+    talks, troops = "Talks were held in Moscow", "Russian troops will leave Belarus"
+    st = frame([said(NARRATOR, talks), said("Macron", DEAL), said("Peskov", troops)])
+    fast, full = Recorder((0.3, 0.4, 0.3)), Recorder((0.1, 0.1, 0.8))
+    links = scored_with(st, CascadeNLI(fast, full, screen=0.0))
+    assert {(DEAL, troops), (troops, DEAL)} <= full.seen and not any(talks in pair for pair in full.seen)
+    assert (talks, DEAL) in fast.seen and (DEAL, talks) in fast.seen
+    assert links.loc[(0, 1), "contradict"] == 0.3 and links.loc[(1, 2), "contradict"] == 0.8
+    plain = Recorder((0.1, 0.1, 0.8))
+    assert (scored_with(st, plain)["contradict"] == 0.8).all() and (talks, DEAL) in plain.seen  # one model scores all
+
+
+def scored_with(st: pd.DataFrame, model) -> pd.DataFrame:
+    return score_pairs(st, [(0, 1), (0, 2), (1, 2)], model, detector=polarity_detector()).set_index(["a", "b"])
 
 
 @pytest.mark.parametrize(
@@ -233,6 +264,22 @@ def test_embeddings_are_memoised_in_input_order():
     assert np.array_equal(again[0], first[1]) and np.array_equal(again[2], first[0]) and np.array_equal(again[3], first[1])
     assert "Troops pulled back" in C._EMBED_MEMO  # embedded once, kept for the next call
     assert C.embed_texts([]).shape == (0, first.shape[1])
+
+
+def test_embeddings_do_not_depend_on_the_batch_and_place_paraphrases_close():
+    """Mean pooling over real tokens only: a text padded in a batch with a long one gets its own vector."""
+    import numpy as np
+
+    from helpers import contradictions as C
+
+    text = "Peskov denied the report"
+    C._EMBED_MEMO.clear()
+    alone = C.embed_texts([text])[0]
+    C._EMBED_MEMO.clear()
+    batched = C.embed_texts(["The Kremlin spokesman said on Tuesday that no deal had been reached in Moscow " * 3, text])[1]
+    assert np.allclose(alone, batched, atol=1e-5)
+    talks, paraphrase, other = C.embed_texts(["The talks collapsed", "Negotiations broke down", "Prices rose sharply in March"])
+    assert float(talks @ paraphrase) > float(talks @ other) + 0.2
 
 
 def test_a_content_capitalised_by_the_cut_shares_its_first_word():

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from conftest import PROJECT_CACHE_DIR, make_tiny_bert
-from helpers.nli import NLIModel, load_nli, map_labels, pick_device, predicted_labels
+from helpers.nli import NLIModel, load_nli, map_labels, merge_lora, pick_device, predicted_labels
 from helpers.nli_data import LABELS
 
 
@@ -221,6 +221,48 @@ def test_cascade_keeps_the_full_model_on_pairs_it_does_not_screen_out(tmp_path):
     assert cascade.fingerprint != CascadeNLI(fast, full, screen=screen + 0.01).fingerprint
     with pytest.raises(ValueError, match="screen must be between 0 and 1"):
         CascadeNLI(fast, full, screen=1.5)
+
+
+def _tiny_adapter(tmp_path, **settings):
+    """A tiny BERT and a LoRA adapter on it with random (non-zero) weights, saved in peft's format."""
+    from peft import LoraConfig, get_peft_model
+    from transformers import AutoModelForSequenceClassification
+
+    base = make_tiny_bert(tmp_path / "base", {0: "entailment", 1: "neutral", 2: "contradiction"})
+    config = LoraConfig(r=2, lora_alpha=8, target_modules=["query", "value", "dense"], modules_to_save=["classifier"], task_type="SEQ_CLS", init_lora_weights=False, **settings)
+    peft_model = get_peft_model(AutoModelForSequenceClassification.from_pretrained(str(base)), config)
+    peft_model.save_pretrained(tmp_path / "adapter")
+    return base, tmp_path / "adapter"
+
+
+@pytest.mark.parametrize("settings", [{}, {"use_rslora": True}])
+def test_merged_adapter_has_the_weights_peft_merges(tmp_path, settings):
+    """The direct merge gives peft's ``merge_and_unload`` weights (LoRA and the saved head); settings it does not
+    handle (rank-stabilised scaling here) are left to peft, and the model is untouched."""
+    import torch
+    from peft import PeftModel
+    from transformers import AutoModelForSequenceClassification
+
+    base, adapter = _tiny_adapter(tmp_path, **settings)
+    expected = PeftModel.from_pretrained(AutoModelForSequenceClassification.from_pretrained(str(base)), str(adapter)).merge_and_unload().state_dict()
+    model = AutoModelForSequenceClassification.from_pretrained(str(base))
+    before = {k: v.clone() for k, v in model.state_dict().items()}
+    merged = merge_lora(model, adapter)
+    assert merged is not bool(settings)
+    reference = expected if merged else before
+    assert all(torch.allclose(model.state_dict()[k], reference[k], atol=1e-6) for k in reference)
+    assert any(not torch.allclose(before[k], expected[k]) for k in before)  # the adapter changes the model at all
+
+
+def test_adapter_for_another_base_is_a_clear_error(tmp_path):
+    import torch
+    from transformers import AutoModelForSequenceClassification
+
+    base, adapter = _tiny_adapter(tmp_path)
+    model = AutoModelForSequenceClassification.from_pretrained(str(base))
+    model.bert.encoder.layer[0].attention.self.query = torch.nn.Identity()  # a base without that layer
+    with pytest.raises(ValueError, match="adapter does not fit its base model"):
+        merge_lora(model, adapter)
 
 
 @pytest.mark.slow

