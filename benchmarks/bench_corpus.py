@@ -50,6 +50,7 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--articles", type=int, default=40)
     p.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    p.add_argument("--model", default="fast", help="NLI model (default: fast, MiniLM alone, as in the earlier entries; '' for the analysis default)")
     p.add_argument("--unreachable-only", action="store_true", help="only time the failure on an unreachable scheduler")
     args = p.parse_args()
     header = f"### Corpus — {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores"
@@ -65,13 +66,13 @@ def main() -> None:
         files = find_articles(tmp)
         for workers in args.workers:
             start = time.perf_counter()
-            results = analyze_many(files, workers=workers, cache=False)
+            results = analyze_many(files, workers=workers, cache=False, model=args.model or None)
             elapsed = time.perf_counter() - start
             rows.append((workers, sum(r["ok"] for r in results), elapsed))
     lines = [
         header,
         "",
-        f"`python benchmarks/bench_corpus.py --articles {args.articles} --workers {' '.join(map(str, args.workers))}` (copies of the 8 project articles, cache off)",
+        f"`python benchmarks/bench_corpus.py --articles {args.articles} --workers {' '.join(map(str, args.workers))} --model '{args.model}'` (copies of the 8 project articles, cache off)",
         "",
         "| Dask workers | articles analysed | seconds | articles/min |",
         "|---:|---:|---:|---:|",

@@ -24,9 +24,10 @@ from helpers.synthetic import synthetic_article
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", type=int, nargs="+", default=[50, 200, 800, 3200])
+    p.add_argument("--model", default="fast", help="NLI model (default: fast, MiniLM alone, as in the earlier entries; '' for the analysis default)")
     args = p.parse_args()
     start = time.perf_counter()
-    model = get_model()
+    model = get_model(args.model or None)
     load = time.perf_counter() - start
     with tempfile.TemporaryDirectory() as tmp:
         contradictions._EMBED_MEMO.clear()
@@ -45,7 +46,7 @@ def main() -> None:
     lines = [
         f"### Growth and end-to-end — {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores",
         "",
-        f"`python benchmarks/bench_growth.py --sizes {' '.join(map(str, args.sizes))}`",
+        f"`python benchmarks/bench_growth.py --sizes {' '.join(map(str, args.sizes))} --model '{args.model}'`: model {model.describe()['name']}",
         "",
         f"Seed article end to end (`analyze_article`, model already loaded, empty cache): {t_seed:.1f} s for {len(seed.statements)} statements, "
         f"{seed.settings['pairs_scored']} pairs; model load {load:.1f} s.",

@@ -20,7 +20,7 @@ def main() -> None:
     import argparse
 
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--model", default=None, help="NLI model name or folder (default: the shipped one; 'base', 'cascade')")
+    p.add_argument("--model", default=None, help="NLI model name or folder (default: the analysis default, cascade; 'fast', 'base')")
     args = p.parse_args()
     start = time.perf_counter()
     model = get_model(args.model)

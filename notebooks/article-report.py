@@ -34,7 +34,7 @@
 
 # %% tags=["parameters"]
 article = "data/articles/bloomberg-2022-02-08-macron-putin.txt"  # path (relative to the project) or URL
-model = ""  # empty: the shipped MiniLM model; "base": the base-size model (better on real text, slower); else a Hugging Face name or a local folder
+model = ""  # empty: the default cascade (the shipped MiniLM screens, the base-size model re-scores); "fast": MiniLM alone (quicker, finds less on real text); "base"; else a Hugging Face name or a local folder
 threshold = 0.6  # flag a pair when its conflict score reaches this (0-1)
 claims = []  # key claims to place every actor on; empty: the most contested contents, chosen automatically
 aliases = {}  # mention to canonical actor, such as {'the spokesman': 'Dmitry Peskov'}

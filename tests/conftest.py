@@ -45,15 +45,15 @@ def seed_article() -> Path:
 
 @pytest.fixture(scope="session")
 def nli_model():
-    """The shipped NLI model (loaded once)."""
+    """The shipped MiniLM NLI model (loaded once); analyses without a model use the cascade on top of it."""
     from helpers.analysis import get_model
 
-    return get_model()
+    return get_model("fast")
 
 
 @pytest.fixture(scope="session")
 def seed_analysis(nli_model):
-    """The seed article analysed with the shipped model and default settings."""
+    """The seed article analysed with the shipped MiniLM model and default settings."""
     from helpers.analysis import analyze_article
 
     return analyze_article(SEED, model=nli_model, claims=[])

@@ -22,12 +22,12 @@ def involves(c, a_speaker, b_speaker, a_words, b_words):
 
 
 @pytest.mark.parametrize(("model", "name"), [
-    (None, "minilm-l6-nli (shipped)"),
+    (None, "cascade: minilm-l6-nli (shipped) screening for mpnet-nli-lora (base) at 0.15"),
+    ("fast", "minilm-l6-nli (shipped)"),
     ("base", "mpnet-nli-lora (base)"),
-    ("cascade", "cascade: minilm-l6-nli (shipped) screening for mpnet-nli-lora (base) at 0.15"),
 ])
 def test_analyze_seed_end_to_end(tmp_path, seed_article, model, name):
-    """The sample article with the shipped model, the base-size one and the cascade (each with its own detector entry)."""
+    """The sample article with the default cascade, MiniLM alone and the base-size model (each with its own detector entry)."""
     claims = tmp_path / "claims.txt"
     claims.write_text("# key claims\nPutin agreed not to escalate the standoff over Ukraine\n")
     out = tmp_path / "seed.json"
@@ -72,5 +72,5 @@ def test_contradiction_evaluation(nli_model):
     assert seed["found"] >= 5 and seed["precision"] >= 0.5
     assert report["held_out"]["gold_pairs"] >= 13 and report["dev"]["gold_pairs"] >= 20
     assert 0 < report["summary"]["precision"] <= 1 and report["by_kind"]["retraction"]["found"] >= 4
-    proc = helpers_cli("eval-contradictions", *sorted(glob.glob(str(GOLD_DIR / "*.json"))))
+    proc = helpers_cli("eval-contradictions", *sorted(glob.glob(str(GOLD_DIR / "*.json"))), "--model", "fast")
     assert proc.returncode == 0 and "HELD_OUT" in proc.stdout and "recall by kind" in proc.stdout

@@ -36,7 +36,7 @@ def test_pairs_carry_every_feature_and_the_gold_marks(nli_model):
 @pytest.mark.slow
 def test_calibrate_fits_saves_and_reports_the_ablation(tmp_path, capsys):
     out, table = tmp_path / "detector.json", tmp_path / "ablation.md"
-    assert main(["calibrate", *map(str, DEV), str(BLIND), "--out", str(out), "--ablation", str(table)]) == 0
+    assert main(["calibrate", *map(str, DEV), str(BLIND), "--model", "fast", "--out", str(out), "--ablation", str(table)]) == 0
     printed = capsys.readouterr().out
     assert "3 articles, 3 episodes" in printed  # the blind file is skipped
     detector = load_detector("fast", out)

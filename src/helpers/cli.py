@@ -286,7 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("analyze", help="statements, contradictions and stances of an article as JSON")
     s.add_argument("article")
-    s.add_argument("--model", default=None, help="NLI model: hub name or folder (default: shipped)")
+    s.add_argument("--model", default=None, help="NLI model: cascade (the default: the shipped MiniLM screening for the base-size model), fast (MiniLM alone), base, a hub name or a folder")
     s.add_argument("--claims", metavar="FILE", help="key claims: a text file (one per line) or a JSON list")
     s.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
     s.add_argument("--alias", action="append", metavar="MENTION=ACTOR")
@@ -359,7 +359,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("calibrate", help="fit the contradiction detector on gold files (held-out files are skipped)")
     s.add_argument("gold", nargs="+")
-    s.add_argument("--model", default=None, help="NLI model whose scores the detector reads (default: shipped)")
+    s.add_argument("--model", default=None, help="NLI model whose scores the detector reads (default: cascade)")
     s.add_argument("--key", default=None, help="entry name in the detector file (default: fast, base or cascade)")
     s.add_argument("--out", default=None, help="detector file (default: models/detector.json)")
     s.add_argument("--ablation", metavar="OUT.md", default=None, help="also write the ablation table as Markdown")
