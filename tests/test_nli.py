@@ -229,16 +229,17 @@ def _tiny_adapter(tmp_path, **settings):
     from transformers import AutoModelForSequenceClassification
 
     base = make_tiny_bert(tmp_path / "base", {0: "entailment", 1: "neutral", 2: "contradiction"})
-    config = LoraConfig(r=2, lora_alpha=8, target_modules=["query", "value", "dense"], modules_to_save=["classifier"], task_type="SEQ_CLS", init_lora_weights=False, **settings)
+    settings = {"target_modules": ["query", "value", "dense"], **settings}
+    config = LoraConfig(r=2, lora_alpha=8, modules_to_save=["classifier"], task_type="SEQ_CLS", init_lora_weights=False, **settings)
     peft_model = get_peft_model(AutoModelForSequenceClassification.from_pretrained(str(base)), config)
     peft_model.save_pretrained(tmp_path / "adapter")
     return base, tmp_path / "adapter"
 
 
-@pytest.mark.parametrize("settings", [{}, {"use_rslora": True}])
+@pytest.mark.parametrize("settings", [{}, {"use_rslora": True}, {"target_modules": ["query", "word_embeddings"]}])
 def test_merged_adapter_has_the_weights_peft_merges(tmp_path, settings):
-    """The direct merge gives peft's ``merge_and_unload`` weights (LoRA and the saved head); settings it does not
-    handle (rank-stabilised scaling here) are left to peft, and the model is untouched."""
+    """The direct merge gives peft's ``merge_and_unload`` weights (LoRA and the saved head); adapters it does not
+    handle (rank-stabilised scaling, LoRA on the embeddings) are left to peft, and the model is untouched."""
     import torch
     from peft import PeftModel
     from transformers import AutoModelForSequenceClassification

@@ -138,6 +138,8 @@ def analyze_article(
     article = source if isinstance(source, Article) else load_article(
         source, title=title, outlet=outlet, date=date, allow_non_english=allow_non_english
     )
+    import torch  # noqa: F401  # both the parser (through thinc) and the model import it: once, here, before the thread
+
     with ThreadPoolExecutor(max_workers=1) as pool:  # the model loads while the article is parsed
         loading = pool.submit(get_model, model, device)
         objects = extract_statements(article, aliases=aliases)

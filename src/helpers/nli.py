@@ -53,6 +53,8 @@ def merge_lora(model, folder: Path) -> bool:
         return False
     scale = config["lora_alpha"] / config["r"]
     saved = {key.removeprefix("base_model.model."): w for key, w in load_file(str(folder / "adapter_model.safetensors")).items()}
+    if any(".lora_" in key and not key.endswith((".lora_A.weight", ".lora_B.weight")) for key in saved):
+        return False  # LoRA on embeddings or other layer kinds: peft knows how to merge them
     params = dict(model.named_parameters())
     targets = [key.removesuffix(".lora_A.weight") for key in saved if key.endswith(".lora_A.weight")]
     others = [key for key in saved if ".lora_" not in key]
