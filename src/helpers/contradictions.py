@@ -197,7 +197,9 @@ def _predict_jobs(model, jobs: list[tuple[str, str]], decisive: set[tuple[str, s
     if not isinstance(model, CascadeNLI) or len(decisive) == len(jobs):
         return _predict(model, [p for p, _ in jobs], [h for _, h in jobs], progress=progress)
     probs = pd.DataFrame(0.0, index=range(len(jobs)), columns=list(LABELS))
-    for chosen, scorer in (([i for i, job in enumerate(jobs) if job in decisive], model), ([i for i, job in enumerate(jobs) if job not in decisive], model.fast)):
+    full = [job in decisive for job in jobs]
+    for scorer, wanted in ((model, True), (model.fast, False)):
+        chosen = [i for i, f in enumerate(full) if f is wanted]
         if chosen:
             probs.iloc[chosen] = _predict(scorer, [jobs[i][0] for i in chosen], [jobs[i][1] for i in chosen], progress=progress)[list(LABELS)].to_numpy()
     return probs
@@ -249,8 +251,8 @@ def score_pairs(
         plan.append((ta, tb))
         for pair in ((ta, tb), (tb, ta)):
             jobs.setdefault(pair, len(jobs))
-            if NARRATOR not in (by_id[a]["speaker"], by_id[b]["speaker"]):
-                decisive.add(pair)
+        if NARRATOR not in (by_id[a]["speaker"], by_id[b]["speaker"]):
+            decisive.update(((ta, tb), (tb, ta)))
     probs = _predict_jobs(model, list(jobs), decisive, progress)
     seen_texts = list(dict.fromkeys(t for pair in plan for t in pair))
     emb = dict(zip(seen_texts, embed_texts(seen_texts)))  # similarity of what NLI sees ("X said that ..." included)
