@@ -59,9 +59,6 @@ def _read_first_names() -> dict[str, str]:
 #: says who); the gender some role words and honorifics tell; honorifics, never part of a name.
 PERSON_ROLES, _GENDERED_TITLES, _HONORIFICS, _HONORIFIC_GENDER = _read_people_words()
 _FIRST_NAMES = _read_first_names()
-#: Common nouns whose first sense is a person ("neurosurgeon", "woman") and the gender they tell ("f", "m" or ""),
-#: from ``lexicons/person_nouns.tsv`` (WordNet 3.1; see ``scripts/build_person_nouns.py``).
-PERSON_NOUNS = {r["noun"]: r["gender"].strip("-") for r in _lexicon_rows("person_nouns.tsv")}
 #: Words after a surname that are part of a full name ("Jr.", "III"), from ``lexicons/people.tsv``, lowercased.
 _SUFFIXES = frozenset(r["word"].lower().strip(".") for r in _lexicon_rows("people.tsv") if r["type"] == "suffix")
 #: Interview transcript labels ("Q", "Answer") -> "question" or "answer", from ``lexicons/interview.tsv``.
@@ -533,14 +530,12 @@ class Resolver:
             named = (self._described(start, noun, head, speakers) or self._titled(start, noun, head)
                      or self._owned_before(start, noun) or self.orgs.get(noun, "") or self._body_named_before(start, noun, head))
             qualified = any(t.ent_type_ in ("ORG", "FAC", "PERSON") and not _is_party(t) for t in head.lefts)
-            person = head.tag_ != "NNS" and (noun in PERSON_ROLES or noun in PERSON_NOUNS)
-            gender = _GENDERED_TITLES.get(noun) or PERSON_NOUNS.get(noun, "")
-            if not named and person:
-                named = self._named_next(start, gender)
-            if not named and person and not qualified:
-                # "the Republican nominee said", "the retired neurosurgeon said": the person in view, unless the words
+            if not named and noun in PERSON_ROLES and head.tag_ != "NNS":
+                named = self._named_next(start, _GENDERED_TITLES.get(noun, ""))
+            if not named and noun in PERSON_ROLES and head.tag_ != "NNS" and not qualified:
+                # "the Republican nominee said", "the Indiana governor said": the person in view, unless the words
                 # give another party or nationality
-                named = self._pronoun(start, gender, speakers, parties=self._parties_of(head), described=True)
+                named = self._pronoun(start, _GENDERED_TITLES.get(noun, ""), speakers, parties=self._parties_of(head), described=True)
             if named:
                 return named
         known = self.surnames.get(head.text.lower().strip(".,’'")) if head is not None and head.text[:1].isupper() else None
