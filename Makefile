@@ -59,19 +59,21 @@ train-nli: $(STAMP) ## Retrain the shipped NLI model in three resumable stages (
 	$(PY) -m helpers.train_nli --init .cache/minilm-l6-nli-stage2 --lr 2e-5 --warmup 0.03 --epochs 1 --off-topic 0.15 \
 		--seed 31 --bf16 --threads 2 --checkpoint-dir .cache/train-nli-v3 --out models/minilm-l6-nli
 
+EPOCH1 := .cache/mpnet-nli-lora-epoch1
 .PHONY: train-nli-base
-train-nli-base: $(STAMP) ## Train (or resume) LoRA adapters on all-mpnet-base-v2 into models/mpnet-nli-lora (hours on 2 cores; STOP_AFTER=minutes)
+train-nli-base: $(STAMP) ## Base model, stage 1: train (or resume) one epoch of LoRA adapters on all-mpnet-base-v2 (hours on 2 cores; STOP_AFTER=minutes)
 	$(PY) -m helpers.train_nli --base mpnet --lora 16 --epochs 1 --lr 3e-4 --warmup 0.06 --max-length 160 --batch-size 32 \
 		--bf16 --threads 2 --seed 13 --checkpoint-dir .cache/train-nli-mpnet --checkpoint-every 100 \
-		--stop-after $(or $(STOP_AFTER),0) --out models/mpnet-nli-lora
+		--stop-after $(or $(STOP_AFTER),0) --out $(EPOCH1)
 
-EPOCH2 := models/training/mpnet-nli-lora-epoch2
 .PHONY: train-nli-base-2
-train-nli-base-2: $(STAMP) ## Go on with a second epoch of the base model's adapters in models/training/mpnet-nli-lora-epoch2 (hours on 2 cores; STOP_AFTER=minutes)
-	@test -f $(EPOCH2)/resume/trainable.safetensors || { mkdir -p $(EPOCH2) && cp -r models/mpnet-nli-lora/resume $(EPOCH2)/; }
+train-nli-base-2: $(STAMP) ## Base model, stage 2: a second epoch (two-epoch schedule) from stage 1 into models/mpnet-nli-lora (resumes; STOP_AFTER=minutes)
+	@test -f models/mpnet-nli-lora/resume/trainable.safetensors || { test -f $(EPOCH1)/resume/trainable.safetensors && \
+		mkdir -p models/mpnet-nli-lora && cp -r $(EPOCH1)/resume models/mpnet-nli-lora/; } || \
+		{ echo "train-nli-base-2: run make train-nli-base to the end first ($(EPOCH1)/resume is missing)"; exit 2; }
 	$(PY) -m helpers.train_nli --base mpnet --lora 16 --epochs 2 --lr 3e-4 --warmup 0.06 --max-length 160 --batch-size 32 \
 		--bf16 --threads 2 --seed 13 --checkpoint-dir .cache/train-nli-mpnet-e2 --checkpoint-every 100 \
-		--stop-after $(or $(STOP_AFTER),0) --out $(EPOCH2)
+		--stop-after $(or $(STOP_AFTER),0) --out models/mpnet-nli-lora
 
 .PHONY: eval-attribution
 eval-attribution: $(STAMP) ## Attribution figures on real news (PolNeAR dev)
