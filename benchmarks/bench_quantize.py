@@ -1,11 +1,13 @@
-"""ONNX Runtime with int8 dynamic quantisation against the project's PyTorch scorer, on the base-size model.
+"""int8 dynamic quantisation (PyTorch, and ONNX Runtime) against the project's PyTorch scorer, on the base-size model.
 
 The issue's rule: keep a quantised model only if it stays within 1 point of the PyTorch model on MNLI. The script
 exports the merged base model (LoRA adapters on all-mpnet-base-v2) to ONNX, quantises its weights to int8 three
 ways (every matrix per tensor; per channel with the classification head kept in fp32; per channel with the
 feed-forward output layers kept in fp32 as well), and scores the same MNLI dev-matched pairs with each, the
-same length-sorted batches and thread count, in one run. Needs ``onnx`` and ``onnxruntime``, which the project
-does not depend on: ``pip install onnx onnxruntime``. Prints a table and appends it to benchmarks/results.md.
+same length-sorted batches and thread count, in one run. It also scores them with PyTorch's own dynamic
+quantisation (``torch.ao.quantization.quantize_dynamic`` on every linear layer), which needs nothing more. The ONNX
+rows need ``onnx`` and ``onnxruntime``, which the project does not depend on (``pip install onnx onnxruntime``);
+without them the script reports the PyTorch rows only. Prints a table and appends it to benchmarks/results.md.
 
     python benchmarks/bench_quantize.py [--n 500] [--threads 2] [--workdir /tmp/helpers-onnx]
 """
@@ -70,27 +72,9 @@ def score_onnx(path: Path, tokenizer, labels: list[str], premises: list[str], hy
     return [labels[k] for k in best], time.perf_counter() - start
 
 
-def main() -> None:
-    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--file", default=str(SHARED_NLI_DIR / "mnli" / "dev_matched.jsonl"))
-    p.add_argument("--n", type=int, default=500)
-    p.add_argument("--threads", type=int, default=os.cpu_count() or 1)
-    p.add_argument("--workdir", default="/tmp/helpers-onnx", help="where the exported models go (about 700 MB)")
-    args = p.parse_args()
-    try:
-        import onnx
-        from onnxruntime.quantization import QuantType, quantize_dynamic
-    except ImportError:
-        sys.exit("bench_quantize.py needs onnx and onnxruntime: pip install onnx onnxruntime")
-    torch.set_num_threads(args.threads)
-    df = read_nli_jsonl(args.file).head(args.n)
-    prem, hyp, gold = df["premise"].tolist(), df["hypothesis"].tolist(), df["label"].tolist()
-    model = load_nli("base", eager=True, device="cpu")
-    start = time.perf_counter()
-    ours = predicted_labels(model.predict(prem, hyp, progress=False)).tolist()
-    rows = [(f"helpers NLIModel.predict, PyTorch {model.precision}", len(prem) / (time.perf_counter() - start), nli_metrics(gold, ours)["accuracy"])]
-
-    work = Path(args.workdir)
+def score_onnx_variants(model, prem: list[str], hyp: list[str], gold: list[str], work: Path, threads: int, onnx, QuantType, quantize_dynamic) -> list[tuple[str, float, float]]:
+    """(name, pairs/s, accuracy) of the model exported to ONNX, in fp32 and three int8 variants."""
+    rows = []
     work.mkdir(parents=True, exist_ok=True)
     fp32 = work / "base-fp32.onnx"
     export(model.model, model.tokenizer, fp32)
@@ -107,8 +91,38 @@ def main() -> None:
     for name, path, options in variants:
         if options is not None:
             quantize_dynamic(str(fp32), str(path), weight_type=QuantType.QInt8, **options)
-        predicted, seconds = score_onnx(path, model.tokenizer, labels, prem, hyp, args.threads, model.max_length)
+        predicted, seconds = score_onnx(path, model.tokenizer, labels, prem, hyp, threads, model.max_length)
         rows.append((name, len(prem) / seconds, nli_metrics(gold, predicted)["accuracy"]))
+    return rows
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--file", default=str(SHARED_NLI_DIR / "mnli" / "dev_matched.jsonl"))
+    p.add_argument("--n", type=int, default=500)
+    p.add_argument("--threads", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--workdir", default="/tmp/helpers-onnx", help="where the exported models go (about 700 MB)")
+    args = p.parse_args()
+    torch.set_num_threads(args.threads)
+    df = read_nli_jsonl(args.file).head(args.n)
+    prem, hyp, gold = df["premise"].tolist(), df["hypothesis"].tolist(), df["label"].tolist()
+    model = load_nli("base", eager=True, device="cpu")
+    start = time.perf_counter()
+    ours = predicted_labels(model.predict(prem, hyp, progress=False)).tolist()
+    rows = [(f"helpers NLIModel.predict, PyTorch {model.precision}", len(prem) / (time.perf_counter() - start), nli_metrics(gold, ours)["accuracy"])]
+    quantised = load_nli("base", eager=True, device="cpu", precision="fp32")
+    quantised._model = torch.ao.quantization.quantize_dynamic(quantised.model, {torch.nn.Linear}, dtype=torch.qint8)
+    start = time.perf_counter()
+    predicted = predicted_labels(quantised.predict(prem, hyp, progress=False)).tolist()
+    rows.append(("helpers NLIModel.predict, PyTorch int8 dynamic, every linear layer", len(prem) / (time.perf_counter() - start), nli_metrics(gold, predicted)["accuracy"]))
+    try:
+        import onnx
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+    except ImportError:
+        onnx = None
+        print("onnx and onnxruntime are not installed (pip install onnx onnxruntime): PyTorch rows only", file=sys.stderr)
+    if onnx is not None:
+        rows += score_onnx_variants(model, prem, hyp, gold, Path(args.workdir), args.threads, onnx, QuantType, quantize_dynamic)
 
     reference = rows[0][2]
     lines = [
