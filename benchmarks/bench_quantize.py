@@ -72,8 +72,21 @@ def score_onnx(path: Path, tokenizer, labels: list[str], premises: list[str], hy
     return [labels[k] for k in best], time.perf_counter() - start
 
 
-def score_onnx_variants(model, prem: list[str], hyp: list[str], gold: list[str], work: Path, threads: int, onnx, QuantType, quantize_dynamic) -> list[tuple[str, float, float]]:
-    """(name, pairs/s, accuracy) of the model exported to ONNX, in fp32 and three int8 variants."""
+def score_torch(name: str, model, prem: list[str], hyp: list[str], gold: list[str]) -> tuple[str, float, float]:
+    """(name, pairs/s, accuracy) of a loaded ``NLIModel`` on the pairs."""
+    start = time.perf_counter()
+    predicted = predicted_labels(model.predict(prem, hyp, progress=False)).tolist()
+    return name, len(prem) / (time.perf_counter() - start), nli_metrics(gold, predicted)["accuracy"]
+
+
+def score_onnx_variants(model, prem: list[str], hyp: list[str], gold: list[str], work: Path, threads: int) -> list[tuple[str, float, float]]:
+    """(name, pairs/s, accuracy) of the model exported to ONNX, in fp32 and three int8 variants; none without onnx."""
+    try:
+        import onnx
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+    except ImportError:
+        print("onnx and onnxruntime are not installed (pip install onnx onnxruntime): PyTorch rows only", file=sys.stderr)
+        return []
     rows = []
     work.mkdir(parents=True, exist_ok=True)
     fp32 = work / "base-fp32.onnx"
@@ -107,22 +120,11 @@ def main() -> None:
     df = read_nli_jsonl(args.file).head(args.n)
     prem, hyp, gold = df["premise"].tolist(), df["hypothesis"].tolist(), df["label"].tolist()
     model = load_nli("base", eager=True, device="cpu")
-    start = time.perf_counter()
-    ours = predicted_labels(model.predict(prem, hyp, progress=False)).tolist()
-    rows = [(f"helpers NLIModel.predict, PyTorch {model.precision}", len(prem) / (time.perf_counter() - start), nli_metrics(gold, ours)["accuracy"])]
-    quantised = load_nli("base", eager=True, device="cpu", precision="fp32")
+    rows = [score_torch(f"helpers NLIModel.predict, PyTorch {model.precision}", model, prem, hyp, gold)]
+    quantised = load_nli("base", eager=True, device="cpu", precision="fp32")  # int8 kernels run without autocast
     quantised._model = torch.ao.quantization.quantize_dynamic(quantised.model, {torch.nn.Linear}, dtype=torch.qint8)
-    start = time.perf_counter()
-    predicted = predicted_labels(quantised.predict(prem, hyp, progress=False)).tolist()
-    rows.append(("helpers NLIModel.predict, PyTorch int8 dynamic, every linear layer", len(prem) / (time.perf_counter() - start), nli_metrics(gold, predicted)["accuracy"]))
-    try:
-        import onnx
-        from onnxruntime.quantization import QuantType, quantize_dynamic
-    except ImportError:
-        onnx = None
-        print("onnx and onnxruntime are not installed (pip install onnx onnxruntime): PyTorch rows only", file=sys.stderr)
-    if onnx is not None:
-        rows += score_onnx_variants(model, prem, hyp, gold, Path(args.workdir), args.threads, onnx, QuantType, quantize_dynamic)
+    rows.append(score_torch("helpers NLIModel.predict, PyTorch int8 dynamic, every linear layer", quantised, prem, hyp, gold))
+    rows += score_onnx_variants(model, prem, hyp, gold, Path(args.workdir), args.threads)
 
     reference = rows[0][2]
     lines = [
