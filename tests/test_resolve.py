@@ -115,6 +115,20 @@ def test_a_capitalised_title_opening_a_sentence_is_not_part_of_the_name():
                   "stay open.") == ["Maria Zakharova", "Maria Zakharova"]
 
 
+def test_a_person_in_apposition_to_a_role_is_the_source_not_the_role_s_owner():
+    assert resolved("Trump’s Indiana chairman, Rex Early, a former state party chairman, said he would run.") == [
+        ("Trump’s Indiana chairman, Rex Early, a former state party chairman", "Rex Early")]
+
+
+def test_a_full_name_after_a_title_is_a_person_even_when_the_tagger_missed_it():
+    text = "Phoenix Mayor Greg Stanton wrote a letter asking for an inquiry. Stanton said voters waited for hours."
+    doc = parse(text)
+    doc.ents = []  # as in a real article where the tagger read the name as a work of art
+    found = find_attributions(doc)
+    assert [(text[a.mention_start : a.mention_end], actor) for a, actor in zip(found, resolve_all(doc, found))] == [
+        ("Phoenix Mayor Greg Stanton", "Greg Stanton"), ("Stanton", "Greg Stanton")]
+
+
 def test_he_goes_to_the_only_man_after_she_went_to_the_woman():
     assert actors("Mrs. Petrova said the talks were over. Sergei Lavrov arrived on Monday. She said the embassy would "
                   "stay open. He said the talks would go on.") == ["Petrova", "Petrova", "Sergei Lavrov"]

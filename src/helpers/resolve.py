@@ -268,19 +268,22 @@ class Resolver:
         surnames = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) == 1}
         in_full_name = {t for e in doc.ents if e.label_ == "PERSON" for t in range(e.start + 1, e.end)}
         for tok in doc:
-            # a surname tagged a person elsewhere, or a name in apposition to a role ("the interior minister, Ana Ruiz,")
-            named = tok.text in surnames or tok.dep_ == "appos" and _title(tok.head.lemma_) in PERSON_ROLES and tok.ent_type_ not in ("GPE", "ORG", "NORP")
-            if not named or tok.pos_ != "PROPN" or tok.i in in_full_name:
+            if tok.pos_ != "PROPN" or tok.i in in_full_name:
                 continue
-            given = []  # the capitalised compound words right before it, up to a title, a place or a body
+            given, titled = [], False  # the capitalised compound words right before it, up to a title, a place or a body
             for left in reversed(list(tok.lefts)):
                 if left.i != tok.i - len(given) - 1 or left.dep_ != "compound" or left.pos_ != "PROPN" or not left.text[:1].isupper():
                     break
                 own_entity = tok.ent_iob_ == "I" and left.ent_type_ == tok.ent_type_  # "Raveesh Kumar" tagged a body
-                if left.lower_.strip(".") in PERSON_ROLES | _HONORIFICS or left.ent_type_ in ("GPE", "NORP", "ORG") and not own_entity:
+                titled = left.lower_.strip(".") in PERSON_ROLES | _HONORIFICS
+                if titled or left.ent_type_ in ("GPE", "NORP", "ORG") and not own_entity:
                     break
                 given.append(left)
-            if given and len(given) <= 3:
+            # a surname tagged a person elsewhere, a name in apposition to a role ("the interior minister, Ana Ruiz,"),
+            # or a first name and surname after a title ("Phoenix Mayor Greg Stanton" read as a work of art)
+            named = (tok.text in surnames or tok.dep_ == "appos" and _title(tok.head.lemma_) in PERSON_ROLES and tok.ent_type_ not in ("GPE", "ORG", "NORP")
+                     or titled and len(given) == 1 and given[0].lower_ in _FIRST_NAMES)
+            if named and given and len(given) <= 3:
                 name = " ".join([t.text for t in reversed(given)] + [tok.text])
                 canon = self._canonical(name)
                 person = self.people.setdefault(canon, Person(canon))
@@ -477,6 +480,9 @@ class Resolver:
         group = self._group(head)
         if group:
             return group
+        named = self._appositive_person(start, end) if head is not None else None
+        if named is not None:  # "Rubio's deputy campaign manager, Rich Beeson," is Rich Beeson, not Rubio
+            return self._canonical(named.text, self._gender_before(named))
         speaker = self._author(head)
         if speaker:
             return speaker
@@ -544,6 +550,22 @@ class Resolver:
         if head is not None and head.pos_ == "PROPN":
             return known or self._org(mention)  # a surname the parse did not tag as a person is still that person
         return _clean(mention)
+
+    def _appositive_person(self, start: int, end: int):
+        """The person named in apposition to a role at the top of the mention ("Trump's Indiana chairman, Rex Early,",
+        "the district GOP Chairman, Chuck Williams"), as an entity; None when the mention has no such name."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        top = {t.i for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i}
+        for tok in span:
+            ent = self._entity_of.get(tok.i)
+            role = tok.head
+            if tok.dep_ != "appos" or ent is None or ent.label_ != "PERSON" or not (ent.start_char >= start and ent.end_char <= end):
+                continue
+            if role.i in top or role.dep_ == "compound" and role.head.i in top:
+                return ent
+        return None
 
     def _turns(self) -> list[tuple[int, str]]:
         """An interview transcript's turns as (start offset, "question" or "answer"), in text order; empty unless the
