@@ -480,7 +480,9 @@ class Resolver:
         group = self._group(head)
         if group:
             return group
-        named = self._appositive_person(start, end) if head is not None else None
+        span = self.doc.char_span(start, end, alignment_mode="expand") if head is not None else None
+        appositive = [t for t in span or [] if t.dep_ == "appos" and t.pos_ == "PROPN"]
+        named = self._appositive_person(span, appositive, start, end)
         if named is not None:  # "Rubio's deputy campaign manager, Rich Beeson," is Rich Beeson, not Rubio
             return self._canonical(named.text, self._gender_before(named))
         speaker = self._author(head)
@@ -488,7 +490,6 @@ class Resolver:
             return speaker
         heads = {head.i} | {t.i for t in head.children if t.dep_ in ("appos", "compound") or t.dep_ == "poss" and self._owns(head)} if head is not None else set()
         # a person named in apposition anywhere in the mention ("The UN envoy for Libya, Ana Lind") is the source
-        appositive = [t for t in self.doc.char_span(start, end, alignment_mode="expand") or [] if t.dep_ == "appos" and t.pos_ == "PROPN"] if head is not None else []
         for tok in appositive:
             ent = self._entity_of.get(tok.i)
             if ent is not None and ent.label_ == "PERSON":
@@ -551,19 +552,18 @@ class Resolver:
             return known or self._org(mention)  # a surname the parse did not tag as a person is still that person
         return _clean(mention)
 
-    def _appositive_person(self, start: int, end: int):
-        """The person named in apposition to a role at the top of the mention ("Trump's Indiana chairman, Rex Early,",
-        "the district GOP Chairman, Chuck Williams"), as an entity; None when the mention has no such name."""
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
+    def _appositive_person(self, span, appositive: list, start: int, end: int):
+        """Of a mention's ``appositive`` names, the person in apposition to a role at the top of the mention
+        ("Trump's Indiana chairman, Rex Early,", "the district GOP Chairman, Chuck Williams"), as an entity; None
+        when there is no such name."""
+        if not appositive:
             return None
         top = {t.i for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i}
-        for tok in span:
+        for tok in appositive:
             ent = self._entity_of.get(tok.i)
-            role = tok.head
-            if tok.dep_ != "appos" or ent is None or ent.label_ != "PERSON" or not (ent.start_char >= start and ent.end_char <= end):
+            if ent is None or ent.label_ != "PERSON" or not (start <= ent.start_char and ent.end_char <= end):
                 continue
-            if role.i in top or role.dep_ == "compound" and role.head.i in top:
+            if tok.head.i in top or tok.head.dep_ == "compound" and tok.head.head.i in top:
                 return ent
         return None
 

@@ -92,6 +92,13 @@ def _load_trained(model, state: dict[str, torch.Tensor]) -> None:
     model.load_state_dict(state, strict=False)
 
 
+def _load_saved(model, folder: Path) -> None:
+    """Load the trained weights a saved adapter folder keeps under ``resume/`` into ``model``."""
+    from safetensors.torch import load_file
+
+    _load_trained(model, load_file(folder / "resume" / "trainable.safetensors"))
+
+
 def _latest_checkpoint(ckpt_dir: Path) -> Path | None:
     found = sorted(ckpt_dir.glob("step-*"), key=lambda p: int(p.name.split("-")[1]))
     found = [p for p in found if (p / "state.pt").is_file()]
@@ -249,9 +256,7 @@ def train(args: argparse.Namespace) -> Path:
     if args.lora:
         model = add_lora(model, args.lora)
     if init_adapter:  # a further stage on a saved adapter folder: its weights, a new schedule from step 0
-        from safetensors.torch import load_file
-
-        _load_trained(model, load_file(Path(args.init) / "resume" / "trainable.safetensors"))
+        _load_saved(model, Path(args.init))
         log.info("starting from the adapters of %s", args.init)
     steps_per_epoch = math.ceil(len(lengths) / args.batch_size)
     total_steps = steps_per_epoch * args.epochs
@@ -278,9 +283,7 @@ def train(args: argparse.Namespace) -> Path:
         step = state["step"]
         log.info("resumed from %s (step %d of %d)", latest, step, total_steps)
     elif args.lora and (resume / "trainable.safetensors").is_file():
-        from safetensors.torch import load_file
-
-        _load_trained(model, load_file(resume / "trainable.safetensors"))
+        _load_saved(model, Path(args.out))
         step = int(json.loads((resume / "resume.json").read_text())["step"])
         for group in optimizer.param_groups:  # the schedule picks up where the saved model stopped
             group["lr"] = group["initial_lr"] * scheduler.lr_lambdas[0](step)
