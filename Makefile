@@ -84,6 +84,10 @@ eval-nli: $(STAMP) ## Evaluate the shipped NLI model on MNLI dev-matched, SNLI t
 	$(PY) -m helpers nli-eval $(SHARED_NLI)/mnli/dev_matched.jsonl $(SHARED_NLI)/snli/test.jsonl
 	$(PY) -m helpers nli-eval $(SHARED_NLI)/mnli/dev_matched.jsonl --off-topic 2000
 
+.PHONY: train-pair-model
+train-pair-model: $(STAMP) ## Retrain the pair model on the real-article dev set: six out-of-fold runs, then models/pair-lora (about 60 min on 2 cores; resumes)
+	$(PY) -m helpers train-pair-model data/real/gold/*.json
+
 .PHONY: calibrate
 calibrate: $(STAMP) ## Refit the base model's contradiction detector on the real-article dev set (models/detector.json) and print its ablation
 	$(PY) -m helpers calibrate data/real/gold/*.json --model base

@@ -38,10 +38,12 @@ def test_calibrate_fits_saves_and_reports_the_ablation(tmp_path, capsys):
     out, table = tmp_path / "detector.json", tmp_path / "ablation.md"
     assert main(["calibrate", *map(str, DEV), str(BLIND), "--model", "fast", "--out", str(out), "--ablation", str(table)]) == 0
     printed = capsys.readouterr().out
-    assert "3 articles, 3 episodes" in printed  # the blind file is skipped
+    assert "3 articles, 3 episodes" in printed  # the blind file is not fitted on
+    assert "held-out files (1 articles, never fitted on)" in printed
     detector = load_detector("fast", out)
     assert detector.features == [n for g in SHIPPED_GROUPS for n in GROUPS[g]] and 0.0 < detector.cutoff < 1.0
     assert detector.report["articles"] == 3 and detector.report["out_of_fold"]["marked"] > 0
+    assert detector.report["held_out"]["articles"] == 1 and detector.report["held_out"]["marked"] > 0
     rows = table.read_text()
     assert all(f"without {group}" in rows for group in SHIPPED_GROUPS) and "with rule_linked" in rows and "guard" in rows
     assert set(json.loads(out.read_text())) == {"fast"}

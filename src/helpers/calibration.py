@@ -12,11 +12,12 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from .detector import GROUPS, Detector, best_cutoff, fit_detector
+from .pair_model import out_of_fold_scores, side_text, to_logit
 
 log = logging.getLogger(__name__)
 
 #: The feature groups of the shipped detector; ``rules`` is measured in the ablation only.
-SHIPPED_GROUPS = ("nli", "dismissal", "shape", "speakers")
+SHIPPED_GROUPS = ("nli", "dismissal", "shape", "speakers", "pair")
 
 
 def episode_of(article_path: Path) -> str:
@@ -29,13 +30,17 @@ def episode_of(article_path: Path) -> str:
     return Path(article_path).stem
 
 
-def collect_pairs(paths: Sequence[str | Path], model) -> pd.DataFrame:
+def collect_pairs(paths: Sequence[str | Path], model, pair: bool = True) -> pd.DataFrame:
     """Every scored pair of quoted statements in the gold articles: its features, whether the gold marks it
-    (it joins a part of one gold statement to a part of the other), and the article's name and episode."""
+    (it joins a part of one gold statement to a part of the other), the article's name and episode, and both
+    sides as the pair model reads them (``ta``, ``tb``).
+
+    With ``pair``, the ``pair_model`` feature of a dev article's pair is its out-of-fold score (the pair model
+    never saw the pair when it scored it); a held-out article's pairs get the shipped pair model's score."""
     from .analysis import analyze_article
     from .evaluation import load_gold, match_parts
 
-    every = [name for group in GROUPS.values() for name in group]
+    every = [name for group, names in GROUPS.items() if pair or group != "pair" for name in names]
     probe = Detector(features=every, coef=[0.0] * len(every), intercept=0.0, mean=[0.0] * len(every), scale=[1.0] * len(every), cutoff=0.5)
     frames = []
     for path in tqdm(list(paths), desc="articles", unit="article", disable=len(paths) < 3):
@@ -53,8 +58,14 @@ def collect_pairs(paths: Sequence[str | Path], model) -> pd.DataFrame:
         frame["linked"] = links["linked"].astype(bool)  # the text's links, which flag a pair whatever the model says
         frame["same_stance"] = links["evidence"].str.contains("they say the same thing", regex=False)  # never flagged
         frame["file"], frame["episode"], frame["role"] = str(path), episode_of(gold.article_path), gold.role
+        side = {int(s.id): side_text(s.speaker, s.polarity, s.content) for s in result.statement_objects}
+        frame["ta"], frame["tb"] = frame["a"].map(side), frame["b"].map(side)
         frames.append(frame)
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    pairs = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    if pair and not pairs.empty:
+        dev = (pairs["role"] != "held-out").to_numpy()
+        pairs.loc[dev, "pair_model"] = to_logit(out_of_fold_scores(pairs[dev]))
+    return pairs
 
 
 def pair_figures(probability: np.ndarray, labels: np.ndarray, cutoff: float) -> dict:
@@ -97,11 +108,11 @@ def ablation(pairs: pd.DataFrame, groups: Sequence[str] = SHIPPED_GROUPS) -> pd.
 
 
 def calibrate(paths: Sequence[str | Path], model, key: str, out: str | Path | None = None, groups: Sequence[str] = SHIPPED_GROUPS) -> tuple[Detector, pd.DataFrame]:
-    """Fit the detector for ``key`` on the dev articles among ``paths`` (``"role": "held-out"`` files are
-    skipped), save it, and return it with its ablation table."""
+    """Fit the detector for ``key`` on the dev articles among ``paths`` (``"role": "held-out"`` files are not
+    fitted on: their pair-level figures go into the report), save it, and return it with its ablation table."""
     from .detector import save_detector
 
-    pairs = collect_pairs(paths, model)
+    pairs = collect_pairs(paths, model, pair="pair" in groups)
     if pairs.empty:
         raise ValueError("no scored pairs of quoted statements in the gold files; nothing to fit")
     dev = pairs[pairs["role"] != "held-out"].reset_index(drop=True)
@@ -113,6 +124,9 @@ def calibrate(paths: Sequence[str | Path], model, key: str, out: str | Path | No
         "articles": int(dev["file"].nunique()), "episodes": int(dev["episode"].nunique()), "pairs": len(dev),
         "out_of_fold": pair_figures(oof, labels, detector.cutoff),
     }
+    held = pairs[pairs["role"] == "held-out"]
+    if not held.empty:  # never fitted on: the pair-level figures of the blind files given
+        detector.report["held_out"] = {"articles": int(held["file"].nunique()), **pair_figures(detector.probability(held), held["label"].to_numpy(bool), detector.cutoff)}
     table = ablation(dev, groups)
     save_detector(detector, key, out)
     log.info("detector for %s: cut-off %.2f, out-of-fold %s", key, detector.cutoff, detector.report["out_of_fold"])

@@ -253,10 +253,32 @@ def cmd_calibrate(args) -> int:
     print(f"cut-off {detector.cutoff:.2f} (reads 0.60); out of fold: {figures['correct']}/{figures['flagged']} flags right "
           f"(precision {figures['precision']:.3f}), recall {figures['recall']:.3f} of {figures['marked']} marked pairs, "
           f"average precision {figures['average_precision']:.3f}")
+    held = detector.report.get("held_out")
+    if held:
+        print(f"held-out files ({held['articles']} articles, never fitted on): {held['correct']}/{held['flagged']} flags right "
+              f"(precision {held['precision']:.3f}), recall {held['recall']:.3f} of {held['marked']} marked pairs, "
+              f"average precision {held['average_precision']:.3f}")
     print(table.to_string(index=False))
     if args.ablation:
         Path(args.ablation).write_text(table.to_markdown(index=False) + "\n", encoding="utf-8")
         print(f"ablation table -> {args.ablation}")
+    return 0
+
+
+def cmd_train_pair_model(args) -> int:
+    """Train the pair model (``helpers.pair_model``) and keep its out-of-fold scores for ``calibrate``."""
+    from .analysis import get_model
+    from .calibration import collect_pairs
+    from .pair_model import PairTraining, train_and_save
+
+    if args.folds < 2 or args.epochs < 1:
+        raise ValueError(f"--folds {args.folds} --epochs {args.epochs}: use at least 2 folds and 1 epoch")
+    pairs = collect_pairs(args.gold, get_model("fast"), pair=False)
+    if pairs.empty:
+        raise ValueError("no scored pairs of quoted statements in the gold files; nothing to train on")
+    card = train_and_save(pairs, args.out, args.folds, PairTraining(epochs=args.epochs), Path(args.work) if args.work else None, args.max_steps)
+    print(f"pair model: {card['articles']} articles, {card['pairs']} pairs ({card['marked']} marked), {card['steps']} steps; "
+          f"out-of-fold average precision {card['out_of_fold_average_precision']:.3f} -> {args.out or 'models/pair-lora'}")
     return 0
 
 
@@ -364,6 +386,15 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", default=None, help="detector file (default: models/detector.json)")
     s.add_argument("--ablation", metavar="OUT.md", default=None, help="also write the ablation table as Markdown")
     s.set_defaults(func=cmd_calibrate)
+
+    s = sub.add_parser("train-pair-model", help="train the pair model on gold files: out-of-fold scores per episode fold, then the shipped adapters")
+    s.add_argument("gold", nargs="+")
+    s.add_argument("--out", default=None, help="adapter folder (default: models/pair-lora)")
+    s.add_argument("--folds", type=int, default=6, help="folds of episodes for the out-of-fold scores (default: 6)")
+    s.add_argument("--epochs", type=int, default=2)
+    s.add_argument("--max-steps", type=int, default=None, help="stop each training after this many steps (a quick check)")
+    s.add_argument("--work", default=None, help="where finished folds are kept, so a rerun resumes (default: .cache/pair-model-folds)")
+    s.set_defaults(func=cmd_train_pair_model)
 
     s = sub.add_parser("kernel", help="register this environment as the Jupyter kernel 'helpers'")
     s.set_defaults(func=cmd_kernel)

@@ -309,7 +309,8 @@ def _detect(
     vectors = dict(zip(sentences, embed_texts(list(sentences.values())))) if sentences else {}
     scored = links[keep]
     sentence_similarity = {(int(a), int(b)): float(np.dot(vectors[int(a)], vectors[int(b)])) for a, b in zip(scored["a"], scored["b"])}
-    features = pair_features(scored, statements, nli, dismissal, sentence_similarity)
+    pair_scores = _pair_model_scores(scored, by_id) if "pair_model" in fitted.features else None
+    features = pair_features(scored, statements, nli, dismissal, sentence_similarity, pair_scores)
     links.attrs["features"] = features
     probability = fitted.probability(features) if len(scored) else np.zeros(0)
     score = fitted.score(probability)
@@ -322,6 +323,8 @@ def _detect(
         scores = nli[(int(row.a), int(row.b))]
         linked = bool(row.linked) or _denies_own_words(sa, sb, max(scores[:2]))
         why = f"detector probability {row.probability:.2f} (cut-off {fitted.cutoff:.2f})"
+        if pair_scores is not None:
+            why += f", pair model {pair_scores[scored.index.get_loc(row.Index)]:.2f}"
         if _same_side(sa, sb) and _same_stance(_content_sign(sa), _content_sign(sb), scores):
             links.at[row.Index, "conflict"] = min(float(row.conflict), PARAPHRASE_CAP)
             why += "; they say the same thing (each entails the other): no conflict"
@@ -332,6 +335,14 @@ def _detect(
         links.at[row.Index, "linked"] = linked
         links.at[row.Index, "evidence"] = f"{basis}; {why}"
     return links
+
+
+def _pair_model_scores(scored: pd.DataFrame, by_id: dict[int, pd.Series]) -> np.ndarray:
+    """The shipped pair model's probability for each scored pair (``helpers.pair_model``)."""
+    from .pair_model import get_pair_model, side_text
+
+    side = {i: side_text(st["speaker"], st["polarity"], st["content"]) for i, st in by_id.items()}
+    return get_pair_model().score([side[int(a)] for a in scored["a"]], [side[int(b)] for b in scored["b"]])
 
 
 def _same_stance(sign_a: int, sign_b: int, scores: tuple[float, float, float, float]) -> bool:

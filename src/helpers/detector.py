@@ -2,8 +2,9 @@
 
 Every pair of quoted statements gets features from the NLI model (both directions on the contents, and how
 strongly each content says that something is false or did not happen), from the attribution (the cues'
-polarity, same speaker or not, what each speaker says elsewhere in the article) and from where the two stand
-in the text. A logistic regression fitted on the real-article dev set (``data/real/``, ``python -m helpers
+polarity, same speaker or not, what each speaker says elsewhere in the article), from where the two stand
+in the text, and from the pair model (``helpers.pair_model``), which reads both statements with their
+speakers and cues. A logistic regression fitted on the real-article dev set (``data/real/``, ``python -m helpers
 calibrate``) turns them into the probability that an annotator marks the pair as a contradiction. The fitted
 weights, the cut-off chosen on held-out folds and the figures measured there live in ``models/detector.json``,
 one entry per NLI model.
@@ -43,6 +44,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "dismissal": ("dismiss_max", "dismiss_gap", "not_happened_max", "not_happened_gap", "denies_max", "denies_gap", "speaker_dismiss_gap", "speaker_not_happened_gap", "sentence_similarity"),
     "shape": ("length_min", "length_max", "paragraph_min", "same_speaker_dismiss"),
     "speakers": ("speakers_opposite", "speakers_similarity", "speakers_polarity_score", "speakers_pairs", "speakers_denier_vs_other", "paragraph_gap"),
+    "pair": ("pair_model",),
     "rules": ("rule_conflict", "rule_linked"),
 }
 #: The probability cut-off reads as this score.
@@ -130,10 +132,12 @@ def dismissal_scores(model, contents: Mapping[int, str], predict) -> dict[str, d
 def pair_features(
     rows: pd.DataFrame, statements: pd.DataFrame, nli: Mapping[tuple[int, int], tuple[float, float, float, float]],
     dismissal: Mapping[str, Mapping[int, float]], sentence_similarity: Mapping[tuple[int, int], float],
+    pair_scores: Sequence[float] | None = None,
 ) -> pd.DataFrame:
     """One row of features per scored pair (``rows`` has a, b, similarity, rule_conflict and linked).
 
-    ``nli[(a, b)]`` holds entailment a→b, b→a and contradiction a→b, b→a on the contents."""
+    ``nli[(a, b)]`` holds entailment a→b, b→a and contradiction a→b, b→a on the contents; ``pair_scores``, when
+    given, the pair model's probability for each row (``helpers.pair_model``), read on the logit scale."""
     by_id = statements.set_index("id")
     out = pd.DataFrame(index=rows.index)
     if rows.empty:
@@ -182,6 +186,10 @@ def pair_features(
     for i, s in sign.items():
         denier[speaker[i]] = denier.get(speaker[i], False) or s < 0
     out["speakers_denier_vs_other"] = [float(denier[speaker[x]] != denier[speaker[y]]) for x, y in zip(a, b)]
+    if pair_scores is not None:
+        from .pair_model import to_logit
+
+        out["pair_model"] = to_logit(np.asarray(pair_scores, dtype=float))
     # for the ablation: the plain polarity-aware NLI score and the text's links
     rules = rows.reindex(columns=["rule_conflict", "linked"])
     out["rule_conflict"] = rules["rule_conflict"].fillna(0.0).astype(float).to_numpy()

@@ -86,6 +86,8 @@ def _load_adapter(folder: Path):
         from .bases import mpnet_base_dir
 
         base = str(mpnet_base_dir())
+    elif base == DEFAULT_NLI_MODEL.name:  # adapters on the shipped MiniLM (the pair model)
+        base = str(DEFAULT_NLI_MODEL)
     model = AutoModelForSequenceClassification.from_pretrained(
         base, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)), label2id={x: i for i, x in enumerate(LABELS)}, dtype=torch.float32
     )
@@ -93,7 +95,8 @@ def _load_adapter(folder: Path):
         from peft import PeftModel
 
         model = PeftModel.from_pretrained(model, str(folder)).merge_and_unload()
-    return AutoTokenizer.from_pretrained(str(folder)), model
+    tokenizer = folder if (folder / "tokenizer_config.json").is_file() else base  # else the base's own tokenizer
+    return AutoTokenizer.from_pretrained(str(tokenizer)), model
 
 
 def map_labels(id2label: dict) -> list[str]:

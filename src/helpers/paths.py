@@ -23,6 +23,8 @@ MODELS_DIR: Path = PROJECT_ROOT / "models"
 DEFAULT_NLI_MODEL: Path = MODELS_DIR / "minilm-l6-nli"
 #: LoRA adapters and head on all-mpnet-base-v2 (the base-size model; the base itself comes from PyPI).
 BASE_NLI_MODEL: Path = MODELS_DIR / "mpnet-nli-lora"
+#: The pair model: LoRA adapters and head on the shipped MiniLM, trained on the real dev set's statement pairs.
+PAIR_MODEL_DIR: Path = MODELS_DIR / "pair-lora"
 #: The contradiction detector fitted on the real-article dev set (``python -m helpers calibrate``).
 DETECTOR_FILE: Path = MODELS_DIR / "detector.json"
 #: Scratch space: training checkpoints, caches (ignored by git).

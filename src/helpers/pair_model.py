@@ -1,0 +1,272 @@
+"""A cross-encoder that reads two attributed statements together: who says what, and how.
+
+The NLI features of the detector see two contents and nothing of who says them or how. The pair model sees
+both sides as ``"<speaker> <says|denies|takes back|hedges>: <content>"`` and gives the probability that an
+annotator marks the pair as a contradiction. It is LoRA adapters and a head on the shipped MiniLM NLI model,
+fine-tuned on the real dev set's scored pairs (a marked pair is "contradiction", every other pair "neutral"),
+and its score (the two orders averaged, on the logit scale) is one more feature of the detector
+(``helpers.detector``, group ``pair``).
+
+The detector is fitted on out-of-fold scores: one pair model per fold of episodes scores the pairs it was not
+trained on (``out_of_fold``), so the detector never learns from a score the pair model saw the answer to.
+
+    python -m helpers train-pair-model data/real/gold/*.json     # folds (resumable), then the shipped model
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import random
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import paths
+from .paths import DEFAULT_NLI_MODEL, PAIR_MODEL_DIR
+
+log = logging.getLogger(__name__)
+
+#: How each side of a pair reads: the cue's polarity as a verb.
+VERB = {"assert": "says", "deny": "denies", "retract": "takes back", "hedge": "hedges"}
+#: The out-of-fold scores of the dev pairs, shipped beside the adapters (keys only, no article text).
+OUT_OF_FOLD_FILE = "out-of-fold.csv"
+#: Logits are clipped here, so one saturated score cannot dominate the detector.
+_CLIP = 1e-4
+
+
+@dataclass
+class PairTraining:
+    """The recipe of one pair-model training run."""
+
+    epochs: int = 2
+    learning_rate: float = 5e-4
+    batch_size: int = 16
+    rank: int = 16
+    max_length: int = 128
+    warmup: float = 0.06
+    seed: int = 0
+
+
+def side_text(speaker: str, polarity: str, content: str) -> str:
+    """One side of a pair as the pair model reads it."""
+    return f"{speaker} {VERB.get(str(polarity), 'says')}: {content}"
+
+
+def pair_key(file: str, a_text: str, b_text: str) -> str:
+    """A short key for one pair of one article (the out-of-fold table holds keys, not text)."""
+    return hashlib.sha1(f"{Path(file).name}\x00{a_text}\x00{b_text}".encode()).hexdigest()[:16]
+
+
+def to_logit(probability: np.ndarray) -> np.ndarray:
+    """The feature the detector reads: the probability on the logit scale, clipped."""
+    p = np.clip(np.asarray(probability, dtype=float), _CLIP, 1 - _CLIP)
+    return np.log(p / (1 - p))
+
+
+def _base():
+    """Tokenizer and model of the shipped MiniLM NLI cross-encoder (the pair model's base)."""
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    return AutoTokenizer.from_pretrained(str(DEFAULT_NLI_MODEL)), AutoModelForSequenceClassification.from_pretrained(str(DEFAULT_NLI_MODEL))
+
+
+def train_pair_model(a_texts: Sequence[str], b_texts: Sequence[str], labels: Sequence[bool], recipe: PairTraining | None = None, max_steps: int | None = None):
+    """LoRA adapters and head on the shipped MiniLM, trained on both orders of each pair. Returns the tokenizer,
+    the trained (peft-wrapped) model in eval mode, and the number of steps run."""
+    import torch
+
+    from .train_nli import add_lora, collate, make_batches
+
+    recipe = recipe or PairTraining()
+    torch.manual_seed(recipe.seed)
+    random.seed(recipe.seed)
+    tokenizer, model = _base()
+    column = {v.lower(): int(k) for k, v in model.config.id2label.items()}
+    model = add_lora(model, recipe.rank)
+    first = list(a_texts) + list(b_texts)
+    second = list(b_texts) + list(a_texts)
+    targets = [column["contradiction"] if y else column["neutral"] for y in list(labels) * 2]
+    encodings = tokenizer(first, second, truncation=True, max_length=recipe.max_length)
+    lengths = [len(x) for x in encodings["input_ids"]]
+    per_epoch = -(-len(targets) // recipe.batch_size)
+    total = min(max_steps or recipe.epochs * per_epoch, recipe.epochs * per_epoch)
+    optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=recipe.learning_rate, weight_decay=0.01)
+    warm = max(1, int(recipe.warmup * total))
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min(1.0, (s + 1) / warm) * max(0.0, (total - s) / total))
+    from tqdm.auto import tqdm
+
+    model.train()
+    done, start = 0, time.time()
+    with tqdm(total=total, desc="pair model", unit="step", mininterval=10) as bar:
+        for epoch in range(recipe.epochs):
+            for batch in make_batches(lengths, recipe.batch_size, recipe.seed, epoch, bucket=20):
+                if done >= total:
+                    break
+                inputs = collate(encodings, targets, batch, tokenizer.pad_token_id)
+                out = model(**inputs)
+                out.loss.backward()
+                optimizer.step()
+                schedule.step()
+                optimizer.zero_grad()
+                done += 1
+                bar.update(1)
+    log.info("pair model: %d steps in %.0f s", done, time.time() - start)
+    return tokenizer, model.eval(), done
+
+
+def save_pair_model(model, out: Path, card: dict) -> Path:
+    """Write the adapters and head (fp16, peft's format; the tokenizer is the base's) and the training facts to ``out``,
+    keeping its model card (``README.md``)."""
+    import copy
+    import shutil
+
+    out = Path(out)
+    tmp = out.with_name(f".tmp-{out.name}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    small = copy.deepcopy(model).half()
+    for cfg in small.peft_config.values():
+        cfg.base_model_name_or_path = "minilm-l6-nli"  # the project's shipped model (models/minilm-l6-nli)
+    small.save_pretrained(tmp, safe_serialization=True, save_embedding_layers=False)
+    (tmp / "README.md").unlink(missing_ok=True)  # peft's template card; the project's card is kept instead
+    (tmp / "training.json").write_text(json.dumps(card, indent=2) + "\n")
+    card_file = out / "README.md"
+    if card_file.is_file():
+        shutil.copy2(card_file, tmp / "README.md")
+    shutil.rmtree(out, ignore_errors=True)
+    tmp.rename(out)
+    return out
+
+
+class PairModel:
+    """The trained pair model: loads lazily (as an NLI model: bfloat16 where the hardware runs it natively, batches
+    by length); ``device=None`` means auto; ``score`` gives one probability per pair."""
+
+    def __init__(self, folder: str | Path | None = None, device: str | None = None, batch_size: int = 64, max_length: int = 128):
+        from .nli import NLIModel
+
+        self.folder = Path(folder) if folder is not None else PAIR_MODEL_DIR
+        if not (self.folder / "adapter_config.json").is_file():
+            raise ValueError(f"{self.folder}: no pair model here (adapter_config.json missing); run `python -m helpers train-pair-model data/real/gold/*.json`")
+        self.nli = NLIModel(self.folder, device=device, batch_size=batch_size, max_length=max_length)
+
+    @classmethod
+    def from_trained(cls, tokenizer, model, max_length: int = 128) -> PairModel:
+        """A scorer around a model just trained in this process (no folder; full precision)."""
+        from .nli import NLIModel, map_labels
+
+        self = cls.__new__(cls)
+        self.folder = None
+        self.nli = NLIModel(DEFAULT_NLI_MODEL, batch_size=64, max_length=max_length, precision="fp32")
+        self.nli._model, self.nli._tokenizer, self.nli._labels = model, tokenizer, map_labels(model.config.id2label)
+        self.nli.device, self.nli.precision = str(next(model.parameters()).device), "fp32"
+        return self
+
+    def score(self, a_texts: Sequence[str], b_texts: Sequence[str]) -> np.ndarray:
+        """Probability that each pair is a marked contradiction, averaged over both orders."""
+        if len(a_texts) != len(b_texts):
+            raise ValueError(f"score needs as many first as second sides, got {len(a_texts)} and {len(b_texts)}")
+        if not len(a_texts):
+            return np.zeros(0)
+        a, b = list(a_texts), list(b_texts)
+        both = self.nli.predict(a + b, b + a, progress=False)["contradiction"].to_numpy(float)
+        return (both[: len(a)] + both[len(a) :]) / 2
+
+
+_LOADED: dict[str, PairModel] = {}
+
+
+def get_pair_model(folder: str | Path | None = None) -> PairModel:
+    """The pair model of ``folder`` (default: the shipped one), loaded once per process."""
+    key = str(Path(folder) if folder is not None else PAIR_MODEL_DIR)
+    if key not in _LOADED:
+        _LOADED[key] = PairModel(key)
+    return _LOADED[key]
+
+
+def out_of_fold(pairs: pd.DataFrame, folds: int = 6, recipe: PairTraining | None = None, work: Path | None = None, max_steps: int | None = None) -> pd.Series:
+    """Each pair's score from a pair model trained on the other folds of episodes (``pairs`` has ta, tb, label,
+    episode). Every finished fold is kept under ``work``, so an interrupted run goes on where it stopped."""
+    from sklearn.model_selection import GroupKFold
+
+    recipe = recipe or PairTraining()
+    work = Path(work) if work is not None else paths.CACHE_DIR / "pair-model-folds"
+    work.mkdir(parents=True, exist_ok=True)
+    fingerprint = hashlib.sha1(json.dumps([asdict(recipe), max_steps, list(pairs["ta"]), list(pairs["tb"]), list(map(bool, pairs["label"]))]).encode()).hexdigest()[:12]
+    scores = pd.Series(np.nan, index=pairs.index)
+    split = GroupKFold(n_splits=min(folds, pairs["episode"].nunique())).split(pairs, pairs["label"], pairs["episode"])
+    for k, (train, test) in enumerate(split):
+        done = work / f"{fingerprint}-fold-{k}.npy"
+        if done.is_file():
+            scores.iloc[test] = np.load(done)
+            log.info("pair model fold %d: kept from %s", k, done)
+            continue
+        part = pairs.iloc[train]
+        tokenizer, model, _ = train_pair_model(list(part["ta"]), list(part["tb"]), list(part["label"]), recipe, max_steps)
+        scorer = PairModel.from_trained(tokenizer, model, max_length=recipe.max_length)
+        held = pairs.iloc[test]
+        values = scorer.score(list(held["ta"]), list(held["tb"]))
+        np.save(done, values)
+        scores.iloc[test] = values
+        log.info("pair model fold %d of %d done", k + 1, folds)
+    return scores
+
+
+def out_of_fold_scores(pairs: pd.DataFrame, folder: str | Path | None = None) -> np.ndarray:
+    """The out-of-fold scores the shipped pair model keeps for these dev pairs (``pairs`` has file, ta, tb)."""
+    path = (Path(folder) if folder is not None else PAIR_MODEL_DIR) / OUT_OF_FOLD_FILE
+    if not path.is_file():
+        raise ValueError(f"{path}: the pair model's out-of-fold scores are missing; run `python -m helpers train-pair-model data/real/gold/*.json`")
+    table = pd.read_csv(path, dtype={"key": str}).set_index("key")["score"]
+    table = table[~table.index.duplicated()]  # two pairs of one article with the same sides: one fold, one score
+    keys = [pair_key(f, a, b) for f, a, b in zip(pairs["file"], pairs["ta"], pairs["tb"])]
+    missing = [k for k in keys if k not in table.index]
+    if missing:
+        raise ValueError(
+            f"{path}: no out-of-fold score for {len(missing)} of {len(keys)} dev pairs (the statements changed since the pair model "
+            "was trained, or these articles are new); run `python -m helpers train-pair-model data/real/gold/*.json` again"
+        )
+    return table.loc[keys].to_numpy(float)
+
+
+def write_out_of_fold(pairs: pd.DataFrame, scores: Sequence[float], folder: Path) -> Path:
+    """Keep the dev pairs' out-of-fold scores beside the adapters, keyed by ``pair_key`` (no article text)."""
+    from .files import write_text_atomic
+
+    table = pd.DataFrame({
+        "key": [pair_key(f, a, b) for f, a, b in zip(pairs["file"], pairs["ta"], pairs["tb"])],
+        "file": [Path(f).name for f in pairs["file"]], "a": pairs["a"].astype(int), "b": pairs["b"].astype(int),
+        "label": pairs["label"].astype(int), "score": np.round(np.asarray(scores, dtype=float), 5),
+    })
+    return write_text_atomic(Path(folder) / OUT_OF_FOLD_FILE, table.to_csv(index=False))
+
+
+def train_and_save(pairs: pd.DataFrame, out: str | Path | None = None, folds: int = 6, recipe: PairTraining | None = None,
+                   work: Path | None = None, max_steps: int | None = None) -> dict:
+    """Out-of-fold scores for the dev pairs (``role`` not ``held-out``), then the pair model trained on all of them,
+    saved to ``out`` with those scores. Returns the training facts written to ``training.json``."""
+    from sklearn.metrics import average_precision_score
+
+    recipe = recipe or PairTraining()
+    out = Path(out) if out is not None else PAIR_MODEL_DIR
+    dev = pairs[pairs["role"] != "held-out"].reset_index(drop=True)
+    if dev.empty or not dev["label"].any():
+        raise ValueError("no dev pairs marked as contradictions in the gold files; nothing to train the pair model on")
+    start = time.time()
+    oof = out_of_fold(dev, folds, recipe, work, max_steps)
+    tokenizer, model, steps = train_pair_model(list(dev["ta"]), list(dev["tb"]), list(dev["label"]), recipe, max_steps)
+    card = {
+        "base": "minilm-l6-nli (models/minilm-l6-nli)", "recipe": asdict(recipe), "max_steps": max_steps, "steps": steps,
+        "articles": int(dev["file"].nunique()), "episodes": int(dev["episode"].nunique()), "pairs": len(dev), "marked": int(dev["label"].sum()),
+        "folds": folds, "out_of_fold_average_precision": round(float(average_precision_score(dev["label"].astype(bool), oof)), 4),
+        "seconds": round(time.time() - start),
+    }
+    save_pair_model(model, out, card)
+    write_out_of_fold(dev, oof.to_numpy(), out)
+    _LOADED.pop(str(out), None)
+    return card

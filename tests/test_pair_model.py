@@ -1,0 +1,113 @@
+"""The pair model: how a side reads, the logit feature, training with out-of-fold scores, resuming, loading, errors."""
+
+import logging
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers.calibration import collect_pairs
+from helpers.cli import main
+from helpers.pair_model import (
+    OUT_OF_FOLD_FILE,
+    PairModel,
+    get_pair_model,
+    out_of_fold_scores,
+    pair_key,
+    side_text,
+    to_logit,
+)
+from helpers.paths import DATA_DIR, PAIR_MODEL_DIR
+
+REAL = DATA_DIR / "real" / "gold"
+#: Three dev articles of three episodes.
+DEV = [REAL / f"{name}.json" for name in (
+    "dailybeast-2024-11-11-kremlin-insists-trump-putin-call-didnt-happen",
+    "dawn-2019-07-23-trump-modi-kashmir",
+    "medialine-2025-04-08-tehran-insists-indirect-talks",
+)]
+
+
+def test_a_side_reads_speaker_cue_and_content():
+    assert side_text("Dmitry Peskov", "deny", "there was no deal") == "Dmitry Peskov denies: there was no deal"
+    assert side_text("Macron", "retract", "x") == "Macron takes back: x" and side_text("Macron", "odd", "x") == "Macron says: x"
+
+
+def test_the_feature_is_a_clipped_logit():
+    values = to_logit(np.array([0.5, 0.0, 1.0, 0.9]))
+    assert values[0] == 0.0 and np.isfinite(values).all() and np.isclose(values[1], -values[2]) and values[3] > 2.0
+
+
+def test_keys_tell_files_and_orders_apart():
+    assert pair_key("x/a.json", "p", "q") == pair_key("y/a.json", "p", "q")  # the file's name, not where it lies
+    assert len({pair_key("a.json", "p", "q"), pair_key("a.json", "q", "p"), pair_key("b.json", "p", "q")}) == 3
+
+
+def test_a_folder_without_adapters_is_refused_with_what_to_do(tmp_path):
+    with pytest.raises(ValueError, match="no pair model here.*train-pair-model"):
+        PairModel(tmp_path)
+
+
+def test_missing_out_of_fold_scores_are_refused_with_what_to_do(tmp_path):
+    pairs = pd.DataFrame({"file": ["a.json"], "ta": ["A says: x"], "tb": ["B denies: x"]})
+    with pytest.raises(ValueError, match="out-of-fold scores are missing.*train-pair-model"):
+        out_of_fold_scores(pairs, tmp_path)
+    (tmp_path / OUT_OF_FOLD_FILE).write_text("key,file,a,b,label,score\n0123456789abcdef,a.json,0,1,0,0.2\n")
+    with pytest.raises(ValueError, match="no out-of-fold score for 1 of 1 dev pairs"):
+        out_of_fold_scores(pairs, tmp_path)
+
+
+def test_train_pair_model_rejects_bad_settings(capsys):
+    assert main(["train-pair-model", str(DEV[0]), "--folds", "1"]) == 2
+    assert "at least 2 folds" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_training_keeps_out_of_fold_scores_resumes_and_reloads(tmp_path, caplog, nli_model):
+    out, work = tmp_path / "pair", tmp_path / "folds"
+    args = ["train-pair-model", *map(str, DEV), "--folds", "3", "--max-steps", "2", "--out", str(out), "--work", str(work)]
+    assert main(args) == 0
+    assert (out / "adapter_config.json").is_file() and (out / "training.json").is_file()
+    assert len(list(work.glob("*-fold-*.npy"))) == 3
+    pairs = collect_pairs(DEV, nli_model, pair=False)
+    kept = out_of_fold_scores(pairs, out)  # every dev pair has its out-of-fold score
+    assert len(kept) == len(pairs) and ((kept > 0) & (kept < 1)).all()
+    model = PairModel(out)
+    forward = model.score(list(pairs["ta"][:5]), list(pairs["tb"][:5]))
+    assert np.allclose(forward, model.score(list(pairs["tb"][:5]), list(pairs["ta"][:5])), atol=1e-5)  # both orders averaged
+    with caplog.at_level(logging.INFO, logger="helpers.pair_model"):
+        assert main(args) == 0  # the folds are kept: only the final model trains again
+    assert sum("kept from" in r.message for r in caplog.records) == 3
+
+
+@pytest.mark.slow
+def test_the_shipped_pair_model_ranks_a_denial_of_the_claim_above_an_aside():
+    model = get_pair_model(PAIR_MODEL_DIR)
+    claim = side_text("Emmanuel Macron", "assert", "Putin agreed not to escalate the crisis over Ukraine")
+    denial = side_text("Dmitry Peskov", "deny", "Moscow and Paris reached a deal to de-escalate the crisis")
+    aside = side_text("Dmitry Peskov", "assert", "the talks in Moscow lasted more than five hours")
+    deny, other = model.score([claim, claim], [denial, aside])
+    assert deny > other
+
+
+@pytest.mark.slow
+def test_the_detector_reads_the_shipped_pair_model_on_what_the_user_sees(nli_model):
+    pairs = collect_pairs(DEV[:1], nli_model, pair=False)
+    from helpers.analysis import analyze_article
+    from helpers.detector import Detector, GROUPS
+    from helpers.evaluation import load_gold
+
+    names = list(GROUPS["pair"])
+    probe = Detector(features=names, coef=[1.0], intercept=0.0, mean=[0.0], scale=[1.0], cutoff=0.5)
+    result = analyze_article(load_gold(DEV[0]).article_path, model=nli_model, claims=[], detector=probe)
+    expected = to_logit(get_pair_model().score(list(pairs["ta"]), list(pairs["tb"])))
+    assert np.allclose(result.features["pair_model"].to_numpy(), expected, atol=1e-4)
+    assert result.links["evidence"].str.contains("pair model", regex=False).any()
+
+
+def test_two_pairs_with_the_same_sides_read_their_one_score(tmp_path):
+    pairs = pd.DataFrame({"file": ["a.json"] * 3, "ta": ["A says: x", "A says: x", "A says: y"], "tb": ["B denies: x", "B denies: x", "B says: z"]})
+    key = [pair_key("a.json", a, b) for a, b in zip(pairs["ta"], pairs["tb"])]
+    rows = [f"{key[0]},a.json,0,1,1,0.7", f"{key[1]},a.json,2,3,0,0.7", f"{key[2]},a.json,0,4,0,0.1"]
+    (tmp_path / OUT_OF_FOLD_FILE).write_text("key,file,a,b,label,score\n" + "\n".join(rows) + "\n")
+    assert out_of_fold_scores(pairs, tmp_path).tolist() == [0.7, 0.7, 0.1]
