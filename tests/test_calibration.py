@@ -57,3 +57,10 @@ def test_calibrate_on_a_broken_gold_file_is_a_one_line_error(tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: ") and "bad.json" in err and len(err.splitlines()) == 1
     assert not out.exists()  # nothing written
+
+
+def test_calibrate_refuses_unknown_feature_groups_before_loading_anything(tmp_path, capsys):
+    out = tmp_path / "detector.json"
+    assert main(["calibrate", str(DEV[0]), "--groups", "nli,frames", "--out", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "--groups 'nli,frames'" in err and "nli, dismissal, shape, speakers, pair" in err and not out.exists()

@@ -242,12 +242,17 @@ def cmd_corpus(args) -> int:
 def cmd_calibrate(args) -> int:
     """Fit the contradiction detector for one NLI model on gold files and print its held-out figures and ablation."""
     from .analysis import get_model
-    from .calibration import calibrate
+    from .calibration import SHIPPED_GROUPS, calibrate
     from .contradictions import detector_key
+    from .detector import GROUPS
 
+    groups = tuple(g.strip() for g in args.groups.split(",") if g.strip()) if args.groups else SHIPPED_GROUPS
+    unknown = [g for g in groups if g not in GROUPS or g == "rules"]
+    if unknown or not groups:
+        raise ValueError(f"--groups {args.groups!r}: use a comma-separated list of {', '.join(SHIPPED_GROUPS)}")
     model = get_model(args.model)
     key = args.key or detector_key(model)
-    detector, table = calibrate(args.gold, model, key, out=args.out)
+    detector, table = calibrate(args.gold, model, key, out=args.out, groups=groups)
     figures = detector.report["out_of_fold"]
     print(f"detector '{key}': {detector.report['articles']} articles, {detector.report['episodes']} episodes, {detector.report['pairs']} pairs of quoted statements")
     print(f"cut-off {detector.cutoff:.2f} (reads 0.60); out of fold: {figures['correct']}/{figures['flagged']} flags right "
@@ -385,6 +390,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--key", default=None, help="entry name in the detector file (default: fast, base or cascade)")
     s.add_argument("--out", default=None, help="detector file (default: models/detector.json)")
     s.add_argument("--ablation", metavar="OUT.md", default=None, help="also write the ablation table as Markdown")
+    s.add_argument("--groups", default=None, help="feature groups to fit, comma-separated (default: nli,dismissal,shape,speakers,pair)")
     s.set_defaults(func=cmd_calibrate)
 
     s = sub.add_parser("train-pair-model", help="train the pair model on gold files: out-of-fold scores per episode fold, then the shipped adapters")
