@@ -25,7 +25,7 @@ import torch
 
 from common import publish
 from helpers.evaluation import nli_metrics
-from helpers.nli import LABELS, load_nli, predicted_labels
+from helpers.nli import LABELS, NLIModel, load_nli, predicted_labels
 from helpers.nli_data import read_nli_jsonl
 from helpers.paths import SHARED_NLI_DIR
 
@@ -121,8 +121,9 @@ def main() -> None:
     prem, hyp, gold = df["premise"].tolist(), df["hypothesis"].tolist(), df["label"].tolist()
     model = load_nli("base", eager=True, device="cpu")
     rows = [score_torch(f"helpers NLIModel.predict, PyTorch {model.precision}", model, prem, hyp, gold)]
-    quantised = load_nli("base", eager=True, device="cpu", precision="fp32")  # int8 kernels run without autocast
-    quantised._model = torch.ao.quantization.quantize_dynamic(quantised.model, {torch.nn.Linear}, dtype=torch.qint8)
+    full = load_nli("base", eager=True, device="cpu", precision="fp32")  # int8 kernels run without autocast
+    int8 = torch.ao.quantization.quantize_dynamic(full.model, {torch.nn.Linear}, dtype=torch.qint8)
+    quantised = NLIModel.from_loaded(int8, full.tokenizer, full.name, batch_size=full.batch_size, max_length=full.max_length)
     rows.append(score_torch("helpers NLIModel.predict, PyTorch int8 dynamic, every linear layer", quantised, prem, hyp, gold))
     rows += score_onnx_variants(model, prem, hyp, gold, Path(args.workdir), args.threads)
 

@@ -277,3 +277,13 @@ def test_the_base_model_loads_offline_and_gets_the_clear_cases_right(monkeypatch
         ["The minister arrived in Paris.", "The talks were held in Oman.", "Fighting stopped overnight."],
     )
     assert list(predicted_labels(probs)) == ["entailment", "contradiction", "entailment"]
+
+
+@pytest.mark.slow
+def test_a_model_already_in_memory_scores_as_an_nli_model(nli_model):
+    from helpers.nli import NLIModel
+
+    wrapped = NLIModel.from_loaded(nli_model.model, nli_model.tokenizer, "in memory", batch_size=8)
+    assert wrapped.labels == nli_model.labels and wrapped.precision == "fp32" and wrapped.device == nli_model.device
+    probs = wrapped.predict(["Russian troops left Belarus."], ["Russian troops stayed in Belarus."])
+    assert probs.loc[0].idxmax() == "contradiction"

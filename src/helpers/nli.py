@@ -191,6 +191,14 @@ class NLIModel:
         self._fingerprint: str | None = None
         self.device: str | None = None
 
+    @classmethod
+    def from_loaded(cls, model, tokenizer, name: str, batch_size: int = 32, max_length: int = 256, precision: str = "fp32") -> NLIModel:
+        """An NLI model around a ``transformers`` model already in memory (one just trained), labels from its config."""
+        self = cls(name, batch_size=batch_size, max_length=max_length, precision=precision)
+        self._model, self._tokenizer, self._labels = model.eval(), tokenizer, map_labels(model.config.id2label)
+        self.device, self.precision = str(next(model.parameters()).device), precision
+        return self
+
     # -- loading ---------------------------------------------------------------------------
     def _load(self) -> None:
         if self._model is not None:

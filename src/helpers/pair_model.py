@@ -158,13 +158,11 @@ class PairModel:
     @classmethod
     def from_trained(cls, tokenizer, model, max_length: int = 128) -> PairModel:
         """A scorer around a model just trained in this process (no folder; full precision)."""
-        from .nli import NLIModel, map_labels
+        from .nli import NLIModel
 
         self = cls.__new__(cls)
         self.folder = None
-        self.nli = NLIModel(DEFAULT_NLI_MODEL, batch_size=64, max_length=max_length, precision="fp32")
-        self.nli._model, self.nli._tokenizer, self.nli._labels = model, tokenizer, map_labels(model.config.id2label)
-        self.nli.device, self.nli.precision = str(next(model.parameters()).device), "fp32"
+        self.nli = NLIModel.from_loaded(model, tokenizer, "pair model (in training)", batch_size=64, max_length=max_length)
         return self
 
     def score(self, a_texts: Sequence[str], b_texts: Sequence[str]) -> np.ndarray:
