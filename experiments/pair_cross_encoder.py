@@ -28,9 +28,8 @@ from helpers.analysis import analyze_article, get_model
 from helpers.calibration import collect_pairs
 from helpers.detector import load_detector
 from helpers.evaluation import load_gold
+from helpers.pair_model import side_text
 from helpers.paths import DEFAULT_NLI_MODEL
-
-VERB = {"assert": "says", "deny": "denies", "retract": "takes back", "hedge": "hedges"}
 
 
 def pair_texts(files: list[str], model) -> pd.DataFrame:
@@ -40,7 +39,7 @@ def pair_texts(files: list[str], model) -> pd.DataFrame:
     for path in files:
         result = analyze_article(load_gold(path).article_path, model=model, claims=[])
         for s in result.statement_objects:
-            texts[(str(path), s.id)] = f"{s.speaker} {VERB.get(s.polarity, 'says')}: {s.content}"
+            texts[(str(path), s.id)] = side_text(s.speaker, s.polarity, s.content)
     pairs["ta"] = [texts[(f, a)] for f, a in zip(pairs["file"], pairs["a"])]
     pairs["tb"] = [texts[(f, b)] for f, b in zip(pairs["file"], pairs["b"])]
     return pairs

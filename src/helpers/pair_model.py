@@ -124,23 +124,19 @@ def save_pair_model(model, out: Path, card: dict) -> Path:
     """Write the adapters and head (fp16, peft's format; the tokenizer is the base's) and the training facts to ``out``,
     keeping its model card (``README.md``)."""
     import copy
-    import shutil
 
-    out = Path(out)
-    tmp = out.with_name(f".tmp-{out.name}")
-    shutil.rmtree(tmp, ignore_errors=True)
-    small = copy.deepcopy(model).half()
-    for cfg in small.peft_config.values():
-        cfg.base_model_name_or_path = "minilm-l6-nli"  # the project's shipped model (models/minilm-l6-nli)
-    small.save_pretrained(tmp, safe_serialization=True, save_embedding_layers=False)
-    (tmp / "README.md").unlink(missing_ok=True)  # peft's template card; the project's card is kept instead
-    (tmp / "training.json").write_text(json.dumps(card, indent=2) + "\n")
-    card_file = out / "README.md"
-    if card_file.is_file():
-        shutil.copy2(card_file, tmp / "README.md")
-    shutil.rmtree(out, ignore_errors=True)
-    tmp.rename(out)
-    return out
+    from .train_nli import _write_atomically
+
+    def write(tmp: Path) -> None:
+        small = copy.deepcopy(model).half()
+        for cfg in small.peft_config.values():
+            cfg.base_model_name_or_path = DEFAULT_NLI_MODEL.name  # the project's shipped model (models/minilm-l6-nli)
+        small.save_pretrained(tmp, safe_serialization=True, save_embedding_layers=False)
+        (tmp / "README.md").unlink(missing_ok=True)  # peft's template card; the project's card is kept instead
+        (tmp / "training.json").write_text(json.dumps(card, indent=2) + "\n")
+
+    _write_atomically(Path(out), write)
+    return Path(out)
 
 
 class PairModel:
@@ -197,8 +193,8 @@ def out_of_fold(pairs: pd.DataFrame, folds: int = 6, recipe: PairTraining | None
     work.mkdir(parents=True, exist_ok=True)
     fingerprint = hashlib.sha1(json.dumps([asdict(recipe), max_steps, list(pairs["ta"]), list(pairs["tb"]), list(map(bool, pairs["label"]))]).encode()).hexdigest()[:12]
     scores = pd.Series(np.nan, index=pairs.index)
-    split = GroupKFold(n_splits=min(folds, pairs["episode"].nunique())).split(pairs, pairs["label"], pairs["episode"])
-    for k, (train, test) in enumerate(split):
+    splitter = GroupKFold(n_splits=min(folds, pairs["episode"].nunique()))
+    for k, (train, test) in enumerate(splitter.split(pairs, pairs["label"], pairs["episode"])):
         done = work / f"{fingerprint}-fold-{k}.npy"
         if done.is_file():
             scores.iloc[test] = np.load(done)
@@ -211,7 +207,7 @@ def out_of_fold(pairs: pd.DataFrame, folds: int = 6, recipe: PairTraining | None
         values = scorer.score(list(held["ta"]), list(held["tb"]))
         np.save(done, values)
         scores.iloc[test] = values
-        log.info("pair model fold %d of %d done", k + 1, folds)
+        log.info("pair model fold %d of %d done", k + 1, splitter.n_splits)
     return scores
 
 
