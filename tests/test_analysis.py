@@ -41,6 +41,12 @@ def test_analyze_seed_end_to_end(tmp_path, seed_article, model, name):
     from helpers.statements import extract_statements
 
     assert len(data["statements"]) == len(extract_statements(load_article(seed_article))) >= 21  # every gold statement and the narration
+    text = load_article(seed_article).text  # the offsets point into the cleaned text
+    quoted = [s for s in data["statements"] if s["speaker"] != "narrator"]
+    assert quoted and all(0 <= s["mention_start"] < s["mention_end"] and 0 <= s["cue_start"] < s["cue_end"] for s in quoted if s["mention_start"] >= 0)
+    assert all(text[s["cue_start"] : s["cue_end"]].lower() == s["cue"].lower() for s in quoted if s["cue_start"] >= 0 and " " not in s["cue"])
+    macron = next(s for s in quoted if s["speaker"] == "Emmanuel Macron" and s["mention_start"] >= 0)
+    assert "Macron" in text[macron["mention_start"] : macron["mention_end"]]
     assert data["model"]["name"] == name and len(data["model"]["fingerprint"]) == 16
     assert "no detector fitted" not in proc.stderr
     found = data["contradictions"]

@@ -1,5 +1,6 @@
 """The pair model: how a side reads, the logit feature, training with out-of-fold scores, resuming, loading, errors."""
 
+import json
 import logging
 
 import numpy as np
@@ -11,13 +12,16 @@ from helpers.cli import main
 from helpers.pair_model import (
     OUT_OF_FOLD_FILE,
     PairModel,
+    PairTraining,
     get_pair_model,
     out_of_fold_scores,
     pair_key,
+    save_pair_model,
     side_text,
     to_logit,
+    train_pair_model,
 )
-from helpers.paths import DATA_DIR, PAIR_MODEL_DIR
+from helpers.paths import BASE_NLI_MODEL, DATA_DIR, PAIR_MODEL_DIR
 
 REAL = DATA_DIR / "real" / "gold"
 #: Three dev articles of three episodes.
@@ -78,6 +82,26 @@ def test_training_keeps_out_of_fold_scores_resumes_and_reloads(tmp_path, caplog,
     with caplog.at_level(logging.INFO, logger="helpers.pair_model"):
         assert main(args) == 0  # the folds are kept: only the final model trains again
     assert sum("kept from" in r.message for r in caplog.records) == 3
+
+
+@pytest.mark.slow
+def test_a_pair_model_on_the_base_size_model_saves_and_reloads_on_its_merged_base(tmp_path):
+    """Adapters on the base-size NLI model load on that model with its NLI adapters merged, as they were trained."""
+    a = [side_text("Emmanuel Macron", "assert", "Putin agreed not to escalate"), side_text("Kremlin", "assert", "talks lasted six hours")]
+    b = [side_text("Dmitry Peskov", "deny", "there was no deal with Putin"), side_text("Kremlin", "assert", "the talks were long")]
+    recipe = PairTraining(epochs=1, base=BASE_NLI_MODEL.name)
+    tokenizer, model, steps = train_pair_model(a, b, [True, False], recipe, max_steps=1)
+    assert steps == 1
+    trained = PairModel.from_trained(tokenizer, model).score(a, b)
+    save_pair_model(model, tmp_path / "pair", {"base": recipe.base}, recipe.base)
+    assert json.loads((tmp_path / "pair" / "adapter_config.json").read_text())["base_model_name_or_path"] == "mpnet-nli-lora"
+    reloaded = PairModel(tmp_path / "pair").score(a, b)
+    assert np.allclose(trained, reloaded, atol=0.03)  # the reloaded model runs in bfloat16 where the hardware has it
+
+
+def test_an_unknown_pair_model_base_is_refused():
+    with pytest.raises(ValueError, match="pair model base 'roberta': use one of minilm-l6-nli, mpnet-nli-lora"):
+        train_pair_model(["A says: x"], ["B denies: x"], [True], PairTraining(base="roberta"), max_steps=1)
 
 
 @pytest.mark.slow

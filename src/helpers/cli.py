@@ -274,14 +274,15 @@ def cmd_train_pair_model(args) -> int:
     """Train the pair model (``helpers.pair_model``) and keep its out-of-fold scores for ``calibrate``."""
     from .analysis import get_model
     from .calibration import collect_pairs
-    from .pair_model import PairTraining, train_and_save
+    from .pair_model import PAIR_BASE_NAMES, PairTraining, train_and_save
 
     if args.folds < 2 or args.epochs < 1:
         raise ValueError(f"--folds {args.folds} --epochs {args.epochs}: use at least 2 folds and 1 epoch")
     pairs = collect_pairs(args.gold, get_model("fast"), pair=False)
     if pairs.empty:
         raise ValueError("no scored pairs of quoted statements in the gold files; nothing to train on")
-    card = train_and_save(pairs, args.out, args.folds, PairTraining(epochs=args.epochs), Path(args.work) if args.work else None, args.max_steps)
+    recipe = PairTraining(epochs=args.epochs, base=PAIR_BASE_NAMES[args.base])
+    card = train_and_save(pairs, args.out, args.folds, recipe, Path(args.work) if args.work else None, args.max_steps)
     print(f"pair model: {card['articles']} articles, {card['pairs']} pairs ({card['marked']} marked), {card['steps']} steps; "
           f"out-of-fold average precision {card['out_of_fold_average_precision']:.3f} -> {args.out or 'models/pair-lora'}")
     return 0
@@ -398,6 +399,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", default=None, help="adapter folder (default: models/pair-lora)")
     s.add_argument("--folds", type=int, default=6, help="folds of episodes for the out-of-fold scores (default: 6)")
     s.add_argument("--epochs", type=int, default=2)
+    s.add_argument("--base", choices=["fast", "base"], default="fast", help="NLI model the adapters go on: fast (MiniLM, the default) or base (the base-size model)")
     s.add_argument("--max-steps", type=int, default=None, help="stop each training after this many steps (a quick check)")
     s.add_argument("--work", default=None, help="where finished folds are kept, so a rerun resumes (default: .cache/pair-model-folds)")
     s.set_defaults(func=cmd_train_pair_model)

@@ -88,6 +88,13 @@ def _load_adapter(folder: Path):
         base = str(mpnet_base_dir())
     elif base == DEFAULT_NLI_MODEL.name:  # adapters on the shipped MiniLM (the pair model)
         base = str(DEFAULT_NLI_MODEL)
+    elif base == BASE_NLI_MODEL.name:  # adapters on the base-size NLI model (a pair model): on its merged weights
+        tokenizer, model = _load_adapter(BASE_NLI_MODEL)
+        if not merge_lora(model, folder):
+            from peft import PeftModel
+
+            model = PeftModel.from_pretrained(model, str(folder)).merge_and_unload()
+        return tokenizer, model
     model = AutoModelForSequenceClassification.from_pretrained(
         base, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)), label2id={x: i for i, x in enumerate(LABELS)}, dtype=torch.float32
     )

@@ -2,8 +2,9 @@
 
 The NLI features of the detector see two contents and nothing of who says them or how. The pair model sees
 both sides as ``"<speaker> <says|denies|takes back|hedges>: <content>"`` and gives the probability that an
-annotator marks the pair as a contradiction. It is LoRA adapters and a head on the shipped MiniLM NLI model,
-fine-tuned on the real dev set's scored pairs (a marked pair is "contradiction", every other pair "neutral"),
+annotator marks the pair as a contradiction. It is LoRA adapters and a head on one of the project's NLI models
+(``PAIR_BASES``: the shipped MiniLM, or the base-size model with its NLI adapters merged), fine-tuned on the real
+dev set's scored pairs (a marked pair is "contradiction", every other pair "neutral"),
 and its score (the two orders averaged, on the logit scale) is one more feature of the detector
 (``helpers.detector``, group ``pair``).
 
@@ -28,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from . import paths
-from .paths import DEFAULT_NLI_MODEL, PAIR_MODEL_DIR
+from .paths import BASE_NLI_MODEL, DEFAULT_NLI_MODEL, PAIR_MODEL_DIR
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,10 @@ log = logging.getLogger(__name__)
 VERB = {"assert": "says", "deny": "denies", "retract": "takes back", "hedge": "hedges"}
 #: The out-of-fold scores of the dev pairs, shipped beside the adapters (keys only, no article text).
 OUT_OF_FOLD_FILE = "out-of-fold.csv"
+#: The NLI models a pair model can be trained on, by the name its adapter config records (a folder of ``models/``).
+PAIR_BASES: dict[str, Path] = {DEFAULT_NLI_MODEL.name: DEFAULT_NLI_MODEL, BASE_NLI_MODEL.name: BASE_NLI_MODEL}
+#: The command line's names for them.
+PAIR_BASE_NAMES = {"fast": DEFAULT_NLI_MODEL.name, "base": BASE_NLI_MODEL.name}
 #: Logits are clipped here, so one saturated score cannot dominate the detector.
 _CLIP = 1e-4
 
@@ -51,6 +56,7 @@ class PairTraining:
     max_length: int = 128
     warmup: float = 0.06
     seed: int = 0
+    base: str = DEFAULT_NLI_MODEL.name  # a key of PAIR_BASES
 
 
 def side_text(speaker: str, polarity: str, content: str) -> str:
@@ -69,11 +75,19 @@ def to_logit(probability: np.ndarray) -> np.ndarray:
     return np.log(p / (1 - p))
 
 
-def _base():
-    """Tokenizer and model of the shipped MiniLM NLI cross-encoder (the pair model's base)."""
+def _base(name: str = DEFAULT_NLI_MODEL.name):
+    """Tokenizer and model of the NLI cross-encoder ``name`` (a key of ``PAIR_BASES``), the pair model's base: the
+    shipped MiniLM as saved, the base-size model with its NLI adapters merged."""
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
-    return AutoTokenizer.from_pretrained(str(DEFAULT_NLI_MODEL)), AutoModelForSequenceClassification.from_pretrained(str(DEFAULT_NLI_MODEL))
+    if name not in PAIR_BASES:
+        raise ValueError(f"pair model base {name!r}: use one of {', '.join(PAIR_BASES)}")
+    folder = PAIR_BASES[name]
+    if (folder / "adapter_config.json").is_file():
+        from .nli import _load_adapter
+
+        return _load_adapter(folder)
+    return AutoTokenizer.from_pretrained(str(folder)), AutoModelForSequenceClassification.from_pretrained(str(folder))
 
 
 def train_pair_model(a_texts: Sequence[str], b_texts: Sequence[str], labels: Sequence[bool], recipe: PairTraining | None = None, max_steps: int | None = None):
@@ -86,7 +100,7 @@ def train_pair_model(a_texts: Sequence[str], b_texts: Sequence[str], labels: Seq
     recipe = recipe or PairTraining()
     torch.manual_seed(recipe.seed)
     random.seed(recipe.seed)
-    tokenizer, model = _base()
+    tokenizer, model = _base(recipe.base)
     column = {v.lower(): int(k) for k, v in model.config.id2label.items()}
     model = add_lora(model, recipe.rank)
     first = list(a_texts) + list(b_texts)
@@ -120,7 +134,7 @@ def train_pair_model(a_texts: Sequence[str], b_texts: Sequence[str], labels: Seq
     return tokenizer, model.eval(), done
 
 
-def save_pair_model(model, out: Path, card: dict) -> Path:
+def save_pair_model(model, out: Path, card: dict, base: str = DEFAULT_NLI_MODEL.name) -> Path:
     """Write the adapters and head (fp16, peft's format; the tokenizer is the base's) and the training facts to ``out``,
     keeping its model card (``README.md``)."""
     import copy
@@ -130,7 +144,7 @@ def save_pair_model(model, out: Path, card: dict) -> Path:
     def write(tmp: Path) -> None:
         small = copy.deepcopy(model).half()
         for cfg in small.peft_config.values():
-            cfg.base_model_name_or_path = DEFAULT_NLI_MODEL.name  # the project's shipped model (models/minilm-l6-nli)
+            cfg.base_model_name_or_path = base  # a model of the project (models/<base>), see PAIR_BASES
         small.save_pretrained(tmp, safe_serialization=True, save_embedding_layers=False)
         (tmp / "README.md").unlink(missing_ok=True)  # peft's template card; the project's card is kept instead
         (tmp / "training.json").write_text(json.dumps(card, indent=2) + "\n")
@@ -255,12 +269,12 @@ def train_and_save(pairs: pd.DataFrame, out: str | Path | None = None, folds: in
     oof = out_of_fold(dev, folds, recipe, work, max_steps)
     tokenizer, model, steps = train_pair_model(list(dev["ta"]), list(dev["tb"]), list(dev["label"]), recipe, max_steps)
     card = {
-        "base": "minilm-l6-nli (models/minilm-l6-nli)", "recipe": asdict(recipe), "max_steps": max_steps, "steps": steps,
+        "base": f"{recipe.base} (models/{recipe.base})", "recipe": asdict(recipe), "max_steps": max_steps, "steps": steps,
         "articles": int(dev["file"].nunique()), "episodes": int(dev["episode"].nunique()), "pairs": len(dev), "marked": int(dev["label"].sum()),
         "folds": folds, "out_of_fold_average_precision": round(float(average_precision_score(dev["label"].astype(bool), oof)), 4),
         "seconds": round(time.time() - start),
     }
-    save_pair_model(model, out, card)
+    save_pair_model(model, out, card, recipe.base)
     write_out_of_fold(dev, oof.to_numpy(), out)
     _LOADED.pop(str(out), None)
     return card

@@ -537,6 +537,7 @@ def statements_frame(statements: list[Statement]) -> pd.DataFrame:
     cols = [
         "id", "sentence", "start", "end", "text", "speaker", "mention", "cue", "polarity", "quote",
         "content", "time", "time_rank", "refers_to", "paragraph", "about_speech",
+        "content_start", "content_end", "mention_start", "mention_end", "cue_start", "cue_end",
     ]
     df = pd.DataFrame([s.to_dict() for s in statements], columns=cols)
     df["refers_to"] = df["refers_to"].astype("Int64")
