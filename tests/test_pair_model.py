@@ -115,6 +115,19 @@ def test_the_shipped_pair_model_ranks_a_denial_of_the_claim_above_an_aside():
 
 
 @pytest.mark.slow
+def test_pair_scores_kept_in_the_cache_are_read_not_computed(tmp_path):
+    from helpers.cache import NLICache
+
+    model, cache = get_pair_model(), NLICache(tmp_path / "scores.sqlite")
+    a = [side_text("Emmanuel Macron", "assert", "Putin agreed not to escalate"), side_text("Kremlin", "assert", "talks lasted six hours")]
+    b = [side_text("Dmitry Peskov", "deny", "there was no deal with Putin"), side_text("Kremlin", "assert", "the talks were long")]
+    first = model.score(a, b, cache=cache)
+    assert cache.misses == 4 and cache.hits == 0  # both orders of two pairs
+    assert np.array_equal(model.score(a, b, cache=cache), first) and cache.hits == 4 and cache.misses == 4
+    assert np.allclose(first, model.score(a, b), atol=1e-6)
+
+
+@pytest.mark.slow
 def test_the_detector_reads_the_shipped_pair_model_on_what_the_user_sees(nli_model):
     pairs = collect_pairs(DEV[:1], nli_model, pair=False)
     from helpers.analysis import analyze_article

@@ -309,7 +309,7 @@ def _detect(
     vectors = dict(zip(sentences, embed_texts(list(sentences.values())))) if sentences else {}
     scored = links[keep]
     sentence_similarity = {(int(a), int(b)): float(np.dot(vectors[int(a)], vectors[int(b)])) for a, b in zip(scored["a"], scored["b"])}
-    pair_scores = _pair_model_scores(scored, by_id) if "pair_model" in fitted.features else None
+    pair_scores = _pair_model_scores(scored, by_id, model) if "pair_model" in fitted.features else None
     features = pair_features(scored, statements, nli, dismissal, sentence_similarity, pair_scores)
     links.attrs["features"] = features
     probability = fitted.probability(features) if len(scored) else np.zeros(0)
@@ -337,12 +337,17 @@ def _detect(
     return links
 
 
-def _pair_model_scores(scored: pd.DataFrame, by_id: dict[int, pd.Series]) -> np.ndarray:
-    """The shipped pair model's probability for each scored pair (``helpers.pair_model``)."""
+def _pair_model_scores(scored: pd.DataFrame, by_id: dict[int, pd.Series], model=None) -> np.ndarray:
+    """The shipped pair model's probability for each scored pair (``helpers.pair_model``), kept in the NLI score
+    cache when ``model`` (the analysis's NLI model) reads one."""
+    from .cache import CachedNLI
+    from .nli import CascadeNLI
     from .pair_model import get_pair_model, side_text
 
+    reader = model.fast if isinstance(model, CascadeNLI) else model
+    cache = reader.cache if isinstance(reader, CachedNLI) else None
     side = {i: side_text(st["speaker"], st["polarity"], st["content"]) for i, st in by_id.items()}
-    return get_pair_model().score([side[int(a)] for a in scored["a"]], [side[int(b)] for b in scored["b"]])
+    return get_pair_model().score([side[int(a)] for a in scored["a"]], [side[int(b)] for b in scored["b"]], cache=cache)
 
 
 def _same_stance(sign_a: int, sign_b: int, scores: tuple[float, float, float, float]) -> bool:

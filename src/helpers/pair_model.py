@@ -175,14 +175,20 @@ class PairModel:
         self.nli = NLIModel.from_loaded(model, tokenizer, "pair model (in training)", batch_size=64, max_length=max_length)
         return self
 
-    def score(self, a_texts: Sequence[str], b_texts: Sequence[str]) -> np.ndarray:
-        """Probability that each pair is a marked contradiction, averaged over both orders."""
+    def score(self, a_texts: Sequence[str], b_texts: Sequence[str], cache=None) -> np.ndarray:
+        """Probability that each pair is a marked contradiction, averaged over both orders; with ``cache`` (an
+        ``helpers.cache.NLICache``), scores kept there are read rather than computed, and new ones kept."""
         if len(a_texts) != len(b_texts):
             raise ValueError(f"score needs as many first as second sides, got {len(a_texts)} and {len(b_texts)}")
         if not len(a_texts):
             return np.zeros(0)
         a, b = list(a_texts), list(b_texts)
-        both = self.nli.predict(a + b, b + a, progress=False)["contradiction"].to_numpy(float)
+        scorer = self.nli
+        if cache is not None:
+            from .cache import CachedNLI
+
+            scorer = CachedNLI(self.nli, cache)
+        both = scorer.predict(a + b, b + a, progress=False)["contradiction"].to_numpy(float)
         return (both[: len(a)] + both[len(a) :]) / 2
 
 
