@@ -69,7 +69,7 @@ def test_train_pair_model_rejects_bad_settings(capsys):
 @pytest.mark.slow
 def test_training_keeps_out_of_fold_scores_resumes_and_reloads(tmp_path, caplog, nli_model):
     out, work = tmp_path / "pair", tmp_path / "folds"
-    args = ["train-pair-model", *map(str, DEV), "--folds", "3", "--max-steps", "2", "--out", str(out), "--work", str(work)]
+    args = ["train-pair-model", *map(str, DEV), "--folds", "3", "--max-steps", "2", "--base", "fast", "--out", str(out), "--work", str(work)]
     assert main(args) == 0
     assert (out / "adapter_config.json").is_file() and (out / "training.json").is_file()
     assert len(list(work.glob("*-fold-*.npy"))) == 3

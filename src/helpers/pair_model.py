@@ -49,14 +49,14 @@ _CLIP = 1e-4
 class PairTraining:
     """The recipe of one pair-model training run."""
 
-    epochs: int = 2
+    epochs: int = 1
     learning_rate: float = 5e-4
     batch_size: int = 16
     rank: int = 16
     max_length: int = 128
     warmup: float = 0.06
     seed: int = 0
-    base: str = DEFAULT_NLI_MODEL.name  # a key of PAIR_BASES
+    base: str = BASE_NLI_MODEL.name  # a key of PAIR_BASES
 
 
 def side_text(speaker: str, polarity: str, content: str) -> str:
@@ -75,7 +75,7 @@ def to_logit(probability: np.ndarray) -> np.ndarray:
     return np.log(p / (1 - p))
 
 
-def _base(name: str = DEFAULT_NLI_MODEL.name):
+def _base(name: str = BASE_NLI_MODEL.name):
     """Tokenizer and model of the NLI cross-encoder ``name`` (a key of ``PAIR_BASES``), the pair model's base: the
     shipped MiniLM as saved, the base-size model with its NLI adapters merged."""
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
@@ -134,7 +134,7 @@ def train_pair_model(a_texts: Sequence[str], b_texts: Sequence[str], labels: Seq
     return tokenizer, model.eval(), done
 
 
-def save_pair_model(model, out: Path, card: dict, base: str = DEFAULT_NLI_MODEL.name) -> Path:
+def save_pair_model(model, out: Path, card: dict, base: str = BASE_NLI_MODEL.name) -> Path:
     """Write the adapters and head (fp16, peft's format; the tokenizer is the base's) and the training facts to ``out``,
     keeping its model card (``README.md``)."""
     import copy
@@ -203,7 +203,7 @@ def get_pair_model(folder: str | Path | None = None) -> PairModel:
     return _LOADED[key]
 
 
-def out_of_fold(pairs: pd.DataFrame, folds: int = 6, recipe: PairTraining | None = None, work: Path | None = None, max_steps: int | None = None) -> pd.Series:
+def out_of_fold(pairs: pd.DataFrame, folds: int = 3, recipe: PairTraining | None = None, work: Path | None = None, max_steps: int | None = None) -> pd.Series:
     """Each pair's score from a pair model trained on the other folds of episodes (``pairs`` has ta, tb, label,
     episode). Every finished fold is kept under ``work``, so an interrupted run goes on where it stopped."""
     from sklearn.model_selection import GroupKFold
@@ -211,9 +211,10 @@ def out_of_fold(pairs: pd.DataFrame, folds: int = 6, recipe: PairTraining | None
     recipe = recipe or PairTraining()
     work = Path(work) if work is not None else paths.CACHE_DIR / "pair-model-folds"
     work.mkdir(parents=True, exist_ok=True)
-    fingerprint = hashlib.sha1(json.dumps([asdict(recipe), max_steps, list(pairs["ta"]), list(pairs["tb"]), list(map(bool, pairs["label"]))]).encode()).hexdigest()[:12]
-    scores = pd.Series(np.nan, index=pairs.index)
     splitter = GroupKFold(n_splits=min(folds, pairs["episode"].nunique()))
+    facts = [asdict(recipe), max_steps, splitter.n_splits, list(pairs["ta"]), list(pairs["tb"]), list(map(bool, pairs["label"]))]
+    fingerprint = hashlib.sha1(json.dumps(facts).encode()).hexdigest()[:12]  # a fold file is reused only for the same split and recipe
+    scores = pd.Series(np.nan, index=pairs.index)
     for k, (train, test) in enumerate(splitter.split(pairs, pairs["label"], pairs["episode"])):
         done = work / f"{fingerprint}-fold-{k}.npy"
         if done.is_file():
@@ -260,7 +261,7 @@ def write_out_of_fold(pairs: pd.DataFrame, scores: Sequence[float], folder: Path
     return write_text_atomic(Path(folder) / OUT_OF_FOLD_FILE, table.to_csv(index=False))
 
 
-def train_and_save(pairs: pd.DataFrame, out: str | Path | None = None, folds: int = 6, recipe: PairTraining | None = None,
+def train_and_save(pairs: pd.DataFrame, out: str | Path | None = None, folds: int = 3, recipe: PairTraining | None = None,
                    work: Path | None = None, max_steps: int | None = None) -> dict:
     """Out-of-fold scores for the dev pairs (``role`` not ``held-out``), then the pair model trained on all of them,
     saved to ``out`` with those scores. Returns the training facts written to ``training.json``."""
