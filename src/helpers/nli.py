@@ -90,20 +90,21 @@ def _load_adapter(folder: Path):
         base = str(DEFAULT_NLI_MODEL)
     elif base == BASE_NLI_MODEL.name:  # adapters on the base-size NLI model (a pair model): on its merged weights
         tokenizer, model = _load_adapter(BASE_NLI_MODEL)
-        if not merge_lora(model, folder):
-            from peft import PeftModel
-
-            model = PeftModel.from_pretrained(model, str(folder)).merge_and_unload()
-        return tokenizer, model
+        return tokenizer, _merge(model, folder)
     model = AutoModelForSequenceClassification.from_pretrained(
         base, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)), label2id={x: i for i, x in enumerate(LABELS)}, dtype=torch.float32
     )
+    tokenizer = folder if (folder / "tokenizer_config.json").is_file() else base  # else the base's own tokenizer
+    return AutoTokenizer.from_pretrained(str(tokenizer)), _merge(model, folder)
+
+
+def _merge(model, folder: Path):
+    """``model`` with the LoRA adapter of ``folder`` merged into its weights (by peft where ``merge_lora`` cannot)."""
     if not merge_lora(model, folder):
         from peft import PeftModel
 
         model = PeftModel.from_pretrained(model, str(folder)).merge_and_unload()
-    tokenizer = folder if (folder / "tokenizer_config.json").is_file() else base  # else the base's own tokenizer
-    return AutoTokenizer.from_pretrained(str(tokenizer)), model
+    return model
 
 
 def map_labels(id2label: dict) -> list[str]:
