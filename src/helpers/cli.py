@@ -274,14 +274,15 @@ def cmd_train_pair_model(args) -> int:
     """Train the pair model (``helpers.pair_model``) and keep its out-of-fold scores for ``calibrate``."""
     from .analysis import get_model
     from .calibration import collect_pairs
-    from .pair_model import PAIR_BASE_NAMES, PairTraining, train_and_save
+    from .nli import MODEL_NAMES
+    from .pair_model import PairTraining, train_and_save
 
     if args.folds < 2 or args.epochs < 1:
         raise ValueError(f"--folds {args.folds} --epochs {args.epochs}: use at least 2 folds and 1 epoch")
     pairs = collect_pairs(args.gold, get_model("fast"), pair=False)
     if pairs.empty:
         raise ValueError("no scored pairs of quoted statements in the gold files; nothing to train on")
-    recipe = PairTraining(epochs=args.epochs, base=PAIR_BASE_NAMES[args.base])
+    recipe = PairTraining(epochs=args.epochs, base=Path(MODEL_NAMES[args.base]).name)  # the model's folder name, as adapters record it
     card = train_and_save(pairs, args.out, args.folds, recipe, Path(args.work) if args.work else None, args.max_steps)
     print(f"pair model: {card['articles']} articles, {card['pairs']} pairs ({card['marked']} marked), {card['steps']} steps; "
           f"out-of-fold average precision {card['out_of_fold_average_precision']:.3f} -> {args.out or 'models/pair-lora'}")

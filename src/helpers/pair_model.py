@@ -39,8 +39,6 @@ VERB = {"assert": "says", "deny": "denies", "retract": "takes back", "hedge": "h
 OUT_OF_FOLD_FILE = "out-of-fold.csv"
 #: The NLI models a pair model can be trained on, by the name its adapter config records (a folder of ``models/``).
 PAIR_BASES: dict[str, Path] = {DEFAULT_NLI_MODEL.name: DEFAULT_NLI_MODEL, BASE_NLI_MODEL.name: BASE_NLI_MODEL}
-#: The command line's names for them.
-PAIR_BASE_NAMES = {"fast": DEFAULT_NLI_MODEL.name, "base": BASE_NLI_MODEL.name}
 #: Logits are clipped here, so one saturated score cannot dominate the detector.
 _CLIP = 1e-4
 
