@@ -6,7 +6,7 @@ import sqlite3
 import pandas as pd
 import pytest
 
-from helpers.cache import CachedNLI, NLICache, cached
+from helpers.cache import CachedNLI, NLICache, cache_of, cached
 
 
 class CountingModel:
@@ -50,6 +50,8 @@ def test_a_cascade_reuses_what_each_of_its_models_left_in_the_cache(tmp_path):
     cascade.predict(["a deal", "no", "new deal"], ["x", "y", "z"])
     assert fast.scored == 3 and full.scored == 3
     assert isinstance(cached(fast, cache), CachedNLI)
+    assert cache_of(cascade) is cache and cache_of(cached(fast, cache)) is cache  # where the pair model keeps its scores
+    assert cache_of(fast) is None and cache_of(CascadeNLI(fast, full, screen=0.5)) is None
 
 
 def _writer(path, worker):

@@ -147,3 +147,11 @@ def cached(model, cache: NLICache):
     if isinstance(model, CascadeNLI):
         return CascadeNLI(CachedNLI(model.fast, cache), CachedNLI(model.full, cache), screen=model.screen)
     return CachedNLI(model, cache)
+
+
+def cache_of(model) -> NLICache | None:
+    """The cache ``model`` reads and fills (as ``cached`` made it), or None."""
+    from .nli import CascadeNLI
+
+    reader = model.fast if isinstance(model, CascadeNLI) else model
+    return reader.cache if isinstance(reader, CachedNLI) else None

@@ -340,14 +340,11 @@ def _detect(
 def _pair_model_scores(scored: pd.DataFrame, by_id: dict[int, pd.Series], model=None) -> np.ndarray:
     """The shipped pair model's probability for each scored pair (``helpers.pair_model``), kept in the NLI score
     cache when ``model`` (the analysis's NLI model) reads one."""
-    from .cache import CachedNLI
-    from .nli import CascadeNLI
+    from .cache import cache_of
     from .pair_model import get_pair_model, side_text
 
-    reader = model.fast if isinstance(model, CascadeNLI) else model
-    cache = reader.cache if isinstance(reader, CachedNLI) else None
     side = {i: side_text(st["speaker"], st["polarity"], st["content"]) for i, st in by_id.items()}
-    return get_pair_model().score([side[int(a)] for a in scored["a"]], [side[int(b)] for b in scored["b"]], cache=cache)
+    return get_pair_model().score([side[int(a)] for a in scored["a"]], [side[int(b)] for b in scored["b"]], cache=cache_of(model))
 
 
 def _same_stance(sign_a: int, sign_b: int, scores: tuple[float, float, float, float]) -> bool:

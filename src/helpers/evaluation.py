@@ -42,7 +42,6 @@ def load_gold(path: str | Path) -> Gold:
     for st in data["statements"]:
         start = article.text.find(st["text"])
         if start < 0 and article.title and st["text"] in article.title:
-            # a statement in the headline: the analysis reads the body only, so it is never found (start = end = -1)
             statements.append({**st, "start": -1, "end": -1})
             continue
         if start < 0:

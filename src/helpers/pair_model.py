@@ -89,7 +89,7 @@ def _base(name: str = BASE_NLI_MODEL.name):
 
 
 def train_pair_model(a_texts: Sequence[str], b_texts: Sequence[str], labels: Sequence[bool], recipe: PairTraining | None = None, max_steps: int | None = None):
-    """LoRA adapters and head on the shipped MiniLM, trained on both orders of each pair. Returns the tokenizer,
+    """LoRA adapters and head on the NLI model ``recipe.base``, trained on both orders of each pair. Returns the tokenizer,
     the trained (peft-wrapped) model in eval mode, and the number of steps run."""
     import torch
 
