@@ -179,6 +179,24 @@ def test_shipped_model_order_batching_determinism(precision, tolerance):
 
 
 @pytest.mark.slow
+def test_the_fingerprint_changes_with_any_trained_weight(nli_model):
+    """The fingerprint hashes a sample of each tensor: a small change to every value of one weight (as training
+    makes) still changes it, and the same weights give the same fingerprint."""
+    import copy
+
+    import torch
+
+    from helpers.nli import NLIModel
+
+    twin = NLIModel.from_loaded(copy.deepcopy(nli_model.model), nli_model.tokenizer, "twin", precision=nli_model.precision)
+    assert twin.fingerprint == nli_model.fingerprint
+    changed = copy.deepcopy(nli_model.model)
+    with torch.no_grad():
+        dict(changed.named_parameters())["bert.encoder.layer.3.attention.self.query.weight"].mul_(1.001)
+    assert NLIModel.from_loaded(changed, nli_model.tokenizer, "changed", precision=nli_model.precision).fingerprint != nli_model.fingerprint
+
+
+@pytest.mark.slow
 def test_precision_choice_and_fingerprint(monkeypatch):
     """``auto`` follows the hardware; bf16 and fp32 agree on clear cases but never share a fingerprint (cache key)."""
     from helpers.nli import fast_bf16, pick_precision

@@ -78,7 +78,7 @@ def test_training_keeps_out_of_fold_scores_resumes_and_reloads(tmp_path, caplog,
     assert len(kept) == len(pairs) and ((kept > 0) & (kept < 1)).all()
     model = PairModel(out)
     forward = model.score(list(pairs["ta"][:5]), list(pairs["tb"][:5]))
-    assert np.allclose(forward, model.score(list(pairs["tb"][:5]), list(pairs["ta"][:5])), atol=1e-5)  # both orders averaged
+    assert forward.shape == (5,) and np.allclose(forward[:1], model.score(list(pairs["ta"][:1]), list(pairs["tb"][:1])), atol=0.03)
     with caplog.at_level(logging.INFO, logger="helpers.pair_model"):
         assert main(args) == 0  # the folds are kept: only the final model trains again
     assert sum("kept from" in r.message for r in caplog.records) == 3
@@ -122,8 +122,8 @@ def test_pair_scores_kept_in_the_cache_are_read_not_computed(tmp_path):
     a = [side_text("Emmanuel Macron", "assert", "Putin agreed not to escalate"), side_text("Kremlin", "assert", "talks lasted six hours")]
     b = [side_text("Dmitry Peskov", "deny", "there was no deal with Putin"), side_text("Kremlin", "assert", "the talks were long")]
     first = model.score(a, b, cache=cache)
-    assert cache.misses == 4 and cache.hits == 0  # both orders of two pairs
-    assert np.array_equal(model.score(a, b, cache=cache), first) and cache.hits == 4 and cache.misses == 4
+    assert cache.misses == 2 and cache.hits == 0  # two pairs, each read once, in the order given
+    assert np.array_equal(model.score(a, b, cache=cache), first) and cache.hits == 2 and cache.misses == 2
     assert np.allclose(first, model.score(a, b), atol=1e-6)
 
 

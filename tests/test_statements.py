@@ -205,6 +205,12 @@ def test_cli_bad_input_keeps_existing_output(tmp_path, write_article, content, n
         # hyphenated given names; "clarified"; "according to" with a relative clause; a participle after "groups"
         ('"It is done," presidential spokeswoman Kim Ji-yeon told reporters. Kim later clarified that it was not.', ["Kim Ji-yeon"] * 2),
         ("Groups representing the victims said they would not accept it.", ["Groups"]),
+        # a name the tagger missed at the head of a longer mention; a multi-word surname; a time after the source
+        ("Mr Shashi Tharoor, a senior politician in the Congress party, said the talks had failed.", ["Shashi Tharoor"]),
+        ("Department of Defence Head of Communication Siphiwe Dlamini said the soldiers had not been deployed.", ["Siphiwe Dlamini"]),
+        ("Carlos Fernández de Cossío said the talks were over. Later, Fernández de Cossío said they had never begun.",
+         ["Carlos Fernández de Cossío"] * 2),
+        ("Ukrainian officials on Sunday said the strike killed five.", ["Ukrainian officials"]),
     ],
 )
 def test_lower_case_compounds_relative_clauses_and_agency_spokesmen(text, speakers):

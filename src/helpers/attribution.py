@@ -72,7 +72,7 @@ class Attribution:
     extra: dict = field(default_factory=dict)
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
 def read_lexicon(pos: str = "verb") -> dict[str, Cue]:
     """The cue lexicon's verbs (``pos="verb"``) or nouns (``"noun"``), by lemma."""
     text = resources.files("helpers").joinpath("lexicons/cues.tsv").read_text(encoding="utf-8")
@@ -642,6 +642,15 @@ def _dateline_dash(tok) -> bool:
     return tok.text in ("--", "—", "–") or tok.text == "-" and spaced
 
 
+def _circumstance(tok) -> bool:
+    """A phrase after a source that says when or where it spoke, not who it is ("officials on Sunday", "the
+    spokesperson in a statement"): a time, or a phrase on a cue noun of the lexicon."""
+    if tok.dep_ == "npadvmod":
+        return tok.ent_type_ in ("DATE", "TIME")
+    objects = [c for c in tok.children if c.dep_ == "pobj"] if tok.dep_ == "prep" else []
+    return any(o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in read_lexicon("noun") for o in objects)
+
+
 def _mention_span(src, cue_tok) -> tuple[int, int]:
     """The source's words: its subtree, without a relative clause or anything from the cue on."""
     # never across the cue: "the minister, who said ..." stops before it, "said the minister" starts after it
@@ -652,7 +661,7 @@ def _mention_span(src, cue_tok) -> tuple[int, int]:
         toks = toks[dashes[-1] + 1 :]
     drop = set()
     for t in src.children:
-        if t.dep_ in ("relcl", "acl") and t.i > src.i:
+        if t.i > src.i and (t.dep_ in ("relcl", "acl") or _circumstance(t)):
             drop.update(x.i for x in t.subtree)
     toks = [t for t in toks if t.i not in drop]
     while toks and toks[-1].is_punct:

@@ -407,6 +407,8 @@ class Resolver:
         known = self.surnames.get(last)
         if known and len(known.split()) >= len(original) and known.split()[0].lower() == words[0]:
             return known
+        if known and len(_name_key(known)) > len(words) and _name_key(known)[-len(words):] == words and _first_name_gender(full) is None:
+            return known  # "Fernández de Cossío" after "Carlos Fernández de Cossío" (but "Donald Trump" is a whole name)
         if known and len(known.split()) == 1 and self._same_gender(known, full):
             # "Peskov" came first, "Dmitry Peskov" now: keep the fuller form for both
             for p in self.people.values():
@@ -549,8 +551,29 @@ class Resolver:
         if known and head.pos_ == "NOUN":
             return known  # a surname the parse read as a common noun ("Ruiz later said")
         if head is not None and head.pos_ == "PROPN":
-            return known or self._org(mention)  # a surname the parse did not tag as a person is still that person
+            return known or self._proper_name(head, mention)  # a surname the parse did not tag as a person is still that person
         return _clean(mention)
+
+    def _proper_name(self, head, mention: str) -> str:
+        """A proper name the tagger missed, at the head of a longer mention ("Mr Shashi Tharoor, a senior politician
+        ...", "Department of Defence Head of Communication Siphiwe Dlamini"): the head and the proper nouns compounded
+        onto it just before it; a person's name unless a word of it names a body."""
+        chain = [head]
+        for tok in sorted(head.lefts, key=lambda t: -t.i):  # nearest first
+            if tok.i != chain[0].i - 1 or tok.dep_ != "compound" or tok.pos_ != "PROPN":
+                break
+            chain.insert(0, tok)
+        tagged = [self._entity_of.get(t.i) for t in chain]
+        people = [e for e in tagged if e is not None and e.label_ == "PERSON"]
+        if people:  # "Black Lawmakers Rip Donald Trump": a headline's capitals; the tagged name is the person
+            return self._canonical(people[-1].text, self._gender_before(people[-1]))
+        if any(e is not None for e in tagged):
+            return self._org(mention)  # tagged, but not as a person ("Ukraine's Coordination Headquarters for ...")
+        name = self.doc[chain[0].i : head.i + 1].text
+        words = [w.strip(".").lower() for w in name.split()]
+        if _clean(mention) == _clean(name) or len([w for w in words if w not in _HONORIFICS]) < 2 or any(w in _BODY_WORDS or w in _BODIES for w in words):
+            return self._org(mention)  # the name of a body reads best whole ("Ukraine's Coordination Headquarters for ...")
+        return self._canonical(name)
 
     def _appositive_person(self, span, appositive: list, start: int, end: int):
         """Of a mention's ``appositive`` names, the person in apposition to a role at the top of the mention
