@@ -270,8 +270,8 @@ class NLIModel:
     def fingerprint(self) -> str:
         """SHA-256 (16 hex digits) of the weights, label order and compute precision: changes whenever results could.
 
-        Each tensor contributes its name, shape and ``_FINGERPRINT_SAMPLE`` values spread evenly over it (all of a
-        smaller one): training changes every value of a weight it touches, and hashing a base-size model whole took
+        Each tensor contributes its name, shape and at least ``_FINGERPRINT_SAMPLE`` values spread evenly over it (all
+        of a smaller one): training changes every value of a weight it touches, and hashing a base-size model whole took
         longer than scoring a short article."""
         if self._fingerprint is None:
             h = hashlib.sha256("|".join(self.labels).encode())

@@ -5,8 +5,8 @@ both sides as ``"<speaker> <says|denies|takes back|hedges>: <content>"`` and giv
 annotator marks the pair as a contradiction. It is LoRA adapters and a head on one of the project's NLI models
 (``PAIR_BASES``: the shipped MiniLM, or the base-size model with its NLI adapters merged), fine-tuned on the real
 dev set's scored pairs in both orders (a marked pair is "contradiction", every other pair "neutral"). It scores a
-pair once, in text order (the earlier statement first: half the time of both orders, for 0.001 and 0.011 of average
-precision on blind sets 3 and 4, see docs/experiments.md), and that score, on the logit scale, is one more feature
+pair once, in text order (the earlier statement first: half the time of both orders, and no loss of average
+precision on blind sets 3 to 6, see its model card), and that score, on the logit scale, is one more feature
 of the detector (``helpers.detector``, group ``pair``).
 
 The detector is fitted on out-of-fold scores: one pair model per fold of episodes scores the pairs it was not

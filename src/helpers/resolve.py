@@ -557,7 +557,7 @@ class Resolver:
     def _proper_name(self, head, mention: str) -> str:
         """A proper name the tagger missed, at the head of a longer mention ("Mr Shashi Tharoor, a senior politician
         ...", "Department of Defence Head of Communication Siphiwe Dlamini"): the head and the proper nouns compounded
-        onto it just before it; a person's name unless a word of it names a body."""
+        onto it just before it; a person's name unless the tagger or a word of it says it is a body."""
         chain = [head]
         for tok in sorted(head.lefts, key=lambda t: -t.i):  # nearest first
             if tok.i != chain[0].i - 1 or tok.dep_ != "compound" or tok.pos_ != "PROPN":
@@ -567,12 +567,11 @@ class Resolver:
         people = [e for e in tagged if e is not None and e.label_ == "PERSON"]
         if people:  # "Black Lawmakers Rip Donald Trump": a headline's capitals; the tagged name is the person
             return self._canonical(people[-1].text, self._gender_before(people[-1]))
-        if any(e is not None for e in tagged):
-            return self._org(mention)  # tagged, but not as a person ("Ukraine's Coordination Headquarters for ...")
         name = self.doc[chain[0].i : head.i + 1].text
         words = [w.strip(".").lower() for w in name.split()]
-        if _clean(mention) == _clean(name) or len([w for w in words if w not in _HONORIFICS]) < 2 or any(w in _BODY_WORDS or w in _BODIES for w in words):
-            return self._org(mention)  # the name of a body reads best whole ("Ukraine's Coordination Headquarters for ...")
+        body = any(e is not None for e in tagged) or any(w in _BODY_WORDS or w in _BODIES for w in words)
+        if body or _clean(mention) == _clean(name) or len([w for w in words if w not in _HONORIFICS]) < 2:
+            return self._org(mention)  # a body's name reads best whole ("Ukraine's Coordination Headquarters for ...")
         return self._canonical(name)
 
     def _appositive_person(self, span, appositive: list, start: int, end: int):
