@@ -182,13 +182,12 @@ class PairModel:
             raise ValueError(f"score needs as many first as second sides, got {len(a_texts)} and {len(b_texts)}")
         if not len(a_texts):
             return np.zeros(0)
-        a, b = list(a_texts), list(b_texts)
         scorer = self.nli
         if cache is not None:
-            from .cache import CachedNLI
+            from .cache import cached
 
-            scorer = CachedNLI(self.nli, cache)
-        return scorer.predict(a, b, progress=False)["contradiction"].to_numpy(float)
+            scorer = cached(self.nli, cache)
+        return scorer.predict(a_texts, b_texts, progress=False)["contradiction"].to_numpy(float)
 
 
 _LOADED: dict[str, PairModel] = {}
