@@ -39,14 +39,14 @@ def test_attribution_on_the_written_articles_holds_its_figures():
 
 @pytest.mark.slow
 def test_attribution_on_the_real_dev_articles_holds_its_figures():
-    """On the 62 real dev articles the attribution finds 0.926 of the 597 gold statements and gives 0.618 the
-    right speaker; floors a little under those."""
+    """On the 106 real dev articles the attribution finds 0.917 of the 1,028 gold statements and gives 0.591 the
+    right speaker, at precision 0.962; floors a little under those."""
     from helpers.paths import DATA_DIR
 
     real = sorted(p for p in glob.glob(str(DATA_DIR / "real" / "gold" / "*.json")) if '"held-out"' not in Path(p).read_text())
-    assert len(real) >= 60
+    assert len(real) >= 100
     s = evaluate_statements(real)["summary"]
-    assert s["recall"] >= 0.91 and s["attribution_accuracy"] >= 0.61 and s["precision"] >= 0.94
+    assert s["recall"] >= 0.90 and s["attribution_accuracy"] >= 0.58 and s["precision"] >= 0.95
 
 
 def test_nli_metrics_known_answers():

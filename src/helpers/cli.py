@@ -398,7 +398,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("train-pair-model", help="train the pair model on gold files: out-of-fold scores per episode fold, then the shipped adapters")
     s.add_argument("gold", nargs="+")
     s.add_argument("--out", default=None, help="adapter folder (default: models/pair-lora)")
-    s.add_argument("--folds", type=int, default=3, help="folds of episodes for the out-of-fold scores (default: 3)")
+    s.add_argument("--folds", type=int, default=2, help="folds of episodes for the out-of-fold scores (default: 2)")
     s.add_argument("--epochs", type=int, default=1)
     s.add_argument("--base", choices=["fast", "base"], default="base", help="NLI model the adapters go on: base (the base-size model, the default) or fast (MiniLM)")
     s.add_argument("--max-steps", type=int, default=None, help="stop each training after this many steps (a quick check)")

@@ -201,7 +201,7 @@ def get_pair_model(folder: str | Path | None = None) -> PairModel:
     return _LOADED[key]
 
 
-def out_of_fold(pairs: pd.DataFrame, folds: int = 3, recipe: PairTraining | None = None, work: Path | None = None, max_steps: int | None = None) -> pd.Series:
+def out_of_fold(pairs: pd.DataFrame, folds: int = 2, recipe: PairTraining | None = None, work: Path | None = None, max_steps: int | None = None) -> pd.Series:
     """Each pair's score from a pair model trained on the other folds of episodes (``pairs`` has ta, tb, label,
     episode). Every finished fold is kept under ``work``, so an interrupted run goes on where it stopped."""
     from sklearn.model_selection import GroupKFold
@@ -259,7 +259,7 @@ def write_out_of_fold(pairs: pd.DataFrame, scores: Sequence[float], folder: Path
     return write_text_atomic(Path(folder) / OUT_OF_FOLD_FILE, table.to_csv(index=False))
 
 
-def train_and_save(pairs: pd.DataFrame, out: str | Path | None = None, folds: int = 3, recipe: PairTraining | None = None,
+def train_and_save(pairs: pd.DataFrame, out: str | Path | None = None, folds: int = 2, recipe: PairTraining | None = None,
                    work: Path | None = None, max_steps: int | None = None) -> dict:
     """Out-of-fold scores for the dev pairs (``role`` not ``held-out``), then the pair model trained on all of them,
     saved to ``out`` with those scores. Returns the training facts written to ``training.json``."""
