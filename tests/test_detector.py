@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from helpers.contradictions import LINKED_FLOOR, PARAPHRASE_CAP, pick_detector, score_pairs
-from helpers.detector import GROUPS, SCORE_AT_CUTOFF, Detector, DetectorError, best_cutoff, fit_detector, load_detector, save_detector
+from helpers.detector import GROUPS, SCORE_AT_CUTOFF, TREES, Detector, DetectorError, best_cutoff, fit_detector, load_detector, save_detector
 from helpers.paths import DETECTOR_FILE
 
 ALL_FEATURES = [name for group in ("nli", "dismissal", "shape", "speakers") for name in GROUPS[group]]
@@ -82,17 +82,38 @@ def test_a_model_without_its_own_entry_uses_the_fast_one_with_a_warning(tmp_path
     assert "not calibrated" in caplog.text
 
 
-def test_fitting_finds_the_signal_and_chooses_a_cutoff_on_held_out_folds():
+def signal_and_noise(n: int = 600):
+    """A feature that predicts the label, one that does not, and six episodes."""
     rng = np.random.default_rng(0)
-    n = 600
     signal = rng.random(n)
     labels = rng.random(n) < signal**3
     features = pd.DataFrame({"polarity_score": signal, "similarity": rng.random(n)})
-    groups = np.repeat([f"episode-{k}" for k in range(6)], n // 6)
-    detector, oof = fit_detector(features, labels, groups, ["polarity_score", "similarity"])
-    assert detector.coef[0] > 1.0 and abs(detector.coef[1]) < detector.coef[0] / 3
-    assert len(oof) == n and 0.05 <= detector.cutoff <= 0.95
+    return features, labels, np.repeat([f"episode-{k}" for k in range(6)], n // 6)
+
+
+def test_fitting_finds_the_signal_and_chooses_a_cutoff_on_held_out_folds():
+    features, labels, groups = signal_and_noise()
+    detector, oof = fit_detector(features, labels, groups, ["polarity_score", "similarity"], kind="logistic")
+    assert detector.coef[0] > 1.0 and abs(detector.coef[1]) < detector.coef[0] / 3 and not detector.trees
+    assert len(oof) == len(labels) and 0.05 <= detector.cutoff <= 0.95
     assert detector.cutoff == pytest.approx(best_cutoff(oof, labels))
+
+
+def test_the_trees_find_the_signal_and_predict_from_the_saved_file_as_sklearn_does(tmp_path):
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.metrics import average_precision_score
+
+    features, labels, groups = signal_and_noise()
+    detector, oof = fit_detector(features, labels, groups, ["polarity_score", "similarity"])  # trees by default
+    assert detector.trees and not detector.coef and 0.05 <= detector.cutoff <= 0.95
+    assert average_precision_score(labels, oof) > average_precision_score(labels, features["similarity"]) + 0.2
+    save_detector(detector, "base", tmp_path / "detector.json")
+    loaded = load_detector("base", tmp_path / "detector.json")
+    z = (features.to_numpy(float) - np.asarray(loaded.mean)) / np.asarray(loaded.scale)
+    reference = HistGradientBoostingClassifier(**TREES).fit(z, labels).predict_proba(z)[:, 1]
+    assert np.allclose(loaded.probability(features), reference, atol=1e-9)
+    with pytest.raises(ValueError, match="detector kind must be one of trees, logistic, got 'forest'"):
+        fit_detector(features, labels, groups, ["polarity_score"], kind="forest")
 
 
 DEAL = "Macron and Putin reached a deal"

@@ -82,21 +82,21 @@ def pair_figures(probability: np.ndarray, labels: np.ndarray, cutoff: float) -> 
     }
 
 
-def ablation(pairs: pd.DataFrame, groups: Sequence[str] = SHIPPED_GROUPS) -> pd.DataFrame:
+def ablation(pairs: pd.DataFrame, groups: Sequence[str] = SHIPPED_GROUPS, kind: str = "trees") -> pd.DataFrame:
     """Out-of-fold figures of the detector without each feature group, and with each of the rules' outputs
     added, all at the shipped detector's cut-off: ``pairs_added`` and ``flags_added`` count the correct flags
     and the flags a group brings (negative: the detector does better without it)."""
     labels = pairs["label"].to_numpy(bool)
     folds = pairs["episode"].to_numpy()
     shipped = [n for g in groups for n in GROUPS[g]]
-    _, base_oof = fit_detector(pairs, labels, folds, shipped)
+    _, base_oof = fit_detector(pairs, labels, folds, shipped, kind=kind)
     cutoff = best_cutoff(base_oof, labels)
     base = pair_figures(base_oof, labels, cutoff)
     rows = [{"variant": "shipped (" + " + ".join(groups) + ")", **base, "pairs_added": "", "flags_added": ""}]
     variants = [(f"without {g}", [n for n in shipped if n not in GROUPS[g]], -1) for g in groups]
     variants += [(f"with {rule}", shipped + [rule], 1) for rule in GROUPS["rules"]]
     for name, names, sign in variants:
-        _, oof = fit_detector(pairs, labels, folds, names)
+        _, oof = fit_detector(pairs, labels, folds, names, kind=kind)
         figures = pair_figures(oof, labels, cutoff)
         rows.append({"variant": name, **figures, "pairs_added": sign * (figures["correct"] - base["correct"]), "flags_added": sign * (figures["flagged"] - base["flagged"])})
     below = base_oof < cutoff
@@ -107,9 +107,10 @@ def ablation(pairs: pd.DataFrame, groups: Sequence[str] = SHIPPED_GROUPS) -> pd.
     return pd.DataFrame(rows)
 
 
-def calibrate(paths: Sequence[str | Path], model, key: str, out: str | Path | None = None, groups: Sequence[str] = SHIPPED_GROUPS) -> tuple[Detector, pd.DataFrame]:
-    """Fit the detector for ``key`` on the dev articles among ``paths`` (``"role": "held-out"`` files are not
-    fitted on: their pair-level figures go into the report), save it, and return it with its ablation table."""
+def calibrate(paths: Sequence[str | Path], model, key: str, out: str | Path | None = None, groups: Sequence[str] = SHIPPED_GROUPS,
+              kind: str = "trees") -> tuple[Detector, pd.DataFrame]:
+    """Fit the detector of ``kind`` for ``key`` on the dev articles among ``paths`` (``"role": "held-out"`` files
+    are not fitted on: their pair-level figures go into the report), save it, and return it with its ablation table."""
     from .detector import save_detector
 
     pairs = collect_pairs(paths, model, pair="pair" in groups)
@@ -118,7 +119,7 @@ def calibrate(paths: Sequence[str | Path], model, key: str, out: str | Path | No
     dev = pairs[pairs["role"] != "held-out"].reset_index(drop=True)
     labels = dev["label"].to_numpy(bool)
     names = [n for g in groups for n in GROUPS[g]]
-    detector, oof = fit_detector(dev, labels, dev["episode"].to_numpy(), names)
+    detector, oof = fit_detector(dev, labels, dev["episode"].to_numpy(), names, kind=kind)
     detector.model = key
     detector.report = {
         "articles": int(dev["file"].nunique()), "episodes": int(dev["episode"].nunique()), "pairs": len(dev),
@@ -127,7 +128,7 @@ def calibrate(paths: Sequence[str | Path], model, key: str, out: str | Path | No
     held = pairs[pairs["role"] == "held-out"]
     if not held.empty:  # never fitted on: the pair-level figures of the blind files given
         detector.report["held_out"] = {"articles": int(held["file"].nunique()), **pair_figures(detector.probability(held), held["label"].to_numpy(bool), detector.cutoff)}
-    table = ablation(dev, groups)
+    table = ablation(dev, groups, kind)
     save_detector(detector, key, out)
     log.info("detector for %s: cut-off %.2f, out-of-fold %s", key, detector.cutoff, detector.report["out_of_fold"])
     return detector, table

@@ -252,7 +252,7 @@ def cmd_calibrate(args) -> int:
         raise ValueError(f"--groups {args.groups!r}: use a comma-separated list of {', '.join(SHIPPED_GROUPS)}")
     model = get_model(args.model)
     key = args.key or detector_key(model)
-    detector, table = calibrate(args.gold, model, key, out=args.out, groups=groups)
+    detector, table = calibrate(args.gold, model, key, out=args.out, groups=groups, kind=args.kind)
     figures = detector.report["out_of_fold"]
     print(f"detector '{key}': {detector.report['articles']} articles, {detector.report['episodes']} episodes, {detector.report['pairs']} pairs of quoted statements")
     print(f"cut-off {detector.cutoff:.2f} (reads 0.60); out of fold: {figures['correct']}/{figures['flagged']} flags right "
@@ -393,6 +393,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", default=None, help="detector file (default: models/detector.json)")
     s.add_argument("--ablation", metavar="OUT.md", default=None, help="also write the ablation table as Markdown")
     s.add_argument("--groups", default=None, help="feature groups to fit, comma-separated (default: nli,dismissal,shape,speakers,pair)")
+    s.add_argument("--kind", choices=("trees", "logistic"), default="trees", help="the detector's model: gradient-boosted trees (default) or a logistic regression")
     s.set_defaults(func=cmd_calibrate)
 
     s = sub.add_parser("train-pair-model", help="train the pair model on gold files: out-of-fold scores per episode fold, then the shipped adapters")

@@ -2,8 +2,8 @@
 
 NLI runs on the statements' *contents* (attribution stripped), in both directions. The reporting cue's
 polarity then decides what counts as evidence of conflict: two assertions conflict when their contents contradict,
-but an assertion and a denial (or a retraction) conflict when their contents *entail* each other. A logistic
-model fitted on real articles (``helpers.detector``) turns that evidence, with the speakers and the shape of the
+but an assertion and a denial (or a retraction) conflict when their contents *entail* each other. A model
+fitted on real articles (``helpers.detector``) turns that evidence, with the speakers and the shape of the
 text, into the conflict score; the links the text makes ("later said", "backed away from") flag a pair outright.
 """
 
@@ -220,7 +220,7 @@ def score_pairs(
 ) -> pd.DataFrame:
     """NLI both ways on each pair's contents, combined with the cue polarities into conflict and support scores.
 
-    Conflict is scored by the logistic model of ``helpers.detector``, fitted on real articles, over the NLI scores,
+    Conflict is scored by the fitted model of ``helpers.detector``, fitted on real articles, over the NLI scores,
     the cues and the speakers; the text's explicit links ("later said", "backed away from") flag a pair whatever it
     says. ``detector`` is ``"model"`` (or ``None``: ``HELPERS_DETECTOR``, else the default); a ``Detector`` object
     scores with those weights instead of the fitted ones (calibration passes one). ``rule_conflict`` keeps the plain

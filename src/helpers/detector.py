@@ -1,13 +1,15 @@
-"""Model-first contradiction detection: a logistic model over NLI, attribution and position features.
+"""Model-first contradiction detection: a small model over NLI, attribution and position features.
 
 Every pair of quoted statements gets features from the NLI model (both directions on the contents, and how
 strongly each content says that something is false or did not happen), from the attribution (the cues'
 polarity, same speaker or not, what each speaker says elsewhere in the article), from where the two stand
 in the text, and from the pair model (``helpers.pair_model``), which reads both statements with their
-speakers and cues. A logistic regression fitted on the real-article dev set (``data/real/``, ``python -m helpers
-calibrate``) turns them into the probability that an annotator marks the pair as a contradiction. The fitted
-weights, the cut-off chosen on held-out folds and the figures measured there live in ``models/detector.json``,
-one entry per NLI model.
+speakers and cues. A model fitted on the real-article dev set (``data/real/``, ``python -m helpers calibrate``)
+turns them into the probability that an annotator marks the pair as a contradiction: shallow gradient-boosted
+trees (``kind="trees"``, the default since the dev set reached 106 articles) or a logistic regression
+(``kind="logistic"``). The fitted model (weights, or the trees' splits and leaf values, kept as plain numbers),
+the cut-off chosen on held-out folds and the figures measured there live in ``models/detector.json``, one entry
+per NLI model.
 
 The score shown to users is that probability rescaled so that the calibrated cut-off reads 0.60 (the project's
 threshold everywhere): below the cut-off it runs linearly from 0 to 0.6, above it from 0.6 to 1, so ranks are
@@ -49,6 +51,10 @@ GROUPS: dict[str, tuple[str, ...]] = {
 }
 #: The probability cut-off reads as this score.
 SCORE_AT_CUTOFF = 0.6
+#: The kinds of model ``fit_detector`` fits.
+KINDS = ("trees", "logistic")
+#: The gradient-boosted trees' settings (chosen on the dev set's out-of-fold figures, docs/evaluation.md).
+TREES = {"max_iter": 100, "learning_rate": 0.05, "max_depth": 3, "min_samples_leaf": 80, "early_stopping": False, "random_state": 0}
 
 
 class DetectorError(ValueError):
@@ -57,7 +63,9 @@ class DetectorError(ValueError):
 
 @dataclass
 class Detector:
-    """A fitted logistic model: standardised features, weights, and the chosen cut-off on its probability."""
+    """A fitted model on standardised features: logistic weights (``coef``), or trees whose leaf values add up
+    with ``intercept`` on the logit scale (``trees``: one dict of node arrays per tree); and the chosen cut-off
+    on its probability."""
 
     features: list[str]
     coef: list[float]
@@ -67,13 +75,15 @@ class Detector:
     cutoff: float
     model: str = ""
     report: dict = field(default_factory=dict)
+    trees: list[dict] = field(default_factory=list)
 
     def probability(self, features: pd.DataFrame) -> np.ndarray:
         """The probability that each row is a contradiction an annotator would mark."""
         if features.empty:
             return np.zeros(0)
         x = (features[self.features].to_numpy(float) - np.asarray(self.mean)) / np.asarray(self.scale)
-        return 1.0 / (1.0 + np.exp(-(x @ np.asarray(self.coef) + self.intercept)))
+        logit = sum((_tree_value(t, x) for t in self.trees), np.zeros(len(x))) if self.trees else x @ np.asarray(self.coef)
+        return 1.0 / (1.0 + np.exp(-(logit + self.intercept)))
 
     def score(self, probability: np.ndarray) -> np.ndarray:
         """Probabilities rescaled so that ``cutoff`` reads ``SCORE_AT_CUTOFF`` (ranks unchanged)."""
@@ -84,7 +94,38 @@ class Detector:
         return np.where(p < t, low, high).clip(0.0, 1.0)
 
     def to_dict(self) -> dict:
-        return {k: getattr(self, k) for k in ("features", "coef", "intercept", "mean", "scale", "cutoff", "model", "report")}
+        out = {k: getattr(self, k) for k in ("features", "coef", "intercept", "mean", "scale", "cutoff", "model", "report")}
+        if self.trees:
+            out["trees"] = self.trees
+        return out
+
+
+def _tree_value(tree: Mapping[str, list], x: np.ndarray) -> np.ndarray:
+    """The leaf value each row of ``x`` reaches in one tree (a value at or under a node's threshold goes left;
+    a missing value goes where the node says)."""
+    feature, threshold, left, right = (np.asarray(tree[k]) for k in ("feature", "threshold", "left", "right"))
+    leaf, missing_left, value = np.asarray(tree["leaf"], bool), np.asarray(tree["missing_left"], bool), np.asarray(tree["value"], float)
+    node = np.zeros(len(x), dtype=int)
+    rows = np.arange(len(x))
+    while not leaf[node].all():
+        v = x[rows, feature[node]]
+        go_left = np.where(np.isnan(v), missing_left[node], v <= threshold[node])
+        node = np.where(leaf[node], node, np.where(go_left, left[node], right[node]))
+    return value[node]
+
+
+def _trees_of(model) -> tuple[list[dict], float]:
+    """The fitted ``HistGradientBoostingClassifier``'s trees as plain lists, and its baseline logit."""
+    trees = []
+    for (predictor,) in model._predictors:
+        nodes = predictor.nodes
+        trees.append({
+            "feature": nodes["feature_idx"].astype(int).tolist(), "threshold": [float(v) for v in nodes["num_threshold"]],
+            "left": nodes["left"].astype(int).tolist(), "right": nodes["right"].astype(int).tolist(),
+            "leaf": nodes["is_leaf"].astype(bool).tolist(), "missing_left": nodes["missing_go_to_left"].astype(bool).tolist(),
+            "value": [float(v) for v in nodes["value"]],
+        })
+    return trees, float(np.ravel(model._baseline_prediction)[0])
 
 
 def load_detector(model_key: str, path: str | Path | None = None) -> Detector:
@@ -104,7 +145,8 @@ def load_detector(model_key: str, path: str | Path | None = None) -> Detector:
             raise DetectorError(f"{path}: no detector for model {model_key!r} and no 'fast' entry to fall back on")
         log.warning("no detector fitted for model %r; using the one fitted for 'fast' (scores are not calibrated for this model)", model_key)
     try:
-        return Detector(**{k: entry[k] for k in ("features", "coef", "intercept", "mean", "scale", "cutoff")}, model=entry.get("model", model_key), report=entry.get("report", {}))
+        return Detector(**{k: entry[k] for k in ("features", "coef", "intercept", "mean", "scale", "cutoff")}, model=entry.get("model", model_key),
+                        report=entry.get("report", {}), trees=entry.get("trees", []))
     except (KeyError, TypeError) as exc:
         raise DetectorError(f"{path}: the entry for {model_key!r} is incomplete ({exc})") from None
 
@@ -197,28 +239,43 @@ def pair_features(
     return out
 
 
+def _classifier(kind: str, c: float):
+    if kind not in KINDS:
+        raise ValueError(f"detector kind must be one of {', '.join(KINDS)}, got {kind!r}")
+    if kind == "trees":
+        from sklearn.ensemble import HistGradientBoostingClassifier
+        return HistGradientBoostingClassifier(**TREES)
+    from sklearn.linear_model import LogisticRegression
+    return LogisticRegression(C=c, max_iter=5000)
+
+
 def fit_detector(
     features: pd.DataFrame, labels: Sequence[bool], groups: Sequence[str], names: Sequence[str], folds: int = 6, c: float = 1.0,
+    kind: str = "trees",
 ) -> tuple[Detector, np.ndarray]:
-    """Fit the logistic model on ``names`` and choose its cut-off on out-of-fold probabilities (folds by
-    ``groups``, so an episode's articles are never on both sides). Returns the detector fitted on every row
-    and the out-of-fold probabilities."""
-    from sklearn.linear_model import LogisticRegression
+    """Fit the model of ``kind`` (``KINDS``) on ``names`` and choose its cut-off on out-of-fold probabilities
+    (folds by ``groups``, so an episode's articles are never on both sides). Returns the detector fitted on
+    every row and the out-of-fold probabilities."""
     from sklearn.model_selection import GroupKFold
 
     x = features[list(names)].to_numpy(float)
     y = np.asarray(labels, dtype=bool)
-    mean, scale = x.mean(axis=0), x.std(axis=0)
+    mean, scale = x.mean(axis=0).round(6), x.std(axis=0).round(6)
     scale[scale == 0] = 1.0
-    z = (x - mean) / scale
+    z = (x - mean) / scale  # with the saved (rounded) mean and scale, so the trees' thresholds read saved features alike
     oof = np.zeros(len(y))
     for train, test in GroupKFold(n_splits=min(folds, len(set(groups)))).split(z, y, np.asarray(groups)):
-        oof[test] = LogisticRegression(C=c, max_iter=5000).fit(z[train], y[train]).predict_proba(z[test])[:, 1]
+        oof[test] = _classifier(kind, c).fit(z[train], y[train]).predict_proba(z[test])[:, 1]
     cutoff = best_cutoff(oof, y)
-    final = LogisticRegression(C=c, max_iter=5000).fit(z, y)
+    final = _classifier(kind, c).fit(z, y)
+    if kind == "trees":
+        trees, intercept = _trees_of(final)
+        coef: list[float] = []
+    else:
+        trees, intercept, coef = [], float(final.intercept_[0]), [round(float(v), 6) for v in final.coef_[0]]
     detector = Detector(
-        features=list(names), coef=[round(float(v), 6) for v in final.coef_[0]], intercept=round(float(final.intercept_[0]), 6),
-        mean=[round(float(v), 6) for v in mean], scale=[round(float(v), 6) for v in scale], cutoff=round(float(cutoff), 4),
+        features=list(names), coef=coef, intercept=intercept if trees else round(intercept, 6),
+        mean=[float(v) for v in mean], scale=[float(v) for v in scale], cutoff=round(float(cutoff), 4), trees=trees,
     )
     return detector, oof
 
