@@ -115,7 +115,9 @@ def _tree_value(tree: Mapping[str, list], x: np.ndarray) -> np.ndarray:
 
 
 def _trees_of(model) -> tuple[list[dict], float]:
-    """The fitted ``HistGradientBoostingClassifier``'s trees as plain lists, and its baseline logit."""
+    """The fitted ``HistGradientBoostingClassifier``'s trees as plain lists, and its baseline logit. It reads
+    scikit-learn's own tree arrays (the version pinned in pyproject.toml); ``tests/test_detector.py`` checks
+    that the saved trees predict exactly as scikit-learn does."""
     trees = []
     for (predictor,) in model._predictors:
         nodes = predictor.nodes
