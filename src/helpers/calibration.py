@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
-from .detector import GROUPS, Detector, best_cutoff, fit_detector
+from .detector import DEFAULT_KIND, GROUPS, Detector, best_cutoff, fit_detector
 from .pair_model import out_of_fold_scores, side_text, to_logit
 
 log = logging.getLogger(__name__)
@@ -82,7 +82,7 @@ def pair_figures(probability: np.ndarray, labels: np.ndarray, cutoff: float) -> 
     }
 
 
-def ablation(pairs: pd.DataFrame, groups: Sequence[str] = SHIPPED_GROUPS, kind: str = "trees") -> pd.DataFrame:
+def ablation(pairs: pd.DataFrame, groups: Sequence[str] = SHIPPED_GROUPS, kind: str = DEFAULT_KIND) -> pd.DataFrame:
     """Out-of-fold figures of the detector without each feature group, and with each of the rules' outputs
     added, all at the shipped detector's cut-off: ``pairs_added`` and ``flags_added`` count the correct flags
     and the flags a group brings (negative: the detector does better without it)."""
@@ -108,7 +108,7 @@ def ablation(pairs: pd.DataFrame, groups: Sequence[str] = SHIPPED_GROUPS, kind: 
 
 
 def calibrate(paths: Sequence[str | Path], model, key: str, out: str | Path | None = None, groups: Sequence[str] = SHIPPED_GROUPS,
-              kind: str = "trees") -> tuple[Detector, pd.DataFrame]:
+              kind: str = DEFAULT_KIND) -> tuple[Detector, pd.DataFrame]:
     """Fit the detector of ``kind`` for ``key`` on the dev articles among ``paths`` (``"role": "held-out"`` files
     are not fitted on: their pair-level figures go into the report), save it, and return it with its ablation table."""
     from .detector import save_detector

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from .contradictions import DEFAULT_THRESHOLD, DETECTORS
+from .detector import DEFAULT_KIND, KINDS
 from .nli import PRECISIONS
 
 log = logging.getLogger("helpers")
@@ -393,7 +394,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out", default=None, help="detector file (default: models/detector.json)")
     s.add_argument("--ablation", metavar="OUT.md", default=None, help="also write the ablation table as Markdown")
     s.add_argument("--groups", default=None, help="feature groups to fit, comma-separated (default: nli,dismissal,shape,speakers,pair)")
-    s.add_argument("--kind", choices=("trees", "logistic"), default="trees", help="the detector's model: gradient-boosted trees (default) or a logistic regression")
+    s.add_argument("--kind", choices=KINDS, default=DEFAULT_KIND, help="the detector's model: gradient-boosted trees (default) or a logistic regression")
     s.set_defaults(func=cmd_calibrate)
 
     s = sub.add_parser("train-pair-model", help="train the pair model on gold files: out-of-fold scores per episode fold, then the shipped adapters")

@@ -51,8 +51,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
 }
 #: The probability cut-off reads as this score.
 SCORE_AT_CUTOFF = 0.6
-#: The kinds of model ``fit_detector`` fits.
+#: The kinds of model ``fit_detector`` fits, the default first.
 KINDS = ("trees", "logistic")
+DEFAULT_KIND = KINDS[0]
 #: The gradient-boosted trees' settings (chosen on the dev set's out-of-fold figures, docs/evaluation.md).
 TREES = {"max_iter": 100, "learning_rate": 0.05, "max_depth": 3, "min_samples_leaf": 80, "early_stopping": False, "random_state": 0}
 
@@ -253,7 +254,7 @@ def _classifier(kind: str, c: float):
 
 def fit_detector(
     features: pd.DataFrame, labels: Sequence[bool], groups: Sequence[str], names: Sequence[str], folds: int = 6, c: float = 1.0,
-    kind: str = "trees",
+    kind: str = DEFAULT_KIND,
 ) -> tuple[Detector, np.ndarray]:
     """Fit the model of ``kind`` (``KINDS``) on ``names`` and choose its cut-off on out-of-fold probabilities
     (folds by ``groups``, so an episode's articles are never on both sides). Returns the detector fitted on
