@@ -469,3 +469,14 @@ def test_which_denied_takes_what_which_stands_for():
     assert (content, polarity) == ("a deal", "deny")
     denial = [a for a in attributions("The report said troops had crossed the border, which Moscow denied.") if a[1] == "denied"]
     assert [(m, c, p) for m, _, c, p in denial] == [("Moscow", "troops had crossed the border", "deny")]
+
+
+def test_condemned_denounced_slammed_branded_and_downplayed_are_cues():
+    assert attributions("The ministry denounced the report as a fabrication.")[0][:2] == ("The ministry", "denounced")
+    assert attributions("The ministry denounced the report as a fabrication.")[0][3] == "deny"
+    assert attributions("Opposition leaders slammed the agreement.") == [("Opposition leaders", "slammed", "the agreement", "deny")]
+    (mention, cue, content, polarity), = attributions("The envoy downplayed the idea that the talks would resume soon.")
+    assert (mention, cue, polarity) == ("The envoy", "downplayed", "hedge") and content.endswith("the talks would resume soon")
+    assert attributions("Three governments condemned the attack.") == [("Three governments", "condemned", "the attack", "assert")]
+    assert [(m, c, p) for m, c, _, p in attributions("He hit back at the claims, branding them “bizarre”.")] == [
+        ("He", "hit back", "deny"), ("He", "branding", "assert")]
