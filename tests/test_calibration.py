@@ -16,7 +16,7 @@ DEV = [REAL / f"{name}.json" for name in (
     "dawn-2019-07-23-trump-modi-kashmir",
     "medialine-2025-04-08-tehran-insists-indirect-talks",
 )]
-BLIND = REAL / "jakartapost-2005-03-24-envoy-apologizes-ambalat-remarks.json"
+BLIND = REAL / "koreaherald-2018-12-22-navy-denies-radar-lock-japan-plane.json"
 
 
 def test_the_episode_comes_from_the_sidecar_else_the_article_name(tmp_path):
