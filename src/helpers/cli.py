@@ -15,6 +15,7 @@ from pathlib import Path
 from .contradictions import DEFAULT_THRESHOLD, DETECTORS
 from .detector import DEFAULT_KIND, KINDS
 from .nli import PRECISIONS
+from .pair_model import DEFAULT_FOLDS
 
 log = logging.getLogger("helpers")
 
@@ -400,7 +401,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("train-pair-model", help="train the pair model on gold files: out-of-fold scores per episode fold, then the shipped adapters")
     s.add_argument("gold", nargs="+")
     s.add_argument("--out", default=None, help="adapter folder (default: models/pair-lora)")
-    s.add_argument("--folds", type=int, default=2, help="folds of episodes for the out-of-fold scores (default: 2)")
+    s.add_argument("--folds", type=int, default=DEFAULT_FOLDS, help="folds of episodes for the out-of-fold scores (default: %(default)s)")
     s.add_argument("--epochs", type=int, default=1)
     s.add_argument("--base", choices=["fast", "base"], default="base", help="NLI model the adapters go on: base (the base-size model, the default) or fast (MiniLM)")
     s.add_argument("--max-steps", type=int, default=None, help="stop each training after this many steps (a quick check)")

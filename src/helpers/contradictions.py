@@ -220,7 +220,7 @@ def score_pairs(
 ) -> pd.DataFrame:
     """NLI both ways on each pair's contents, combined with the cue polarities into conflict and support scores.
 
-    Conflict is scored by the fitted model of ``helpers.detector``, fitted on real articles, over the NLI scores,
+    Conflict is scored by the model of ``helpers.detector``, fitted on real articles, over the NLI scores,
     the cues and the speakers; the text's explicit links ("later said", "backed away from") flag a pair whatever it
     says. ``detector`` is ``"model"`` (or ``None``: ``HELPERS_DETECTOR``, else the default); a ``Detector`` object
     scores with those weights instead of the fitted ones (calibration passes one). ``rule_conflict`` keeps the plain

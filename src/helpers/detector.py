@@ -275,9 +275,9 @@ def fit_detector(
         trees, intercept = _trees_of(final)
         coef: list[float] = []
     else:
-        trees, intercept, coef = [], float(final.intercept_[0]), [round(float(v), 6) for v in final.coef_[0]]
+        trees, intercept, coef = [], round(float(final.intercept_[0]), 6), [round(float(v), 6) for v in final.coef_[0]]
     detector = Detector(
-        features=list(names), coef=coef, intercept=intercept if trees else round(intercept, 6),
+        features=list(names), coef=coef, intercept=intercept,
         mean=[float(v) for v in mean], scale=[float(v) for v in scale], cutoff=round(float(cutoff), 4), trees=trees,
     )
     return detector, oof

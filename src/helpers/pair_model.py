@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 VERB = {"assert": "says", "deny": "denies", "retract": "takes back", "hedge": "hedges"}
 #: The out-of-fold scores of the dev pairs, shipped beside the adapters (keys only, no article text).
 OUT_OF_FOLD_FILE = "out-of-fold.csv"
+#: Folds of episodes for the out-of-fold scores the detector is fitted on.
+DEFAULT_FOLDS = 2
 #: The NLI models a pair model can be trained on, by the name its adapter config records (a folder of ``models/``).
 PAIR_BASES: dict[str, Path] = {DEFAULT_NLI_MODEL.name: DEFAULT_NLI_MODEL, BASE_NLI_MODEL.name: BASE_NLI_MODEL}
 #: Logits are clipped here, so one saturated score cannot dominate the detector.
@@ -201,7 +203,7 @@ def get_pair_model(folder: str | Path | None = None) -> PairModel:
     return _LOADED[key]
 
 
-def out_of_fold(pairs: pd.DataFrame, folds: int = 2, recipe: PairTraining | None = None, work: Path | None = None, max_steps: int | None = None) -> pd.Series:
+def out_of_fold(pairs: pd.DataFrame, folds: int = DEFAULT_FOLDS, recipe: PairTraining | None = None, work: Path | None = None, max_steps: int | None = None) -> pd.Series:
     """Each pair's score from a pair model trained on the other folds of episodes (``pairs`` has ta, tb, label,
     episode). Every finished fold is kept under ``work``, so an interrupted run goes on where it stopped."""
     from sklearn.model_selection import GroupKFold
@@ -259,7 +261,7 @@ def write_out_of_fold(pairs: pd.DataFrame, scores: Sequence[float], folder: Path
     return write_text_atomic(Path(folder) / OUT_OF_FOLD_FILE, table.to_csv(index=False))
 
 
-def train_and_save(pairs: pd.DataFrame, out: str | Path | None = None, folds: int = 2, recipe: PairTraining | None = None,
+def train_and_save(pairs: pd.DataFrame, out: str | Path | None = None, folds: int = DEFAULT_FOLDS, recipe: PairTraining | None = None,
                    work: Path | None = None, max_steps: int | None = None) -> dict:
     """Out-of-fold scores for the dev pairs (``role`` not ``held-out``), then the pair model trained on all of them,
     saved to ``out`` with those scores. Returns the training facts written to ``training.json``."""
