@@ -16,7 +16,7 @@ DEV = [REAL / f"{name}.json" for name in (
     "dawn-2019-07-23-trump-modi-kashmir",
     "medialine-2025-04-08-tehran-insists-indirect-talks",
 )]
-BLIND = REAL / "koreaherald-2018-12-22-navy-denies-radar-lock-japan-plane.json"
+BLIND = REAL / "oana-2011-08-11-south-korea-dismisses-north-shelling-denial.json"
 
 
 def test_the_episode_comes_from_the_sidecar_else_the_article_name(tmp_path):
