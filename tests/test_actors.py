@@ -4,7 +4,7 @@ statements' countries and the contradictions' country features read. Speakers ar
 
 import pytest
 
-from helpers.actors import country_finder
+from helpers.actors import country_finder, country_named, government_name
 
 
 def test_country_finder_names_countries_and_people():
@@ -34,3 +34,22 @@ def test_country_finder_names_countries_and_people():
 )
 def test_every_country_and_its_other_names_are_found(text, country):
     assert country_finder()(text) == {country}
+
+
+@pytest.mark.parametrize("name, government", [
+    ("China", "Chinese government"),
+    ("Tokyo", "Japanese government"),
+    ("Britain", "British government"),
+    ("the government of Ethiopia", "Ethiopian government"),
+    ("UAE government", "Emirati government"),
+    ("Brussels", "European Union"),
+    ("UN", "United Nations"),
+])
+def test_a_country_its_other_names_and_its_capital_name_its_government(name, government):
+    assert government_name(name) == government
+
+
+@pytest.mark.parametrize("name", ["Chinese", "Denzel Washington", "Japanese foreign ministry", "paris"])
+def test_other_names_are_not_a_government(name):
+    assert country_named(name) is None
+    assert government_name(name) == name

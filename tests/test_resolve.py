@@ -274,6 +274,16 @@ def test_a_countrys_body_is_named_by_the_countrys_adjective():
     assert actors("China said the claims were groundless.") == ["Chinese government"]  # a country speaks: its government
 
 
+def test_a_capital_or_another_name_of_a_country_speaks_for_its_government():
+    text = ("Tokyo said on Monday that the talks had failed. Beijing said they had not. Britain said it would wait. "
+            "The UAE said it had not been asked. Brussels said the sanctions stood.")
+    assert actors(text) == ["Japanese government", "Chinese government", "British government", "Emirati government",
+                            "European Union"]
+    # a capital only placing the speaker is no speaker, and a person keeps the name
+    assert actors("Japan's envoy in Tokyo, Ken Sato, said the talks had failed.") == ["Ken Sato"]
+    assert actors("Denzel Washington said the film was finished.") == ["Denzel Washington"]
+
+
 def test_a_name_in_apposition_to_a_role_is_the_person():
     # the parser tags no person here: the apposition alone says "Ana Ruiz" is the minister, and "Ruiz" her
     assert actors("Chile's interior minister, Ana Ruiz, said the border was closed. Ruiz later said it was open.") == [
@@ -414,3 +424,21 @@ def test_a_title_tells_the_gender_over_a_first_names_guess():
     text = ("Foreign Ministry spokesman Dina Mufti told reporters on Thursday that aid sent by Kwame Mensah was arriving. "
             "Dina said the famine comparison was wrong, he said.")
     assert dict(resolved(text))["he"] == "Dina Mufti"
+
+
+def test_a_hyphenated_given_name_stays_whole():
+    # the tokenizer splits "Jean-Claude", and the tagger may read the name as a body: the later surname is still him
+    text = ("Jean-Claude Juncker has denied the claims in the report. Juncker, on a visit to Strasbourg, said the "
+            "claims were untrue.")
+    assert actors(text) == ["Jean-Claude Juncker", "Jean-Claude Juncker"]
+
+
+def test_a_state_body_named_without_its_state_is_the_leads_country():
+    # "the foreign ministry" of an article whose lead is about Oman is Oman's; a body that names its state keeps it
+    text = ("Oman denied on Tuesday that it had established ties with Israel. Reports of ties are baseless, the foreign "
+            "ministry said. Israel's foreign ministry said the ties were real.")
+    assert actors(text) == ["Omani government", "Omani foreign ministry", "Israeli foreign ministry"]
+    # the country can be the subject of the clause the lead reports
+    assert actors("South Korea has expressed regret over the reports, a presidential official said.") == ["South Korean presidential official"]
+    # no country in the lead: the name stays as written
+    assert actors("Donald Trump said the deal was done. The ministry said it was not.") == ["Donald Trump", "ministry"]

@@ -63,13 +63,17 @@ ADJECTIVE_TO_COUNTRY.update({
     "drc": "Congo", "côte d'ivoire": "Ivory Coast", "cote d'ivoire": "Ivory Coast", "east timor": "Timor-Leste",
     "swaziland": "Eswatini", "america": "United States", "holland": "Netherlands", "cabo verde": "Cape Verde",
 })
-#: Institutions -> country.
+#: Capitals so often used for their governments that they name the country wherever they appear.
+SEATS: dict[str, str] = {
+    "moscow": "Russia", "kyiv": "Ukraine", "paris": "France", "washington": "United States", "beijing": "China",
+    "ankara": "Turkey", "minsk": "Belarus", "berlin": "Germany", "brussels": "European Union", "belgrade": "Serbia",
+    "pristina": "Kosovo", "tehran": "Iran",
+}
+#: Institutions and seats of government -> country.
 INSTITUTIONS: dict[str, str] = {
     "kremlin": "Russia", "élysée": "France", "elysee": "France", "white house": "United States",
     "pentagon": "United States", "state department": "United States", "downing street": "United Kingdom",
-    "quai d'orsay": "France", "bankova": "Ukraine", "moscow": "Russia", "kyiv": "Ukraine", "paris": "France",
-    "washington": "United States", "beijing": "China", "ankara": "Turkey", "minsk": "Belarus", "berlin": "Germany",
-    "brussels": "European Union", "belgrade": "Serbia", "pristina": "Kosovo", "tehran": "Iran",
+    "quai d'orsay": "France", "bankova": "Ukraine", **SEATS,
 }
 #: State news agencies: they speak for their states, under their own names.
 NEWS_AGENCIES: dict[str, tuple[str, str]] = {
@@ -119,6 +123,14 @@ CAPITALS: dict[str, str] = {
     "santo domingo": "Dominican Republic", "belmopan": "Belize", "port of spain": "Trinidad and Tobago", "nassau": "Bahamas",
     "bridgetown": "Barbados",
 }
+COUNTRIES = frozenset(ADJECTIVE_TO_COUNTRY.values())
+#: What a country goes by as a speaker, lowercased: its other names ("Britain", "UAE") and its seat of government
+#: ("Tokyo", "Kyiv"), not its adjective ("Chinese" names no one).
+_COUNTRY_NAMES = {
+    **{k: c for k, c in ADJECTIVE_TO_COUNTRY.items()
+       if c in INTERNATIONAL_BODIES or k not in {adj.lower() for adj in NATIONALITY.values()} | {"american"}},
+    **CAPITALS, **SEATS,
+}
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "body", "we": "plural", "i": "person"}
 NARRATOR = "narrator"
 
@@ -164,3 +176,22 @@ def country_finder(people: dict[str, str] | None = None):
     return find
 
 
+def country_named(name: str) -> str | None:
+    """The country, or body of several states, a speaker's name stands for: "China", "Britain", "U.S.", "Tokyo",
+    "Brussels"; None for anything else, an adjective included ("Chinese")."""
+    if name in COUNTRIES:
+        return name
+    if not name[:1].isupper():
+        return None
+    return (ADJECTIVE_TO_COUNTRY if name.isupper() else _COUNTRY_NAMES).get(name.lower())  # "U.S.", "UN": initials
+
+
+def government_name(name: str) -> str:
+    """A country's government by the country's adjective, one form across articles and annotators: "China",
+    "Tokyo", "the government of Ethiopia", "UAE government" -> "Chinese", "Japanese", "Ethiopian", "Emirati
+    government"; "the UN", "Brussels" -> "United Nations", "European Union". Any other name is returned as it is."""
+    said = re.fullmatch(r"(?:the )?government of (?:the )?(?P<of>.+)|(?:the )?(?P<owner>.+?)(?:'s|’s)? government", name.strip(), re.I)
+    country = country_named(said.group("of") or said.group("owner")) if said else country_named(name.strip())
+    if country is None or said and country in INTERNATIONAL_BODIES:
+        return name
+    return country if country in INTERNATIONAL_BODIES else f"{NATIONALITY.get(country, country)} government"

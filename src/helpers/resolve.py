@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 
-from .actors import ADJECTIVE_TO_COUNTRY, INTERNATIONAL_BODIES, NATIONALITY, _adjectival
+from .actors import ADJECTIVE_TO_COUNTRY, COUNTRIES as _COUNTRIES, INSTITUTIONS, NATIONALITY, _adjectival, government_name
 from .attribution import Attribution, quote_spans
 
 _MALE = {"he", "him", "his", "himself"}
@@ -65,7 +65,6 @@ _SUFFIXES = frozenset(r["word"].lower().strip(".") for r in _lexicon_rows("peopl
 _TURN_LABELS = {r["label"]: r["turn"] for r in _lexicon_rows("interview.tsv")}
 #: Words before a name that are titles, never a given name ("Miss", "King", "President").
 _TITLE_WORDS = PERSON_ROLES | _HONORIFICS | frozenset(_GENDERED_TITLES) | frozenset(_HONORIFIC_GENDER)
-_COUNTRIES = frozenset(ADJECTIVE_TO_COUNTRY.values())
 
 
 def _read_bodies() -> dict[str, str]:
@@ -74,6 +73,10 @@ def _read_bodies() -> dict[str, str]:
 
 
 _BODIES = _read_bodies()
+#: Words that make a body or an official a state's ("foreign ministry", "presidential official"), from ``lexicons/state_words.tsv``.
+_STATE_WORDS = frozenset(r["word"].lower() for r in _lexicon_rows("state_words.tsv"))
+#: A country, nationality or seat of government anywhere in a name ("Omani foreign ministry", "Kremlin official").
+_STATE_NAMED = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, sorted({*ADJECTIVE_TO_COUNTRY, *INSTITUTIONS}, key=len, reverse=True))) + r")(?![\w])", re.I)
 #: Short forms of title and party words, so that "Gov. Mike Pence" is "the governor" and "GOP nominee" "Republican".
 _ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gop": "republican", "dem": "democrat",
                   "pres": "president", "gen": "general", "amb": "ambassador", "u.s": "american", "us": "american"}
@@ -112,6 +115,15 @@ def _name_key(name: str) -> list[str]:
     return words
 
 
+def _hyphen_start(doc, start: int) -> int:
+    """Where a name that begins at token ``start`` really begins: before the parts of a hyphenated given name that
+    the tokenizer split off ("Jean - Claude Juncker" -> "Jean-Claude Juncker")."""
+    while (start > 1 and doc[start - 1].text in ("-", "‐") and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_
+           and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha):
+        start -= 2
+    return start
+
+
 def _surname(name: str) -> str:
     """A canonical name's surname: its last word, or the one before a suffix ("Ferdinand Marcos Jr" -> "Marcos")."""
     words = name.split()
@@ -145,11 +157,12 @@ def _is_party(tok) -> bool:
 
 def _national(name: str) -> str:
     """A country's body by its adjective ("Azerbaijan's Ministry of Foreign Affairs" -> "Azerbaijani Ministry of
-    Foreign Affairs", "Thailand's army" -> "Thai army"), the form a reader compares across articles."""
-    if ADJECTIVE_TO_COUNTRY.get(name.lower()) in INTERNATIONAL_BODIES:
-        return ADJECTIVE_TO_COUNTRY[name.lower()]  # "the UN", "U.N.": the United Nations, in one form across articles
-    if name in _COUNTRIES and name not in INTERNATIONAL_BODIES:
-        return f"{NATIONALITY.get(name, name)} government"  # "China said": the Chinese government
+    Foreign Affairs", "Thailand's army" -> "Thai army"), and a country, its other name or its capital as its
+    government ("Britain", "Tokyo" -> "British government", "Japanese government"): the form a reader compares
+    across articles."""
+    national = government_name(name)
+    if national != name:
+        return national  # "China", "Britain", "Tokyo" said: its government; "the UN", "Brussels": the body
     owned = re.match(r"^(?P<owner>[A-Z][\w .-]*?)(?:'s|’s|'|’)\s", name)
     country = ADJECTIVE_TO_COUNTRY.get(owned.group("owner").lower()) if owned else None
     return _adjectival(name, country) if country else name
@@ -183,6 +196,41 @@ class Resolver:
         self.acronyms: dict[str, str] = {}  # a body's initials -> its full name ("SEC" -> "Securities and Exchange Commission")
         self._turn_starts: list[tuple[int, str]] | None = None  # an interview transcript's turns, read on first use
         self._read_people()
+        self.home = self._lead_country()
+
+    def _lead_country(self) -> str | None:
+        """The country the article's lead is about: the first country, nationality or seat of government in the
+        subject of one of the first two sentences, or of the clause their main verb reports ("South Korea has
+        expressed regret ..., a presidential official said")."""
+        for sent in list(self.doc.sents)[:2]:
+            clauses = [sent.root] + [c for c in sent.root.children if c.dep_ in ("ccomp", "conj")]
+            for clause in clauses:
+                for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    for tok in subject.subtree:
+                        ent = self._entity_of.get(tok.i)
+                        if ent is None or ent.label_ not in ("GPE", "NORP", "ORG"):
+                            continue
+                        name = _clean(ent.text).lower()
+                        country = ADJECTIVE_TO_COUNTRY.get(name) or INSTITUTIONS.get(name)
+                        if country in _COUNTRIES:
+                            return country
+        return None
+
+    def _of_home(self, name: str, head=None) -> str:
+        """A state's body or official named without its state ("foreign ministry", "presidential official") as the
+        state its mention gives ("Israel's foreign ministry"), else the lead's country's ("Omani foreign ministry");
+        any other name as it is."""
+        words = re.findall(r"[\w’'-]+", name.lower())
+        owner = next((t for t in (head.lefts if head is not None else ()) if t.ent_type_ in ("GPE", "NORP")), None)
+        country = ADJECTIVE_TO_COUNTRY.get(owner.text.lower()) if owner is not None else None
+        country = country if country in _COUNTRIES else self.home
+        if country is None or not _STATE_WORDS & set(words) or name in self.people:
+            return name
+        if _STATE_NAMED.search(name):
+            return name  # the name says whose it is
+        if any(w[:1].isupper() and w.lower() in self.surnames for w in name.split()):
+            return name  # "Trump government": a person's
+        return f"{NATIONALITY.get(country, country)} {_DETERMINERS.sub('', name)}"
 
     # -- who the article names ------------------------------------------------------------------------------------
     def _read_people(self) -> None:
@@ -210,6 +258,7 @@ class Resolver:
             start = ent.start
             while start > 0 and self._given_name(doc[start - 1], ent):
                 start -= 1  # "Defense Secretary Gilberto Teodoro Jr.": a given name the tagger left out
+            start = _hyphen_start(doc, start)
             ent = doc[start : ent.end]
             words = _name_key(ent.text)
             if not words or any(not re.search(r"[a-z]", w) for w in words):
@@ -284,7 +333,7 @@ class Resolver:
             named = (tok.text in surnames or tok.dep_ == "appos" and _title(tok.head.lemma_) in PERSON_ROLES and tok.ent_type_ not in ("GPE", "ORG", "NORP")
                      or titled and len(given) == 1 and given[0].lower_ in _FIRST_NAMES)
             if named and given and len(given) <= 3:
-                name = " ".join([t.text for t in reversed(given)] + [tok.text])
+                name = doc[_hyphen_start(doc, given[-1].i) : tok.i + 1].text
                 canon = self._canonical(name)
                 person = self.people.setdefault(canon, Person(canon))
                 person.tell_gender(_first_name_gender(canon), guess=True)
@@ -471,8 +520,8 @@ class Resolver:
             if noun is None and head.i > 0 and head.nbor(-1).pos_ in ("NOUN", "PROPN"):
                 noun = head.nbor(-1)  # "the Chicago Police Department which reported": the parse hung the clause elsewhere
             if noun is not None:
-                return _national(self._resolve_span(noun.left_edge.idx, noun.idx + len(noun.text), noun, speakers))
-        return _national(self._resolve_span(a.mention_start, a.mention_end, head, speakers))
+                return self._of_home(_national(self._resolve_span(noun.left_edge.idx, noun.idx + len(noun.text), noun, speakers)), noun)
+        return self._of_home(_national(self._resolve_span(a.mention_start, a.mention_end, head, speakers)), head)
 
     def _resolve_span(self, start: int, end: int, head, speakers: list[tuple[int, str]]) -> str:
         text = self.doc.text
@@ -529,6 +578,8 @@ class Resolver:
         if head is not None and head.pos_ == "PROPN" and len(self.surnames.get(head.lower_, "").split()) > 1:
             return self.surnames[head.lower_]  # a surname the tagger put in a body's name ("the Washington Post Trump")
         definite = head is not None and any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in head.lefts)
+        if head is not None and _title(head.lemma_) not in PERSON_ROLES and any(t.dep_ == "poss" and t.ent_type_ in ("GPE", "NORP") for t in head.lefts):
+            definite = False  # "Israel's foreign ministry" says whose it is: not the ministry named before
         if definite and head.lemma_.lower() in _BODIES and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)
             for c in head.children
@@ -567,7 +618,7 @@ class Resolver:
         people = [e for e in tagged if e is not None and e.label_ == "PERSON"]
         if people:  # "Black Lawmakers Rip Donald Trump": a headline's capitals; the tagged name is the person
             return self._canonical(people[-1].text, self._gender_before(people[-1]))
-        name = self.doc[chain[0].i : head.i + 1].text
+        name = self.doc[_hyphen_start(self.doc, chain[0].i) : head.i + 1].text
         words = [w.strip(".").lower() for w in name.split()]
         body = any(e is not None for e in tagged) or any(w in _BODY_WORDS or w in _BODIES for w in words)
         if body or _clean(mention) == _clean(name) or len([w for w in words if w not in _HONORIFICS]) < 2:
