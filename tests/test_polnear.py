@@ -297,3 +297,19 @@ def test_bad_resolution_files_name_the_file_and_line(tmp_path):
     bad.write_text('{"article": "a", "source_end": 2, "resolved": "X"}\n')
     with pytest.raises(ArticleError, match=r"bad\.jsonl:1: a resolution needs article, source_start"):
         read_resolutions(bad)
+
+
+POLNEAR_TRAIN = POLNEAR_DEV.with_name("train.jsonl")
+
+
+@pytest.mark.skipif(not POLNEAR_TRAIN.is_file(), reason=f"{POLNEAR_TRAIN} is not there")
+@pytest.mark.parametrize("name", ["resolution-heldout.jsonl", "resolution-heldout2.jsonl", "resolution-heldout3.jsonl",
+                                  "resolution-heldout4.jsonl", "resolution-heldout5.jsonl"])
+def test_every_held_out_resolution_names_an_attribution_of_polnear_train(name):
+    path = paths.RESOLUTION_GOLD.with_name(name)
+    gold = polnear.read_resolutions(path)
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    articles = {a["id"]: a for a in polnear.read_articles(POLNEAR_TRAIN, ids={r["article"] for r in rows})}
+    spans = {(art, a["id"], a["source_start"], a["source_end"]) for art, row in articles.items() for a in row["attributions"]}
+    assert gold and len(articles) == len({r["article"] for r in rows})
+    assert all((r["article"], r["attribution"], r["source_start"], r["source_end"]) in spans for r in rows)
