@@ -126,9 +126,9 @@ CAPITALS: dict[str, str] = {
 COUNTRIES = frozenset(ADJECTIVE_TO_COUNTRY.values())
 #: What a country goes by as a speaker, lowercased: its other names ("Britain", "UAE") and its seat of government
 #: ("Tokyo", "Kyiv"), not its adjective ("Chinese" names no one).
+_ADJECTIVES = {adj.lower() for adj in NATIONALITY.values()} | {"american"}
 _COUNTRY_NAMES = {
-    **{k: c for k, c in ADJECTIVE_TO_COUNTRY.items()
-       if c in INTERNATIONAL_BODIES or k not in {adj.lower() for adj in NATIONALITY.values()} | {"american"}},
+    **{k: c for k, c in ADJECTIVE_TO_COUNTRY.items() if c in INTERNATIONAL_BODIES or k not in _ADJECTIVES},
     **CAPITALS, **SEATS,
 }
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "it": "body", "we": "plural", "i": "person"}
@@ -189,7 +189,7 @@ def country_named(name: str) -> str | None:
 def government_name(name: str) -> str:
     """A country's government by the country's adjective, one form across articles and annotators: "China",
     "Tokyo", "the government of Ethiopia", "UAE government" -> "Chinese", "Japanese", "Ethiopian", "Emirati
-    government"; "the UN", "Brussels" -> "United Nations", "European Union". Any other name is returned as it is."""
+    government"; "UN", "Brussels" -> "United Nations", "European Union". Any other name is returned as it is."""
     said = re.fullmatch(r"(?:the )?government of (?:the )?(?P<of>.+)|(?:the )?(?P<owner>.+?)(?:'s|’s)? government", name.strip(), re.I)
     country = country_named(said.group("of") or said.group("owner")) if said else country_named(name.strip())
     if country is None or said and country in INTERNATIONAL_BODIES:
