@@ -335,10 +335,10 @@ _DOCUMENT_OF = re.compile(
 
 def _widen_to_sentence(told: list[Statement], statements: list[Statement], sent: Sentence, text: str) -> None:
     """Stretch the sentence's first and last attributed statements over the words before and after them that no
-    statement holds ("Speaking in Oslo, Khaire said ...", "..., he said on Monday."): what the reader is shown
+    statement holds ("As talks stalled, Lavrov said ...", too short for a narrator's statement): what the reader is shown
     is the sentence, and the speaker, cue and content stay as they were read."""
     lo = sent.start + len(sent.text) - len(sent.text.lstrip())
-    hi = sent.start + len(sent.text.rstrip())
+    hi = sent.start + len(sent.text.rstrip().rstrip(".!?;"))  # the sentence's own full stop stays outside
     inside = [st for st in told if lo <= st.start and st.end <= hi]
     if not inside:
         return
