@@ -86,7 +86,7 @@ eval-nli: $(STAMP) ## Evaluate the shipped NLI model on MNLI dev-matched, SNLI t
 
 .PHONY: train-pair-model
 train-pair-model: $(STAMP) ## Retrain the pair model on the real-article dev set: two out-of-fold runs, then models/pair-lora (about 75 min on 2 cores; resumes)
-	$(PY) -m helpers train-pair-model data/real/gold/*.json
+	$(PY) -m helpers train-pair-model data/real/gold/*.json --work models/pair-lora/folds
 
 .PHONY: calibrate
 calibrate: $(STAMP) ## Refit the base model's contradiction detector on the real-article dev set (models/detector.json) and print its ablation

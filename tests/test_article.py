@@ -20,7 +20,20 @@ def test_seed_metadata_and_furniture(seed_article):
     assert {"advertisement", "photo caption", "copyright", "headline", "repeated headline", "standfirst repeated in body"} <= reasons
     for junk in ("ADVERTISEMENT", "Photographer", "©2022", "L.P."):
         assert junk not in a.text
-    assert a.text.startswith("French President Emmanuel Macron said")
+    assert a.text.startswith("Russia Undercuts Macron’s Report of Putin Deal on Ukraine\n\nFrench President Emmanuel Macron said")
+    assert load_article(seed_article, headline=False).text.startswith("French President Emmanuel Macron said")
+
+
+def test_the_headline_is_read_once_as_the_first_paragraph(write_article, tmp_path):
+    """The headline line, a title given by the caller or one from the sidecar opens the text, never twice."""
+    a = load_article(write_article(f"Talks Collapse in Geneva\n\n{BODY}\n"))
+    assert a.text == f"Talks Collapse in Geneva\n\n{BODY}"
+    given = load_article(write_article(f"{BODY}\n", name="given.txt"), title="Berg  says talks\ncollapsed")
+    assert given.text == f"Berg says talks collapsed\n\n{BODY}" and given.title == "Berg  says talks\ncollapsed"
+    path = write_article(f"{BODY}\n", name="side.txt")
+    path.with_name("side.meta.json").write_text(json.dumps({"title": "Berg: the talks have collapsed"}), encoding="utf-8")
+    assert load_article(path).text.startswith("Berg: the talks have collapsed\n\nForeign Minister Anna Berg")
+    assert load_article(path, headline=False).text == BODY
 
 
 def test_title_and_outlet_from_text_and_override(write_article):
@@ -49,13 +62,13 @@ def test_wire_datelines_and_credits(write_article):
         "Venezuela says Guyana agreed to talks\n\nBy Ana Ruiz\n\n"
         "CARACAS, July 2 (Reuters) - Foreign Minister Luis Mendoza said on Wednesday that Guyana had agreed to talks.\n\n"
         "(Reporting by Ana Ruiz; Editing by Tom Hale)\n\n©2026 Reuters\n"
-    ))
+    ), headline=False)
     assert reuters.text.startswith("Foreign Minister Luis Mendoza said") and "Editing by" not in reuters.text
     assert (reuters.outlet, reuters.date) == ("Reuters", "2026-07-02")  # the day from the dateline, the year from the copyright
     ap = load_article(write_article(
         "NATO chief says Turkey lifted objections\n\nBRUSSELS (AP) — NATO's chief said Tuesday that Turkey had lifted its objections.\n\n"
         "Copyright 2026 The Associated Press. All rights reserved.\n", name="ap.txt"
-    ))
+    ), headline=False)
     assert ap.text.startswith("NATO's chief said") and ap.outlet == "Associated Press" and ap.date == ""
     bloomberg = load_article(write_article("(Bloomberg) -- Saudi Arabia has agreed to extend the cuts, people said.\n", name="b.txt"))
     assert bloomberg.text.startswith("Saudi Arabia has agreed") and bloomberg.outlet == "Bloomberg"
@@ -140,13 +153,13 @@ def test_slugify():
 
 def test_a_wire_dateline_with_an_abbreviated_month(write_article):
     path = write_article("Talks end\n\nADDIS ABABA, Nov 30 (Reuters) - Ethiopia said the talks had ended.\n\n(c) 2026 Reuters\n")
-    article = load_article(path)
+    article = load_article(path, headline=False)
     assert article.text.lstrip().startswith("Ethiopia said") and article.outlet == "Reuters"
 
 
 def test_an_ap_dateline_with_a_country(write_article):
     path = write_article("Talks end\n\nLA PAZ, Bolivia (AP) — Bolivia's foreign minister said the talks had ended.\n")
-    article = load_article(path)
+    article = load_article(path, headline=False)
     assert article.text.lstrip().startswith("Bolivia's foreign minister") and article.outlet == "Associated Press"
 
 

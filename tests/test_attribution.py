@@ -229,8 +229,8 @@ def test_a_verbless_fragment_joins_the_attribution_of_its_sentence():
     text = "In a television interview on Sunday evening, the foreign minister said the border would reopen."
     a, = find_attributions(parse(text))
     assert text[slice(*a.extra["lead"])] == "In a television interview on Sunday evening"
-    # a fragment with a verb stays out
-    b, = find_attributions(parse("Speaking after talks that lasted hours, the foreign minister said the border would reopen."))
+    # a clause with a subject of its own stays out
+    b, = find_attributions(parse("After the talks ended, the foreign minister said the border would reopen."))
     assert "lead" not in b.extra
 
 
@@ -480,3 +480,39 @@ def test_condemned_denounced_slammed_branded_and_downplayed_are_cues():
     assert attributions("Three governments condemned the attack.") == [("Three governments", "condemned", "the attack", "assert")]
     assert [(m, c, p) for m, c, _, p in attributions("He hit back at the claims, branding them “bizarre”.")] == [
         ("He", "hit back", "deny"), ("He", "branding", "assert")]
+
+
+def test_what_a_cue_calls_its_object_is_part_of_the_content():
+    """"Slammed the allegations as ...", "described it as ...", "declared the message as ...": the object and
+    what it is called; "quoted X as writing that ..." keeps its own reading."""
+    (_, cue, content, polarity), = attributions('He slammed the allegations as "political manipulation".')
+    assert (cue, content, polarity) == ("slammed", 'the allegations as "political manipulation', "deny")
+    (_, _, content, _), = attributions("US officials described it as routine equipment for training the police.")
+    assert content == "it as routine equipment for training the police"
+    (mention, cue, content, _), = attributions("The Indian government on Friday declared the message as complete fabrication.")
+    assert (mention, cue, content) == ("The Indian government", "declared", "the message as complete fabrication")
+    assert attributions("The president declared a state of emergency on Friday.") == []
+    assert all(" as writing" not in content for _, _, content, _ in attributions(
+        "The paper quoted journalist Barkha Dutt as writing in her book that the meeting had been arranged."))
+
+
+def test_a_title_case_headline_is_parsed_in_sentence_case():
+    """Words the body never capitalises go lower case for the parse, names stay; offsets do not move."""
+    text = ("Kremlin Denies Report That Putin Offered Truce to U.S.\n\n"
+            "The Kremlin denied a report that Vladimir Putin offered a truce. Putin said no such offer was made.")
+    cased = attribution.headline_case(text)
+    assert cased.startswith("Kremlin denies report that Putin offered truce to U.S.\n\n") and len(cased) == len(text)
+    assert cased[cased.index("\n"):] == text[text.index("\n"):]
+    (mention, cue, content, polarity), *_ = attributions(text)
+    assert (mention, cue, polarity) == ("Kremlin", "Denies", "deny") and content.startswith("Report That Putin Offered")
+    may = "Juncker Rejects Claim May Begged For Help\n\nJuncker said Theresa May may have asked for help."
+    assert attribution.headline_case(may).startswith("Juncker rejects claim May begged for help")
+    plain = "Kremlin denies report\n\nThe Kremlin denied it."
+    assert attribution.headline_case(plain) == plain
+
+
+def test_a_participle_lead_belongs_to_the_statement():
+    """"Speaking in Oslo, ... Khaire said": the circumstances of speaking are no claim of the narrator."""
+    text = "Speaking in Oslo where he addressed the diaspora, Khaire said Ethiopia had taken nothing from Somalia."
+    found = find_attributions(parse(text))
+    assert len(found) == 1 and found[0].extra["lead"][0] == 0

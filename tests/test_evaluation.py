@@ -108,23 +108,23 @@ def test_eval_statements_command():
     assert "ALL" in proc.stdout and "attrib." in proc.stdout
 
 
-def test_a_gold_statement_in_the_headline_counts_as_missed(tmp_path):
-    """The analysis reads the body, not the headline: a gold statement there is located at -1 and never found,
-    and it does not make every predicted statement a true one; a span in neither still fails in one line."""
+def test_a_gold_statement_in_the_headline_is_read_and_found(tmp_path):
+    """The analysis reads the headline as the first paragraph: a gold statement there is located in the text and
+    found, and a statement of the body that no gold holds is no true one; a span in neither fails in one line."""
     from helpers.article import ArticleError
 
     article = tmp_path / "a.txt"
-    article.write_text("Kremlin denies deal, Peskov says\n\nMOSCOW - Dmitry Peskov said on Tuesday that there was no deal.\n\n"
+    article.write_text("Kremlin denies deal with France\n\nMOSCOW - Dmitry Peskov said on Tuesday that there was no deal.\n\n"
                        "The ministry said talks would go on.\n", encoding="utf-8")
     gold = {"article": str(article), "role": "held-out", "contradictions": [], "statements": [
-        {"id": "head", "text": "Kremlin denies deal, Peskov says", "speaker": "Dmitry Peskov"},
+        {"id": "head", "text": "Kremlin denies deal with France", "speaker": "Kremlin"},
         {"id": "body", "text": "Dmitry Peskov said on Tuesday that there was no deal.", "speaker": "Dmitry Peskov"}]}
     path = tmp_path / "gold.json"
     path.write_text(json.dumps(gold), encoding="utf-8")
     located = {g["id"]: (g["start"], g["end"]) for g in load_gold(path).statements}
-    assert located["head"] == (-1, -1) and located["body"][0] > 0
+    assert located["head"] == (0, 31) and located["body"][0] > 31
     row = evaluate_statements([path])["files"][0]
-    assert row["found"] == 1 and row["gold"] == 2
+    assert row["found"] == 2 and row["gold"] == 2 and row["right_actor"] == 2
     assert row["predicted_true"] < row["predicted"]  # "The ministry said ..." matches no gold statement
     gold["statements"][0]["text"] = "Peskov denies everything"
     path.write_text(json.dumps(gold), encoding="utf-8")

@@ -34,10 +34,12 @@ def test_quote_ending_a_sentence_and_em_dashes():
 
 
 def test_offsets_point_into_the_text(seed_article):
-    text = load_article(seed_article).text
+    text = load_article(seed_article, headline=False).text
     sentences = split_sentences(text)
     assert len(sentences) == 23
     for s in sentences:
         assert text[s.start : s.end] == s.text
     assert sentences[7].text == "“This target is accomplished.”"
     assert [s.paragraph for s in sentences][:3] == [0, 0, 1]
+    headed = split_sentences(load_article(seed_article).text)  # the headline is a sentence and a paragraph of its own
+    assert len(headed) == 24 and headed[0].text.startswith("Russia Undercuts") and [s.paragraph for s in headed][:4] == [0, 1, 1, 2]

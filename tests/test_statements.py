@@ -339,3 +339,15 @@ def test_a_cue_set_in_the_middle_of_its_content_is_not_part_of_it(tmp_path):
     path.write_text("Talks in Geneva\n\nThe talks, Peskov said on Monday, would go on in Geneva.\n", encoding="utf-8")
     (st,) = [s for s in extract_statements(load_article(path)) if s.speaker != "narrator"]
     assert st.speaker == "Peskov" and st.content == "The talks would go on in Geneva"
+
+
+def test_a_statement_spans_its_sentence_where_nothing_else_speaks():
+    """The sentence's edges that no statement holds go to its attributed statement; a narrator's clause does not."""
+    (st,) = attributed("Speaking to reporters in Paris, the minister said the deal was dead.")
+    assert st.text == "Speaking to reporters in Paris, the minister said the deal was dead" and st.content == "The deal was dead"
+    (st,) = attributed("As talks stalled, Lavrov said the deal was dead.")  # too short a clause for a narrator's statement
+    assert st.text == "As talks stalled, Lavrov said the deal was dead" and st.content == "The deal was dead"
+    told = statements_of("The State Department said such board positions are part-time, and it is typical for "
+                         "government advisory board members to have outside employment.")
+    assert [s.speaker for s in told] == ["State Department", "narrator"]
+    assert told[0].text == "The State Department said such board positions are part-time"

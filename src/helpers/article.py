@@ -290,11 +290,14 @@ def load_article(
     date: str | None = None,
     allow_non_english: bool = False,
     max_bytes: int = MAX_ARTICLE_BYTES,
+    headline: bool = True,
 ) -> Article:
     """Load and clean an article from a file path or an ``http(s)://`` URL.
 
     Metadata comes from JSON fields, HTML metadata, a ``NAME.meta.json`` sidecar or the
     text itself (headline, copyright line); the keyword arguments override all of them.
+    With ``headline`` (the default) the title opens the text as its first paragraph, so that a headline's own
+    statement ("Kremlin denies deal with Macron") is read like any other; without it the text is the body alone.
     Raises :class:`ArticleError` (a ``ValueError``) with a one-line message on bad input.
     """
     src = str(source)
@@ -353,6 +356,9 @@ def load_article(
         raise ArticleError(f"{src}: the article does not look like English; pass allow_non_english=True to analyse it anyway")
     copy_outlet, year = _outlet_from_removed(removed)
     wire_outlet, line_date = _from_datelines(removed, year)
+    title_text = re.sub(r"\s+", " ", meta.get("title") or found_title).strip()
+    if headline and title_text and not text.startswith(title_text):
+        text = f"{title_text}\n\n{text}"
     article = Article(
         text=text,
         source=src,

@@ -152,8 +152,32 @@ def _register_component() -> None:
 
 
 def parse(text: str):
-    """Parse ``text`` (a spaCy ``Doc``)."""
-    return load_parser()(text)
+    """Parse ``text`` (a spaCy ``Doc``); a headline in title case is parsed in sentence case (``headline_case``)."""
+    return load_parser()(headline_case(text))
+
+
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+
+
+def headline_case(text: str) -> str:
+    """``text`` with a title-case first line ("Kremlin Denies Report That Putin Offered Truce") in sentence case,
+    which the parser reads far better: a capitalised word goes lower case unless the body writes it capitalised too
+    (a name: "Kremlin", "Putin", "May" where the body names Theresa May). Only letters' case changes, so every
+    offset still points into ``text``."""
+    end = text.find("\n")
+    if end <= 0:
+        return text
+    head, body = text[:end], text[end:]
+    words = list(_WORD.finditer(head))
+    if len(words) < 3 or sum(m.group(0)[0].isupper() for m in words) < 0.6 * len(words):
+        return text
+    named = {re.sub(r"[’']s$", "", w) for w in re.findall(r"(?<![\w’'-])[A-Z][\w’'-]*", body)}
+    chars = list(head)
+    for m in words[1:]:
+        word = m.group(0)
+        if word[1:].islower() and re.sub(r"[’']s$", "", word) not in named and len(word.lower()) == len(word):
+            chars[m.start() : m.end()] = word.lower()
+    return "".join(chars) + body
 
 
 # -- quotations ------------------------------------------------------------------------------------------------
@@ -435,9 +459,17 @@ def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent, after: int 
         if obj is not None and obj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             return _antecedent(verb)  # "..., which she denied": what "which" stands for
         if obj is not None:
-            said = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp") and c.i > obj.i), None)
+            said = _called(verb, obj)
             if said is not None and obj.dep_ == "dobj":  # "calling it “absolutely absurd”": the object and what it is called
                 return _subtree_span(obj)[0], _subtree_span(said)[1]
+            return _subtree_span(obj)
+    if cue.kind == "speech" and (obj := next((c for c in verb.children if c.dep_ == "dobj"), None)) is not None:
+        # "declared the message a fabrication", "... the message as a fabrication": a verb that reports only with what
+        # it calls its object
+        said = _called(verb, obj)
+        if said is not None:
+            return _subtree_span(obj)[0], _subtree_span(said)[1]
+        if any(c.dep_ == "prep" and c.lower_ == "as" for c in obj.children):
             return _subtree_span(obj)
     # a quotation in the same sentence, outside the source and cue
     inq = [(max(s, sent.start_char), min(e, sent.end_char)) for s, e in quotes if s < sent.end_char and e > sent.start_char]
@@ -452,6 +484,13 @@ def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent, after: int 
         if len(toks) > 2:
             return _span(toks)
     return None
+
+
+def _called(verb, obj):
+    """What a cue calls its object, after it: an object predicate ("calling it “absurd”") or an "as" phrase
+    ("slammed the allegations as “political manipulation”", "described it as routine equipment")."""
+    as_phrase = verb.lemma_ not in _QUOTING  # "quoted Dutt as writing that ...": what she wrote is the content
+    return next((c for c in verb.children if c.i > obj.i and (c.dep_ in ("oprd", "xcomp") or (as_phrase and c.dep_ == "prep" and c.lower_ == "as"))), None)
 
 
 def _antecedent(relcl) -> tuple[int, int]:
@@ -569,7 +608,7 @@ def _absorb_fragments(found: list[Attribution], doc) -> None:
         last = max(max(e for _, e in _parts(a)) for a in here)
         covered = taken + [(first, last)]  # words between cue and content stay
         words = [t for t in sent if not (t.is_punct or t.is_space) and not any(s <= t.idx < e for s, e in covered)]
-        if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+        if not words or (any(t.pos_ in ("VERB", "AUX") for t in words) and not _speaking_lead(words, here)):
             continue
         if all(t.idx >= last for t in words):  # a tail after the last attribution: its content goes on
             a = max(here, key=lambda x: x.content_end)
@@ -578,6 +617,17 @@ def _absorb_fragments(found: list[Attribution], doc) -> None:
         elif all(t.idx < first for t in words):  # a lead before the first one
             a = min(here, key=lambda x: min(s for s, _ in _parts(x)))
             a.extra["lead"] = (words[0].idx, words[-1].idx + len(words[-1].text))
+
+
+def _speaking_lead(words: list, here: list[Attribution]) -> bool:
+    """Words that are all one participle clause, without a subject of its own, set on a cue before it: the
+    circumstances of speaking ("Speaking in Oslo, where he addressed the diaspora, Khaire said ..."), not a claim."""
+    heads = {t for t in words if t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_.startswith("nsubj") for c in t.children)}
+    if len(heads) != 1:
+        return False
+    head = next(iter(heads))
+    on_cue = any(a.cue_start <= head.head.idx < a.cue_end and head.i < head.head.i for a in here)
+    return on_cue and all(head.left_edge.i <= t.i <= head.right_edge.i for t in words)
 
 
 def _nested_thought(a: Attribution, found: list[Attribution]) -> bool:

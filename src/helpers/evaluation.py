@@ -24,11 +24,17 @@ class Gold:
     role: str
     statements: list[dict]
     contradictions: list[dict]
+    unscored_end: int = 0  # where the headline ends, when this gold does not annotate it: statements there are not scored
+
+    def scored(self, statements: list[Statement]) -> list[Statement]:
+        """The predicted statements this gold can judge: all but those in a headline it does not annotate."""
+        return [p for p in statements if p.start >= self.unscored_end]
 
 
 def load_gold(path: str | Path) -> Gold:
-    """Read a gold JSON file and locate each statement's exact text in the loaded article; a statement in the
-    headline, which the analysis does not read, gets ``start`` = ``end`` = -1 and counts as missed."""
+    """Read a gold JSON file and locate each statement's exact text in the loaded article (whose first paragraph
+    is the headline, as the analysis reads it). A gold without a ``"headline"`` key and without a statement in
+    the headline (the written articles') does not annotate it, and statements there are left unscored."""
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -41,13 +47,13 @@ def load_gold(path: str | Path) -> Gold:
     statements = []
     for st in data["statements"]:
         start = article.text.find(st["text"])
-        if start < 0 and article.title and st["text"] in article.title:
-            statements.append({**st, "start": -1, "end": -1})
-            continue
         if start < 0:
             raise ArticleError(f"{path}: gold statement {st['id']!r} is not in the article text")
         statements.append({**st, "start": start, "end": start + len(st["text"])})
-    return Gold(path, article_path, data.get("role", "dev"), statements, data.get("contradictions", []))
+    title = " ".join(article.title.split())
+    head = len(title) if title and article.text.startswith(title) else 0
+    annotated = "headline" in data or any(st["start"] < head for st in statements)
+    return Gold(path, article_path, data.get("role", "dev"), statements, data.get("contradictions", []), 0 if annotated else head)
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
@@ -99,7 +105,7 @@ def evaluate_statements(paths: list[str | Path], aliases: dict[str, str] | None 
     confusions: Counter = Counter()
     for path in paths:
         gold = load_gold(path)
-        predicted = extract_statements(load_article(gold.article_path), aliases=aliases)
+        predicted = gold.scored(extract_statements(load_article(gold.article_path), aliases=aliases))
         matched = match_statements(gold.statements, predicted)
         found = sum(m is not None for m in matched.values())
         right = sum(m is not None and same_actor(m.speaker, g["speaker"]) for g, m in zip(gold.statements, matched.values()))
@@ -159,7 +165,9 @@ def evaluate_contradictions(paths: list[str | Path], model, threshold: float | N
         statements = result.statement_objects
         matched = match_statements(gold.statements, statements)
         parts = match_parts(gold.statements, statements, matched)
+        unscored = {p.id for p in statements} - {p.id for p in gold.scored(statements)}
         flagged = result.contradictions
+        flagged = flagged[~(flagged["a"].isin(unscored) | flagged["b"].isin(unscored))] if unscored and len(flagged) else flagged
         flag_kind = {(int(r.a), int(r.b)): r.kind for r in flagged.itertuples()}
         scores = {(int(r.a), int(r.b)): float(r.conflict) for r in result.links.itertuples()}
         hits = 0
@@ -232,7 +240,8 @@ def contradiction_curve(paths: list[str | Path], model, thresholds: list[float],
         result = analyze_article(gold.article_path, model=model, aliases=aliases, claims=[])
         links = result.links
         for t in thresholds:
-            flagged = {(int(r.a), int(r.b)) for r in links.itertuples() if float(r.conflict) >= t} if not links.empty else set()
+            unscored = {p.id for p in result.statement_objects if p.start < gold.unscored_end}
+            flagged = {(int(r.a), int(r.b)) for r in links.itertuples() if float(r.conflict) >= t and not {int(r.a), int(r.b)} & unscored} if not links.empty else set()
             hits, used = gold_pair_hits(gold, result.statement_objects, flagged)
             rows[t].update({"gold": len(gold.contradictions), "found": hits, "flagged": len(flagged), "correct": len(used)})
     out = pd.DataFrame([{"threshold": t, **{k: c[k] for k in ("gold", "found", "flagged", "correct")}} for t, c in rows.items()])

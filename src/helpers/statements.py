@@ -159,7 +159,7 @@ def _normalise_content(content: str, mention: str, polarity: str, cue: str = "")
         c = re.sub(r"\b(?:ever|even) ", "", c)
     elif polarity == "assert" and NOUN_OBJECT_CUE.match(cue) and re.match(r"^(?:an?|the) \w+$|^(?:an?|the) \w+ \w+$", c):
         c = f"there was {c}"  # "talked up an agreement" -> "there was an agreement"
-    elif polarity == "assert" and re.match(r"(?:had |has )?described$", cue):
+    elif polarity == "assert" and re.match(r"(?:had |has )?(?:described|declared|branded|labell?ed|termed|dubbed|characteri[sz]ed)$", cue):
         c = re.sub(r"^(.{1,60}?)\s+as\s+", r"\1 was ", c, count=1)  # "the treaty text as final" -> "the treaty text was final"
     elif polarity == "assert" and re.match(r"called on|urged|appealed to", cue):
         c = re.sub(r"^(.+?)\s+to\s+(?=[a-z])", r"\1 should ", c, count=1)  # "the government to publish" -> "the government should publish"
@@ -302,8 +302,10 @@ def _statements_from_parse(text: str, aliases: dict[str, str] | None, narrator: 
             )
             sent_statements.append(st)
             covered.append((max(0, start - sent.start), min(len(sent.text), end - sent.start)))
+        told = sorted(sent_statements, key=lambda s: s.start)
         if narrator:
             sent_statements.extend(_narration(sent, covered, text))
+        _widen_to_sentence(told, sent_statements, sent, text)
         sent_statements.sort(key=lambda s: s.start)
         statements.extend(sent_statements)
     return statements
@@ -329,6 +331,24 @@ _DOCUMENT_OF = re.compile(
     r"^(?:[Aa]n?|[Tt]he)\s+(?:(?:second|third|new|later|separate|further|another|fresh)\s+)?(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)\s+"
     r"(?:commentary|editorial|statement|communiqu[eé]|readout|dispatch|bulletin|report|article)\b"
 )
+
+
+def _widen_to_sentence(told: list[Statement], statements: list[Statement], sent: Sentence, text: str) -> None:
+    """Stretch the sentence's first and last attributed statements over the words before and after them that no
+    statement holds ("As talks stalled, Lavrov said ...", too short for a narrator's statement): what the reader is shown
+    is the sentence, and the speaker, cue and content stay as they were read."""
+    lo = sent.start + len(sent.text) - len(sent.text.lstrip())
+    hi = sent.start + len(sent.text.rstrip().rstrip(".!?;"))  # the sentence's own full stop stays outside
+    inside = [st for st in told if lo <= st.start and st.end <= hi]
+    if not inside:
+        return
+    first, last = inside[0], max(inside, key=lambda s: s.end)
+    if not any(st.start < first.start for st in statements if st is not first):
+        first.start = lo
+    if not any(st.end > last.end for st in statements if st is not last):
+        last.end = hi
+    for st in {id(first): first, id(last): last}.values():
+        st.text = text[st.start : st.end]
 
 
 def _narration(sent: Sentence, covered: list[tuple[int, int]], text: str) -> list[Statement]:
