@@ -30,6 +30,10 @@ class Gold:
         """The predicted statements this gold can judge: all but those in a headline it does not annotate."""
         return [p for p in statements if p.start >= self.unscored_end]
 
+    def unscored_ids(self, statements: list[Statement]) -> set[int]:
+        """The ids of the predicted statements this gold cannot judge (in a headline it does not annotate)."""
+        return {p.id for p in statements if p.start < self.unscored_end}
+
 
 def load_gold(path: str | Path) -> Gold:
     """Read a gold JSON file and locate each statement's exact text in the loaded article (whose first paragraph
@@ -165,7 +169,7 @@ def evaluate_contradictions(paths: list[str | Path], model, threshold: float | N
         statements = result.statement_objects
         matched = match_statements(gold.statements, statements)
         parts = match_parts(gold.statements, statements, matched)
-        unscored = {p.id for p in statements} - {p.id for p in gold.scored(statements)}
+        unscored = gold.unscored_ids(statements)
         flagged = result.contradictions
         flagged = flagged[~(flagged["a"].isin(unscored) | flagged["b"].isin(unscored))] if unscored and len(flagged) else flagged
         flag_kind = {(int(r.a), int(r.b)): r.kind for r in flagged.itertuples()}
@@ -239,8 +243,8 @@ def contradiction_curve(paths: list[str | Path], model, thresholds: list[float],
         gold = load_gold(path)
         result = analyze_article(gold.article_path, model=model, aliases=aliases, claims=[])
         links = result.links
+        unscored = gold.unscored_ids(result.statement_objects)
         for t in thresholds:
-            unscored = {p.id for p in result.statement_objects if p.start < gold.unscored_end}
             flagged = {(int(r.a), int(r.b)) for r in links.itertuples() if float(r.conflict) >= t and not {int(r.a), int(r.b)} & unscored} if not links.empty else set()
             hits, used = gold_pair_hits(gold, result.statement_objects, flagged)
             rows[t].update({"gold": len(gold.contradictions), "found": hits, "flagged": len(flagged), "correct": len(used)})
