@@ -282,6 +282,11 @@ def _outlet_from_removed(removed: list[dict]) -> tuple[str, str]:
     return "", ""
 
 
+def headline_text(title: str) -> str:
+    """The title as it opens the text when the headline is read: on one line, single-spaced."""
+    return " ".join(title.split())
+
+
 def load_article(
     source: str | Path,
     *,
@@ -356,7 +361,7 @@ def load_article(
         raise ArticleError(f"{src}: the article does not look like English; pass allow_non_english=True to analyse it anyway")
     copy_outlet, year = _outlet_from_removed(removed)
     wire_outlet, line_date = _from_datelines(removed, year)
-    title_text = re.sub(r"\s+", " ", meta.get("title") or found_title).strip()
+    title_text = headline_text(meta.get("title") or found_title)
     if headline and title_text and not text.startswith(title_text):
         text = f"{title_text}\n\n{text}"
     article = Article(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from .actors import NARRATOR, norm_quotes
-from .article import ArticleError, load_article
+from .article import ArticleError, headline_text, load_article
 from .paths import PROJECT_ROOT
 from .statements import Statement, extract_statements
 
@@ -54,7 +54,7 @@ def load_gold(path: str | Path) -> Gold:
         if start < 0:
             raise ArticleError(f"{path}: gold statement {st['id']!r} is not in the article text")
         statements.append({**st, "start": start, "end": start + len(st["text"])})
-    title = " ".join(article.title.split())
+    title = headline_text(article.title)
     head = len(title) if title and article.text.startswith(title) else 0
     annotated = "headline" in data or any(st["start"] < head for st in statements)
     return Gold(path, article_path, data.get("role", "dev"), statements, data.get("contradictions", []), 0 if annotated else head)
