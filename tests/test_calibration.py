@@ -34,6 +34,24 @@ def test_pairs_carry_every_feature_and_the_gold_marks(nli_model):
 
 
 @pytest.mark.slow
+def test_pairs_whose_sides_changed_since_the_pair_model_was_trained_are_left_out(nli_model, monkeypatch):
+    import helpers.calibration as calibration
+
+    kept = calibration.out_of_fold_scores
+
+    def one_changed(pairs, *args, **kwargs):
+        scores = kept(pairs, *args, **kwargs)
+        scores[0] = float("nan")  # as out_of_fold_scores gives a pair whose key the table lacks
+        return scores
+
+    full = collect_pairs(DEV[:1], nli_model)
+    monkeypatch.setattr(calibration, "out_of_fold_scores", one_changed)
+    pairs = collect_pairs(DEV[:1], nli_model)
+    assert len(pairs) == len(full) - 1 and pairs.attrs["without_out_of_fold"] == 1
+    assert pairs["pair_model"].notna().all() and pairs["ta"].tolist() == full["ta"].tolist()[1:]
+
+
+@pytest.mark.slow
 def test_calibrate_fits_saves_and_reports_the_ablation(tmp_path, capsys):
     out, table = tmp_path / "detector.json", tmp_path / "ablation.md"
     assert main(["calibrate", *map(str, DEV), str(BLIND), "--model", "fast", "--out", str(out), "--ablation", str(table)]) == 0

@@ -57,8 +57,19 @@ def test_missing_out_of_fold_scores_are_refused_with_what_to_do(tmp_path):
     with pytest.raises(ValueError, match="out-of-fold scores are missing.*train-pair-model"):
         out_of_fold_scores(pairs, tmp_path)
     (tmp_path / OUT_OF_FOLD_FILE).write_text("key,file,a,b,label,score\n0123456789abcdef,a.json,0,1,0,0.2\n")
-    with pytest.raises(ValueError, match="no out-of-fold score for 1 of 1 dev pairs"):
+    with pytest.raises(ValueError, match="no out-of-fold score for 1 of 1 dev pairs, more than 3%.*train-pair-model"):
         out_of_fold_scores(pairs, tmp_path)
+
+
+def test_a_few_changed_pairs_get_no_score_rather_than_a_stale_one(tmp_path):
+    sides = [(f"A says: {i}", f"B denies: {i}") for i in range(40)]
+    pairs = pd.DataFrame({"file": ["a.json"] * 40, "ta": [a for a, _ in sides], "tb": [b for _, b in sides]})
+    rows = [f"{pair_key('a.json', a, b)},a.json,{i},{i + 1},0,0.{i % 10}" for i, (a, b) in enumerate(sides[1:], 1)]
+    (tmp_path / OUT_OF_FOLD_FILE).write_text("key,file,a,b,label,score\n" + "\n".join(rows) + "\n")
+    scores = out_of_fold_scores(pairs, tmp_path)  # one of 40 changed: 2.5 %, under the 3 % allowed
+    assert np.isnan(scores[0]) and scores[1:].tolist() == [i % 10 / 10 for i in range(1, 40)]
+    with pytest.raises(ValueError, match="no out-of-fold score for 1 of 40 dev pairs, more than 2%"):
+        out_of_fold_scores(pairs, tmp_path, stale=0.02)
 
 
 def test_train_pair_model_rejects_bad_settings(capsys):

@@ -442,3 +442,12 @@ def test_a_state_body_named_without_its_state_is_the_leads_country():
     assert actors("South Korea has expressed regret over the reports, a presidential official said.") == ["South Korean presidential official"]
     # no country in the lead: the name stays as written
     assert actors("Donald Trump said the deal was done. The ministry said it was not.") == ["Donald Trump", "ministry"]
+
+
+def test_a_profession_or_epithet_is_the_person_it_was_given_to():
+    """Role nouns come from ``lexicons/people.tsv``: "the tycoon" after "Donald Trump, a real estate tycoon"; a
+    title of that table is not kept in the name ("Assemblywoman Claudia Tenney" is Claudia Tenney)."""
+    assert actors("Donald Trump, a real estate tycoon, spoke in Ohio on Monday. The tycoon said the polls were rigged.") == [
+        "Donald Trump"]
+    assert actors("John Zogby, a veteran pollster, met reporters on Monday. The pollster said turnout would be low.") == ["John Zogby"]
+    assert actors("Assemblywoman Claudia Tenney spoke on Monday. Tenney said the race was close.") == ["Claudia Tenney"]

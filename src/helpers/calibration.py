@@ -64,7 +64,14 @@ def collect_pairs(paths: Sequence[str | Path], model, pair: bool = True) -> pd.D
     pairs = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     if pair and not pairs.empty:
         dev = (pairs["role"] != "held-out").to_numpy()
-        pairs.loc[dev, "pair_model"] = to_logit(out_of_fold_scores(pairs[dev]))
+        scores = out_of_fold_scores(pairs[dev])
+        pairs.loc[dev, "pair_model"] = to_logit(scores)
+        stale = pairs.index[dev][np.isnan(scores)]
+        if len(stale):  # sides changed since the pair model was trained: no honest score for them, so not fitted on
+            log.warning("%d of %d dev pairs have no out-of-fold pair-model score (their statements changed since it was trained); "
+                        "left out of the fit", len(stale), int(dev.sum()))
+            pairs = pairs.drop(index=stale).reset_index(drop=True)
+        pairs.attrs["without_out_of_fold"] = len(stale)
     return pairs
 
 
@@ -125,6 +132,8 @@ def calibrate(paths: Sequence[str | Path], model, key: str, out: str | Path | No
         "articles": int(dev["file"].nunique()), "episodes": int(dev["episode"].nunique()), "pairs": len(dev),
         "out_of_fold": pair_figures(oof, labels, detector.cutoff),
     }
+    if pairs.attrs.get("without_out_of_fold"):
+        detector.report["left_out_without_out_of_fold"] = int(pairs.attrs["without_out_of_fold"])
     held = pairs[pairs["role"] == "held-out"]
     if not held.empty:  # never fitted on: the pair-level figures of the blind files given
         detector.report["held_out"] = {"articles": int(held["file"].nunique()), **pair_figures(detector.probability(held), held["label"].to_numpy(bool), detector.cutoff)}

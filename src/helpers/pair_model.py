@@ -40,6 +40,8 @@ VERB = {"assert": "says", "deny": "denies", "retract": "takes back", "hedge": "h
 OUT_OF_FOLD_FILE = "out-of-fold.csv"
 #: Folds of episodes for the out-of-fold scores the detector is fitted on.
 DEFAULT_FOLDS = 2
+#: The largest share of dev pairs that may lack an out-of-fold score (their sides changed since training).
+MAX_STALE = 0.03
 #: The NLI models a pair model can be trained on, by the name its adapter config records (a folder of ``models/``).
 PAIR_BASES: dict[str, Path] = {DEFAULT_NLI_MODEL.name: DEFAULT_NLI_MODEL, BASE_NLI_MODEL.name: BASE_NLI_MODEL}
 #: Logits are clipped here, so one saturated score cannot dominate the detector.
@@ -232,21 +234,26 @@ def out_of_fold(pairs: pd.DataFrame, folds: int = DEFAULT_FOLDS, recipe: PairTra
     return scores
 
 
-def out_of_fold_scores(pairs: pd.DataFrame, folder: str | Path | None = None) -> np.ndarray:
-    """The out-of-fold scores the shipped pair model keeps for these dev pairs (``pairs`` has file, ta, tb)."""
+def out_of_fold_scores(pairs: pd.DataFrame, folder: str | Path | None = None, stale: float = MAX_STALE) -> np.ndarray:
+    """The out-of-fold scores the shipped pair model keeps for these dev pairs (``pairs`` has file, ta, tb).
+
+    A pair whose sides changed since the pair model was trained (a speaker resolved differently, say) has no
+    out-of-fold score: it gets NaN, for the caller to leave out, as long as such pairs are at most ``stale`` of
+    all; beyond that the scores no longer describe these pairs and the pair model must be trained again."""
     path = (Path(folder) if folder is not None else PAIR_MODEL_DIR) / OUT_OF_FOLD_FILE
     if not path.is_file():
         raise ValueError(f"{path}: the pair model's out-of-fold scores are missing; run `python -m helpers train-pair-model data/real/gold/*.json`")
     table = pd.read_csv(path, dtype={"key": str}).set_index("key")["score"]
     table = table[~table.index.duplicated()]  # two pairs of one article with the same sides: one fold, one score
     keys = [pair_key(f, a, b) for f, a, b in zip(pairs["file"], pairs["ta"], pairs["tb"])]
-    missing = [k for k in keys if k not in table.index]
-    if missing:
+    scores = np.array(table.reindex(keys).to_numpy(float))  # a writable copy
+    missing = int(np.isnan(scores).sum())
+    if missing > stale * len(keys):
         raise ValueError(
-            f"{path}: no out-of-fold score for {len(missing)} of {len(keys)} dev pairs (the statements changed since the pair model "
-            "was trained, or these articles are new); run `python -m helpers train-pair-model data/real/gold/*.json` again"
+            f"{path}: no out-of-fold score for {missing} of {len(keys)} dev pairs, more than {stale:.0%} (the statements changed "
+            "since the pair model was trained, or these articles are new); run `python -m helpers train-pair-model data/real/gold/*.json` again"
         )
-    return table.loc[keys].to_numpy(float)
+    return scores
 
 
 def write_out_of_fold(pairs: pd.DataFrame, scores: Sequence[float], folder: Path) -> Path:
