@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers.attribution import Attribution, find_attributions, parse
-from helpers.resolve import Resolver, actor_kinds, resolve_all
+from helpers.resolve import Resolver, actor_kinds, body_key, resolve_all
 
 
 def resolved(text: str, aliases: dict[str, str] | None = None) -> list[tuple[str, str]]:
@@ -451,3 +451,19 @@ def test_a_profession_or_epithet_is_the_person_it_was_given_to():
         "Donald Trump"]
     assert actors("John Zogby, a veteran pollster, met reporters on Monday. The pollster said turnout would be low.") == ["John Zogby"]
     assert actors("Assemblywoman Claudia Tenney spoke on Monday. Tenney said the race was close.") == ["Claudia Tenney"]
+
+
+def test_one_body_keeps_the_first_name_the_article_gives_it():
+    """"the Ministry of Foreign Affairs of Georgia", then "Georgian MFA", then "the Georgian Foreign Ministry": one
+    actor, not three (``lexicons/body_names.tsv``); a seat after the name does not make another body."""
+    text = ("The Ministry of Foreign Affairs of Georgia on Saturday slammed the report. The talks went well, Georgian MFA said. "
+            "The Georgian Foreign Ministry also said the platform was the only one.")
+    assert actors(text) == ["Georgian Ministry of Foreign Affairs"] * 3
+    assert body_key("Chinese Embassy in Manila") == body_key("Chinese embassy") != body_key("Chinese Foreign Ministry")
+    assert body_key("Eritrean Ministry of Information") == body_key("Eritrean Information Ministry")
+
+
+def test_a_short_form_defined_in_brackets_is_the_body_named_before_it():
+    text = ("Ecuador's National Secretariat of Communications (Secom) said the comments were misread. "
+            "Secom said on Sunday that the agency was not named.")
+    assert actors(text) == ["National Secretariat of Communications"] * 2

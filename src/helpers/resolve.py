@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 
-from .actors import ADJECTIVE_TO_COUNTRY, COUNTRIES as _COUNTRIES, INSTITUTIONS, NATIONALITY, _adjectival, government_name
+from .actors import ADJECTIVE_TO_COUNTRY, COUNTRIES as _COUNTRIES, INSTITUTIONS, NATIONALITY, _adjectival, government_name, norm_quotes
 from .attribution import Attribution, quote_spans
 
 _MALE = {"he", "him", "his", "himself"}
@@ -104,6 +104,13 @@ def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,.;:“”\"'’")
     text = re.sub(r"[’']s$", "", text)
     return _DETERMINERS.sub("", text)
+
+
+def _short_form(name: str) -> tuple[str, str | None]:
+    """A body's name without the short form defined after it in brackets, and that short form ("National Secretariat
+    of Communications (Secom" -> the name, "Secom"); the name and None when there is none."""
+    m = re.fullmatch(r"(.*\S)\s*\(([\w.&-]+)\)?", name)
+    return (m.group(1), m.group(2)) if m else (name, None)
 
 
 def _name_key(name: str) -> list[str]:
@@ -194,6 +201,7 @@ class Resolver:
         self._sent_starts = [sent.start_char for sent in doc.sents]
         self.orgs: dict[str, str] = {}  # last word of a body's name -> its full name ("post" -> "Washington Post")
         self.acronyms: dict[str, str] = {}  # a body's initials -> its full name ("SEC" -> "Securities and Exchange Commission")
+        self.short_names: dict[str, str] = {}  # a short form the text defines in brackets -> the full name ("secom")
         self._turn_starts: list[tuple[int, str]] | None = None  # an interview transcript's turns, read on first use
         self._read_people()
         self.home = self._lead_country()
@@ -238,7 +246,12 @@ class Resolver:
         self._untagged_full_names()
         for ent in doc.ents:
             if ent.label_ == "ORG":
-                name = _clean(ent.text)
+                name, short = _short_form(_clean(ent.text))
+                after = doc[ent.end : ent.end + 3]
+                if short is None and len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].text[:1].isupper():
+                    short = after[1].text  # "the Democratic Progressive Party (DPP)"
+                if short and len(name.split()) > 1:
+                    self.short_names.setdefault(short.lower(), name)
                 if len(name.split()) > 1:
                     self.orgs.setdefault(name.split()[-1].lower(), name)
                     proper = name.split()
@@ -684,8 +697,10 @@ class Resolver:
 
     def _org(self, text: str) -> str:
         """A body's name without its article; a short form ("the Post") is the full name used before."""
-        name = _clean(text)
+        name = _short_form(_clean(text))[0]
         words = name.split()
+        if len(words) == 1 and words[0].lower() in self.short_names:
+            return self.short_names[words[0].lower()]  # "Secom" after "National Secretariat of Communications (Secom)"
         if len(words) == 1 and words[0].lower() in self.orgs:
             return self.orgs[words[0].lower()]
         letters = name.replace(".", "")
@@ -808,15 +823,34 @@ class Resolver:
         return ""
 
 
+_BODY_NAMES = {r["name"]: r["key"] for r in _lexicon_rows("body_names.tsv")}
+_BODY_NAME = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(_BODY_NAMES, key=len, reverse=True))) + r")\b")
+_MINISTRY_OF = re.compile(r"\bministry of (?:the )?([a-z][a-z ]*?)$")
+_SEAT = re.compile(r" (?:in|at) [A-Z][\w.-]*(?: [A-Z][\w.-]*)*$")
+
+
+def body_key(name: str) -> str:
+    """The form two names of one body are compared in: "Georgian MFA", "Georgian Foreign Ministry" and "Georgian
+    Ministry of Foreign Affairs" -> "georgian foreign ministry"; "Chinese Embassy in Manila" -> "chinese embassy"."""
+    key = _SEAT.sub("", norm_quotes(name).strip()).lower()
+    key = _BODY_NAME.sub(lambda m: _BODY_NAMES[m.group(0)], key)
+    return _MINISTRY_OF.sub(lambda m: f"{m.group(1)} ministry", key)
+
+
 def resolve_all(doc, attributions: list[Attribution], aliases: dict[str, str] | None = None) -> list[str]:
-    """The canonical actor of each attribution, in order (pronouns see the speakers resolved before them)."""
+    """The canonical actor of each attribution, in order (pronouns see the speakers resolved before them). The
+    names of one body are written as its first name in the text (``body_key``); aliases are kept as given."""
     resolver = Resolver(doc, aliases)
     order = sorted(range(len(attributions)), key=lambda i: attributions[i].mention_start if attributions[i].mention_start >= 0 else attributions[i].cue_start)
     out = [""] * len(attributions)
     speakers: list[tuple[int, str]] = []
+    first: dict[str, str] = {}  # body_key -> the first name given
+    given = set((aliases or {}).values())
     for i in order:
         a = attributions[i]
         out[i] = resolver.resolve(a, speakers)
+        if out[i] and out[i] not in given:
+            out[i] = first.setdefault(body_key(out[i]), out[i])
         if out[i]:
             speakers.append((a.mention_start, out[i]))
     return out
