@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from helpers.contradictions import LINKED_FLOOR, PARAPHRASE_CAP, pick_detector, score_pairs
-from helpers.detector import GROUPS, SCORE_AT_CUTOFF, TREES, Detector, DetectorError, best_cutoff, fit_detector, load_detector, save_detector
+from helpers.detector import GROUPS, SCORE_AT_CUTOFF, TREES, Detector, DetectorError, best_cutoff, fit_detector, load_detector, pair_features, save_detector
 from helpers.paths import DETECTOR_FILE
 
 ALL_FEATURES = [name for group in ("nli", "dismissal", "shape", "speakers") for name in GROUPS[group]]
@@ -210,3 +210,17 @@ def test_no_flag_between_a_lead_and_the_quote_that_repeats_it(nli_model, write_a
     flagged = {(int(c.a), int(c.b)) for c in result.contradictions.itertuples()}
     assert (min(lead[0], quote[0]), max(lead[0], quote[0])) not in flagged
     assert (min(quote[0], report[0]), max(quote[0], report[0])) in flagged  # "no talks" against the report of a meeting
+
+
+def test_the_speakers_countries_tell_one_side_from_two():
+    statements = pd.DataFrame({
+        "id": [0, 1, 2, 3], "speaker": ["Belarusian military", "Belarusian defence ministry", "Polish government", "analyst"],
+        "polarity": ["deny", "assert", "assert", "assert"], "content": ["x y", "x z", "y z", "z"], "paragraph": [0, 1, 2, 3],
+        "country": ["Belarus", "Belarus", "Poland", ""],
+    })
+    rows = pd.DataFrame({"a": [0, 0, 1], "b": [1, 2, 3], "similarity": [0.5] * 3, "rule_conflict": [0.0] * 3, "linked": [False] * 3})
+    nli = {(a, b): (0.1, 0.1, 0.5, 0.5) for a, b in zip(rows["a"], rows["b"])}
+    dismissal = {name: {i: 0.0 for i in range(4)} for name in ("false", "not_happened", "denies")}
+    features = pair_features(rows, statements, nli, dismissal, {(a, b): 0.5 for a, b in zip(rows["a"], rows["b"])})
+    assert features["same_country"].tolist() == [1.0, 0.0, 0.0]  # one side; two sides; a speaker of no known country
+    assert features["other_country"].tolist() == [0.0, 1.0, 0.0]

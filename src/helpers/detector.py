@@ -45,7 +45,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "nli": ("ab_entail", "ba_entail", "ab_contradict", "ba_contradict", "similarity", "opposite", "any_negative", "same_speaker", "polarity_score"),
     "dismissal": ("dismiss_max", "dismiss_gap", "not_happened_max", "not_happened_gap", "denies_max", "denies_gap", "speaker_dismiss_gap", "speaker_not_happened_gap", "sentence_similarity"),
     "shape": ("length_min", "length_max", "paragraph_min", "same_speaker_dismiss"),
-    "speakers": ("speakers_opposite", "speakers_similarity", "speakers_polarity_score", "speakers_pairs", "speakers_denier_vs_other", "paragraph_gap"),
+    "speakers": ("speakers_opposite", "speakers_similarity", "speakers_polarity_score", "speakers_pairs", "speakers_denier_vs_other", "paragraph_gap",
+                 "same_country", "other_country"),
     "pair": ("pair_model",),
     "rules": ("rule_conflict", "rule_linked"),
 }
@@ -231,6 +232,12 @@ def pair_features(
     for i, s in sign.items():
         denier[speaker[i]] = denier.get(speaker[i], False) or s < 0
     out["speakers_denier_vs_other"] = [float(denier[speaker[x]] != denier[speaker[y]]) for x, y in zip(a, b)]
+    # the speakers' countries, where the article says them: one side ("Belarusian military", "Belarusian defence
+    # ministry") or two; both 0 when either is not known
+    country = by_id["country"].fillna("").to_dict() if "country" in by_id else {}
+    ca, cb = [country.get(x, "") for x in a], [country.get(y, "") for y in b]
+    out["same_country"] = [float(bool(x) and x == y) for x, y in zip(ca, cb)]
+    out["other_country"] = [float(bool(x) and bool(y) and x != y) for x, y in zip(ca, cb)]
     if pair_scores is not None:
         from .pair_model import to_logit
 
