@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers.attribution import Attribution, find_attributions, parse
-from helpers.resolve import Resolver, actor_kinds, body_key, resolve_all
+from helpers.resolve import BodyNames, Resolver, actor_kinds, body_key, resolve_all
 
 
 def resolved(text: str, aliases: dict[str, str] | None = None) -> list[tuple[str, str]]:
@@ -459,8 +459,13 @@ def test_one_body_keeps_the_first_name_the_article_gives_it():
     text = ("The Ministry of Foreign Affairs of Georgia on Saturday slammed the report. The talks went well, Georgian MFA said. "
             "The Georgian Foreign Ministry also said the platform was the only one.")
     assert actors(text) == ["Georgian Ministry of Foreign Affairs"] * 3
-    assert body_key("Chinese Embassy in Manila") == body_key("Chinese embassy") != body_key("Chinese Foreign Ministry")
+    assert body_key("Chinese Embassy in Manila") == ("chinese embassy", "manila")
+    assert body_key("Chinese embassy")[0] == "chinese embassy" != body_key("Chinese Foreign Ministry")[0]
     assert body_key("Eritrean Ministry of Information") == body_key("Eritrean Information Ministry")
+    bodies = BodyNames()
+    names = ["US officials in Washington", "US officials", "Chinese embassy", "Chinese Embassy in Manila", "Chinese Embassy in Washington"]
+    assert [bodies.name(n) for n in names] == [
+        "US officials in Washington", "US officials in Washington", "Chinese embassy", "Chinese embassy", "Chinese Embassy in Washington"]
 
 
 def test_a_short_form_defined_in_brackets_is_the_body_named_before_it():

@@ -826,15 +826,41 @@ class Resolver:
 _BODY_NAMES = {r["name"]: r["key"] for r in _lexicon_rows("body_names.tsv")}
 _BODY_NAME = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(_BODY_NAMES, key=len, reverse=True))) + r")\b")
 _MINISTRY_OF = re.compile(r"\bministry of (?:the )?([a-z][a-z ]*?)$")
-_SEAT = re.compile(r" (?:in|at) [A-Z][\w.-]*(?: [A-Z][\w.-]*)*$")
+_SEAT = re.compile(r" (?:in|at) ([A-Z][\w.-]*(?: [A-Z][\w.-]*)*)$")
 
 
-def body_key(name: str) -> str:
-    """The form two names of one body are compared in: "Georgian MFA", "Georgian Foreign Ministry" and "Georgian
-    Ministry of Foreign Affairs" -> "georgian foreign ministry"; "Chinese Embassy in Manila" -> "chinese embassy"."""
-    key = _SEAT.sub("", norm_quotes(name).strip()).lower()
+def body_key(name: str) -> tuple[str, str]:
+    """The form two names of one body are compared in, and the body's seat where the name gives one: "Georgian
+    MFA", "Georgian Foreign Ministry", "Georgian Ministry of Foreign Affairs" -> ("georgian foreign ministry", "");
+    "Chinese Embassy in Manila" -> ("chinese embassy", "manila")."""
+    name = norm_quotes(name).strip()
+    seat = _SEAT.search(name)
+    key = (name[: seat.start()] if seat else name).lower()
     key = _BODY_NAME.sub(lambda m: _BODY_NAMES[m.group(0)], key)
-    return _MINISTRY_OF.sub(lambda m: f"{m.group(1)} ministry", key)
+    return _MINISTRY_OF.sub(lambda m: f"{m.group(1)} ministry", key), seat.group(1).lower() if seat else ""
+
+
+class BodyNames:
+    """The first name an article gives each body: a later name with the same key and the same seat, or a seat on
+    one side only ("Chinese Embassy in Manila", then "the Chinese embassy"), is written as it; two seats are two
+    bodies ("Chinese Embassy in Manila", "Chinese Embassy in Washington")."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, list[tuple[set[str], str]]] = {}  # key -> (its seats, first name) per body, in text order
+
+    def name(self, name: str) -> str:
+        """``name`` as the article first named its body."""
+        key, seat = body_key(name)
+        known = self.first.setdefault(key, [])
+        for seats, first in known:
+            if not seat or seat in seats:
+                return first
+        for seats, first in known:
+            if not seats:  # "the Chinese embassy", then "the Chinese Embassy in Manila": that embassy is in Manila
+                seats.add(seat)
+                return first
+        known.append(({seat} if seat else set(), name))
+        return name
 
 
 def resolve_all(doc, attributions: list[Attribution], aliases: dict[str, str] | None = None) -> list[str]:
@@ -844,13 +870,13 @@ def resolve_all(doc, attributions: list[Attribution], aliases: dict[str, str] | 
     order = sorted(range(len(attributions)), key=lambda i: attributions[i].mention_start if attributions[i].mention_start >= 0 else attributions[i].cue_start)
     out = [""] * len(attributions)
     speakers: list[tuple[int, str]] = []
-    first: dict[str, str] = {}  # body_key -> the first name given
+    bodies = BodyNames()
     given = set((aliases or {}).values())
     for i in order:
         a = attributions[i]
         out[i] = resolver.resolve(a, speakers)
         if out[i] and out[i] not in given:
-            out[i] = first.setdefault(body_key(out[i]), out[i])
+            out[i] = bodies.name(out[i])
         if out[i]:
             speakers.append((a.mention_start, out[i]))
     return out
