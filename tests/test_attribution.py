@@ -516,3 +516,26 @@ def test_a_participle_lead_belongs_to_the_statement():
     text = "Speaking in Oslo where he addressed the diaspora, Khaire said Ethiopia had taken nothing from Somalia."
     found = find_attributions(parse(text))
     assert len(found) == 1 and found[0].extra["lead"][0] == 0
+
+
+def test_a_headline_source_cue_and_object_even_where_the_parser_reads_a_noun():
+    body = "\n\nThe ministry said on Monday that the talks would go on."
+    head = attributions("Lithuania rejects 'absurd' Belarus account of border incident" + body)[0]
+    assert head == ("Lithuania", "rejects", "'absurd' Belarus account of border incident", "deny")
+    (mention, cue, content, _) = attributions("Chile, Peru downplay talk of a trade war" + body)[0]
+    assert (mention, cue, content) == ("Chile, Peru", "downplay", "talk of a trade war")
+    (mention, cue, content, _) = attributions("Kenya insists port deal not part of the loan" + body)[0]
+    assert (mention, cue, content) == ("Kenya", "insists", "port deal not part of the loan")
+    # a plural verb needs two sources; a possessive or "claims of" is a noun; a sentence is not a headline
+    for line in ("Ukraine Russia sonar blast near the strait", "Trump's claims on the vote", "Chile, Peru downplay talk of a trade war."):
+        assert [a for a in attributions(line + body) if a[1] != "said"] == []
+
+
+def test_a_headline_source_after_a_closing_colon_or_dash():
+    body = "\n\nThe spokesman said the delegation had left."
+    (mention, cue, content, _) = attributions("No date set for the summit in Vienna: Lavrov" + body)[0]
+    assert (mention, cue, content) == ("Lavrov", ":", "No date set for the summit in Vienna")
+    (mention, _, content, _) = attributions("Report of secret talks with rebels groundless – Ghana" + body)[0]
+    assert (mention, content) == ("Ghana", "Report of secret talks with rebels groundless")
+    # a long tail is no source, and a name before the colon keeps its own reading
+    assert [a[1] for a in attributions("Talks stall: what the two sides said in the last round of meetings" + body)] == ["said"]

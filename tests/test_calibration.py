@@ -14,7 +14,7 @@ REAL = DATA_DIR / "real" / "gold"
 DEV = [REAL / f"{name}.json" for name in (
     "dailybeast-2024-11-11-kremlin-insists-trump-putin-call-didnt-happen",
     "dawn-2019-07-23-trump-modi-kashmir",
-    "medialine-2025-04-08-tehran-insists-indirect-talks",
+    "abcnews-2025-04-08-iran-says-talks-indirect-despite-trump",
 )]
 BLIND = REAL / "oana-2011-08-11-south-korea-dismisses-north-shelling-denial.json"
 

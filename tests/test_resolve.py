@@ -27,6 +27,14 @@ def test_a_later_surname_is_the_full_name_given_before():
     assert found == [("Foreign Minister Sergei Lavrov", "Sergei Lavrov"), ("Lavrov", "Sergei Lavrov")]
 
 
+def test_a_surname_without_its_arabic_article_is_the_full_name_before_or_after():
+    after = actors("President Bashar al-Assad said the ceasefire would hold. Assad added that talks would resume.")
+    assert after == ["Bashar al-Assad", "Bashar al-Assad"]
+    before = actors("Assad said the ceasefire would hold. President Bashar al-Assad added that talks would resume.")
+    assert before == ["Bashar al-Assad", "Bashar al-Assad"]
+    assert actors("Mohamed ElBaradei said inspectors had left. ElBaradei added that they would return.") == ["Mohamed ElBaradei"] * 2
+
+
 def test_a_full_name_first_written_in_the_possessive_names_the_later_surname():
     text = "Iran confirmed Donald Trump’s announcement of talks.\n\nTrump said on Monday that the talks were direct."
     assert actors(text)[-1] == "Donald Trump"

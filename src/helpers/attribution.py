@@ -268,11 +268,12 @@ def _span(tokens) -> tuple[int, int]:
 
 
 def _subtree_span(tok) -> tuple[int, int]:
-    """Character span of ``tok``'s subtree (contiguous by projectivity), trimmed of edge punctuation."""
+    """Character span of ``tok``'s subtree (contiguous by projectivity), trimmed of edge punctuation and of the
+    paragraph break a line's last word can carry."""
     toks = list(tok.subtree)
     while toks and toks[0].is_punct:
         toks = toks[1:]
-    while toks and toks[-1].is_punct:
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks = toks[:-1]
     if not toks:
         return tok.idx, tok.idx + len(tok.text)
@@ -576,6 +577,7 @@ def find_attributions(doc, cues: dict[str, Cue] | None = None) -> list[Attributi
                 person = next((e for e in doc.ents if e.start <= src.i < e.end and e.label_ == "PERSON"), None)
                 found[-1].mention_start, found[-1].mention_end = _span(person) if person is not None else _span([src])
         _colon(sent, cues, quotes, found)
+    _headline(doc, cues, quotes, found)
     found = [a for a in found if a.content_end > a.content_start or a.extra.get("bare")]
     _fill_bare(found, doc, quotes)
     found = [a for a in found if a.content_end > a.content_start]
@@ -807,6 +809,79 @@ def _colon(sent, cues: dict[str, Cue], quotes, found: list[Attribution]) -> None
         cue=cue_tok.text, cue_start=cue_tok.idx, cue_end=cue_tok.idx + len(cue_tok.text), content_start=cs, content_end=ce,
         mention_start=ms, mention_end=me, kind="speech", polarity="assert",
         quote=_quote_kind(sent.doc.text, cs, ce, quotes), source_token=head.i,
+    ))
+
+
+#: Words a headline's source may hold besides names and nouns ("Egypt's Sisi", "Manila, Beijing", "US and EU").
+_SOURCE_GLUE = {"PART", "PUNCT", "CCONJ", "DET", "ADJ", "NUM"}
+
+
+def _headline_line(doc):
+    """The tokens of the text's first line when it reads as a headline (a line of its own, at most 25 words,
+    without a sentence's closing full stop, question or exclamation mark, nor a colon that opens what follows),
+    else None."""
+    text = doc.text
+    end = text.find("\n")
+    if end <= 0 or text[:end].rstrip()[-1:] in ".!?:" or len(text[:end].split()) > 25:
+        return None
+    return [t for t in doc if t.idx < end and not t.is_space]
+
+
+def _names_actor(toks) -> bool:
+    """Whether words can name a source: a proper noun, a person, body or place the parse tagged, or a role or body
+    noun of the lexicons ("envoy", "ministry")."""
+    from .resolve import _BODIES, PERSON_ROLES  # resolve imports this module
+
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.lower_ in PERSON_ROLES or t.lemma_.lower() in _BODIES for t in toks)
+
+
+def _headline(doc, cues: dict[str, Cue], quotes, found: list[Attribution]) -> None:
+    """A headline's own grammar, which the parser reads poorly, when the parse found no attribution in it:
+    a source, then a cue verb in the present, then what it says ("Panama rejects 'intolerable' US announcement",
+    where the parser takes "rejects" for a noun); or what is said, then a colon or a dash, then a short source
+    ("No decision on meeting: Tillerson", "Allegation groundless – France")."""
+    toks = _headline_line(doc)
+    end = toks[-1].idx + len(toks[-1]) if toks else 0
+    if not toks or len(toks) < 4 or any(a.cue_start < end and (not a.extra.get("bare") or quotes and quotes[0][0] < end) for a in found):
+        return  # the parse read it, or a bare cue takes the headline's quotation
+    found[:] = [a for a in found if a.cue_start >= end]  # a cue the parse left without content ("Qatar insists X not Y")
+    for k, tok in enumerate(toks[1:8], start=1):
+        cue = cues.get(tok.lemma_.lower()) or cues.get(tok.lower_)
+        if cue is None or cue.quote_only or cue.figure or cue.kind != "speech":
+            continue
+        subject, rest = toks[:k], [t for t in toks[k + 1 :] if not (t.is_punct and t is toks[-1])]
+        if tok.nbor(-1).tag_ == "POS" or tok.nbor(1).lower_ in ("of", "that") or len(rest) < 2:
+            break  # "Trump's claims", "Claims of": the noun
+        if not all(t.pos_ in ("PROPN", "NOUN") or t.pos_ in _SOURCE_GLUE for t in subject) or not _names_actor(subject):
+            break
+        if not tok.lower_.endswith("s") and not any(t.lower_ in (",", "and", "&") for t in subject):
+            break  # a verb in the plural needs two sources ("Manila, Beijing downplay"): "sonar blast" is a noun
+        head = max(subject, key=lambda t: (t.ent_type_ == "PERSON", t.pos_ in ("PROPN", "NOUN"), t.i))
+        ms, me = _span([t for t in subject if not t.is_punct or t.i not in (subject[0].i, subject[-1].i)])
+        cs, ce = _span(rest)
+        found.append(Attribution(
+            cue=tok.text, cue_start=tok.idx, cue_end=tok.idx + len(tok.text), content_start=cs, content_end=ce,
+            mention_start=ms, mention_end=me, kind=cue.kind, polarity=cue.polarity,
+            quote=_quote_kind(doc.text, cs, ce, quotes), source_token=head.i,
+        ))
+        return
+    marks = [i for i, t in enumerate(toks) if t.text == ":" or _dateline_dash(t)]
+    if not marks or marks[-1] < 2:
+        return
+    sep = marks[-1]
+    said, source = toks[:sep], toks[sep + 1 :]
+    named = [t for t in source if not t.is_punct]
+    if not 1 <= len(named) <= 4 or len([t for t in said if not t.is_punct]) < 3 or not _names_actor(named):
+        return
+    if not all(t.pos_ in ("PROPN", "NOUN") or t.pos_ in _SOURCE_GLUE for t in source):
+        return
+    head = max(named, key=lambda t: (t.ent_type_ == "PERSON", t.pos_ in ("PROPN", "NOUN"), t.i))
+    ms, me = _span(named)
+    cs, ce = _span(said)
+    found.append(Attribution(
+        cue=toks[sep].text, cue_start=toks[sep].idx, cue_end=toks[sep].idx + len(toks[sep].text), content_start=cs,
+        content_end=ce, mention_start=ms, mention_end=me, kind="speech", polarity="assert",
+        quote=_quote_kind(doc.text, cs, ce, quotes), source_token=head.i,
     ))
 
 

@@ -131,6 +131,10 @@ def _hyphen_start(doc, start: int) -> int:
     return start
 
 
+#: The Arabic article on a family name ("al-Sisi", "el-Baradei"), which a later mention may leave out.
+_ARTICLE = re.compile(r"^(?:al|el)[-‐]")
+
+
 def _surname(name: str) -> str:
     """A canonical name's surname: its last word, or the one before a suffix ("Ferdinand Marcos Jr" -> "Marcos")."""
     words = name.split()
@@ -466,7 +470,8 @@ class Resolver:
             if known and known.split()[0].lower() == words[0]:
                 self.surnames.setdefault(last, known)
                 return known
-        known = self.surnames.get(last)
+        bare = _ARTICLE.sub("", last)  # "al-Sisi" is "Sisi" too
+        known = self.surnames.get(last) or self.surnames.get(bare)
         if known and len(known.split()) >= len(original) and known.split()[0].lower() == words[0]:
             return known
         if known and len(_name_key(known)) > len(words) and _name_key(known)[-len(words):] == words and _first_name_gender(full) is None:
@@ -479,6 +484,7 @@ class Resolver:
             self.people[full] = self.people.pop(known, Person(full))
             self._mentions = [(o, full if c == known else c) for o, c in self._mentions]
         self.surnames[last] = full
+        self.surnames[bare] = full
         self.surnames.setdefault(" ".join(words), full)
         return full
 
