@@ -10,6 +10,7 @@ import pytest
 from helpers.calibration import collect_pairs
 from helpers.cli import main
 from helpers.pair_model import (
+    FOLD_MODELS,
     OUT_OF_FOLD_FILE,
     PairModel,
     PairTraining,
@@ -93,6 +94,27 @@ def test_training_keeps_out_of_fold_scores_resumes_and_reloads(tmp_path, caplog,
     with caplog.at_level(logging.INFO, logger="helpers.pair_model"):
         assert main(args) == 0  # the folds are kept: only the final model trains again
     assert sum("kept from" in r.message for r in caplog.records) == 3
+    # the fold models stay beside the shipped one, each with the episodes it never saw
+    fold_of = json.loads((out / FOLD_MODELS / "episodes.json").read_text())
+    assert set(fold_of) == set(pairs["episode"]) and sorted(set(fold_of.values())) == [0, 1, 2]
+    assert all((out / FOLD_MODELS / str(k) / "adapter_config.json").is_file() for k in range(3))
+
+
+@pytest.mark.slow
+def test_a_changed_pair_is_scored_by_the_fold_model_that_never_saw_its_episode(tmp_path, nli_model):
+    out, work = tmp_path / "pair", tmp_path / "folds"
+    assert main(["train-pair-model", *map(str, DEV), "--folds", "3", "--max-steps", "1", "--base", "fast", "--out", str(out), "--work", str(work)]) == 0
+    pairs = collect_pairs(DEV, nli_model, pair=False)
+    before = out_of_fold_scores(pairs, out)
+    changed = pairs.copy()
+    changed.loc[0, "tb"] = side_text("Dmitry Peskov", "deny", "there was never any such call")  # the attribution changed
+    changed.loc[1, "episode"] = "an episode no fold has seen"
+    changed.loc[1, "ta"] = side_text("Kremlin", "assert", "a new statement")
+    scores = out_of_fold_scores(changed, out, stale=0.5)
+    fold = json.loads((out / FOLD_MODELS / "episodes.json").read_text())[pairs.loc[0, "episode"]]
+    expected = PairModel(out / FOLD_MODELS / str(fold)).score([changed.loc[0, "ta"]], [changed.loc[0, "tb"]])
+    assert np.isclose(scores[0], expected[0]) and np.isnan(scores[1])  # a new episode has no fold model
+    assert np.allclose(scores[2:], before[2:])  # the unchanged pairs keep their kept scores
 
 
 @pytest.mark.slow

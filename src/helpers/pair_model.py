@@ -10,7 +10,10 @@ precision on blind sets 3 to 6, see its model card), and that score, on the logi
 of the detector (``helpers.detector``, group ``pair``).
 
 The detector is fitted on out-of-fold scores: one pair model per fold of episodes scores the pairs it was not
-trained on (``out_of_fold``), so the detector never learns from a score the pair model saw the answer to.
+trained on (``out_of_fold``), so the detector never learns from a score the pair model saw the answer to. The
+fold models are kept beside the shipped one (``fold-models/``, with the fold of each episode): a dev pair whose
+sides changed since training (the attribution changed) is scored by the fold model that never saw its episode,
+which is as honest an out-of-fold score as the first.
 
     python -m helpers train-pair-model data/real/gold/*.json     # folds (resumable), then the shipped model
 """
@@ -40,8 +43,11 @@ VERB = {"assert": "says", "deny": "denies", "retract": "takes back", "hedge": "h
 OUT_OF_FOLD_FILE = "out-of-fold.csv"
 #: Folds of episodes for the out-of-fold scores the detector is fitted on.
 DEFAULT_FOLDS = 2
-#: The largest share of dev pairs that may lack an out-of-fold score (their sides changed since training).
+#: The largest share of dev pairs that may lack an out-of-fold score (their sides changed since training, and no
+#: fold model of their episode is kept to score them).
 MAX_STALE = 0.03
+#: The fold models, beside the shipped adapters: one folder per fold and ``episodes.json`` (episode -> fold).
+FOLD_MODELS = "fold-models"
 #: The NLI models a pair model can be trained on, by the name its adapter config records (a folder of ``models/``).
 PAIR_BASES: dict[str, Path] = {DEFAULT_NLI_MODEL.name: DEFAULT_NLI_MODEL, BASE_NLI_MODEL.name: BASE_NLI_MODEL}
 #: Logits are clipped here, so one saturated score cannot dominate the detector.
@@ -217,29 +223,70 @@ def out_of_fold(pairs: pd.DataFrame, folds: int = DEFAULT_FOLDS, recipe: PairTra
     facts = [asdict(recipe), max_steps, splitter.n_splits, "scored in text order", list(pairs["ta"]), list(pairs["tb"]), list(map(bool, pairs["label"]))]
     fingerprint = hashlib.sha1(json.dumps(facts).encode()).hexdigest()[:12]  # a fold file is reused only for the same split and recipe
     scores = pd.Series(np.nan, index=pairs.index)
+    scores.attrs["fold_of_episode"], scores.attrs["fold_models"] = {}, {}
     for k, (train, test) in enumerate(splitter.split(pairs, pairs["label"], pairs["episode"])):
-        done = work / f"{fingerprint}-fold-{k}.npy"
+        held = pairs.iloc[test]
+        scores.attrs["fold_of_episode"].update({str(e): k for e in held["episode"]})
+        done, kept = work / f"{fingerprint}-fold-{k}.npy", work / f"{fingerprint}-fold-{k}"
         if done.is_file():
             scores.iloc[test] = np.load(done)
+            if (kept / "adapter_config.json").is_file():
+                scores.attrs["fold_models"][k] = kept
             log.info("pair model fold %d: kept from %s", k, done)
             continue
         part = pairs.iloc[train]
         tokenizer, model, _ = train_pair_model(list(part["ta"]), list(part["tb"]), list(part["label"]), recipe, max_steps)
         scorer = PairModel.from_trained(tokenizer, model, max_length=recipe.max_length)
-        held = pairs.iloc[test]
         values = scorer.score(list(held["ta"]), list(held["tb"]))
+        scores.attrs["fold_models"][k] = save_pair_model(model, kept, {"fold": k, "recipe": asdict(recipe), "max_steps": max_steps}, recipe.base)
         np.save(done, values)
         scores.iloc[test] = values
         log.info("pair model fold %d of %d done", k + 1, splitter.n_splits)
     return scores
 
 
-def out_of_fold_scores(pairs: pd.DataFrame, folder: str | Path | None = None, stale: float = MAX_STALE) -> np.ndarray:
-    """The out-of-fold scores the shipped pair model keeps for these dev pairs (``pairs`` has file, ta, tb).
+def keep_fold_models(oof: pd.Series, out: Path) -> None:
+    """Copy the fold models of ``out_of_fold`` beside the shipped adapters, with the fold of each episode."""
+    import shutil
 
-    A pair whose sides changed since the pair model was trained (a speaker resolved differently, say) has no
-    out-of-fold score: it gets NaN, for the caller to leave out, as long as such pairs are at most ``stale`` of
-    all; beyond that the scores no longer describe these pairs and the pair model must be trained again."""
+    from .files import write_text_atomic
+
+    folder = Path(out) / FOLD_MODELS
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for k, kept in oof.attrs.get("fold_models", {}).items():
+        shutil.copytree(kept, folder / str(k))
+    write_text_atomic(folder / "episodes.json", json.dumps(oof.attrs.get("fold_of_episode", {}), indent=1, sort_keys=True) + "\n")
+
+
+def _score_changed(pairs: pd.DataFrame, scores: np.ndarray, folder: Path) -> int:
+    """Score the pairs without an out-of-fold score (NaN) with the kept fold model of their episode, in place; the
+    number scored."""
+    episodes = folder / FOLD_MODELS / "episodes.json"
+    if not episodes.is_file() or "episode" not in pairs:
+        return 0
+    fold_of = json.loads(episodes.read_text())
+    folds = np.array([fold_of.get(str(e), -1) for e in pairs["episode"]])
+    scored = 0
+    for k in sorted(set(folds[np.isnan(scores)]) - {-1}):
+        rows = np.flatnonzero(np.isnan(scores) & (folds == k))
+        model = folder / FOLD_MODELS / str(k)
+        if rows.size and (model / "adapter_config.json").is_file():
+            scores[rows] = PairModel(model).score([pairs["ta"].iloc[i] for i in rows], [pairs["tb"].iloc[i] for i in rows])
+            scored += rows.size
+    if scored:
+        log.info("%d changed dev pairs scored by the fold model that never saw their episode", scored)
+    return scored
+
+
+def out_of_fold_scores(pairs: pd.DataFrame, folder: str | Path | None = None, stale: float = MAX_STALE) -> np.ndarray:
+    """The out-of-fold scores the shipped pair model keeps for these dev pairs (``pairs`` has file, ta, tb, and
+    episode for the fold models).
+
+    A pair whose sides changed since the pair model was trained (a speaker resolved differently, say) is scored by
+    the kept fold model that never saw its episode. One that no fold model can score (a new episode, or a pair
+    model trained before fold models were kept) gets NaN, for the caller to leave out, as long as such pairs are
+    at most ``stale`` of all; beyond that the pair model must be trained again."""
     path = (Path(folder) if folder is not None else PAIR_MODEL_DIR) / OUT_OF_FOLD_FILE
     if not path.is_file():
         raise ValueError(f"{path}: the pair model's out-of-fold scores are missing; run `python -m helpers train-pair-model data/real/gold/*.json`")
@@ -247,6 +294,8 @@ def out_of_fold_scores(pairs: pd.DataFrame, folder: str | Path | None = None, st
     table = table[~table.index.duplicated()]  # two pairs of one article with the same sides: one fold, one score
     keys = [pair_key(f, a, b) for f, a, b in zip(pairs["file"], pairs["ta"], pairs["tb"])]
     scores = np.array(table.reindex(keys).to_numpy(float))  # a writable copy
+    if np.isnan(scores).any():
+        _score_changed(pairs, scores, path.parent)
     missing = int(np.isnan(scores).sum())
     if missing > stale * len(keys):
         raise ValueError(
@@ -290,5 +339,6 @@ def train_and_save(pairs: pd.DataFrame, out: str | Path | None = None, folds: in
     }
     save_pair_model(model, out, card, recipe.base)
     write_out_of_fold(dev, oof.to_numpy(), out)
+    keep_fold_models(oof, out)
     _LOADED.pop(str(out), None)
     return card
