@@ -856,14 +856,7 @@ def _headline(doc, cues: dict[str, Cue], quotes, found: list[Attribution]) -> No
             break
         if not tok.lower_.endswith("s") and not any(t.lower_ in (",", "and", "&") for t in subject):
             break  # a verb in the plural needs two sources ("Manila, Beijing downplay"): "sonar blast" is a noun
-        head = max(subject, key=lambda t: (t.ent_type_ == "PERSON", t.pos_ in ("PROPN", "NOUN"), t.i))
-        ms, me = _span([t for t in subject if not t.is_punct or t.i not in (subject[0].i, subject[-1].i)])
-        cs, ce = _span(rest)
-        found.append(Attribution(
-            cue=tok.text, cue_start=tok.idx, cue_end=tok.idx + len(tok.text), content_start=cs, content_end=ce,
-            mention_start=ms, mention_end=me, kind=cue.kind, polarity=cue.polarity,
-            quote=_quote_kind(doc.text, cs, ce, quotes), source_token=head.i,
-        ))
+        found.append(_headline_attribution(tok, [t for t in subject if not t.is_punct or t.i not in (subject[0].i, subject[-1].i)], rest, cue, quotes))
         return
     marks = [i for i, t in enumerate(toks) if t.text == ":" or _dateline_dash(t)]
     if not marks or marks[-1] < 2:
@@ -875,14 +868,19 @@ def _headline(doc, cues: dict[str, Cue], quotes, found: list[Attribution]) -> No
         return
     if not all(t.pos_ in ("PROPN", "NOUN") or t.pos_ in _SOURCE_GLUE for t in source):
         return
-    head = max(named, key=lambda t: (t.ent_type_ == "PERSON", t.pos_ in ("PROPN", "NOUN"), t.i))
-    ms, me = _span(named)
-    cs, ce = _span(said)
-    found.append(Attribution(
-        cue=toks[sep].text, cue_start=toks[sep].idx, cue_end=toks[sep].idx + len(toks[sep].text), content_start=cs,
-        content_end=ce, mention_start=ms, mention_end=me, kind="speech", polarity="assert",
-        quote=_quote_kind(doc.text, cs, ce, quotes), source_token=head.i,
-    ))
+    found.append(_headline_attribution(toks[sep], named, said, Cue(":", "speech", "assert"), quotes))
+
+
+def _headline_attribution(cue_tok, source: list, content: list, cue: Cue, quotes) -> Attribution:
+    """A headline's attribution: ``source`` says ``content`` through ``cue_tok`` (the source's head is a person the
+    parse tagged, else its last noun)."""
+    head = max(source, key=lambda t: (t.ent_type_ == "PERSON", t.pos_ in ("PROPN", "NOUN"), t.i))
+    (ms, me), (cs, ce) = _span(source), _span(content)
+    return Attribution(
+        cue=cue_tok.text, cue_start=cue_tok.idx, cue_end=cue_tok.idx + len(cue_tok.text), content_start=cs, content_end=ce,
+        mention_start=ms, mention_end=me, kind=cue.kind, polarity=cue.polarity,
+        quote=_quote_kind(cue_tok.doc.text, cs, ce, quotes), source_token=head.i,
+    )
 
 
 def _bare(tok, cue: Cue, src, sent) -> Attribution:
