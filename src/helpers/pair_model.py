@@ -272,7 +272,7 @@ def _score_changed(pairs: pd.DataFrame, scores: np.ndarray, folder: Path) -> int
         rows = np.flatnonzero(np.isnan(scores) & (folds == k))
         model = folder / FOLD_MODELS / str(k)
         if rows.size and (model / "adapter_config.json").is_file():
-            scores[rows] = PairModel(model).score([pairs["ta"].iloc[i] for i in rows], [pairs["tb"].iloc[i] for i in rows])
+            scores[rows] = get_pair_model(model).score([pairs["ta"].iloc[i] for i in rows], [pairs["tb"].iloc[i] for i in rows])
             scored += rows.size
     if scored:
         log.info("%d changed dev pairs scored by the fold model that never saw their episode", scored)
