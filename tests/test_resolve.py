@@ -154,6 +154,32 @@ def test_a_short_form_of_a_body_is_the_full_name_used_before():
         "European Commission", "European Commission"]
 
 
+# -- documents and groups ---------------------------------------------------------------------------------------
+def test_a_document_speaks_for_its_owner_or_the_names_before_it():
+    assert actors("The Thai army’s statement said Cambodian soldiers entered a disputed area.\n\nThe White House readout "
+                  "of the call said that Trump had raised the violence.") == ["Thai army", "White House"]
+    assert actors("The Chinese statement said the meeting was held at India's request.") == ["Chinese government"]
+
+
+def test_a_document_speaks_for_its_author_and_a_later_mention_for_the_same():
+    text = ("According to a report by independent experts for the United Nations, Rwandan troops crossed the border. "
+            "The report said the troops fought beside the rebels.")
+    assert actors(text) == ["independent experts for the United Nations"] * 2
+    assert actors("Friday's letter from Eritrea said the talks had failed.") == ["Eritrean government"]  # a date owns nothing
+
+
+def test_a_document_nobody_is_named_for_keeps_its_words():
+    assert actors("The report said the troops fought beside the rebels.") == ["report"]
+
+
+def test_words_that_count_a_group_or_set_one_apart_are_not_its_name():
+    text = ("Two senior Philippine officials on Sunday denied that Manila had agreed to a new model. A different Japanese "
+            "official said on Thursday that no summit was planned.")
+    assert actors(text) == ["senior Philippine officials", "Japanese official"]
+    text = "Indian government sources said the leaders met only briefly. The two leaders talked in the lounge, one of the sources said."
+    assert actors(text) == ["Indian government sources"] * 2
+
+
 # -- relative pronouns ------------------------------------------------------------------------------------------
 def test_a_relative_pronoun_resolves_through_its_noun():
     assert resolved("The minister, who said the border would stay closed, left early.") == [("who", "minister")]

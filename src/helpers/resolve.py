@@ -75,11 +75,15 @@ def _read_bodies() -> dict[str, str]:
 _BODIES = _read_bodies()
 #: Words that make a body or an official a state's ("foreign ministry", "presidential official"), from ``lexicons/state_words.tsv``.
 _STATE_WORDS = frozenset(r["word"].lower() for r in _lexicon_rows("state_words.tsv"))
+_DOCUMENTS = frozenset(r["word"] for r in _lexicon_rows("documents.tsv") if r["type"] == "document")
+_ISSUING = frozenset(r["word"] for r in _lexicon_rows("documents.tsv") if r["type"] == "issue")
 #: A country, nationality or seat of government anywhere in a name ("Omani foreign ministry", "Kremlin official").
 _STATE_NAMED = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, sorted({*ADJECTIVE_TO_COUNTRY, *INSTITUTIONS}, key=len, reverse=True))) + r")(?![\w])", re.I)
 #: Short forms of title and party words, so that "Gov. Mike Pence" is "the governor" and "GOP nominee" "Republican".
 _ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gop": "republican", "dem": "democrat",
                   "pres": "president", "gen": "general", "amb": "ambassador", "u.s": "american", "us": "american"}
+#: Words that count the members of a group or set one apart ("many locals", "a different official"): not its name.
+_SETTING_APART = frozenset({"different", "other", "another", "several", "many", "various", "certain", "what", "both", "some"})
 _DETERMINERS = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -402,6 +406,53 @@ class Resolver:
                 owner = None
         return self._canonical(owner.text, self._gender_before(owner)) if owner is not None else ""
 
+    def _issuer(self, head, speakers: list[tuple[int, str]]) -> str:
+        """Who speaks through a document (``lexicons/documents.tsv``): its owner ("the Thai army's statement"), the
+        names before it ("a White House readout", "the French defence ministry statement"), its author after "by" or
+        "from" ("a report by UN experts", "the transcript released by Channel 1"); for "the report" with none of
+        these, the issuer of the last report the article named before. "" when nothing says who."""
+        if head is None or head.pos_ != "NOUN" or head.lemma_.lower() not in _DOCUMENTS:
+            return ""
+        issuer = self._issuer_named(head, speakers)
+        if issuer or not any(t.lower_ in ("the", "this", "that") for t in head.lefts):
+            return issuer
+        for tok in reversed(self.doc[: head.i]):  # "the report said": the report named before, if its issuer is known
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() == head.lemma_.lower():
+                issuer = self._issuer_named(tok, speakers)
+                if issuer:
+                    return issuer
+        return ""
+
+    def _issuer_named(self, head, speakers: list[tuple[int, str]]) -> str:
+        """The issuer a document's own words name (see ``_issuer``), resolved as a mention; "" when they name none."""
+        doc = self.doc
+        owner = next((t for t in head.lefts if t.dep_ == "poss" and t.ent_type_ not in ("DATE", "TIME")), None)
+        if owner is not None:  # "the Thai army's statement", not "Friday's letter"
+            return self._resolve_span(owner.left_edge.idx, owner.idx + len(owner.text), owner, speakers)
+        # the names right before it: proper nouns, nouns and nationality words, one of them a name or a body's word
+        first = head.i
+        while first > 0 and (doc[first - 1].pos_ in ("PROPN", "NOUN") or doc[first - 1].ent_type_ in ("NORP", "GPE", "ORG")) \
+                and doc[first - 1].lemma_.lower() not in _DOCUMENTS:
+            first -= 1
+        before = doc[first : head.i]
+        if len(before) == 1 and before[0].lower_ in ADJECTIVE_TO_COUNTRY:
+            return government_name(ADJECTIVE_TO_COUNTRY[before[0].lower_])  # "the Chinese statement"
+        if len(before) and (any(t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for t in before)
+                            or any(t.lower_ in _BODY_WORDS | _STATE_WORDS for t in before)):
+            return self._resolve_span(before.start_char, before.end_char, before[-1], speakers)  # a compound's last noun heads it
+        for child in head.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in _ISSUING:  # "the transcript released by Channel 1"
+                child = next((c for c in child.children if c.dep_ == "agent"), None)
+            elif not (child.dep_ == "prep" and child.lower_ in ("by", "from")):
+                continue
+            author = next((c for c in child.children if c.dep_ == "pobj"), None) if child is not None else None
+            if author is not None:
+                stop = min((t.i for t in author.subtree if t.i > author.i and (t.dep_ in ("acl", "relcl", "appos") or t.is_punct)),
+                           default=author.right_edge.i + 1)
+                span = doc[author.left_edge.i : stop]  # "experts for the UN", not "... seen by the AFP news agency"
+                return self._resolve_span(span.start_char, span.end_char, author, speakers)
+        return ""
+
     @staticmethod
     def _owns(head) -> bool:
         """Whether a possessor names the body ("Trump's campaign" is the Trump campaign; "Putin's spokesman" is a
@@ -555,7 +606,7 @@ class Resolver:
         named = self._appositive_person(span, appositive, start, end)
         if named is not None:  # "Rubio's deputy campaign manager, Rich Beeson," is Rich Beeson, not Rubio
             return self._canonical(named.text, self._gender_before(named))
-        speaker = self._author(head)
+        speaker = self._author(head) or self._issuer(head, speakers)
         if speaker:
             return speaker
         heads = {head.i} | {t.i for t in head.children if t.dep_ in ("appos", "compound") or t.dep_ == "poss" and self._owns(head)} if head is not None else set()
@@ -590,13 +641,14 @@ class Resolver:
             return self._body(start, speakers) or mention
         if word in _FIRST or word == "you":
             return self._interviewee(start, word) or (mention if word in _FIRST else _clean(mention))
-        if head is not None and head.tag_ == "NNS" and any(t.lower_ in ("two", "both") for t in head.lefts):
+        if head is not None and head.tag_ == "NNS" and any(t.lower_ in ("two", "both") for t in head.lefts) \
+                and any(t.lower_ in ("the", "both") for t in head.lefts):
             pair = self._last_two(start)  # "the two leaders", "both men": the two people named last
             if pair:
                 return pair
         if head is not None and head.pos_ == "PROPN" and len(self.surnames.get(head.lower_, "").split()) > 1:
             return self.surnames[head.lower_]  # a surname the tagger put in a body's name ("the Washington Post Trump")
-        definite = head is not None and any(t.lower_ in ("the", "this", "that") or t.dep_ == "poss" for t in head.lefts)
+        definite = head is not None and any(t.lower_ in ("the", "this", "that", "these", "those") or t.dep_ == "poss" for t in head.lefts)
         if head is not None and _title(head.lemma_) not in PERSON_ROLES and any(t.dep_ == "poss" and t.ent_type_ in ("GPE", "NORP") for t in head.lefts):
             definite = False  # "Israel's foreign ministry" says whose it is: not the ministry named before
         if definite and head.lemma_.lower() in _BODIES and any(
@@ -622,7 +674,23 @@ class Resolver:
             return known  # a surname the parse read as a common noun ("Ruiz later said")
         if head is not None and head.pos_ == "PROPN":
             return known or self._proper_name(head, mention)  # a surname the parse did not tag as a person is still that person
-        return _clean(mention)
+        return self._unquantified(start, end, head, speakers)
+
+    def _unquantified(self, start: int, end: int, head, speakers: list[tuple[int, str]]) -> str:
+        """A mention without the words before it that count its members or set one apart ("Two senior Philippine
+        officials", "a different Japanese official" -> "senior Philippine officials", "Japanese official"); "one of
+        the sources" is the sources."""
+        mention = self.doc.text[start:end]
+        if head is None:
+            return _clean(mention)
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None) if head.lower_ == "one" else None
+        group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if group is not None:
+            return self._resolve_span(group.left_edge.idx, group.idx + len(group.text), group, speakers)
+        drop = {t.i for t in head.lefts if t.dep_ in ("nummod", "det", "predet", "quantmod") or t.lower_ in _SETTING_APART}
+        words = list(self.doc.char_span(start, end, alignment_mode="expand") or [])
+        first = next((k for k, t in enumerate(words) if t.i not in drop), len(words))
+        return _clean(mention if first in (0, len(words)) else self.doc.text[words[first].idx : end])
 
     def _proper_name(self, head, mention: str) -> str:
         """A proper name the tagger missed, at the head of a longer mention ("Mr Shashi Tharoor, a senior politician
@@ -788,7 +856,7 @@ class Resolver:
         own = {t.text.lower() for t in head.lefts if t.ent_type_ in ("ORG", "GPE", "NORP", "FAC")}
         for o, s in reversed(speakers):
             words = s.lower().split()
-            if o >= pos or s in self.people or not words or words[-1] != noun:
+            if o >= pos or s in self.people or not words or words[-1] not in (noun, noun + "s"):  # "the sources": "government sources"
                 continue
             if own and not own & set(words) and not any(w.startswith(x[:4]) for x in own for w in words):
                 continue  # "the Chinese official" is not "a French official"
