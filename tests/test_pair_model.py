@@ -78,6 +78,14 @@ def test_train_pair_model_rejects_bad_settings(capsys):
     assert "at least 2 folds" in capsys.readouterr().err
 
 
+def test_a_work_folder_inside_the_output_folder_is_refused_before_any_work(tmp_path, capsys):
+    out = tmp_path / "pair"
+    assert main(["train-pair-model", str(DEV[0]), "--out", str(out), "--work", str(out / "folds")]) == 2
+    err = capsys.readouterr().err
+    assert "inside the output folder" in err and len(err.strip().splitlines()) == 1
+    assert not out.exists()
+
+
 @pytest.mark.slow
 def test_training_keeps_out_of_fold_scores_resumes_and_reloads(tmp_path, caplog, nli_model):
     out, work = tmp_path / "pair", tmp_path / "folds"

@@ -277,10 +277,11 @@ def cmd_train_pair_model(args) -> int:
     from .analysis import get_model
     from .calibration import collect_pairs
     from .nli import MODEL_NAMES
-    from .pair_model import PairTraining, train_and_save
+    from .pair_model import PairTraining, check_work_folder, train_and_save
 
     if args.folds < 2 or args.epochs < 1:
         raise ValueError(f"--folds {args.folds} --epochs {args.epochs}: use at least 2 folds and 1 epoch")
+    check_work_folder(args.work, args.out)
     pairs = collect_pairs(args.gold, get_model("fast"), pair=False)
     if pairs.empty:
         raise ValueError("no scored pairs of quoted statements in the gold files; nothing to train on")

@@ -317,6 +317,15 @@ def write_out_of_fold(pairs: pd.DataFrame, scores: Sequence[float], folder: Path
     return write_text_atomic(Path(folder) / OUT_OF_FOLD_FILE, table.to_csv(index=False))
 
 
+def check_work_folder(work: str | Path | None, out: str | Path | None = None) -> None:
+    """Refuse a work folder inside the output folder: saving the model replaces that folder, and with it the finished
+    folds that ``keep_fold_models`` copies from."""
+    out = Path(out) if out is not None else PAIR_MODEL_DIR
+    if work is not None and Path(work).resolve().is_relative_to(out.resolve()):
+        raise ValueError(f"--work {work}: the work folder lies inside the output folder {out}, which saving the model "
+                         "replaces; give a folder outside it (make train-pair-model uses models/pair-lora-folds)")
+
+
 def train_and_save(pairs: pd.DataFrame, out: str | Path | None = None, folds: int = DEFAULT_FOLDS, recipe: PairTraining | None = None,
                    work: Path | None = None, max_steps: int | None = None) -> dict:
     """Out-of-fold scores for the dev pairs (``role`` not ``held-out``), then the pair model trained on all of them,
@@ -325,6 +334,7 @@ def train_and_save(pairs: pd.DataFrame, out: str | Path | None = None, folds: in
 
     recipe = recipe or PairTraining()
     out = Path(out) if out is not None else PAIR_MODEL_DIR
+    check_work_folder(work, out)
     dev = pairs[pairs["role"] != "held-out"].reset_index(drop=True)
     if dev.empty or not dev["label"].any():
         raise ValueError("no dev pairs marked as contradictions in the gold files; nothing to train the pair model on")
