@@ -75,6 +75,7 @@ def _read_bodies() -> dict[str, str]:
 _BODIES = _read_bodies()
 #: Words that make a body or an official a state's ("foreign ministry", "presidential official"), from ``lexicons/state_words.tsv``.
 _STATE_WORDS = frozenset(r["word"].lower() for r in _lexicon_rows("state_words.tsv"))
+#: Documents that speak for whoever issued them, and the verbs whose agent issued one (``lexicons/documents.tsv``).
 _DOCUMENTS = frozenset(r["word"] for r in _lexicon_rows("documents.tsv") if r["type"] == "document")
 _ISSUING = frozenset(r["word"] for r in _lexicon_rows("documents.tsv") if r["type"] == "issue")
 #: A country, nationality or seat of government anywhere in a name ("Omani foreign ministry", "Kremlin official").
