@@ -2,6 +2,7 @@
 
 import glob
 import json
+import logging
 import subprocess
 import sys
 from pathlib import Path
@@ -129,6 +130,27 @@ def test_a_gold_statement_in_the_headline_is_read_and_found(tmp_path):
     path.write_text(json.dumps(gold), encoding="utf-8")
     with pytest.raises(ArticleError, match="gold statement 'head' is not in the article text"):
         load_gold(path)
+
+
+def test_a_gold_statement_in_a_line_the_loader_drops_is_left_unscored_with_its_pairs(tmp_path, caplog):
+    """A standfirst repeated in the body is dropped by the loader: a gold statement there, and its pairs, are not
+    scored (a warning names them), and the rest of the gold is read as usual."""
+    article = tmp_path / "a.txt"
+    article.write_text("Kremlin denies deal with France\n\nKremlin spokesman says there was never any deal with France\n\n"
+                       "MOSCOW - The Kremlin spokesman said on Tuesday that there was never any deal with France at all.\n\n"
+                       "The French president said on Monday that a deal had been reached.\n", encoding="utf-8")
+    gold = {"article": str(article), "role": "held-out", "headline": "annotated", "statements": [
+        {"id": "deck", "text": "Kremlin spokesman says there was never any deal with France", "speaker": "Kremlin"},
+        {"id": "body", "text": "The Kremlin spokesman said on Tuesday that there was never any deal", "speaker": "Kremlin"},
+        {"id": "claim", "text": "The French president said on Monday that a deal had been reached", "speaker": "French president"}],
+        "contradictions": [{"a": "deck", "b": "claim", "kind": "denial"}, {"a": "body", "b": "claim", "kind": "denial"}]}
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="helpers.evaluation"):
+        loaded = load_gold(path)
+    assert [g["id"] for g in loaded.statements] == ["body", "claim"]
+    assert loaded.contradictions == [{"a": "body", "b": "claim", "kind": "denial"}]
+    assert any("'deck'" in r.message and "drops" in r.message for r in caplog.records)
 
 
 def test_a_gold_statement_split_into_clauses_matches_every_clause():

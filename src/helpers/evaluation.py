@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,8 @@ from .actors import NARRATOR, norm_quotes
 from .article import ArticleError, headline_text, load_article
 from .paths import PROJECT_ROOT
 from .statements import Statement, extract_statements
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -48,16 +51,22 @@ def load_gold(path: str | Path) -> Gold:
     if not article_path.is_absolute():
         article_path = PROJECT_ROOT / article_path
     article = load_article(article_path)
-    statements = []
+    raw = article_path.read_text(encoding="utf-8", errors="replace") if article_path.is_file() else ""
+    statements, dropped = [], set()
     for st in data["statements"]:
         start = article.text.find(st["text"])
+        if start < 0 and st["text"] in raw:  # a line the loader drops (a standfirst repeated in the body)
+            log.warning("%s: gold statement %r is in a line the article loader drops; it and its pairs are not scored", path, st["id"])
+            dropped.add(st["id"])
+            continue
         if start < 0:
             raise ArticleError(f"{path}: gold statement {st['id']!r} is not in the article text")
         statements.append({**st, "start": start, "end": start + len(st["text"])})
+    pairs = [c for c in data.get("contradictions", []) if c["a"] not in dropped and c["b"] not in dropped]
     title = headline_text(article.title)
     head = len(title) if title and article.text.startswith(title) else 0
     annotated = "headline" in data or any(st["start"] < head for st in statements)
-    return Gold(path, article_path, data.get("role", "dev"), statements, data.get("contradictions", []), 0 if annotated else head)
+    return Gold(path, article_path, data.get("role", "dev"), statements, pairs, 0 if annotated else head)
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
