@@ -55,14 +55,15 @@ def load_gold(path: str | Path) -> Gold:
     statements, dropped = [], set()
     for st in data["statements"]:
         start = article.text.find(st["text"])
-        if start < 0 and raw is None:
-            raw = article_path.read_text(encoding="utf-8", errors="replace") if article_path.is_file() else ""
-        if start < 0 and st["text"] in raw:  # a line the loader drops (a standfirst repeated in the body)
+        if start < 0:
+            if raw is None:
+                raw = article_path.read_text(encoding="utf-8", errors="replace") if article_path.is_file() else ""
+            if st["text"] not in raw:
+                raise ArticleError(f"{path}: gold statement {st['id']!r} is not in the article text")
+            # in a line the loader drops (a standfirst repeated in the body)
             log.warning("%s: gold statement %r is in a line the article loader drops; it and its pairs are not scored", path, st["id"])
             dropped.add(st["id"])
             continue
-        if start < 0:
-            raise ArticleError(f"{path}: gold statement {st['id']!r} is not in the article text")
         statements.append({**st, "start": start, "end": start + len(st["text"])})
     pairs = [c for c in data.get("contradictions", []) if c["a"] not in dropped and c["b"] not in dropped]
     title = headline_text(article.title)
