@@ -539,3 +539,17 @@ def test_a_headline_source_after_a_closing_colon_or_dash():
     assert (mention, content) == ("Ghana", "Report of secret talks with rebels groundless")
     # a long tail is no source, and a name before the colon keeps its own reading
     assert [a[1] for a in attributions("Talks stall: what the two sides said in the last round of meetings" + body)] == ["said"]
+
+
+def test_a_cue_after_an_adjective_takes_the_subject_of_its_verb():
+    (mention, cue, content, polarity), = attributions("The senator was quick to deny that he had met the envoy.")
+    assert (mention, polarity) == ("The senator", "deny") and content == "he had met the envoy"
+
+
+def test_a_participle_cue_on_a_speaking_noun_is_that_nouns():
+    found = attributions("Residents posted videos on Sunday, a local reporter alleging that troops had fired on the crowd.")
+    assert ("a local reporter", "alleging", "troops had fired on the crowd", "assert") in found
+    (mention, cue, content, _), = attributions("Officials cited a statement by the army claiming that the drone was shot down.")
+    assert mention.startswith("a statement") and cue == "claiming" and content == "the drone was shot down"
+    # a noun that can neither speak nor be issued is no source: signs warn no one of anything here
+    assert attributions("The city put up signs warning drivers that the bridge was closed.") == []

@@ -168,6 +168,12 @@ def test_a_document_speaks_for_its_author_and_a_later_mention_for_the_same():
     assert actors("Friday's letter from Eritrea said the talks had failed.") == ["Eritrean government"]  # a date owns nothing
 
 
+def test_a_document_speaks_for_whoever_issued_it():
+    # the statement's participle cue is the statement's, and the subject that issued the statement speaks through it
+    found = resolved("The Norwegian embassy released a statement calling the report false.")
+    assert ("a statement", "Norwegian embassy") in found
+
+
 def test_a_document_nobody_is_named_for_keeps_its_words():
     assert actors("The report said the troops fought beside the rebels.") == ["report"]
 

@@ -351,3 +351,13 @@ def test_a_statement_spans_its_sentence_where_nothing_else_speaks():
                          "government advisory board members to have outside employment.")
     assert [s.speaker for s in told] == ["State Department", "narrator"]
     assert told[0].text == "The State Department said such board positions are part-time"
+
+
+def test_a_person_speaks_for_the_country_their_description_names():
+    article = Article(
+        text="Laura Pinto, Chile's foreign ministry spokesperson, met reporters on Monday. Pinto said the report was false. "
+             "Peru's army said its patrols had seen Chilean soldiers.",
+        source="t.txt",
+    )
+    countries = {x.speaker: x.extra["country"] for x in extract_statements(article, narrator=False)}
+    assert countries == {"Laura Pinto": "Chile", "Peruvian army": "Peru"}  # "Pinto" names no country, her description does

@@ -319,10 +319,24 @@ def _subject(verb):
         if v.dep_ == "pcomp" and v.head.lower_ == "by" and v.tag_ == "VBG" and v.head.head.pos_ == "VERB" and v.head.dep_ == "prep":
             v = v.head.head  # "set off a storm by claiming that ..."
             continue
-        if v.dep_ == "relcl":
-            return v.head
+        if v.dep_ == "acomp" and v.pos_ == "ADJ":
+            v = v.head  # "was quick to deny", "was careful to stress"
+            continue
+        if v.dep_ == "relcl" or v.dep_ == "acl" and v.tag_ == "VBG" and _speaking_noun(v.head):
+            return v.head  # "officials who said" / "a journalist alleging that", "a statement saying"
         break
     return None
+
+
+def _speaking_noun(tok) -> bool:
+    """Whether a noun a participle cue hangs on can speak: an actor ("a prominent journalist, Rajdeep Sardesai,
+    alleging") or a document ("a statement calling", "reports alleging"), not "a policy urging"."""
+    from .resolve import _DOCUMENTS  # resolve imports this module
+
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    words = [tok, *(c for c in tok.children if c.dep_ in ("compound", "appos", "amod"))]
+    return tok.lemma_.lower() in _DOCUMENTS or _names_actor(words)
 
 
 def _named_before(verb):

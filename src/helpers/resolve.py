@@ -97,6 +97,7 @@ class Person:
     titles: set[str] = field(default_factory=set)
     profile: set[str] = field(default_factory=set)  # stems of the words that describe them ("republ", "govern")
     parties: set[str] = field(default_factory=set)  # stems of their nationality or party words ("democr", "russia")
+    countries: set[str] = field(default_factory=set)  # the countries their description names ("Iran's foreign ministry spokesperson")
     guessed: bool = False  # the gender is only the first name's guess (an honorific or title overrules it)
 
     def tell_gender(self, gender: str | None, guess: bool = False) -> None:
@@ -290,13 +291,14 @@ class Resolver:
             person = self.people.setdefault(canon, Person(canon))
             person.tell_gender(told)
             inside = {w.strip(".,").lower() for w in ent.text.split()} & PERSON_ROLES
-            titles, words, parties = self._titles_of(ent)
+            titles, words, parties, countries = self._titles_of(ent)
             for title in titles | inside:
                 person.titles.add(title)
                 person.tell_gender(_GENDERED_TITLES.get(title))
             person.tell_gender(_first_name_gender(canon), guess=True)
             person.profile |= words | {_stem(t) for t in titles | inside}
             person.parties |= parties
+            person.countries |= countries
             self._mentions.append((ent.start_char, canon))
             # "Josh Earnest said", "spokesman Josh Earnest said"
             self._note_subject(ent.start_char, ent.root.head if ent.root.dep_ in ("appos", "compound") and ent.root.head.pos_ == "NOUN" else ent.root)
@@ -331,6 +333,11 @@ class Resolver:
         if subject.dep_ in ("nsubj", "nsubjpass"):
             self._subjects.add(offset)
             self._depth[offset] = sum(1 for _ in subject.ancestors)
+
+    def person_countries(self) -> dict[str, str]:
+        """Each named person's country, where their description names exactly one ("Iran's Foreign Ministry
+        spokesperson, Saeed Khatibzadeh" -> Iran), by canonical name."""
+        return {name: next(iter(p.countries)) for name, p in self.people.items() if len(p.countries) == 1}
 
     def _untagged_full_names(self) -> None:
         """Full names the parse did not tag as a person ("Foreign Adviser Towhid Rahman" read as a work of art),
@@ -409,8 +416,9 @@ class Resolver:
 
     def _issuer(self, head, speakers: list[tuple[int, str]]) -> str:
         """Who speaks through a document (``lexicons/documents.tsv``): its owner ("the Thai army's statement"), the
-        names before it ("a White House readout", "the French defence ministry statement"), its author after "by" or
-        "from" ("a report by UN experts", "the transcript released by Channel 1"); for "the report" with none of
+        names before it ("a White House readout", "the French defence ministry statement"), the subject that issued it
+        ("the ministry issued a statement calling ..."), its author after "by" or "from" ("a report by UN experts",
+        "the transcript released by Channel 1"); for "the report" with none of
         these, the issuer of the last report the article named before. "" when nothing says who."""
         if head is None or head.pos_ != "NOUN" or head.lemma_.lower() not in _DOCUMENTS:
             return ""
@@ -441,6 +449,11 @@ class Resolver:
         if len(before) and (any(t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for t in before)
                             or any(t.lower_ in _BODY_WORDS | _STATE_WORDS for t in before)):
             return self._resolve_span(before.start_char, before.end_char, before[-1], speakers)  # a compound's last noun heads it
+        verb = head.head
+        if head.dep_ == "dobj" and verb.lemma_.lower() in _ISSUING:  # "the Foreign Office issued a statement calling ..."
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
+                return self._author_span(subject, speakers)
         for child in head.children:
             if child.dep_ == "acl" and child.lemma_.lower() in _ISSUING:  # "the transcript released by Channel 1"
                 child = next((c for c in child.children if c.dep_ == "agent"), None)
@@ -448,11 +461,16 @@ class Resolver:
                 continue
             author = next((c for c in child.children if c.dep_ == "pobj"), None) if child is not None else None
             if author is not None:
-                stop = min((t.i for t in author.subtree if t.i > author.i and (t.dep_ in ("acl", "relcl", "appos") or t.is_punct)),
-                           default=author.right_edge.i + 1)
-                span = doc[author.left_edge.i : stop]  # "experts for the UN", not "... seen by the AFP news agency"
-                return self._resolve_span(span.start_char, span.end_char, author, speakers)
+                return self._author_span(author, speakers)
         return ""
+
+    def _author_span(self, author, speakers: list[tuple[int, str]]) -> str:
+        """A document's author resolved from its name up to a clause or a comma ("experts for the UN", not "... seen
+        by the AFP news agency")."""
+        stop = min((t.i for t in author.subtree if t.i > author.i and (t.dep_ in ("acl", "relcl", "appos") or t.is_punct)),
+                   default=author.right_edge.i + 1)
+        span = self.doc[author.left_edge.i : stop]
+        return self._resolve_span(span.start_char, span.end_char, author, speakers)
 
     @staticmethod
     def _owns(head) -> bool:
@@ -546,9 +564,10 @@ class Resolver:
         told = _first_name_gender(full)
         return known is None or known.gender is None or told is None or known.gender == told
 
-    def _titles_of(self, ent) -> tuple[set[str], set[str], set[str]]:
+    def _titles_of(self, ent) -> tuple[set[str], set[str], set[str], set[str]]:
         """Title nouns around a name ("Foreign Minister Sergei Lavrov", "Lavrov, Russia's foreign minister"), the
-        stems of every word that describes it there, and the stems of its nationality or party words."""
+        stems of every word that describes it there, the stems of its nationality or party words, and the countries
+        the description names ("Russia")."""
         out, words, parties = set(), set(), set()
         head = ent.root
         described = []
@@ -571,7 +590,9 @@ class Resolver:
                 words.add(_stem(tok.text))
                 if _is_party(tok):
                     parties.add(_stem(tok.text))
-        return out, words, parties
+        places = {self._entity_of[t.i] for t in described if t.ent_type_ in ("GPE", "NORP") and t.i in self._entity_of}
+        countries = {ADJECTIVE_TO_COUNTRY.get(_clean(e.text).lower()) or INSTITUTIONS.get(_clean(e.text).lower()) for e in places}
+        return out, words, parties, {c for c in countries if c in _COUNTRIES}
 
     # -- one mention ------------------------------------------------------------------------------------------------
     def resolve(self, a: Attribution, speakers: list[tuple[int, str]] | None = None) -> str:
@@ -938,10 +959,11 @@ class BodyNames:
         return name
 
 
-def resolve_all(doc, attributions: list[Attribution], aliases: dict[str, str] | None = None) -> list[str]:
+def resolve_all(doc, attributions: list[Attribution], aliases: dict[str, str] | None = None, resolver: Resolver | None = None) -> list[str]:
     """The canonical actor of each attribution, in order (pronouns see the speakers resolved before them). The
-    names of one body are written as its first name in the text (``body_key``); aliases are kept as given."""
-    resolver = Resolver(doc, aliases)
+    names of one body are written as its first name in the text (``body_key``); aliases are kept as given.
+    ``resolver``: one already built for ``doc`` and ``aliases`` (to ask it about the people afterwards)."""
+    resolver = resolver or Resolver(doc, aliases)
     order = sorted(range(len(attributions)), key=lambda i: attributions[i].mention_start if attributions[i].mention_start >= 0 else attributions[i].cue_start)
     out = [""] * len(attributions)
     speakers: list[tuple[int, str]] = []

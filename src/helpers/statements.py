@@ -11,7 +11,7 @@ import pandas as pd
 from .actors import ADJECTIVE_TO_COUNTRY, NARRATOR, NATIONALITY, PRONOUNS, country_finder
 from .article import Article, dateline_place
 from .attribution import Attribution, find_attributions, parse
-from .resolve import actor_kinds, resolve_all
+from .resolve import Resolver, actor_kinds, resolve_all
 from .frames import Frames, read_frames
 from .sentences import Sentence, split_sentences
 
@@ -256,7 +256,7 @@ def extract_statements(article: Article, aliases: dict[str, str] | None = None, 
             at_home.add(st.speaker)
     for st in statements:
         st.extra.setdefault("actor_kind", "narrator" if st.speaker == NARRATOR else "other")
-        country = named.get(st.speaker, "")
+        country = named.get(st.speaker, "") or st.extra.get("person_country", "")  # "Iran's ... spokesperson, Saeed Khatibzadeh"
         st.extra["country"] = country or (home if st.speaker in at_home else "")
     return statements
 
@@ -264,8 +264,10 @@ def extract_statements(article: Article, aliases: dict[str, str] | None = None, 
 def _statements_from_parse(text: str, aliases: dict[str, str] | None, narrator: bool) -> list[Statement]:
     doc = parse(text)
     found = find_attributions(doc)
-    names = resolve_all(doc, found, aliases)
+    resolver = Resolver(doc, aliases)
+    names = resolve_all(doc, found, aliases, resolver)
     kinds = actor_kinds(doc, names)
+    countries = resolver.person_countries()
     sentences = split_sentences(text)
     starts = [sent.start for sent in sentences]
     by_sentence: dict[int, list[tuple[Attribution, str]]] = {}
@@ -298,7 +300,7 @@ def _statements_from_parse(text: str, aliases: dict[str, str] | None, narrator: 
                 cue=a.cue if not a.inherited else "(quote continues)", polarity=polarity, quote=a.quote, content=content,
                 time=time, time_rank=rank, paragraph=sent.paragraph, about_speech=about_speech,
                 content_start=a.content_start, content_end=a.content_end, mention_start=a.mention_start,
-                mention_end=a.mention_end, cue_start=a.cue_start, cue_end=a.cue_end, extra={"actor_kind": kinds.get(speaker, "other")},
+                mention_end=a.mention_end, cue_start=a.cue_start, cue_end=a.cue_end, extra={"actor_kind": kinds.get(speaker, "other"), "person_country": countries.get(speaker, "")},
             )
             sent_statements.append(st)
             covered.append((max(0, start - sent.start), min(len(sent.text), end - sent.start)))
