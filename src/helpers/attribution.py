@@ -329,8 +329,8 @@ def _subject(verb):
 
 
 def _speaking_noun(tok) -> bool:
-    """Whether a noun a participle cue hangs on can speak: an actor ("a prominent journalist, Rajdeep Sardesai,
-    alleging") or a document ("a statement calling", "reports alleging"), not "a policy urging"."""
+    """Whether a noun a participle cue hangs on can speak: an actor ("a local reporter alleging that") or a
+    document ("a statement calling", "reports claiming"), not "signs warning drivers"."""
     from .resolve import _DOCUMENTS  # resolve imports this module
 
     if tok.pos_ not in ("NOUN", "PROPN"):

@@ -97,7 +97,7 @@ class Person:
     titles: set[str] = field(default_factory=set)
     profile: set[str] = field(default_factory=set)  # stems of the words that describe them ("republ", "govern")
     parties: set[str] = field(default_factory=set)  # stems of their nationality or party words ("democr", "russia")
-    countries: set[str] = field(default_factory=set)  # the countries their description names ("Iran's foreign ministry spokesperson")
+    countries: set[str] = field(default_factory=set)  # the countries their description names ("Chile's foreign minister")
     guessed: bool = False  # the gender is only the first name's guess (an honorific or title overrules it)
 
     def tell_gender(self, gender: str | None, guess: bool = False) -> None:
@@ -335,8 +335,8 @@ class Resolver:
             self._depth[offset] = sum(1 for _ in subject.ancestors)
 
     def person_countries(self) -> dict[str, str]:
-        """Each named person's country, where their description names exactly one ("Iran's Foreign Ministry
-        spokesperson, Saeed Khatibzadeh" -> Iran), by canonical name."""
+        """Each named person's country, where their description names exactly one ("Laura Pinto, Chile's foreign
+        ministry spokesperson" -> Chile), by canonical name."""
         return {name: next(iter(p.countries)) for name, p in self.people.items() if len(p.countries) == 1}
 
     def _untagged_full_names(self) -> None:
