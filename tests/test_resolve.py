@@ -174,6 +174,12 @@ def test_a_document_speaks_for_whoever_issued_it():
     assert ("a statement", "Norwegian embassy") in found
 
 
+def test_a_capitalised_title_before_a_name_in_apposition_is_theirs():
+    text = ("Minister of Defence, Peter Okonkwo, said the claims were false. He added that President John Mensah had kept "
+            "the talks open. The Minister stated that the border would stay open.")
+    assert actors(text) == ["Peter Okonkwo"] * 3  # "the Minister" is not the president named last
+
+
 def test_a_document_nobody_is_named_for_keeps_its_words():
     assert actors("The report said the troops fought beside the rebels.") == ["report"]
 

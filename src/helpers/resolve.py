@@ -582,8 +582,8 @@ class Resolver:
                 out.add(tok.lemma_.lower())
             if tok.dep_ == "appos":
                 described.extend(t for t in tok.subtree if t.dep_ != "relcl")
-        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-            out.add(head.head.lemma_.lower())  # "the Kremlin spokesman, Dmitry Peskov"
+        if head.dep_ == "appos" and (head.head.pos_ == "NOUN" or head.head.pos_ == "PROPN" and head.head.lower_ in PERSON_ROLES):
+            out.add(head.head.lemma_.lower())  # "the Kremlin spokesman, Dmitry Peskov", "Minister of Information, X"
             described.extend(t for t in head.head.subtree if t.i < ent.start)
         for tok in described:
             if tok.pos_ in ("NOUN", "PROPN", "ADJ") and not (ent.start <= tok.i < ent.end and tok.lower_.strip(".") not in _ABBREVIATIONS):
