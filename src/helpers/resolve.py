@@ -334,6 +334,23 @@ class Resolver:
             self._subjects.add(offset)
             self._depth[offset] = sum(1 for _ in subject.ancestors)
 
+    def resolve_all(self, attributions: list[Attribution]) -> list[str]:
+        """The canonical actor of each attribution, in order (pronouns see the speakers resolved before them). The
+        names of one body are written as its first name in the text (``body_key``); aliases are kept as given."""
+        order = sorted(range(len(attributions)), key=lambda i: attributions[i].mention_start if attributions[i].mention_start >= 0 else attributions[i].cue_start)
+        out = [""] * len(attributions)
+        speakers: list[tuple[int, str]] = []
+        bodies = BodyNames()
+        given = set(self.aliases.values())
+        for i in order:
+            a = attributions[i]
+            out[i] = self.resolve(a, speakers)
+            if out[i] and out[i] not in given:
+                out[i] = bodies.name(out[i])
+            if out[i]:
+                speakers.append((a.mention_start, out[i]))
+        return out
+
     def person_countries(self) -> dict[str, str]:
         """Each named person's country, where their description names exactly one ("Laura Pinto, Chile's foreign
         ministry spokesperson" -> Chile), by canonical name."""
@@ -959,24 +976,9 @@ class BodyNames:
         return name
 
 
-def resolve_all(doc, attributions: list[Attribution], aliases: dict[str, str] | None = None, resolver: Resolver | None = None) -> list[str]:
-    """The canonical actor of each attribution, in order (pronouns see the speakers resolved before them). The
-    names of one body are written as its first name in the text (``body_key``); aliases are kept as given.
-    ``resolver``: one already built for ``doc`` and ``aliases`` (to ask it about the people afterwards)."""
-    resolver = resolver or Resolver(doc, aliases)
-    order = sorted(range(len(attributions)), key=lambda i: attributions[i].mention_start if attributions[i].mention_start >= 0 else attributions[i].cue_start)
-    out = [""] * len(attributions)
-    speakers: list[tuple[int, str]] = []
-    bodies = BodyNames()
-    given = set((aliases or {}).values())
-    for i in order:
-        a = attributions[i]
-        out[i] = resolver.resolve(a, speakers)
-        if out[i] and out[i] not in given:
-            out[i] = bodies.name(out[i])
-        if out[i]:
-            speakers.append((a.mention_start, out[i]))
-    return out
+def resolve_all(doc, attributions: list[Attribution], aliases: dict[str, str] | None = None) -> list[str]:
+    """The canonical actor of each attribution, in order (``Resolver.resolve_all``)."""
+    return Resolver(doc, aliases).resolve_all(attributions)
 
 
 #: Words that make a canonical name a body ("Chinese foreign ministry", "Kremlin", "Russian government").

@@ -11,7 +11,7 @@ import pandas as pd
 from .actors import ADJECTIVE_TO_COUNTRY, NARRATOR, NATIONALITY, PRONOUNS, country_finder
 from .article import Article, dateline_place
 from .attribution import Attribution, find_attributions, parse
-from .resolve import Resolver, actor_kinds, resolve_all
+from .resolve import Resolver, actor_kinds
 from .frames import Frames, read_frames
 from .sentences import Sentence, split_sentences
 
@@ -256,7 +256,7 @@ def extract_statements(article: Article, aliases: dict[str, str] | None = None, 
             at_home.add(st.speaker)
     for st in statements:
         st.extra.setdefault("actor_kind", "narrator" if st.speaker == NARRATOR else "other")
-        country = named.get(st.speaker, "") or st.extra.get("person_country", "")  # "Iran's ... spokesperson, Saeed Khatibzadeh"
+        country = named.get(st.speaker, "") or st.extra.get("person_country", "")  # "Laura Pinto, Chile's foreign ministry spokesperson"
         st.extra["country"] = country or (home if st.speaker in at_home else "")
     return statements
 
@@ -265,7 +265,7 @@ def _statements_from_parse(text: str, aliases: dict[str, str] | None, narrator: 
     doc = parse(text)
     found = find_attributions(doc)
     resolver = Resolver(doc, aliases)
-    names = resolve_all(doc, found, aliases, resolver)
+    names = resolver.resolve_all(found)
     kinds = actor_kinds(doc, names)
     countries = resolver.person_countries()
     sentences = split_sentences(text)
