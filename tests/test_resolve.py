@@ -518,3 +518,40 @@ def test_a_short_form_defined_in_brackets_is_the_body_named_before_it():
     text = ("Ecuador's National Secretariat of Communications (Secom) said the comments were misread. "
             "Secom said on Sunday that the agency was not named.")
     assert actors(text) == ["National Secretariat of Communications"] * 2
+
+
+# -- a role described before, or apart from, the person who holds it ------------------------------------------
+# (a sentence stands between the role and the name, so that the next sentence's subject does not settle it)
+def test_a_role_described_first_is_the_person_the_article_gives_that_title():
+    text = ("Brazil's foreign minister on Monday dismissed the remarks as unfounded. The dispute began last week.\n\n"
+            "Brazilian Foreign Minister Mauro Vieira told reporters that the country had taken no side.")
+    assert actors(text) == ["Mauro Vieira", "Mauro Vieira"]
+
+
+def test_a_headline_role_is_the_person_the_body_names_with_it():
+    text = ("US negotiator says no deal was reached\n\nThe talks in Berlin lasted two days.\n\n"
+            "US nuclear negotiator Christopher Hill said on Friday that no agreement had been reached.")
+    assert actors(text)[0] == "Christopher Hill"
+
+
+def test_role_words_of_one_role_name_the_same_person():
+    text = ("The Kremlin spokesperson called the report a fiction. The report appeared on Sunday.\n\n"
+            "Kremlin spokesman Dmitry Peskov said on Monday that no call had taken place.")
+    assert actors(text)[0] == "Dmitry Peskov"
+
+
+def test_a_role_with_another_rank_or_another_country_is_not_that_person():
+    vice = ("The Democratic presidential nominee said the tax plan was a fraud. The plan was published in May.\n\n"
+            "Democratic vice presidential nominee Tim Kaine said on Monday that the plan would fail.")
+    assert actors(vice)[0] != "Tim Kaine"
+    other_country = ("Iran's foreign minister insisted there were no plans for a visit. The visit was announced in May.\n\n"
+                     "British Foreign Minister John Smith said on Monday that a visit was planned.")
+    assert actors(other_country)[0] != "John Smith"
+
+
+def test_a_role_two_people_hold_names_neither():
+    text = ("The foreign minister said the talks had failed. The talks began in May.\n\n"
+            "Foreign Minister Ana Lind said on Monday that the talks would resume. "
+            "Foreign Minister Mark Tull said on Tuesday that they would not.")
+    assert actors(text)[0] not in ("Ana Lind", "Mark Tull")
+    assert actors(text.replace("Mark Tull", "Ana Lind"))[0] == "Ana Lind"

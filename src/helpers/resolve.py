@@ -61,6 +61,10 @@ PERSON_ROLES, _GENDERED_TITLES, _HONORIFICS, _HONORIFIC_GENDER = _read_people_wo
 _FIRST_NAMES = _read_first_names()
 #: Words after a surname that are part of a full name ("Jr.", "III"), from ``lexicons/people.tsv``, lowercased.
 _SUFFIXES = frozenset(r["word"].lower().strip(".") for r in _lexicon_rows("people.tsv") if r["type"] == "suffix")
+#: Words that make a role another one ("vice", "deputy", "former"), from ``lexicons/people.tsv``, as stems.
+_RANKS = frozenset(r["word"].lower()[:6] for r in _lexicon_rows("people.tsv") if r["type"] == "rank")
+#: Role words that name the same role ("spokesman", "spokesperson"), from ``lexicons/role_groups.tsv``.
+_ROLE_GROUP = {r["word"]: r["group"] for r in _lexicon_rows("role_groups.tsv")}
 #: Interview transcript labels ("Q", "Answer") -> "question" or "answer", from ``lexicons/interview.tsv``.
 _TURN_LABELS = {r["label"]: r["turn"] for r in _lexicon_rows("interview.tsv")}
 #: Words before a name that are titles, never a given name ("Miss", "King", "President").
@@ -701,11 +705,15 @@ class Resolver:
                      or self._owned_before(start, noun) or self.orgs.get(noun, "") or self._body_named_before(start, noun, head))
             qualified = any(t.ent_type_ in ("ORG", "FAC", "PERSON") and not _is_party(t) for t in head.lefts)
             if not named and noun in PERSON_ROLES and head.tag_ != "NNS":
-                named = self._named_next(start, _GENDERED_TITLES.get(noun, ""))
+                named = self._holder(noun, head) or self._named_next(start, _GENDERED_TITLES.get(noun, ""))
             if not named and noun in PERSON_ROLES and head.tag_ != "NNS" and not qualified:
                 # "the Republican nominee said", "the Indiana governor said": the person in view, unless the words
                 # give another party or nationality
                 named = self._pronoun(start, _GENDERED_TITLES.get(noun, ""), speakers, parties=self._parties_of(head), described=True)
+            if named:
+                return named
+        if head is not None and head.tag_ == "NN" and _title(head.lemma_) in PERSON_ROLES and not any(t.dep_ in ("det", "poss") for t in head.lefts):
+            named = self._holder(_title(head.lemma_), head)  # a headline's "British envoy denies ...": the envoy the body names
             if named:
                 return named
         known = self.surnames.get(head.text.lower().strip(".,’'")) if head is not None and head.text[:1].isupper() else None
@@ -901,6 +909,30 @@ class Resolver:
                 continue  # "the Chinese official" is not "a French official"
             return s
         return ""
+
+    def _holder(self, noun: str, head) -> str:
+        """The one person the article gives this title whose description fits every word that qualifies the mention
+        ("Brazil's foreign minister", "the Kremlin spokesperson", a headline's "British envoy"), wherever the
+        article names them: a role described before its holder is named, or never named beside it."""
+        words = [t for t in head.lefts if t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and t.pos_ in ("ADJ", "NOUN", "PROPN")]
+        fits = []
+        for name, person in self.people.items():
+            if _ROLE_GROUP.get(noun, noun) not in {_ROLE_GROUP.get(t, t) for t in person.titles}:
+                continue
+            if {_stem(t.text) for t in words} & _RANKS != person.profile & _RANKS:
+                continue  # "the presidential nominee" is not the vice presidential nominee
+            if all(self._qualifies(tok, person) for tok in words):
+                fits.append(name)
+        return fits[0] if len(fits) == 1 else ""
+
+    def _qualifies(self, tok, person: Person) -> bool:
+        """Whether a word qualifying a role fits the person: a country their description names (or none named
+        there), any other word a word of their description ("foreign", "Kremlin")."""
+        ent = self._entity_of.get(tok.i)
+        country = ADJECTIVE_TO_COUNTRY.get(_clean(ent.text).lower()) if ent is not None and ent.label_ in ("GPE", "NORP") else None
+        if country in _COUNTRIES:
+            return not person.countries or country in person.countries
+        return _stem(tok.text) in person.profile
 
     def _parties_of(self, head) -> set[str]:
         return {_stem(t.text) for t in head.lefts if _is_party(t)}
