@@ -555,3 +555,10 @@ def test_a_role_two_people_hold_names_neither():
             "Foreign Minister Mark Tull said on Tuesday that they would not.")
     assert actors(text)[0] not in ("Ana Lind", "Mark Tull")
     assert actors(text.replace("Mark Tull", "Ana Lind"))[0] == "Ana Lind"
+
+
+def test_a_country_is_not_a_short_form_of_a_body_named_of_it():
+    text = ("The Revolutionary Armed Forces of Colombia said the talks were over.\n\n"
+            "Colombia has rejected the accusations.")
+    assert actors(text) == ["Revolutionary Armed Forces of Colombia", "Colombian government"]
+    assert actors("The Washington Post reported the talks had failed. The Post said the report was confirmed.")[-1] == "Washington Post"

@@ -267,7 +267,8 @@ class Resolver:
                 if short and len(name.split()) > 1:
                     self.short_names.setdefault(short.lower(), name)
                 if len(name.split()) > 1:
-                    self.orgs.setdefault(name.split()[-1].lower(), name)
+                    if ent.root.i == ent.end - 1:
+                        self.orgs.setdefault(name.split()[-1].lower(), name)  # "the Post"; not "Colombia" for "Armed Forces of Colombia"
                     proper = name.split()
                     while proper and not proper[0][:1].isupper():
                         proper = proper[1:]  # "federal Securities and Exchange Commission"
