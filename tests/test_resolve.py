@@ -562,3 +562,10 @@ def test_a_country_is_not_a_short_form_of_a_body_named_of_it():
             "Colombia has rejected the accusations.")
     assert actors(text) == ["Revolutionary Armed Forces of Colombia", "Colombian government"]
     assert actors("The Washington Post reported the talks had failed. The Post said the report was confirmed.")[-1] == "Washington Post"
+
+
+def test_a_headline_role_after_its_cue_is_the_person_the_body_names_with_it():
+    text = ("Troops will stay in the north, says minister\n\n"
+            "The Minister of Defence, Ana Lind, on Thursday said the troops would stay. "
+            "The minister on Wednesday was quoted as saying that the troops would leave.")
+    assert actors(text) == ["Ana Lind"] * 3

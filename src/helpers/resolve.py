@@ -713,7 +713,7 @@ class Resolver:
                 named = self._pronoun(start, _GENDERED_TITLES.get(noun, ""), speakers, parties=self._parties_of(head), described=True)
             if named:
                 return named
-        if head is not None and head.tag_ == "NN" and _title(head.lemma_) in PERSON_ROLES and not any(t.dep_ in ("det", "poss") for t in head.lefts):
+        if head is not None and head.tag_ in ("NN", "NNP") and _title(head.lemma_) in PERSON_ROLES and not any(t.dep_ in ("det", "poss") for t in head.lefts):
             named = self._holder(_title(head.lemma_), head)  # a headline's "British envoy denies ...": the envoy the body names
             if named:
                 return named
