@@ -569,3 +569,10 @@ def test_a_headline_role_after_its_cue_is_the_person_the_body_names_with_it():
             "The Minister of Defence, Ana Lind, on Thursday said the troops would stay. "
             "The minister on Wednesday was quoted as saying that the troops would leave.")
     assert actors(text) == ["Ana Lind"] * 3
+
+
+def test_a_pronoun_after_a_report_is_its_speaker_not_a_person_named_inside_it():
+    text = ("Presidential spokesman Ali Khan said the statement was ridiculous. He went on to say that officials of "
+            "the ministry have also admitted that Omar Lodi made the call. Now it is the ministry's duty to "
+            "investigate, he added.")
+    assert actors(text) == ["Ali Khan", "Ali Khan", "officials of the ministry", "Ali Khan"]

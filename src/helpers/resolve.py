@@ -843,7 +843,7 @@ class Resolver:
         mentions = [(o, c) for o, c in self._mentions if o < pos and fits(c) and not (described and o in self._as_body)]
         # a person named outside quotation marks in this sentence or the one before ("Donald Trump is drawing
         # criticism after he appeared to suggest"), its subject first; the speakers otherwise
-        near = self._nearby(pos, [(o, c) for o, c in mentions if not any(a <= o < b for a, b in self._quotes)])
+        near = self._nearby(pos, [(o, c) for o, c in mentions if not any(a <= o < b for a, b in self._quotes)], recent_speakers)
         if near:
             self._learn_gender(near, gender)
             return near
@@ -862,9 +862,11 @@ class Resolver:
         if person is not None and person.gender is None and gender:
             person.gender = gender  # "he" fixed it
 
-    def _nearby(self, pos: int, mentions: list[tuple[int, str]]) -> str:
+    def _nearby(self, pos: int, mentions: list[tuple[int, str]], speakers: list[tuple[int, str]] = ()) -> str:
         """Of ``mentions`` (before ``pos``), the one in ``pos``'s sentence (a subject before a mere mention, then the
-        nearest), else the subject of the sentence before."""
+        nearest), else the subject of the sentence before; a speaker of that sentence (``speakers``) who is its
+        subject higher in the parse ("He went on to say that officials admitted that Mukherjee made the call. ...,
+        he added": the same he) before a person named deeper in what they report."""
         k = bisect.bisect_right(self._sent_starts, pos) - 1
         start = self._sent_starts[k] if k >= 0 else 0
         here = [(o, c) for o, c in mentions if start <= o < pos]
@@ -876,7 +878,15 @@ class Resolver:
             return ""
         # the main clause's subject before one in a clause it reports ("Josh Earnest said that Obama has long called
         # for tax fairness. He said ...")
-        return min(before, key=lambda m: (self._depth.get(m[0], 9), -m[0]))[1]
+        named = min(before, key=lambda m: (self._depth.get(m[0], 9), -m[0]))
+        higher = [s for o, s in speakers if self._sent_starts[k - 1] <= o < start and self._subject_depth(o) < self._depth.get(named[0], 9)]
+        return higher[0] if higher else named[1]
+
+    def _subject_depth(self, offset: int) -> int:
+        """The depth in the parse of the clause subject that starts at ``offset`` (9 when none does)."""
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        tok = span[0] if span is not None and len(span) else None
+        return sum(1 for _ in tok.ancestors) if tok is not None and tok.dep_ in ("nsubj", "nsubjpass") else 9
 
     def _body(self, pos: int, speakers: list[tuple[int, str]]) -> str:
         """The nearest speaker before ``pos`` that is not a named person (a government, a ministry, a group)."""
