@@ -398,6 +398,13 @@ def _link_anaphora_and_retractions(statements: list[Statement], text: str, title
     headline reports when one shares its words ("Addis Ababa Rejects Claim" under a headline about the
     dam), else the latest. "Comments" or "remarks" are the latest words, quoted or not."""
     headline = _title_words(title)
+    headline_end = len(title) if title and text.startswith(title) else 0
+
+    def reported(ps: list[Statement]) -> list[Statement]:
+        """The claims a headline can report: reported (not quoted) and in the body, not the headline itself."""
+        ps = [p for p in ps if p.quote != "direct"] or ps
+        return [p for p in ps if p.end > headline_end] or ps
+
     read: dict[int, Frames] = {}
 
     def frames_of(x: Statement) -> Frames:  # each content read once, however many "later" statements look back
@@ -428,7 +435,7 @@ def _link_anaphora_and_retractions(statements: list[Statement], text: str, title
             before = sorted((p for sp, ps in said.items() if same_office(sp, st.speaker) for p in ps if not p.extra.get("reaffirms")), key=lambda p: p.id)
             if before:
                 # "its statement", "his account": their reported claim, the one the headline reports when one does
-                st.refers_to = _headline_claim([p for p in before if p.quote != "direct"] or before, headline).id
+                st.refers_to = _headline_claim(reported(before), headline).id
                 st.extra["reaffirms"] = True
                 continue
         own = list(said.get(st.speaker, []))
@@ -469,7 +476,7 @@ def _link_anaphora_and_retractions(statements: list[Statement], text: str, title
             if own_words.group("never"):
                 target = own[-1]
             else:  # "misquoted": the reported claim the headline reports, when one does
-                target = _headline_claim([p for p in own if p.quote != "direct"] or own, headline)
+                target = _headline_claim(reported(own), headline)
             st.polarity = "retract"
             st.refers_to = target.id
             st.extra["revision"] = any(sign < 0 for sign in frame_signs(st).values())  # "... only a study, not a decision"
