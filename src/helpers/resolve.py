@@ -61,8 +61,9 @@ PERSON_ROLES, _GENDERED_TITLES, _HONORIFICS, _HONORIFIC_GENDER = _read_people_wo
 _FIRST_NAMES = _read_first_names()
 #: Words after a surname that are part of a full name ("Jr.", "III"), from ``lexicons/people.tsv``, lowercased.
 _SUFFIXES = frozenset(r["word"].lower().strip(".") for r in _lexicon_rows("people.tsv") if r["type"] == "suffix")
-#: Words that make a role another one ("vice", "deputy", "former"), from ``lexicons/people.tsv``, as stems.
-_RANKS = frozenset(r["word"].lower()[:6] for r in _lexicon_rows("people.tsv") if r["type"] == "rank")
+#: Words that make a role another one ("vice", "deputy", "former"), from ``lexicons/people.tsv``, and their stems.
+RANK_WORDS = frozenset(r["word"].lower() for r in _lexicon_rows("people.tsv") if r["type"] == "rank")
+_RANKS = frozenset(w[:6] for w in RANK_WORDS)
 #: Role words that name the same role ("spokesman", "spokesperson"), from ``lexicons/role_groups.tsv``.
 _ROLE_GROUP = {r["word"]: r["group"] for r in _lexicon_rows("role_groups.tsv")}
 #: Interview transcript labels ("Q", "Answer") -> "question" or "answer", from ``lexicons/interview.tsv``.

@@ -11,7 +11,7 @@ import pandas as pd
 from .actors import ADJECTIVE_TO_COUNTRY, NARRATOR, NATIONALITY, PRONOUNS, country_finder
 from .article import Article, dateline_place
 from .attribution import Attribution, find_attributions, parse
-from .resolve import Resolver, actor_kinds
+from .resolve import RANK_WORDS, Resolver, actor_kinds
 from .frames import Frames, read_frames
 from .sentences import Sentence, split_sentences
 
@@ -500,7 +500,7 @@ def same_office(a: str, b: str) -> bool:
 
 
 #: Ranks in a title that name no office ("Deputy Energy Minister").
-_RANKS = {"deputy", "vice", "senior", "acting", "first", "junior", "state", "chief", "assistant", "former"}
+_RANKS = RANK_WORDS | {"senior", "first", "state", "chief"}
 #: Offices named by their kind only ("ministry spokesman", "Government spokeswoman").
 _GENERIC_OFFICES = {"ministry", "government", "office", "council", "presidency", "cabinet"}
 #: The last word of a title that makes its bearer speak for an office ("Government spokeswoman", "Finance Minister").
