@@ -190,6 +190,11 @@ def _national(name: str) -> str:
     return _adjectival(name, country) if country else name
 
 
+def _subject_depth(tok) -> int:
+    """A clause subject's depth in its sentence's parse (1: the main clause's); 9 for a token that is no subject."""
+    return sum(1 for _ in tok.ancestors) if tok.dep_ in ("nsubj", "nsubjpass") else 9
+
+
 def _without_titles(name: str) -> str:
     """A name without the role words the parse sometimes takes into it ("Spokeswoman Maria Zakharova"), and without
     a royal title before a full name ("Prince Faisal bin Farhan"; "Queen Elizabeth" keeps it)."""
@@ -338,7 +343,7 @@ class Resolver:
         """Mark the mention at ``offset`` as a clause's subject when ``subject`` is one, with its depth in the parse."""
         if subject.dep_ in ("nsubj", "nsubjpass"):
             self._subjects.add(offset)
-            self._depth[offset] = sum(1 for _ in subject.ancestors)
+            self._depth[offset] = _subject_depth(subject)
 
     def resolve_all(self, attributions: list[Attribution]) -> list[str]:
         """The canonical actor of each attribution, in order (pronouns see the speakers resolved before them). The
@@ -880,14 +885,13 @@ class Resolver:
         # the main clause's subject before one in a clause it reports ("Josh Earnest said that Obama has long called
         # for tax fairness. He said ...")
         named = min(before, key=lambda m: (self._depth.get(m[0], 9), -m[0]))
-        higher = [s for o, s in speakers if self._sent_starts[k - 1] <= o < start and self._subject_depth(o) < self._depth.get(named[0], 9)]
+        higher = [s for o, s in speakers if self._sent_starts[k - 1] <= o < start and self._depth_at(o) < self._depth.get(named[0], 9)]
         return higher[0] if higher else named[1]
 
-    def _subject_depth(self, offset: int) -> int:
+    def _depth_at(self, offset: int) -> int:
         """The depth in the parse of the clause subject that starts at ``offset`` (9 when none does)."""
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
-        tok = span[0] if span is not None and len(span) else None
-        return sum(1 for _ in tok.ancestors) if tok is not None and tok.dep_ in ("nsubj", "nsubjpass") else 9
+        return _subject_depth(span[0]) if span is not None and len(span) else 9
 
     def _body(self, pos: int, speakers: list[tuple[int, str]]) -> str:
         """The nearest speaker before ``pos`` that is not a named person (a government, a ministry, a group)."""
@@ -927,11 +931,13 @@ class Resolver:
         ("Brazil's foreign minister", "the Kremlin spokesperson", a headline's "British envoy"), wherever the
         article names them: a role described before its holder is named, or never named beside it."""
         words = [t for t in head.lefts if t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and t.pos_ in ("ADJ", "NOUN", "PROPN")]
+        role = _ROLE_GROUP.get(noun, noun)
+        ranks = {_stem(t.text) for t in words} & _RANKS
         fits = []
         for name, person in self.people.items():
-            if _ROLE_GROUP.get(noun, noun) not in {_ROLE_GROUP.get(t, t) for t in person.titles}:
+            if role not in {_ROLE_GROUP.get(t, t) for t in person.titles}:
                 continue
-            if {_stem(t.text) for t in words} & _RANKS != person.profile & _RANKS:
+            if ranks != person.profile & _RANKS:
                 continue  # "the presidential nominee" is not the vice presidential nominee
             if all(self._qualifies(tok, person) for tok in words):
                 fits.append(name)
