@@ -14,6 +14,7 @@ from helpers.pair_model import (
     OUT_OF_FOLD_FILE,
     PairModel,
     PairTraining,
+    extend_and_save,
     get_pair_model,
     out_of_fold_scores,
     pair_key,
@@ -123,6 +124,46 @@ def test_a_changed_pair_is_scored_by_the_fold_model_that_never_saw_its_episode(t
     expected = PairModel(out / FOLD_MODELS / str(fold)).score([changed.loc[0, "ta"]], [changed.loc[0, "tb"]])
     assert np.isclose(scores[0], expected[0]) and np.isnan(scores[1])  # a new episode has no fold model
     assert np.allclose(scores[2:], before[2:])  # the unchanged pairs keep their kept scores
+
+
+@pytest.mark.slow
+def test_extending_trains_once_and_the_previous_model_scores_the_new_episodes(tmp_path, nli_model, caplog):
+    out, work = tmp_path / "pair", tmp_path / "folds"
+    common = ["--max-steps", "1", "--base", "fast", "--out", str(out), "--work", str(work)]
+    assert main(["train-pair-model", *map(str, DEV[:2]), "--folds", "2", *common]) == 0
+    (out / "README.md").write_text("model card\n")
+    previous = PairModel(out)
+    pairs = collect_pairs(DEV, nli_model, pair=False)
+    new = pairs["file"] == str(DEV[2])
+    expected = previous.score(list(pairs.loc[new, "ta"]), list(pairs.loc[new, "tb"]))
+    before = out_of_fold_scores(pairs[~new], out)
+    with caplog.at_level(logging.INFO, logger="helpers.pair_model"):
+        assert main(["train-pair-model", *map(str, DEV), "--extend", *common]) == 0
+    card = json.loads((out / "training.json").read_text())
+    assert card["articles"] == 3 and card["extended_from"] == {"articles": 2, "new_articles": 1, "new_episodes": 1}
+    assert (out / "README.md").read_text() == "model card\n"  # the model card stays
+    scores = out_of_fold_scores(pairs, out)
+    assert np.allclose(scores[new.to_numpy()], expected, atol=1e-4)  # scored by the model that never saw them
+    assert np.allclose(scores[~new.to_numpy()], before, atol=1e-4)  # the earlier pairs keep theirs
+    fold_of = json.loads((out / FOLD_MODELS / "episodes.json").read_text())
+    assert fold_of[pairs.loc[new, "episode"].iloc[0]] == 2 and sorted(set(fold_of.values())) == [0, 1, 2]
+    assert sorted(p.name for p in (out / FOLD_MODELS / "2").iterdir()) == ["adapter_config.json", "adapter_model.safetensors", "training.json"]
+    assert not any("fold" in r.message and "done" in r.message for r in caplog.records)  # no fold was trained
+    # once every dev article has been trained on, there is nothing to extend
+    assert main(["train-pair-model", *map(str, DEV), "--extend", *common]) == 2
+
+
+@pytest.mark.slow
+def test_extending_refuses_an_episode_split_across_the_old_and_new_articles(tmp_path, nli_model, capsys):
+    out, work = tmp_path / "pair", tmp_path / "folds"
+    common = ["--max-steps", "1", "--base", "fast", "--out", str(out), "--work", str(work)]
+    assert main(["train-pair-model", *map(str, DEV[:2]), "--folds", "2", *common]) == 0
+    table = pd.read_csv(out / OUT_OF_FOLD_FILE)
+    table[table["file"] != DEV[1].name].to_csv(out / OUT_OF_FOLD_FILE, index=False)  # as if one article of the second episode were new
+    pairs = collect_pairs(DEV[:2], nli_model, pair=False)
+    pairs["episode"] = "one episode"
+    with pytest.raises(ValueError, match="articles the previous pair model saw and articles it did not"):
+        extend_and_save(pairs, out, out, PairTraining(base="minilm-l6-nli"), work, 1)
 
 
 @pytest.mark.slow

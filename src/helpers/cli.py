@@ -277,7 +277,7 @@ def cmd_train_pair_model(args) -> int:
     from .analysis import get_model
     from .calibration import collect_pairs
     from .nli import MODEL_NAMES
-    from .pair_model import PairTraining, check_work_folder, train_and_save
+    from .pair_model import PairTraining, check_work_folder, extend_and_save, train_and_save
 
     if args.folds < 2 or args.epochs < 1:
         raise ValueError(f"--folds {args.folds} --epochs {args.epochs}: use at least 2 folds and 1 epoch")
@@ -286,7 +286,11 @@ def cmd_train_pair_model(args) -> int:
     if pairs.empty:
         raise ValueError("no scored pairs of quoted statements in the gold files; nothing to train on")
     recipe = PairTraining(epochs=args.epochs, base=Path(MODEL_NAMES[args.base]).name)  # the model's folder name, as adapters record it
-    card = train_and_save(pairs, args.out, args.folds, recipe, Path(args.work) if args.work else None, args.max_steps)
+    work = Path(args.work) if args.work else None
+    if args.extend:
+        card = extend_and_save(pairs, args.out, args.out, recipe, work, args.max_steps)
+    else:
+        card = train_and_save(pairs, args.out, args.folds, recipe, work, args.max_steps)
     print(f"pair model: {card['articles']} articles, {card['pairs']} pairs ({card['marked']} marked), {card['steps']} steps; "
           f"out-of-fold average precision {card['out_of_fold_average_precision']:.3f} -> {args.out or 'models/pair-lora'}")
     return 0
@@ -407,6 +411,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--base", choices=["fast", "base"], default="base", help="NLI model the adapters go on: base (the base-size model, the default) or fast (MiniLM)")
     s.add_argument("--max-steps", type=int, default=None, help="stop each training after this many steps (a quick check)")
     s.add_argument("--work", default=None, help="where finished folds are kept, so a rerun resumes (default: .cache/pair-model-folds)")
+    s.add_argument("--extend", action="store_true", help="the dev set grew by episodes the pair model at --out never saw: train once on all dev "
+                   "articles, the previous model scoring the new episodes out of fold (instead of the folds and a final run)")
     s.set_defaults(func=cmd_train_pair_model)
 
     s = sub.add_parser("kernel", help="register this environment as the Jupyter kernel 'helpers'")

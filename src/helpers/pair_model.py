@@ -48,6 +48,8 @@ DEFAULT_FOLDS = 2
 MAX_STALE = 0.03
 #: The fold models, beside the shipped adapters: one folder per fold and ``episodes.json`` (episode -> fold).
 FOLD_MODELS = "fold-models"
+#: The files of a saved pair model (peft's adapters and head, and the training facts).
+ADAPTER_FILES = ("adapter_config.json", "adapter_model.safetensors", "training.json")
 #: The NLI models a pair model can be trained on, by the name its adapter config records (a folder of ``models/``).
 PAIR_BASES: dict[str, Path] = {DEFAULT_NLI_MODEL.name: DEFAULT_NLI_MODEL, BASE_NLI_MODEL.name: BASE_NLI_MODEL}
 #: Logits are clipped here, so one saturated score cannot dominate the detector.
@@ -247,6 +249,11 @@ def out_of_fold(pairs: pd.DataFrame, folds: int = DEFAULT_FOLDS, recipe: PairTra
 
 def keep_fold_models(oof: pd.Series, out: Path) -> None:
     """Copy the fold models of ``out_of_fold`` beside the shipped adapters, with the fold of each episode."""
+    _write_fold_models(out, oof.attrs.get("fold_models", {}), oof.attrs.get("fold_of_episode", {}))
+
+
+def _write_fold_models(out: Path, models: dict, fold_of_episode: dict) -> None:
+    """Copy each fold's model folder to ``out/fold-models/<fold>`` and write ``episodes.json`` (episode -> fold)."""
     import shutil
 
     from .files import write_text_atomic
@@ -254,9 +261,9 @@ def keep_fold_models(oof: pd.Series, out: Path) -> None:
     folder = Path(out) / FOLD_MODELS
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    for k, kept in oof.attrs.get("fold_models", {}).items():
+    for k, kept in models.items():
         shutil.copytree(kept, folder / str(k))
-    write_text_atomic(folder / "episodes.json", json.dumps(oof.attrs.get("fold_of_episode", {}), indent=1, sort_keys=True) + "\n")
+    write_text_atomic(folder / "episodes.json", json.dumps(fold_of_episode, indent=1, sort_keys=True) + "\n")
 
 
 def _score_changed(pairs: pd.DataFrame, scores: np.ndarray, folder: Path) -> int:
@@ -350,5 +357,80 @@ def train_and_save(pairs: pd.DataFrame, out: str | Path | None = None, folds: in
     save_pair_model(model, out, card, recipe.base)
     write_out_of_fold(dev, oof.to_numpy(), out)
     keep_fold_models(oof, out)
+    _LOADED.pop(str(out), None)
+    return card
+
+
+def extend_and_save(pairs: pd.DataFrame, previous: str | Path | None = None, out: str | Path | None = None,
+                    recipe: PairTraining | None = None, work: Path | None = None, max_steps: int | None = None) -> dict:
+    """The pair model trained again on all dev pairs after the dev set grew by whole episodes that the ``previous``
+    model (default: the shipped one) never saw: one training instead of the folds and a final run.
+
+    The new episodes' pairs get the previous model's score as their out-of-fold score (it was trained without
+    them) and the previous model becomes their fold model; the earlier dev pairs keep their out-of-fold scores
+    and fold models. An episode with articles on both sides needs the full ``train_and_save``."""
+    import shutil
+
+    from sklearn.metrics import average_precision_score
+
+    recipe = recipe or PairTraining()
+    previous = Path(previous) if previous is not None else PAIR_MODEL_DIR
+    out = Path(out) if out is not None else PAIR_MODEL_DIR
+    check_work_folder(work, out)
+    table_path = previous / OUT_OF_FOLD_FILE
+    if not (previous / "adapter_config.json").is_file() or not table_path.is_file():
+        raise ValueError(f"{previous}: no trained pair model with out-of-fold scores to extend; run `python -m helpers train-pair-model` without --extend")
+    dev = pairs[pairs["role"] != "held-out"].reset_index(drop=True)
+    seen = set(pd.read_csv(table_path, usecols=["file"])["file"])
+    old = np.array([Path(f).name in seen for f in dev["file"]])
+    if old.all():
+        raise ValueError(f"{previous}: every dev article was already in its training; nothing to extend (run without --extend to train again)")
+    shared = set(dev.loc[old, "episode"]) & set(dev.loc[~old, "episode"])
+    if shared:
+        raise ValueError(f"episode {sorted(shared)[0]!r} has articles the previous pair model saw and articles it did not; "
+                         "run `python -m helpers train-pair-model` without --extend")
+    work = Path(work) if work is not None else paths.CACHE_DIR / "pair-model-folds"
+    facts = [asdict(recipe), max_steps, "extend", list(dev["ta"]), list(dev["tb"]), list(map(bool, dev["label"]))]
+    fingerprint = hashlib.sha1(json.dumps(facts).encode()).hexdigest()[:12]
+    staged, trained = work / f"{fingerprint}-previous", work / f"{fingerprint}-trained"
+    if not (staged / "adapter_config.json").is_file():  # a copy: ``out`` may be ``previous``, and saving replaces it
+        shutil.rmtree(staged, ignore_errors=True)
+        shutil.copytree(previous, staged)
+    start = time.time()
+    oof = np.full(len(dev), np.nan)
+    oof[old] = out_of_fold_scores(dev[old], staged)
+    news = dev[~old]
+    oof[~old] = PairModel(staged).score(list(news["ta"]), list(news["tb"]))
+    if (trained / "adapter_config.json").is_file():
+        log.info("pair model: the finished training kept in %s is reused", trained)
+        card = json.loads((trained / "training.json").read_text())
+    else:
+        tokenizer, model, steps = train_pair_model(list(dev["ta"]), list(dev["tb"]), list(dev["label"]), recipe, max_steps)
+        card = {
+            "base": f"{recipe.base} (models/{recipe.base})", "recipe": asdict(recipe), "max_steps": max_steps, "steps": steps,
+            "articles": int(dev["file"].nunique()), "episodes": int(dev["episode"].nunique()), "pairs": len(dev), "marked": int(dev["label"].sum()),
+            "extended_from": {"articles": len(seen), "new_articles": int(news["file"].nunique()), "new_episodes": int(news["episode"].nunique())},
+            "out_of_fold_average_precision": round(float(average_precision_score(dev["label"].astype(bool), np.nan_to_num(oof))), 4),
+            "seconds": round(time.time() - start),
+        }
+        save_pair_model(model, trained, card, recipe.base)  # kept in ``work`` too: a crash after this point loses no training
+
+    def write(tmp: Path) -> None:
+        for name in ADAPTER_FILES:
+            shutil.copy2(trained / name, tmp / name)
+        write_out_of_fold(dev, oof, tmp)
+        episodes_file = staged / FOLD_MODELS / "episodes.json"
+        fold_of = json.loads(episodes_file.read_text()) if episodes_file.is_file() else {}
+        models = {int(p.name): p for p in (staged / FOLD_MODELS).glob("*") if p.is_dir()} if fold_of else {}
+        extra = max(models, default=-1) + 1
+        fold_of.update({str(e): extra for e in news["episode"]})
+        _write_fold_models(tmp, models, fold_of)
+        (tmp / FOLD_MODELS / str(extra)).mkdir()
+        for name in ADAPTER_FILES:  # the previous model, as the fold model of the episodes it never saw
+            shutil.copy2(staged / name, tmp / FOLD_MODELS / str(extra) / name)
+
+    from .train_nli import _write_atomically
+
+    _write_atomically(out, write)  # keeps out's model card
     _LOADED.pop(str(out), None)
     return card
