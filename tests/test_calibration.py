@@ -16,7 +16,7 @@ DEV = [REAL / f"{name}.json" for name in (
     "dawn-2019-07-23-trump-modi-kashmir",
     "abcnews-2025-04-08-iran-says-talks-indirect-despite-trump",
 )]
-BLIND = REAL / "oana-2011-08-11-south-korea-dismisses-north-shelling-denial.json"
+BLIND = REAL / "eastafricanherald-2021-09-27-sudan-ethiopia-incursion-denied.json"
 
 
 def test_the_episode_comes_from_the_sidecar_else_the_article_name(tmp_path):
