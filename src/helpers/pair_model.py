@@ -333,12 +333,23 @@ def check_work_folder(work: str | Path | None, out: str | Path | None = None) ->
                          "replaces; give a folder outside it (make train-pair-model uses models/pair-lora-folds)")
 
 
+def _training_card(dev: pd.DataFrame, oof: np.ndarray, recipe: PairTraining, max_steps: int | None, steps: int, start: float, **extra) -> dict:
+    """The training facts written to ``training.json``: recipe, data, how the run was split, out-of-fold average
+    precision and time."""
+    from sklearn.metrics import average_precision_score
+
+    return {
+        "base": f"{recipe.base} (models/{recipe.base})", "recipe": asdict(recipe), "max_steps": max_steps, "steps": steps,
+        "articles": int(dev["file"].nunique()), "episodes": int(dev["episode"].nunique()), "pairs": len(dev), "marked": int(dev["label"].sum()),
+        **extra, "out_of_fold_average_precision": round(float(average_precision_score(dev["label"].astype(bool), oof)), 4),
+        "seconds": round(time.time() - start),
+    }
+
+
 def train_and_save(pairs: pd.DataFrame, out: str | Path | None = None, folds: int = DEFAULT_FOLDS, recipe: PairTraining | None = None,
                    work: Path | None = None, max_steps: int | None = None) -> dict:
     """Out-of-fold scores for the dev pairs (``role`` not ``held-out``), then the pair model trained on all of them,
     saved to ``out`` with those scores. Returns the training facts written to ``training.json``."""
-    from sklearn.metrics import average_precision_score
-
     recipe = recipe or PairTraining()
     out = Path(out) if out is not None else PAIR_MODEL_DIR
     check_work_folder(work, out)
@@ -348,12 +359,7 @@ def train_and_save(pairs: pd.DataFrame, out: str | Path | None = None, folds: in
     start = time.time()
     oof = out_of_fold(dev, folds, recipe, work, max_steps)
     tokenizer, model, steps = train_pair_model(list(dev["ta"]), list(dev["tb"]), list(dev["label"]), recipe, max_steps)
-    card = {
-        "base": f"{recipe.base} (models/{recipe.base})", "recipe": asdict(recipe), "max_steps": max_steps, "steps": steps,
-        "articles": int(dev["file"].nunique()), "episodes": int(dev["episode"].nunique()), "pairs": len(dev), "marked": int(dev["label"].sum()),
-        "folds": folds, "out_of_fold_average_precision": round(float(average_precision_score(dev["label"].astype(bool), oof)), 4),
-        "seconds": round(time.time() - start),
-    }
+    card = _training_card(dev, oof.to_numpy(), recipe, max_steps, steps, start, folds=folds)
     save_pair_model(model, out, card, recipe.base)
     write_out_of_fold(dev, oof.to_numpy(), out)
     keep_fold_models(oof, out)
@@ -370,8 +376,6 @@ def extend_and_save(pairs: pd.DataFrame, previous: str | Path | None = None, out
     them) and the previous model becomes their fold model; the earlier dev pairs keep their out-of-fold scores
     and fold models. An episode with articles on both sides needs the full ``train_and_save``."""
     import shutil
-
-    from sklearn.metrics import average_precision_score
 
     recipe = recipe or PairTraining()
     previous = Path(previous) if previous is not None else PAIR_MODEL_DIR
@@ -406,13 +410,8 @@ def extend_and_save(pairs: pd.DataFrame, previous: str | Path | None = None, out
         card = json.loads((trained / "training.json").read_text())
     else:
         tokenizer, model, steps = train_pair_model(list(dev["ta"]), list(dev["tb"]), list(dev["label"]), recipe, max_steps)
-        card = {
-            "base": f"{recipe.base} (models/{recipe.base})", "recipe": asdict(recipe), "max_steps": max_steps, "steps": steps,
-            "articles": int(dev["file"].nunique()), "episodes": int(dev["episode"].nunique()), "pairs": len(dev), "marked": int(dev["label"].sum()),
-            "extended_from": {"articles": len(seen), "new_articles": int(news["file"].nunique()), "new_episodes": int(news["episode"].nunique())},
-            "out_of_fold_average_precision": round(float(average_precision_score(dev["label"].astype(bool), np.nan_to_num(oof))), 4),
-            "seconds": round(time.time() - start),
-        }
+        extended = {"articles": len(seen), "new_articles": int(news["file"].nunique()), "new_episodes": int(news["episode"].nunique())}
+        card = _training_card(dev, np.nan_to_num(oof), recipe, max_steps, steps, start, extended_from=extended)
         save_pair_model(model, trained, card, recipe.base)  # kept in ``work`` too: a crash after this point loses no training
 
     def write(tmp: Path) -> None:
