@@ -169,6 +169,25 @@ def test_demanded_and_retorted_are_speech_cues():
     assert [(m, cue) for m, cue, _, _ in found][-2:] == [("Vitter", "demanded"), ("the minister", "retorted")]
 
 
+@pytest.mark.parametrize("sentence, content, polarity", [
+    ("The army rubbished the reports of a ceasefire violation.", "the reports of a ceasefire violation", "deny"),
+    ("The minister withdrew his remarks about the land reform.", "his remarks about the land reform", "retract"),
+    ("The ministry defended its statement on the border.", "its statement on the border", "assert"),
+    ("The opposition challenged the official casualty figures.", "the official casualty figures", "deny"),
+    ("Analysts questioned the report of a secret meeting.", "the report of a secret meeting", "hedge"),
+])
+def test_verbs_whose_object_is_what_is_denied_defended_or_withdrawn(sentence, content, polarity):
+    found = attributions(sentence)
+    assert [(c, p) for _, _, c, p in found] == [(content, polarity)]
+
+
+def test_withdrawing_or_defending_something_not_said_is_no_attribution():
+    assert attributions("Russia withdrew its troops from Belarus. The army defended the city for a week.") == []
+    # nor does such a verb take a quotation nearby for its content
+    assert attributions("“We are leaving,” the general said. Russia withdrew its troops on Monday.") == [
+        ("the general", "said", "We are leaving", "assert")]
+
+
 def test_the_question_a_statement_answers_is_part_of_its_text():
     from helpers.article import Article
     from helpers.statements import extract_statements

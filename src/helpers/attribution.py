@@ -51,6 +51,7 @@ class Cue:
     quote_only: bool = False  # a cue only with a quotation for content ("“...,” she continued")
     figure: bool = False  # a cue only with a count for object and "at" a figure ("put the toll at 160")
     charge: bool = False  # the content is the object and what it is charged with ("accused Kyiv of shelling the plant")
+    said_object: bool = False  # the object is the content only when it is something said ("withdrew his remarks", not "its troops")
 
 
 @dataclass
@@ -81,8 +82,8 @@ def read_lexicon(pos: str = "verb") -> dict[str, Cue]:
     for row in csv.DictReader(rows, delimiter="\t"):
         if row["pos"] == pos:
             out[row["lemma"]] = Cue(
-                row["lemma"], row["kind"], row["polarity"], row["pos"], row["object"] in ("yes", "figure"),
-                row["object"] == "quote", row["object"] == "figure", row["object"] == "charge",
+                row["lemma"], row["kind"], row["polarity"], row["pos"], row["object"] in ("yes", "figure", "said"),
+                row["object"] == "quote", row["object"] == "figure", row["object"] == "charge", row["object"] == "said",
             )
     return out
 
@@ -98,6 +99,17 @@ def _word_list(name: str) -> frozenset[str]:
 def read_figure_nouns() -> frozenset[str]:
     """Nouns for a count that a source puts at a figure (``lexicons/figures.tsv``)."""
     return _word_list("figures.tsv")
+
+
+@lru_cache(maxsize=1)
+def read_said_nouns() -> frozenset[str]:
+    """Nouns for something said, written or counted: the cue nouns, the documents of ``lexicons/documents.tsv``, the
+    count nouns of ``lexicons/figures.tsv`` and the words of ``lexicons/said_nouns.tsv`` ("his remarks", "the
+    report", "the casualty figures", "his response")."""
+    text = resources.files("helpers").joinpath("lexicons/documents.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    documents = {r[0] for r in rows[1:] if len(r) > 1 and r[1] == "document"}
+    return frozenset(read_lexicon("noun")) | documents | read_figure_nouns() | _word_list("said_nouns.tsv")
 
 
 @lru_cache(maxsize=1)
@@ -471,6 +483,8 @@ def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent, after: int 
             obj = next((o for o in objects if o.ent_type_ not in ("DATE", "TIME")), None)
         if obj is None and any(c.dep_ == "agent" for c in verb.children):
             obj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "the claim was denied by X"
+        if obj is not None and cue.said_object and obj.lemma_.lower() not in read_said_nouns():
+            obj = None  # "withdrew its troops", "defended the city": nothing said
         if obj is not None and obj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             return _antecedent(verb)  # "..., which she denied": what "which" stands for
         if obj is not None:
@@ -578,7 +592,7 @@ def find_attributions(doc, cues: dict[str, Cue] | None = None) -> list[Attributi
             if cue.quote_only and (any(c.dep_ in ("xcomp", "dobj") for c in tok.children) or content is not None and _quote_kind(text, *content, quotes) != "direct"):
                 continue  # "continued to insist", "the talks continued": not a quotation's cue
             if content is None:
-                if tok.tag_ in ("VBD", "VBZ", "VBP") and src is not None:
+                if tok.tag_ in ("VBD", "VBZ", "VBP") and src is not None and not (cue.said_object and any(c.dep_ == "dobj" for c in tok.children)):
                     found.append(_bare(tok, cue, src, sent))  # content from a neighbouring quotation, below
                 continue
             if src is None and tok.dep_ not in ("ROOT", "ccomp", "conj"):

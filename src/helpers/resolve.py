@@ -389,12 +389,30 @@ class Resolver:
             # or a first name and surname after a title ("Phoenix Mayor Greg Stanton" read as a work of art)
             named = (tok.text in surnames or tok.dep_ == "appos" and _title(tok.head.lemma_) in PERSON_ROLES and tok.ent_type_ not in ("GPE", "ORG", "NORP")
                      or titled and len(given) == 1 and given[0].lower_ in _FIRST_NAMES)
+            if not named and given and given[0].lower_ in _FIRST_NAMES and given[0].lower_ not in _TITLE_WORDS and self._alone_as_subject(tok):
+                # "High Commissioner for Human Rights Michelle Bachelet", then "Bachelet said": a first name before
+                # a surname that is a clause's subject on its own elsewhere; the words before the first name
+                # belong to a title or a body's name
+                named, given = True, given[:1]
             if named and given and len(given) <= 3:
                 name = doc[_hyphen_start(doc, given[-1].i) : tok.i + 1].text
                 canon = self._canonical(name)
                 person = self.people.setdefault(canon, Person(canon))
                 person.tell_gender(_first_name_gender(canon), guess=True)
                 self._mentions.append((given[-1].idx, canon))
+
+    def _alone_as_subject(self, tok) -> bool:
+        """Whether the word ``tok`` (a surname the parse left untagged or read as a one-word body) is, elsewhere in
+        the article, a clause's subject on its own: no name or title compounded with it, no body the tagger
+        made of it with other words."""
+        if tok.ent_type_ not in ("", "ORG", "PERSON") or tok.ent_iob_ == "I" or tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].ent_iob_ == "I":
+            return False
+        return any(
+            other.i != tok.i and other.text == tok.text and other.dep_ in ("nsubj", "nsubjpass") and other.ent_type_ in ("", "ORG", "PERSON")
+            and not any(left.dep_ == "compound" for left in other.lefts) and other.ent_iob_ != "I"
+            and not (other.i + 1 < len(self.doc) and self.doc[other.i + 1].ent_iob_ == "I")
+            for other in self.doc
+        )
 
     def _gender_before(self, ent) -> str | None:
         """The gender an honorific before a name tells ("Mrs. Clinton")."""
