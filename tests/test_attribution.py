@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from helpers import attribution
@@ -118,6 +120,11 @@ def test_cue_lexicon_is_well_formed():
     assert {c.kind for c in cues.values()} <= {"speech", "thought", "report"}
     assert {c.polarity for c in cues.values()} <= {"assert", "deny", "retract", "hedge"}
     assert cues["deny"].polarity == "deny" and cues["believe"].kind == "thought"
+    assert cues["withdraw"].said_object and cues["withdraw"].takes_object and not cues["deny"].said_object
+    rows = [line.split("\t") for line in (Path(attribution.__file__).parent / "lexicons" / "cues.tsv").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    assert {r[4] for r in rows[1:]} <= {"yes", "no", "quote", "figure", "charge", "said"}  # a misspelt kind would read as "no"
+    assert {"response", "account"} <= attribution.read_said_nouns() and {"remark", "report", "figure"} <= attribution.read_said_nouns()
 
 
 def test_a_colon_after_a_name_is_a_cue_and_a_dateline_is_not_the_source():
