@@ -106,10 +106,9 @@ def read_said_nouns() -> frozenset[str]:
     """Nouns for something said, written or counted: the cue nouns, the documents of ``lexicons/documents.tsv``, the
     count nouns of ``lexicons/figures.tsv`` and the words of ``lexicons/said_nouns.tsv`` ("his remarks", "the
     report", "the casualty figures", "his response")."""
-    text = resources.files("helpers").joinpath("lexicons/documents.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    documents = {r[0] for r in rows[1:] if len(r) > 1 and r[1] == "document"}
-    return frozenset(read_lexicon("noun")) | documents | read_figure_nouns() | _word_list("said_nouns.tsv")
+    from .resolve import _DOCUMENTS  # resolve imports this module
+
+    return frozenset(read_lexicon("noun")) | _DOCUMENTS | read_figure_nouns() | _word_list("said_nouns.tsv")
 
 
 @lru_cache(maxsize=1)
