@@ -405,13 +405,15 @@ class Resolver:
         """Whether the word ``tok`` (a surname the parse left untagged or read as a one-word body) is, elsewhere in
         the article, a clause's subject on its own: no name or title compounded with it, no body the tagger
         made of it with other words."""
-        if tok.ent_type_ not in ("", "ORG", "PERSON") or tok.ent_iob_ == "I" or tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].ent_iob_ == "I":
-            return False
-        return any(
-            other.i != tok.i and other.text == tok.text and other.dep_ in ("nsubj", "nsubjpass") and other.ent_type_ in ("", "ORG", "PERSON")
-            and not any(left.dep_ == "compound" for left in other.lefts) and other.ent_iob_ != "I"
-            and not (other.i + 1 < len(self.doc) and self.doc[other.i + 1].ent_iob_ == "I")
-            for other in self.doc
+        doc = self.doc
+
+        def one_word(t) -> bool:  # untagged, or a person or body of this one word
+            return t.ent_type_ in ("", "ORG", "PERSON") and t.ent_iob_ != "I" and not (t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I")
+
+        return one_word(tok) and any(
+            other.i != tok.i and other.text == tok.text and other.dep_ in ("nsubj", "nsubjpass") and one_word(other)
+            and not any(left.dep_ == "compound" for left in other.lefts)
+            for other in doc
         )
 
     def _gender_before(self, ent) -> str | None:
