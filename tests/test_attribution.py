@@ -579,3 +579,33 @@ def test_a_participle_cue_on_a_speaking_noun_is_that_nouns():
     assert mention.startswith("a statement") and cue == "claiming" and content == "the drone was shot down"
     # a noun that can neither speak nor be issued is no source: signs warn no one of anything here
     assert attributions("The city put up signs warning drivers that the bridge was closed.") == []
+
+
+def test_a_quotation_before_its_cue_is_the_whole_content_when_the_parse_keeps_only_its_last_clause():
+    text = ('"The accusations made against our envoy by the two governments are false, and their leaders know it," '
+            'Jensen said after announcing the expulsion of the ambassador.')
+    doc = parse(text)
+    said = next(t for t in doc if t.lower_ == "said")
+    a, = [a for a in find_attributions(doc) if text[a.cue_start : a.cue_end] == "said"]
+    assert text[a.content_start : a.content_end].startswith("The accusations made against our envoy")
+    assert text[a.content_start : a.content_end].endswith("their leaders know it")
+    # the rule itself: a content inside a quotation closed before the cue widens to where the quotation opens
+    q0, q1 = text.index("The accusations"), text.index('," Jensen')
+    tail = text.index("their leaders")
+    assert attribution._whole_quote((tail, q1), said, [(q0, q1)], said.sent) == (q0, q1)
+    # a content that runs past the quotation, or a quotation after the cue, stays as it is
+    assert attribution._whole_quote((tail, q1 + 3), said, [(q0, q1)], said.sent) == (tail, q1 + 3)
+    late = [(said.idx + 5, said.idx + 20)]
+    assert attribution._whole_quote((said.idx + 8, said.idx + 20), said, late, said.sent) == (said.idx + 8, said.idx + 20)
+
+
+def test_the_circumstances_of_speaking_after_the_cue_are_the_statements_tail():
+    text = ('"The reports are totally false," the minister said in a surprise appearance at a meeting of exiles '
+            "living in Spain, held in Madrid.")
+    a, = find_attributions(parse(text))
+    assert text[a.content_start : a.content_end] == "The reports are totally false"
+    assert text[slice(*a.extra["tail"])].startswith("in a surprise appearance") and text[slice(*a.extra["tail"])].endswith("held in Madrid")
+    # a clause after the cue with a subject of its own is not how the words were spoken
+    text = '"The reports are totally false," the minister said as the opposition called for an inquiry into the talks.'
+    b = [x for x in find_attributions(parse(text)) if text[x.cue_start : x.cue_end] == "said"]
+    assert b and "tail" not in b[0].extra

@@ -361,3 +361,11 @@ def test_a_person_speaks_for_the_country_their_description_names():
     )
     countries = {x.speaker: x.extra["country"] for x in extract_statements(article, narrator=False)}
     assert countries == {"Laura Pinto": "Chile", "Peruvian army": "Peru"}  # "Pinto" names no country, her description does
+
+
+def test_a_statement_covers_the_circumstances_of_speaking_after_its_cue():
+    text = ('"The reports are totally false," the minister said in a surprise appearance at a meeting of exiles '
+            "living in Spain, held in Madrid.")
+    st, = [s for s in statements_of(text) if s.speaker != "narrator"]
+    assert st.text.endswith("held in Madrid") and st.content == "The reports are totally false"
+    assert not [s for s in statements_of(text) if s.speaker == "narrator"]

@@ -547,6 +547,16 @@ def _clip_to_quote(content: tuple[int, int], verb, quotes: list[tuple[int, int]]
     return content
 
 
+def _whole_quote(content: tuple[int, int], verb, quotes: list[tuple[int, int]], sent) -> tuple[int, int]:
+    """A content that ends a quotation closed before its cue starts where the quotation does in this sentence: the
+    parse may hang the cue on the quotation's last clause only ('“The charges are false, and they know it,”
+    McCormack said': all of it, not "they know it")."""
+    q = _inside(content[0], quotes)
+    if q is None or q[1] > verb.idx or content[1] > q[1]:
+        return content
+    return min(content[0], max(q[0], sent.start_char)), content[1]
+
+
 def _quote_kind(text: str, s: int, e: int, quotes: list[tuple[int, int]]) -> str:
     inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in quotes)
     if inside >= 0.9 * max(1, e - s):
@@ -586,6 +596,8 @@ def find_attributions(doc, cues: dict[str, Cue] | None = None) -> list[Attributi
                 src, lost = outside, True
                 if content is not None:
                     content = _clip_to_quote(content, tok, quotes)
+            if content is not None:
+                content = _whole_quote(content, tok, quotes, sent)
             if src is not None and src.lower_ in ("it", "there") and src.dep_ == "nsubjpass":
                 src = None
             if cue.quote_only and (any(c.dep_ in ("xcomp", "dobj") for c in tok.children) or content is not None and _quote_kind(text, *content, quotes) != "direct"):
@@ -618,7 +630,7 @@ def find_attributions(doc, cues: dict[str, Cue] | None = None) -> list[Attributi
 def _parts(a: Attribution) -> list[tuple[int, int]]:
     """The character spans an attribution covers in its sentence: content, cue, source, question and lead."""
     spans = [(a.content_start, a.content_end), (a.cue_start, a.cue_end), (a.mention_start, a.mention_end)]
-    spans += [a.extra[k] for k in ("question", "lead") if k in a.extra]
+    spans += [a.extra[k] for k in ("question", "lead", "tail") if k in a.extra]
     return [(s, e) for s, e in spans if 0 <= s < e]
 
 
@@ -626,7 +638,8 @@ def _absorb_fragments(found: list[Attribution], doc) -> None:
     """A piece of a sentence with no verb of its own, left between an attribution and the sentence's edge, belongs
     to it: a phrase the parse hung elsewhere ("rejected allegations against it | by the military leader of Niger")
     goes on the content; one before the source ("In an interview with Voice of America | Kurti said") is the
-    statement's lead. It would otherwise stand alone as a narrator's statement."""
+    statement's lead. It would otherwise stand alone as a narrator's statement. A clause after the cue that tells
+    only how the words were spoken (``_speaking_tail``) is the statement's tail."""
     own = [a for a in found if not a.inherited]
     taken = [span for a in found for span in _parts(a)]  # what a sentence's changes add stays inside that sentence
     for sent in doc.sents:
@@ -637,7 +650,11 @@ def _absorb_fragments(found: list[Attribution], doc) -> None:
         last = max(max(e for _, e in _parts(a)) for a in here)
         covered = taken + [(first, last)]  # words between cue and content stay
         words = [t for t in sent if not (t.is_punct or t.is_space) and not any(s <= t.idx < e for s, e in covered)]
-        if not words or (any(t.pos_ in ("VERB", "AUX") for t in words) and not _speaking_lead(words, here)):
+        verbs = any(t.pos_ in ("VERB", "AUX") for t in words)
+        if verbs and all(t.idx >= last for t in words) and (spoken := _speaking_tail(words, here)) is not None:
+            spoken.extra["tail"] = (words[0].idx, words[-1].idx + len(words[-1].text))
+            continue
+        if not words or (verbs and not _speaking_lead(words, here)):
             continue
         if all(t.idx >= last for t in words):  # a tail after the last attribution: its content goes on
             a = max(here, key=lambda x: x.content_end)
@@ -646,6 +663,27 @@ def _absorb_fragments(found: list[Attribution], doc) -> None:
         elif all(t.idx < first for t in words):  # a lead before the first one
             a = min(here, key=lambda x: min(s for s, _ in _parts(x)))
             a.extra["lead"] = (words[0].idx, words[-1].idx + len(words[-1].text))
+
+
+#: How the circumstances of speaking hang on a cue after it ("said in a speech on ...", "told reporters in Ottawa,
+#: pushing back on ...", "said after announcing ...").
+_TAIL_DEPS = {"prep", "advcl", "npadvmod", "advmod", "agent", "dative", "dobj"}
+
+
+def _speaking_tail(words: list, here: list[Attribution]) -> Attribution | None:
+    """The attribution whose cue the words after it all hang on, with no subject of their own: the circumstances of
+    speaking ('“...,” he said in a surprise appearance at a meeting of Cubans living in the United States'), not
+    a claim. None when the words say more."""
+    if any(t.dep_.startswith("nsubj") for t in words):
+        return None
+    for a in here:
+        cue = next((t for t in words[0].sent if a.cue_start <= t.idx < a.cue_end and t.pos_ in ("VERB", "AUX")), None)
+        if cue is None or cue.idx > words[0].idx:
+            continue
+        hanging = {t.i for c in cue.children if c.i > cue.i and c.dep_ in _TAIL_DEPS for t in c.subtree}
+        if all(t.i in hanging for t in words):
+            return a
+    return None
 
 
 def _speaking_lead(words: list, here: list[Attribution]) -> bool:

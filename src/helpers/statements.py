@@ -290,7 +290,7 @@ def _statements_from_parse(text: str, aliases: dict[str, str] | None, narrator: 
             content, polarity, about_speech = _read_content(words, mention, speaker, a.polarity, a.cue)
             # the statement's span: source, cue and content when they lie in this sentence, else the content alone
             parts = [(a.content_start, a.content_end)] + [
-                (s0, s1) for s0, s1 in ((a.cue_start, a.cue_end), (a.mention_start, a.mention_end), a.extra.get("question", (-1, -1)), a.extra.get("lead", (-1, -1)))
+                (s0, s1) for s0, s1 in ((a.cue_start, a.cue_end), (a.mention_start, a.mention_end), a.extra.get("question", (-1, -1)), a.extra.get("lead", (-1, -1)), a.extra.get("tail", (-1, -1)))
                 if sent.start <= s0 and s1 <= sent_end
             ]
             start, end = min(p[0] for p in parts), max(p[1] for p in parts)
