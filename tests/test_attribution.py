@@ -609,3 +609,18 @@ def test_the_circumstances_of_speaking_after_the_cue_are_the_statements_tail():
     text = '"The reports are totally false," the minister said as the opposition called for an inquiry into the talks.'
     b = [x for x in find_attributions(parse(text)) if text[x.cue_start : x.cue_end] == "said"]
     assert b and "tail" not in b[0].extra
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The ministry said in a statement that the report was false.", "the report was false"),
+    ("Minutes later, the president wrote in a post on social media platform X that she had an excellent conversation with him.",
+     "she had an excellent conversation with him"),
+])
+def test_a_that_clause_the_parse_hung_on_where_the_words_were_said_is_the_content(sentence, content):
+    found = attributions(sentence)
+    assert [f[2] for f in found] == [content]
+
+
+def test_a_relative_clause_on_where_the_words_were_said_is_not_the_content():
+    found = attributions("The ministry said in a statement that was issued on Monday it would respond.")
+    assert all("was issued" not in f[2] for f in found)

@@ -437,6 +437,8 @@ def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent, after: int 
             for pc in prep.children:
                 if pc.dep_ == "pcomp":
                     comps = [c for c in pc.children if c.dep_ in _CONTENT_DEPS]
+    if not comps:  # "said in a statement that ...": the parse hung the clause on the statement
+        comps = _that_clause_on_setting(verb, after)
     if comps:
         spans = [_subtree_span(c) for c in comps]
         s, e = min(x[0] for x in spans), max(x[1] for x in spans)
@@ -512,6 +514,19 @@ def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent, after: int 
         if len(toks) > 2:
             return _span(toks)
     return None
+
+
+def _that_clause_on_setting(verb, after: int = -1) -> list:
+    """The "that" clause the parse hung on the noun of where the words were said ("said in a statement that the
+    report was false", "wrote in a post on X that ..."), as the cue's clausal complement; a relative clause proper
+    ("a statement that was issued on Monday") has no "that" of its own and stays out."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+        for noun in (t for t in prep.subtree if t.dep_ == "pobj"):
+            for clause in noun.children:
+                marked = any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+                if clause.dep_ in ("acl", "relcl") and clause.i > after and marked and any(c.dep_.startswith("nsubj") for c in clause.children):
+                    return [clause]
+    return []
 
 
 def _called(verb, obj):
