@@ -437,7 +437,7 @@ def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent, after: int 
             for pc in prep.children:
                 if pc.dep_ == "pcomp":
                     comps = [c for c in pc.children if c.dep_ in _CONTENT_DEPS]
-    if not comps:  # "said in a statement that ...": the parse hung the clause on the statement
+    if not comps and not (cue.takes_object or cue.charge):  # "said in a statement that ...": the parse hung it on the statement
         comps = _that_clause_on_setting(verb, after)
     if comps:
         spans = [_subtree_span(c) for c in comps]
