@@ -624,3 +624,6 @@ def test_a_that_clause_the_parse_hung_on_where_the_words_were_said_is_the_conten
 def test_a_relative_clause_on_where_the_words_were_said_is_not_the_content():
     found = attributions("The ministry said in a statement that was issued on Monday it would respond.")
     assert all("was issued" not in f[2] for f in found)
+    # nor is the content of someone else's statement the commenter's
+    found = attributions("He also commented on the president's statement that he could not reach the prime minister.")
+    assert all(f[2] != "he could not reach the prime minister" for f in found if f[1] == "commented")

@@ -519,9 +519,10 @@ def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent, after: int 
 def _that_clause_on_setting(verb, after: int = -1) -> list:
     """The "that" clause the parse hung on the noun of where the words were said ("said in a statement that the
     report was false", "wrote in a post on X that ..."), as the cue's clausal complement; a relative clause proper
-    ("a statement that was issued on Monday") has no "that" of its own and stays out."""
+    ("a statement that was issued on Monday") has no "that" of its own, and someone else's words ("commented on
+    Poroshenko's statement that ...") are theirs: both stay out."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
-        for noun in (t for t in prep.subtree if t.dep_ == "pobj"):
+        for noun in (t for t in prep.subtree if t.dep_ == "pobj" and not any(c.dep_ == "poss" for c in t.children)):
             for clause in noun.children:
                 marked = any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
                 if clause.dep_ in ("acl", "relcl") and clause.i > after and marked and any(c.dep_.startswith("nsubj") for c in clause.children):
