@@ -644,7 +644,7 @@ def find_attributions(doc, cues: dict[str, Cue] | None = None) -> list[Attributi
 
 
 def _parts(a: Attribution) -> list[tuple[int, int]]:
-    """The character spans an attribution covers in its sentence: content, cue, source, question and lead."""
+    """The character spans an attribution covers in its sentence: content, cue, source, question, lead and tail."""
     spans = [(a.content_start, a.content_end), (a.cue_start, a.cue_end), (a.mention_start, a.mention_end)]
     spans += [a.extra[k] for k in ("question", "lead", "tail") if k in a.extra]
     return [(s, e) for s, e in spans if 0 <= s < e]
