@@ -643,7 +643,7 @@ def find_attributions(doc, cues: dict[str, Cue] | None = None) -> list[Attributi
     return found
 
 
-def _parts(a: Attribution) -> list[tuple[int, int]]:
+def attribution_spans(a: Attribution) -> list[tuple[int, int]]:
     """The character spans an attribution covers in its sentence: content, cue, source, question, lead and tail."""
     spans = [(a.content_start, a.content_end), (a.cue_start, a.cue_end), (a.mention_start, a.mention_end)]
     spans += [a.extra[k] for k in ("question", "lead", "tail") if k in a.extra]
@@ -657,13 +657,13 @@ def _absorb_fragments(found: list[Attribution], doc) -> None:
     statement's lead. It would otherwise stand alone as a narrator's statement. A clause after the cue that tells
     only how the words were spoken (``_speaking_tail``) is the statement's tail."""
     own = [a for a in found if not a.inherited]
-    taken = [span for a in found for span in _parts(a)]  # what a sentence's changes add stays inside that sentence
+    taken = [span for a in found for span in attribution_spans(a)]  # what a sentence's changes add stays inside that sentence
     for sent in doc.sents:
-        here = [a for a in own if sent.start_char <= a.content_start < sent.end_char and all(sent.start_char <= s and e <= sent.end_char for s, e in _parts(a))]
+        here = [a for a in own if sent.start_char <= a.content_start < sent.end_char and all(sent.start_char <= s and e <= sent.end_char for s, e in attribution_spans(a))]
         if not here:
             continue
-        first = min(min(s for s, _ in _parts(a)) for a in here)
-        last = max(max(e for _, e in _parts(a)) for a in here)
+        first = min(min(s for s, _ in attribution_spans(a)) for a in here)
+        last = max(max(e for _, e in attribution_spans(a)) for a in here)
         covered = taken + [(first, last)]  # words between cue and content stay
         words = [t for t in sent if not (t.is_punct or t.is_space) and not any(s <= t.idx < e for s, e in covered)]
         verbs = any(t.pos_ in ("VERB", "AUX") for t in words)
@@ -677,7 +677,7 @@ def _absorb_fragments(found: list[Attribution], doc) -> None:
             if a.content_end == last:
                 a.content_end = words[-1].idx + len(words[-1].text)
         elif all(t.idx < first for t in words):  # a lead before the first one
-            a = min(here, key=lambda x: min(s for s, _ in _parts(x)))
+            a = min(here, key=lambda x: min(s for s, _ in attribution_spans(x)))
             a.extra["lead"] = (words[0].idx, words[-1].idx + len(words[-1].text))
 
 

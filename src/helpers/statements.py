@@ -10,7 +10,7 @@ import pandas as pd
 
 from .actors import ADJECTIVE_TO_COUNTRY, NARRATOR, NATIONALITY, PRONOUNS, country_finder
 from .article import Article, dateline_place
-from .attribution import Attribution, find_attributions, parse
+from .attribution import Attribution, attribution_spans, find_attributions, parse
 from .resolve import RANK_WORDS, Resolver, actor_kinds
 from .frames import Frames, read_frames
 from .sentences import Sentence, split_sentences
@@ -289,10 +289,8 @@ def _statements_from_parse(text: str, aliases: dict[str, str] | None, narrator: 
                 words = f"{text[a.content_start : x0].rstrip(' ,')} {text[x1 : a.content_end].lstrip(' ,')}"
             content, polarity, about_speech = _read_content(words, mention, speaker, a.polarity, a.cue)
             # the statement's span: source, cue and content when they lie in this sentence, else the content alone
-            parts = [(a.content_start, a.content_end)] + [
-                (s0, s1) for s0, s1 in ((a.cue_start, a.cue_end), (a.mention_start, a.mention_end), a.extra.get("question", (-1, -1)), a.extra.get("lead", (-1, -1)), a.extra.get("tail", (-1, -1)))
-                if sent.start <= s0 and s1 <= sent_end
-            ]
+            content_span = (a.content_start, a.content_end)
+            parts = [content_span] + [(s0, s1) for s0, s1 in attribution_spans(a) if (s0, s1) != content_span and sent.start <= s0 and s1 <= sent_end]
             start, end = min(p[0] for p in parts), max(p[1] for p in parts)
             time, rank = _time_of(text[sent.start : sent_end] if not a.inherited else "")
             st = Statement(
