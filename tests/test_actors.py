@@ -4,7 +4,7 @@ statements' countries and the contradictions' country features read. Speakers ar
 
 import pytest
 
-from helpers.actors import country_finder, country_named, government_name
+from helpers.actors import country_finder, country_named, government_name, owner_country
 
 
 def test_country_finder_names_countries_and_people():
@@ -53,3 +53,9 @@ def test_a_country_its_other_names_and_its_capital_name_its_government(name, gov
 def test_other_names_are_not_a_government(name):
     assert country_named(name) is None
     assert government_name(name) == name
+
+
+@pytest.mark.parametrize("owner, country", [("India", "India"), ("Indian", "India"), ("New Delhi", "India"),
+                                            ("Moscow", "Russia"), ("Tokyo", "Japan"), ("Kremlin", None), ("Trump", None)])
+def test_an_owner_names_its_country_by_name_adjective_or_capital(owner, country):
+    assert owner_country(owner) == country

@@ -333,6 +333,14 @@ def test_a_countrys_body_is_named_by_the_countrys_adjective():
     assert actors("China said the claims were groundless.") == ["Chinese government"]  # a country speaks: its government
 
 
+def test_a_body_owned_by_a_capital_is_named_by_its_countrys_adjective():
+    # the capital is the owner, in place of the country; before, the lead's country was put in front of the name
+    text = ("India rejected China's claim that its troops crossed the border.\n\nNew Delhi's foreign ministry said "
+            "the claim was baseless. Beijing's foreign ministry said Indian troops had crossed the line. Tokyo's "
+            "defence ministry said it was watching.")
+    assert actors(text)[-3:] == ["Indian foreign ministry", "Chinese foreign ministry", "Japanese defence ministry"]
+
+
 def test_a_capital_or_another_name_of_a_country_speaks_for_its_government():
     text = ("Tokyo said on Monday that the talks had failed. Beijing said they had not. Britain said it would wait. "
             "The UAE said it had not been asked. Brussels said the sanctions stood.")

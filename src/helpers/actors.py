@@ -140,11 +140,20 @@ def norm_quotes(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip()
 
 
+def owner_country(owner: str) -> str | None:
+    """The country an owner's name stands for, by its name, adjective or capital ("India", "Indian", "New Delhi",
+    "Moscow" -> "India", "India", "India", "Russia"); None for any other name, an institution's included ("Kremlin":
+    the Kremlin's spokesman is not any Russian body's)."""
+    owner = re.sub(r"^the\s+", "", owner.strip(), flags=re.I)
+    return ADJECTIVE_TO_COUNTRY.get(owner.lower()) or country_named(owner)
+
+
 def _adjectival(name: str, country: str) -> str:
     """A country's possessive as its adjective: "the Philippines' agriculture department" -> "Philippine agriculture
-    department", "Kyrgyzstan's State Committee for National Security" -> "Kyrgyz State Committee for National Security"."""
+    department", "Kyrgyzstan's State Committee for National Security" -> "Kyrgyz State Committee for National
+    Security", "New Delhi's foreign ministry" -> "Indian foreign ministry"."""
     owned = re.match(r"^(?P<owner>[A-Z][\w .-]*?)(?:'s|’s|'|’)\s+(?P<rest>[\w][\w ’'-]*)$", name)
-    if owned and country and ADJECTIVE_TO_COUNTRY.get(owned.group("owner").lower()) == country:
+    if owned and country and owner_country(owned.group("owner")) == country:
         return f"{NATIONALITY.get(country, country)} {owned.group('rest')}"
     return name
 

@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 
-from .actors import ADJECTIVE_TO_COUNTRY, COUNTRIES as _COUNTRIES, INSTITUTIONS, NATIONALITY, _adjectival, government_name, norm_quotes
+from .actors import ADJECTIVE_TO_COUNTRY, COUNTRIES as _COUNTRIES, INSTITUTIONS, NATIONALITY, _adjectival, government_name, norm_quotes, owner_country
 from .attribution import Attribution, quote_spans
 
 _MALE = {"he", "him", "his", "himself"}
@@ -186,7 +186,7 @@ def _national(name: str) -> str:
     if national != name:
         return national  # "China", "Britain", "Tokyo" said: its government; "the UN", "Brussels": the body
     owned = re.match(r"^(?P<owner>[A-Z][\w .-]*?)(?:'s|’s|'|’)\s", name)
-    country = ADJECTIVE_TO_COUNTRY.get(owned.group("owner").lower()) if owned else None
+    country = owner_country(owned.group("owner")) if owned else None
     return _adjectival(name, country) if country else name
 
 
@@ -250,7 +250,8 @@ class Resolver:
         any other name as it is."""
         words = re.findall(r"[\w’'-]+", name.lower())
         owner = next((t for t in (head.lefts if head is not None else ()) if t.ent_type_ in ("GPE", "NORP")), None)
-        country = ADJECTIVE_TO_COUNTRY.get(owner.text.lower()) if owner is not None else None
+        owner = self._entity_of.get(owner.i, owner) if owner is not None else None  # "New Delhi", not "New"
+        country = owner_country(owner.text) if owner is not None else None
         country = country if country in _COUNTRIES else self.home
         if country is None or not _STATE_WORDS & set(words) or name in self.people:
             return name
