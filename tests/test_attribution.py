@@ -101,6 +101,18 @@ def test_quote_spans_follow_the_newspaper_convention():
     assert spans == ["One.", "Two.", "four"]
 
 
+def test_a_quotation_whose_mark_is_not_reopened_in_the_next_paragraph_goes_on_there():
+    text = ('He spoke.\n\n"I never talked to the media.\n\nI dissociate myself from it. All are affected," Obonyo '
+            'said.\n\n"A new quote."')
+    assert [text[s:e] for s, e in quote_spans(text)] == [
+        "I never talked to the media.", "I dissociate myself from it. All are affected,", "A new quote."]
+    # a paragraph that closes nothing leaves the stray mark stray: the one after it does not close it
+    stray = 'He spoke.\n\n"I never talked.\n\nThen he left.\n\nIt was late," he said.'
+    assert quote_spans(stray) == []
+    assert attributions(text) == [("Obonyo", "said", "I dissociate myself from it.", "assert"),
+                                  ("Obonyo", "said", "All are affected", "assert")]
+
+
 def test_missing_parser_names_the_install_command(monkeypatch):
     import spacy
 

@@ -204,19 +204,31 @@ def _opens(text: str, i: int) -> bool:
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of quoted passages (marks excluded). A quotation left open at a paragraph's end goes on in the next
-    paragraph when that one opens with a quotation mark (the newspaper convention). A quotation inside another
-    in other marks ('"..., I'm going to read you the question: “As you know ...?” Forty-three, yes."') stays
-    part of the outer one; one never closed by the paragraph's end closed the outer one where it opened."""
+    paragraph when that one opens with a quotation mark (the newspaper convention), or when the next paragraph
+    closes a quotation it never opened (the mark not reopened: '"I have never talked ...\n\nI dissociate myself
+    ...," Obonyo said'). A quotation inside another in other marks ('"..., I'm going to read you the question: “As
+    you know ...?” Forty-three, yes."') stays part of the outer one; one never closed by the paragraph's end closed
+    the outer one where it opened."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     outer = ""  # the kind of marks of the open quotation
     inner_at: int | None = None  # where a quotation in other marks opened inside it
     inner = ""
+    left_open: tuple[int, int] | None = None  # a quotation the last paragraph left open
+    left_open_next = 0  # where the paragraph after it starts
+    para_start = 0
     i = 0
     n = len(text)
     while i < n:
         ch = text[i]
         kind = _MARKS.get(ch, "")
+        if ch == "\n":
+            j = i
+            while j < n and text[j] in "\n \t":
+                j += 1
+            if left_open is not None and i > left_open_next:
+                left_open = None  # the paragraph after it closed nothing
+            para_start = j
         if ch == "\n" and open_at is not None:
             if inner_at is not None:  # the inner mark was the outer one's close after all
                 if inner_at > open_at:
@@ -224,19 +236,21 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 open_at, inner_at = None, None
                 i += 1
                 continue
-            j = i
-            while j < n and text[j] in "\n \t":
-                j += 1
             if j < n and text[j] in _OPEN:  # the quotation goes on in the next paragraph
                 spans.append((open_at, i))
                 open_at = j + 1
                 i = j + 1
                 continue
-            open_at = None  # a stray mark: forget it at the paragraph's end
+            left_open, left_open_next = (open_at, i), j  # a stray mark, unless the next paragraph closes it
+            open_at = None
         elif not kind:
             pass
         elif open_at is None:
-            if ch in "“«\"":
+            closes = ch in "”»" or ch == '"' and not _opens(text, i)
+            if closes and left_open is not None and i > para_start:
+                spans += [left_open, (para_start, i)]  # the quotation went on without its mark reopened
+                left_open = None
+            elif ch in "“«\"":
                 open_at, outer = i + 1, kind
         elif inner_at is not None:
             if kind == inner and ch in "”»\"":
