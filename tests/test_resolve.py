@@ -341,6 +341,12 @@ def test_a_body_owned_by_a_capital_is_named_by_its_countrys_adjective():
     assert actors(text)[-3:] == ["Indian foreign ministry", "Chinese foreign ministry", "Japanese defence ministry"]
 
 
+def test_a_state_body_that_names_its_state_keeps_its_name_in_an_article_led_by_another_state():
+    text = ("Indian troops did not cross the border, India's defence ministry said on Tuesday.\n\nA spokesperson for "
+            "the People’s Liberation Army Western Theatre Command said Indian troops had crossed the line.")
+    assert actors(text)[-1] == "spokesperson for the People’s Liberation Army Western Theatre Command"
+
+
 def test_a_capital_or_another_name_of_a_country_speaks_for_its_government():
     text = ("Tokyo said on Monday that the talks had failed. Beijing said they had not. Britain said it would wait. "
             "The UAE said it had not been asked. Brussels said the sanctions stood.")
