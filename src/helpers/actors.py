@@ -73,8 +73,8 @@ SEATS: dict[str, str] = {
 INSTITUTIONS: dict[str, str] = {
     "kremlin": "Russia", "élysée": "France", "elysee": "France", "white house": "United States",
     "pentagon": "United States", "state department": "United States", "downing street": "United Kingdom",
-    "quai d'orsay": "France", "bankova": "Ukraine", "people's liberation army": "China", "people’s liberation army": "China",
-    "pla": "China", **SEATS,
+    "quai d'orsay": "France", "bankova": "Ukraine", "people's liberation army": "China", "pla": "China",
+    **SEATS,
 }
 #: State news agencies: they speak for their states, under their own names.
 NEWS_AGENCIES: dict[str, tuple[str, str]] = {

@@ -117,6 +117,13 @@ def _clean(text: str) -> str:
     return _DETERMINERS.sub("", text)
 
 
+def _country_of(name: str) -> str | None:
+    """The country a place, nationality or institution's name stands for ("Chinese", "the Kremlin", "People’s
+    Liberation Army"), the tables' keys being lowercase with straight apostrophes."""
+    key = _clean(norm_quotes(name)).lower()
+    return ADJECTIVE_TO_COUNTRY.get(key) or INSTITUTIONS.get(key)
+
+
 def _short_form(name: str) -> tuple[str, str | None]:
     """A body's name without the short form defined after it in brackets, and that short form ("National Secretariat
     of Communications (Secom" -> the name, "Secom"); the name and None when there is none."""
@@ -238,8 +245,7 @@ class Resolver:
                         ent = self._entity_of.get(tok.i)
                         if ent is None or ent.label_ not in ("GPE", "NORP", "ORG"):
                             continue
-                        name = _clean(ent.text).lower()
-                        country = ADJECTIVE_TO_COUNTRY.get(name) or INSTITUTIONS.get(name)
+                        country = _country_of(ent.text)
                         if country in _COUNTRIES:
                             return country
         return None
@@ -255,7 +261,7 @@ class Resolver:
         country = country if country in _COUNTRIES else self.home
         if country is None or not _STATE_WORDS & set(words) or name in self.people:
             return name
-        if _STATE_NAMED.search(name):
+        if _STATE_NAMED.search(norm_quotes(name)):
             return name  # the name says whose it is
         if any(w[:1].isupper() and w.lower() in self.surnames for w in name.split()):
             return name  # "Trump government": a person's
@@ -640,7 +646,7 @@ class Resolver:
                 if _is_party(tok):
                     parties.add(_stem(tok.text))
         places = {self._entity_of[t.i] for t in described if t.ent_type_ in ("GPE", "NORP") and t.i in self._entity_of}
-        countries = {ADJECTIVE_TO_COUNTRY.get(_clean(e.text).lower()) or INSTITUTIONS.get(_clean(e.text).lower()) for e in places}
+        countries = {_country_of(e.text) for e in places}
         return out, words, parties, {c for c in countries if c in _COUNTRIES}
 
     # -- one mention ------------------------------------------------------------------------------------------------
