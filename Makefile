@@ -85,7 +85,7 @@ eval-nli: $(STAMP) ## Evaluate the shipped NLI model on MNLI dev-matched, SNLI t
 	$(PY) -m helpers nli-eval $(SHARED_NLI)/mnli/dev_matched.jsonl --off-topic 2000
 
 .PHONY: train-pair-model
-train-pair-model: $(STAMP) ## Retrain the pair model on the real-article dev set: two out-of-fold runs, then models/pair-lora (about 2 h 10 min on 2 cores; resumes from models/pair-lora-folds)
+train-pair-model: $(STAMP) ## Retrain the pair model on the real-article dev set: two out-of-fold runs, then models/pair-lora (about 2 h 10 min on 2 cores; checkpoints and finished folds in models/pair-lora-folds, a rerun resumes)
 	$(PY) -m helpers train-pair-model data/real/gold/*.json --work models/pair-lora-folds
 
 .PHONY: calibrate

@@ -14,6 +14,7 @@ from helpers.pair_model import (
     OUT_OF_FOLD_FILE,
     PairModel,
     PairTraining,
+    TrainingStopped,
     extend_and_save,
     get_pair_model,
     out_of_fold_scores,
@@ -77,6 +78,34 @@ def test_a_few_changed_pairs_get_no_score_rather_than_a_stale_one(tmp_path):
 def test_train_pair_model_rejects_bad_settings(capsys):
     assert main(["train-pair-model", str(DEV[0]), "--folds", "1"]) == 2
     assert "at least 2 folds" in capsys.readouterr().err
+
+
+def test_a_negative_time_limit_is_refused(capsys):
+    assert main(["train-pair-model", str(DEV[0]), "--stop-after", "-5"]) == 2
+    assert "--stop-after -5.0: give minutes" in capsys.readouterr().err
+
+
+def test_a_stopped_training_goes_on_from_its_checkpoint_to_the_same_model(tmp_path):
+    from helpers.train_nli import trainable_state
+
+    a = [side_text("Kremlin", "deny", f"there was no call on day {k}") for k in range(6)]
+    b = [side_text("Donald Trump", "assert", f"he spoke to Putin on day {k}") for k in range(6)]
+    labels = [True, False, True, False, False, True]
+    recipe = PairTraining(base="minilm-l6-nli", batch_size=4)
+    _, whole, steps = train_pair_model(a, b, labels, recipe, max_steps=3)
+    checkpoint = tmp_path / "checkpoint"
+    with pytest.raises(TrainingStopped, match="stopped at step 1 of 3"):
+        train_pair_model(a, b, labels, recipe, max_steps=3, checkpoint=checkpoint, deadline=0)  # past the deadline after one step
+    assert (checkpoint / "state.pt").is_file()
+    _, resumed, resumed_steps = train_pair_model(a, b, labels, recipe, max_steps=3, checkpoint=checkpoint)
+    assert steps == resumed_steps == 3 and not checkpoint.exists()  # the checkpoint goes once the run ends
+    first, second = trainable_state(whole), trainable_state(resumed)
+    assert first.keys() == second.keys() and all(np.allclose(first[k], second[k], atol=1e-6) for k in first)
+    # a checkpoint is taken up only by the run that wrote it
+    with pytest.raises(TrainingStopped):
+        train_pair_model(a, b, labels, recipe, max_steps=3, checkpoint=checkpoint, deadline=0)
+    with pytest.raises(ValueError, match="a checkpoint of another run"):
+        train_pair_model(a[:4], b[:4], labels[:4], recipe, max_steps=3, checkpoint=checkpoint)
 
 
 def test_a_work_folder_inside_the_output_folder_is_refused_before_any_work(tmp_path, capsys):

@@ -10,6 +10,7 @@ import json
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from .contradictions import DEFAULT_THRESHOLD, DETECTORS
@@ -277,20 +278,27 @@ def cmd_train_pair_model(args) -> int:
     from .analysis import get_model
     from .calibration import collect_pairs
     from .nli import MODEL_NAMES
-    from .pair_model import PairTraining, check_work_folder, extend_and_save, train_and_save
+    from .pair_model import PairTraining, TrainingStopped, check_work_folder, extend_and_save, train_and_save
 
     if args.folds < 2 or args.epochs < 1:
         raise ValueError(f"--folds {args.folds} --epochs {args.epochs}: use at least 2 folds and 1 epoch")
+    if args.stop_after < 0:
+        raise ValueError(f"--stop-after {args.stop_after}: give minutes, 0 for no limit")
+    deadline = time.time() + args.stop_after * 60 if args.stop_after else None
     check_work_folder(args.work, args.out)
     pairs = collect_pairs(args.gold, get_model("fast"), pair=False)
     if pairs.empty:
         raise ValueError("no scored pairs of quoted statements in the gold files; nothing to train on")
     recipe = PairTraining(epochs=args.epochs, base=Path(MODEL_NAMES[args.base]).name)  # the model's folder name, as adapters record it
     work = Path(args.work) if args.work else None
-    if args.extend:
-        card = extend_and_save(pairs, args.out, args.out, recipe, work, args.max_steps)
-    else:
-        card = train_and_save(pairs, args.out, args.folds, recipe, work, args.max_steps)
+    try:
+        if args.extend:
+            card = extend_and_save(pairs, args.out, args.out, recipe, work, args.max_steps, deadline)
+        else:
+            card = train_and_save(pairs, args.out, args.folds, recipe, work, args.max_steps, deadline)
+    except TrainingStopped as stopped:
+        print(stopped)
+        return 3
     print(f"pair model: {card['articles']} articles, {card['pairs']} pairs ({card['marked']} marked), {card['steps']} steps; "
           f"out-of-fold average precision {card['out_of_fold_average_precision']:.3f} -> {args.out or 'models/pair-lora'}")
     return 0
@@ -410,7 +418,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--epochs", type=int, default=1)
     s.add_argument("--base", choices=["fast", "base"], default="base", help="NLI model the adapters go on: base (the base-size model, the default) or fast (MiniLM)")
     s.add_argument("--max-steps", type=int, default=None, help="stop each training after this many steps (a quick check)")
-    s.add_argument("--work", default=None, help="where finished folds are kept, so a rerun resumes (default: .cache/pair-model-folds)")
+    s.add_argument("--work", default=None, help="where finished folds and checkpoints are kept, so a rerun resumes (default: .cache/pair-model-folds)")
+    s.add_argument("--stop-after", type=float, default=0, metavar="MINUTES",
+                   help="write a checkpoint and stop after this long (exit code 3); the same command goes on from it (0: no limit)")
     s.add_argument("--extend", action="store_true", help="the dev set grew by episodes the pair model at --out never saw: train once on all dev "
                    "articles, the previous model scoring the new episodes out of fold (instead of the folds and a final run)")
     s.set_defaults(func=cmd_train_pair_model)

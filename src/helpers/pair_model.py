@@ -52,6 +52,8 @@ FOLD_MODELS = "fold-models"
 ADAPTER_FILES = ("adapter_config.json", "adapter_model.safetensors", "training.json")
 #: The NLI models a pair model can be trained on, by the name its adapter config records (a folder of ``models/``).
 PAIR_BASES: dict[str, Path] = {DEFAULT_NLI_MODEL.name: DEFAULT_NLI_MODEL, BASE_NLI_MODEL.name: BASE_NLI_MODEL}
+#: Minutes between two checkpoints of a training run.
+CHECKPOINT_MINUTES = 15
 #: Logits are clipped here, so one saturated score cannot dominate the detector.
 _CLIP = 1e-4
 
@@ -101,12 +103,22 @@ def _base(name: str = BASE_NLI_MODEL.name):
     return AutoTokenizer.from_pretrained(str(folder)), AutoModelForSequenceClassification.from_pretrained(str(folder))
 
 
-def train_pair_model(a_texts: Sequence[str], b_texts: Sequence[str], labels: Sequence[bool], recipe: PairTraining | None = None, max_steps: int | None = None):
+class TrainingStopped(Exception):
+    """A training run stopped at its time limit (``stop_after``) after writing its checkpoint: the same call resumes it."""
+
+
+def train_pair_model(a_texts: Sequence[str], b_texts: Sequence[str], labels: Sequence[bool], recipe: PairTraining | None = None, max_steps: int | None = None,
+                     checkpoint: Path | None = None, every: float = CHECKPOINT_MINUTES, deadline: float | None = None):
     """LoRA adapters and head on the NLI model ``recipe.base``, trained on both orders of each pair. Returns the tokenizer,
-    the trained (peft-wrapped) model in eval mode, and the number of steps run."""
+    the trained (peft-wrapped) model in eval mode, and the number of steps run.
+
+    With a ``checkpoint`` folder, the trained weights, the optimizer, the schedule and the random state are written
+    there every ``every`` minutes, and a run that finds one there goes on from its step (the batches are the same,
+    seeded); the folder is removed once the run ends. At the ``deadline`` (a ``time.time()``; None: none) the run
+    writes its checkpoint and raises ``TrainingStopped``."""
     import torch
 
-    from .train_nli import add_lora, collate, make_batches
+    from .train_nli import _load_trained, add_lora, collate, make_batches, trainable_state
 
     recipe = recipe or PairTraining()
     torch.manual_seed(recipe.seed)
@@ -126,11 +138,35 @@ def train_pair_model(a_texts: Sequence[str], b_texts: Sequence[str], labels: Seq
     schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min(1.0, (s + 1) / warm) * max(0.0, (total - s) / total))
     from tqdm.auto import tqdm
 
+    state_file = Path(checkpoint) / "state.pt" if checkpoint is not None else None
+    done = 0
+    if state_file is not None and state_file.is_file():
+        state = torch.load(state_file, map_location="cpu", weights_only=False)
+        if state["total"] != total or state["pairs"] != len(targets):
+            raise ValueError(f"{checkpoint}: a checkpoint of another run ({state['pairs']} pairs, {state['total']} steps); remove it to train again")
+        _load_trained(model, state["model"])
+        optimizer.load_state_dict(state["optimizer"])
+        schedule.load_state_dict(state["schedule"])
+        torch.set_rng_state(state["rng"])
+        done = state["step"]
+        log.info("pair model: resumed at step %d of %d from %s", done, total, checkpoint)
+
+    def save() -> None:
+        tmp = state_file.with_name(state_file.name + ".tmp")
+        tmp.parent.mkdir(parents=True, exist_ok=True)
+        torch.save({"model": trainable_state(model), "optimizer": optimizer.state_dict(), "schedule": schedule.state_dict(),
+                    "rng": torch.get_rng_state(), "step": done, "total": total, "pairs": len(targets)}, tmp)
+        tmp.replace(state_file)
+
     model.train()
-    done, start = 0, time.time()
-    with tqdm(total=total, desc="pair model", unit="step", mininterval=10) as bar:
+    start = saved = time.time()
+    step = 0  # batches gone through, the ones a resumed run skips included
+    with tqdm(total=total, initial=done, desc="pair model", unit="step", mininterval=10) as bar:
         for epoch in range(recipe.epochs):
             for batch in make_batches(lengths, recipe.batch_size, recipe.seed, epoch, bucket=20):
+                step += 1
+                if step <= done:
+                    continue
                 if done >= total:
                     break
                 inputs = collate(encodings, targets, batch, tokenizer.pad_token_id)
@@ -141,6 +177,18 @@ def train_pair_model(a_texts: Sequence[str], b_texts: Sequence[str], labels: Seq
                 optimizer.zero_grad()
                 done += 1
                 bar.update(1)
+                if state_file is not None and done < total and time.time() - saved >= every * 60:
+                    save()
+                    saved = time.time()
+                if deadline is not None and done < total and time.time() >= deadline:
+                    if state_file is None:
+                        raise ValueError("a time limit needs a checkpoint folder to stop in")
+                    save()
+                    raise TrainingStopped(f"pair model: stopped at step {done} of {total}; the checkpoint is in {checkpoint}, run the same command again to go on")
+    if state_file is not None:
+        import shutil
+
+        shutil.rmtree(checkpoint, ignore_errors=True)
     log.info("pair model: %d steps in %.0f s", done, time.time() - start)
     return tokenizer, model.eval(), done
 
@@ -213,9 +261,16 @@ def get_pair_model(folder: str | Path | None = None) -> PairModel:
     return _LOADED[key]
 
 
-def out_of_fold(pairs: pd.DataFrame, folds: int = DEFAULT_FOLDS, recipe: PairTraining | None = None, work: Path | None = None, max_steps: int | None = None) -> pd.Series:
+def _fingerprint(facts: list) -> str:
+    """A short hash of a run's recipe and data: a kept fold or checkpoint is reused only by the same run."""
+    return hashlib.sha1(json.dumps(facts).encode()).hexdigest()[:12]
+
+
+def out_of_fold(pairs: pd.DataFrame, folds: int = DEFAULT_FOLDS, recipe: PairTraining | None = None, work: Path | None = None, max_steps: int | None = None,
+                deadline: float | None = None) -> pd.Series:
     """Each pair's score from a pair model trained on the other folds of episodes (``pairs`` has ta, tb, label,
-    episode). Every finished fold is kept under ``work``, so an interrupted run goes on where it stopped."""
+    episode). Every finished fold, and the checkpoint of the fold in training, is kept under ``work``, so an
+    interrupted run goes on where it stopped."""
     from sklearn.model_selection import GroupKFold
 
     recipe = recipe or PairTraining()
@@ -223,7 +278,7 @@ def out_of_fold(pairs: pd.DataFrame, folds: int = DEFAULT_FOLDS, recipe: PairTra
     work.mkdir(parents=True, exist_ok=True)
     splitter = GroupKFold(n_splits=min(folds, pairs["episode"].nunique()))
     facts = [asdict(recipe), max_steps, splitter.n_splits, "scored in text order", list(pairs["ta"]), list(pairs["tb"]), list(map(bool, pairs["label"]))]
-    fingerprint = hashlib.sha1(json.dumps(facts).encode()).hexdigest()[:12]  # a fold file is reused only for the same split and recipe
+    fingerprint = _fingerprint(facts)  # a fold file is reused only for the same split and recipe
     scores = pd.Series(np.nan, index=pairs.index)
     scores.attrs["fold_of_episode"], scores.attrs["fold_models"] = {}, {}
     for k, (train, test) in enumerate(splitter.split(pairs, pairs["label"], pairs["episode"])):
@@ -237,7 +292,8 @@ def out_of_fold(pairs: pd.DataFrame, folds: int = DEFAULT_FOLDS, recipe: PairTra
             log.info("pair model fold %d: kept from %s", k, done)
             continue
         part = pairs.iloc[train]
-        tokenizer, model, _ = train_pair_model(list(part["ta"]), list(part["tb"]), list(part["label"]), recipe, max_steps)
+        tokenizer, model, _ = train_pair_model(list(part["ta"]), list(part["tb"]), list(part["label"]), recipe, max_steps,
+                                               checkpoint=work / f"{fingerprint}-fold-{k}-checkpoint", deadline=deadline)
         scorer = PairModel.from_trained(tokenizer, model, max_length=recipe.max_length)
         values = scorer.score(list(held["ta"]), list(held["tb"]))
         scores.attrs["fold_models"][k] = save_pair_model(model, kept, {"fold": k, "recipe": asdict(recipe), "max_steps": max_steps}, recipe.base)
@@ -347,9 +403,10 @@ def _training_card(dev: pd.DataFrame, oof: np.ndarray, recipe: PairTraining, max
 
 
 def train_and_save(pairs: pd.DataFrame, out: str | Path | None = None, folds: int = DEFAULT_FOLDS, recipe: PairTraining | None = None,
-                   work: Path | None = None, max_steps: int | None = None) -> dict:
+                   work: Path | None = None, max_steps: int | None = None, deadline: float | None = None) -> dict:
     """Out-of-fold scores for the dev pairs (``role`` not ``held-out``), then the pair model trained on all of them,
-    saved to ``out`` with those scores. Returns the training facts written to ``training.json``."""
+    saved to ``out`` with those scores. Returns the training facts written to ``training.json``. Checkpoints go to
+    ``work``; at the ``deadline`` (``time.time()``) the run stops with ``TrainingStopped``, and the same call goes on."""
     recipe = recipe or PairTraining()
     out = Path(out) if out is not None else PAIR_MODEL_DIR
     check_work_folder(work, out)
@@ -357,8 +414,10 @@ def train_and_save(pairs: pd.DataFrame, out: str | Path | None = None, folds: in
     if dev.empty or not dev["label"].any():
         raise ValueError("no dev pairs marked as contradictions in the gold files; nothing to train the pair model on")
     start = time.time()
-    oof = out_of_fold(dev, folds, recipe, work, max_steps)
-    tokenizer, model, steps = train_pair_model(list(dev["ta"]), list(dev["tb"]), list(dev["label"]), recipe, max_steps)
+    oof = out_of_fold(dev, folds, recipe, work, max_steps, deadline)
+    work = Path(work) if work is not None else paths.CACHE_DIR / "pair-model-folds"
+    final = work / f"{_fingerprint([asdict(recipe), max_steps, 'final', list(dev['ta']), list(dev['tb']), list(map(bool, dev['label']))])}-final-checkpoint"
+    tokenizer, model, steps = train_pair_model(list(dev["ta"]), list(dev["tb"]), list(dev["label"]), recipe, max_steps, checkpoint=final, deadline=deadline)
     card = _training_card(dev, oof.to_numpy(), recipe, max_steps, steps, start, folds=folds)
     save_pair_model(model, out, card, recipe.base)
     write_out_of_fold(dev, oof.to_numpy(), out)
@@ -368,7 +427,7 @@ def train_and_save(pairs: pd.DataFrame, out: str | Path | None = None, folds: in
 
 
 def extend_and_save(pairs: pd.DataFrame, previous: str | Path | None = None, out: str | Path | None = None,
-                    recipe: PairTraining | None = None, work: Path | None = None, max_steps: int | None = None) -> dict:
+                    recipe: PairTraining | None = None, work: Path | None = None, max_steps: int | None = None, deadline: float | None = None) -> dict:
     """The pair model trained again on all dev pairs after the dev set grew by whole episodes that the ``previous``
     model (default: the shipped one) never saw: one training instead of the folds and a final run.
 
@@ -395,7 +454,7 @@ def extend_and_save(pairs: pd.DataFrame, previous: str | Path | None = None, out
                          "run `python -m helpers train-pair-model` without --extend")
     work = Path(work) if work is not None else paths.CACHE_DIR / "pair-model-folds"
     facts = [asdict(recipe), max_steps, "extend", list(dev["ta"]), list(dev["tb"]), list(map(bool, dev["label"]))]
-    fingerprint = hashlib.sha1(json.dumps(facts).encode()).hexdigest()[:12]
+    fingerprint = _fingerprint(facts)
     staged, trained = work / f"{fingerprint}-previous", work / f"{fingerprint}-trained"
     if not (staged / "adapter_config.json").is_file():  # a copy: ``out`` may be ``previous``, and saving replaces it
         shutil.rmtree(staged, ignore_errors=True)
@@ -409,7 +468,8 @@ def extend_and_save(pairs: pd.DataFrame, previous: str | Path | None = None, out
         log.info("pair model: the finished training kept in %s is reused", trained)
         card = json.loads((trained / "training.json").read_text())
     else:
-        tokenizer, model, steps = train_pair_model(list(dev["ta"]), list(dev["tb"]), list(dev["label"]), recipe, max_steps)
+        tokenizer, model, steps = train_pair_model(list(dev["ta"]), list(dev["tb"]), list(dev["label"]), recipe, max_steps,
+                                                   checkpoint=work / f"{fingerprint}-checkpoint", deadline=deadline)
         extended = {"articles": len(seen), "new_articles": int(news["file"].nunique()), "new_episodes": int(news["episode"].nunique())}
         card = _training_card(dev, np.nan_to_num(oof), recipe, max_steps, steps, start, extended_from=extended)
         save_pair_model(model, trained, card, recipe.base)  # kept in ``work`` too: a crash after this point loses no training
