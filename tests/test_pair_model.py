@@ -101,6 +101,23 @@ def test_a_stopped_training_goes_on_from_its_checkpoint_to_the_same_model(tmp_pa
     assert steps == resumed_steps == 3 and not checkpoint.exists()  # the checkpoint goes once the run ends
     first, second = trainable_state(whole), trainable_state(resumed)
     assert first.keys() == second.keys() and all(np.allclose(first[k], second[k], atol=1e-6) for k in first)
+    # a fresh checkout has only the light form, kept in git: the same weights go on from the same step
+    with pytest.raises(TrainingStopped):
+        train_pair_model(a, b, labels, recipe, max_steps=3, checkpoint=checkpoint, deadline=0)
+    (checkpoint / "state.pt").unlink()
+    assert json.loads((checkpoint / "progress.json").read_text()) == {"step": 1, "total": 3, "pairs": 12}
+    from safetensors.torch import load_file, save_file
+
+    kept = load_file(str(checkpoint / "weights.safetensors"))
+    save_file({k: v + 1.0 for k, v in kept.items()}, str(checkpoint / "weights.safetensors"))  # marked, to see them come back
+    with pytest.raises(TrainingStopped, match="stopped at step 2 of 3"):  # it went on from step 1
+        train_pair_model(a, b, labels, recipe, max_steps=3, checkpoint=checkpoint, deadline=0)
+    (checkpoint / "state.pt").unlink()
+    _, light, light_steps = train_pair_model(a, b, labels, recipe, max_steps=3, checkpoint=checkpoint)
+    third = trainable_state(light)
+    assert light_steps == 3 and not checkpoint.exists()
+    shift = [float((third[k] - first[k]).mean()) for k in first]  # the marked weights, trained two more steps
+    assert all(0.98 < x < 1.02 for x in shift)
     # a checkpoint is taken up only by the run that wrote it
     with pytest.raises(TrainingStopped):
         train_pair_model(a, b, labels, recipe, max_steps=3, checkpoint=checkpoint, deadline=0)

@@ -54,6 +54,8 @@ ADAPTER_FILES = ("adapter_config.json", "adapter_model.safetensors", "training.j
 PAIR_BASES: dict[str, Path] = {DEFAULT_NLI_MODEL.name: DEFAULT_NLI_MODEL, BASE_NLI_MODEL.name: BASE_NLI_MODEL}
 #: Minutes between two checkpoints of a training run.
 CHECKPOINT_MINUTES = 15
+#: A checkpoint's light form (``save_light``): the trained weights and the step.
+LIGHT_WEIGHTS, LIGHT_PROGRESS = "weights.safetensors", "progress.json"
 #: Logits are clipped here, so one saturated score cannot dominate the detector.
 _CLIP = 1e-4
 
@@ -118,7 +120,7 @@ def train_pair_model(a_texts: Sequence[str], b_texts: Sequence[str], labels: Seq
     writes its checkpoint and raises ``TrainingStopped``."""
     import torch
 
-    from .train_nli import _load_trained, add_lora, collate, make_batches, trainable_state
+    from .train_nli import add_lora, collate, make_batches, trainable_state
 
     recipe = recipe or PairTraining()
     torch.manual_seed(recipe.seed)
@@ -140,23 +142,17 @@ def train_pair_model(a_texts: Sequence[str], b_texts: Sequence[str], labels: Seq
 
     state_file = Path(checkpoint) / "state.pt" if checkpoint is not None else None
     done = 0
-    if state_file is not None and state_file.is_file():
-        state = torch.load(state_file, map_location="cpu", weights_only=False)
-        if state["total"] != total or state["pairs"] != len(targets):
-            raise ValueError(f"{checkpoint}: a checkpoint of another run ({state['pairs']} pairs, {state['total']} steps); remove it to train again")
-        _load_trained(model, state["model"])
-        optimizer.load_state_dict(state["optimizer"])
-        schedule.load_state_dict(state["schedule"])
-        torch.set_rng_state(state["rng"])
-        done = state["step"]
-        log.info("pair model: resumed at step %d of %d from %s", done, total, checkpoint)
+    if state_file is not None and (state_file.is_file() or (state_file.parent / LIGHT_PROGRESS).is_file()):
+        done = _resume(checkpoint, model, optimizer, schedule, total, len(targets))
 
     def save() -> None:
         tmp = state_file.with_name(state_file.name + ".tmp")
         tmp.parent.mkdir(parents=True, exist_ok=True)
+        progress = {"step": done, "total": total, "pairs": len(targets)}
         torch.save({"model": trainable_state(model), "optimizer": optimizer.state_dict(), "schedule": schedule.state_dict(),
-                    "rng": torch.get_rng_state(), "step": done, "total": total, "pairs": len(targets)}, tmp)
+                    "rng": torch.get_rng_state(), **progress}, tmp)
         tmp.replace(state_file)
+        save_light(checkpoint, trainable_state(model), progress)
 
     model.train()
     start = saved = time.time()
@@ -191,6 +187,45 @@ def train_pair_model(a_texts: Sequence[str], b_texts: Sequence[str], labels: Seq
         shutil.rmtree(checkpoint, ignore_errors=True)
     log.info("pair model: %d steps in %.0f s", done, time.time() - start)
     return tokenizer, model.eval(), done
+
+
+def save_light(checkpoint: Path, weights: dict, progress: dict) -> None:
+    """Beside a checkpoint's ``state.pt``, its light form: the trained weights in full precision and the step, small
+    enough to keep in git, so that a fresh checkout goes on from that step (with fresh optimizer moments)."""
+    from safetensors.torch import save_file
+
+    save_file({k: v.contiguous() for k, v in weights.items()}, str(checkpoint / LIGHT_WEIGHTS))
+    (checkpoint / LIGHT_PROGRESS).write_text(json.dumps(progress) + "\n")
+
+
+def _resume(checkpoint: Path, model, optimizer, schedule, total: int, pairs: int) -> int:
+    """Load a checkpoint into a run about to start and return its step: the whole state (``state.pt``), or else the
+    light form (``save_light``), whose optimizer starts afresh at the schedule's step."""
+    import torch
+
+    from .train_nli import _load_trained
+
+    full = Path(checkpoint) / "state.pt"
+    state = torch.load(full, map_location="cpu", weights_only=False) if full.is_file() else json.loads((Path(checkpoint) / LIGHT_PROGRESS).read_text())
+    if state["total"] != total or state["pairs"] != pairs:
+        raise ValueError(f"{checkpoint}: a checkpoint of another run ({state['pairs']} pairs, {state['total']} steps); remove it to train again")
+    done = state["step"]
+    if full.is_file():
+        _load_trained(model, state["model"])
+        optimizer.load_state_dict(state["optimizer"])
+        schedule.load_state_dict(state["schedule"])
+        torch.set_rng_state(state["rng"])
+        log.info("pair model: resumed at step %d of %d from %s", done, total, checkpoint)
+        return done
+    from safetensors.torch import load_file
+
+    _load_trained(model, load_file(str(Path(checkpoint) / LIGHT_WEIGHTS)))
+    for group in optimizer.param_groups:  # the schedule where the run stopped
+        group["lr"] = group["initial_lr"] * schedule.lr_lambdas[0](done)
+    schedule.last_epoch = done
+    schedule._last_lr = [group["lr"] for group in optimizer.param_groups]
+    log.info("pair model: resumed at step %d of %d from the weights kept in %s (fresh optimizer moments)", done, total, checkpoint)
+    return done
 
 
 def save_pair_model(model, out: Path, card: dict, base: str = BASE_NLI_MODEL.name) -> Path:
