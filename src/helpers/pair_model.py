@@ -106,7 +106,7 @@ def _base(name: str = BASE_NLI_MODEL.name):
 
 
 class TrainingStopped(Exception):
-    """A training run stopped at its time limit (``stop_after``) after writing its checkpoint: the same call resumes it."""
+    """A training run stopped at its deadline after writing its checkpoint: the same call goes on from it."""
 
 
 def train_pair_model(a_texts: Sequence[str], b_texts: Sequence[str], labels: Sequence[bool], recipe: PairTraining | None = None, max_steps: int | None = None,
@@ -148,11 +148,10 @@ def train_pair_model(a_texts: Sequence[str], b_texts: Sequence[str], labels: Seq
     def save() -> None:
         tmp = state_file.with_name(state_file.name + ".tmp")
         tmp.parent.mkdir(parents=True, exist_ok=True)
-        progress = {"step": done, "total": total, "pairs": len(targets)}
-        torch.save({"model": trainable_state(model), "optimizer": optimizer.state_dict(), "schedule": schedule.state_dict(),
-                    "rng": torch.get_rng_state(), **progress}, tmp)
+        progress, weights = {"step": done, "total": total, "pairs": len(targets)}, trainable_state(model)
+        torch.save({"model": weights, "optimizer": optimizer.state_dict(), "schedule": schedule.state_dict(), "rng": torch.get_rng_state(), **progress}, tmp)
         tmp.replace(state_file)
-        save_light(checkpoint, trainable_state(model), progress)
+        save_light(checkpoint, weights, progress)
 
     model.train()
     start = saved = time.time()
@@ -296,6 +295,11 @@ def get_pair_model(folder: str | Path | None = None) -> PairModel:
     return _LOADED[key]
 
 
+def _work_folder(work: str | Path | None) -> Path:
+    """Where finished folds and checkpoints are kept (default: ``.cache/pair-model-folds``)."""
+    return Path(work) if work is not None else paths.CACHE_DIR / "pair-model-folds"
+
+
 def _fingerprint(facts: list) -> str:
     """A short hash of a run's recipe and data: a kept fold or checkpoint is reused only by the same run."""
     return hashlib.sha1(json.dumps(facts).encode()).hexdigest()[:12]
@@ -309,7 +313,7 @@ def out_of_fold(pairs: pd.DataFrame, folds: int = DEFAULT_FOLDS, recipe: PairTra
     from sklearn.model_selection import GroupKFold
 
     recipe = recipe or PairTraining()
-    work = Path(work) if work is not None else paths.CACHE_DIR / "pair-model-folds"
+    work = _work_folder(work)
     work.mkdir(parents=True, exist_ok=True)
     splitter = GroupKFold(n_splits=min(folds, pairs["episode"].nunique()))
     facts = [asdict(recipe), max_steps, splitter.n_splits, "scored in text order", list(pairs["ta"]), list(pairs["tb"]), list(map(bool, pairs["label"]))]
@@ -450,7 +454,7 @@ def train_and_save(pairs: pd.DataFrame, out: str | Path | None = None, folds: in
         raise ValueError("no dev pairs marked as contradictions in the gold files; nothing to train the pair model on")
     start = time.time()
     oof = out_of_fold(dev, folds, recipe, work, max_steps, deadline)
-    work = Path(work) if work is not None else paths.CACHE_DIR / "pair-model-folds"
+    work = _work_folder(work)
     final = work / f"{_fingerprint([asdict(recipe), max_steps, 'final', list(dev['ta']), list(dev['tb']), list(map(bool, dev['label']))])}-final-checkpoint"
     tokenizer, model, steps = train_pair_model(list(dev["ta"]), list(dev["tb"]), list(dev["label"]), recipe, max_steps, checkpoint=final, deadline=deadline)
     card = _training_card(dev, oof.to_numpy(), recipe, max_steps, steps, start, folds=folds)
@@ -487,7 +491,7 @@ def extend_and_save(pairs: pd.DataFrame, previous: str | Path | None = None, out
     if shared:
         raise ValueError(f"episode {sorted(shared)[0]!r} has articles the previous pair model saw and articles it did not; "
                          "run `python -m helpers train-pair-model` without --extend")
-    work = Path(work) if work is not None else paths.CACHE_DIR / "pair-model-folds"
+    work = _work_folder(work)
     facts = [asdict(recipe), max_steps, "extend", list(dev["ta"]), list(dev["tb"]), list(map(bool, dev["label"]))]
     fingerprint = _fingerprint(facts)
     staged, trained = work / f"{fingerprint}-previous", work / f"{fingerprint}-trained"
