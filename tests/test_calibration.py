@@ -16,7 +16,8 @@ DEV = [REAL / f"{name}.json" for name in (
     "dawn-2019-07-23-trump-modi-kashmir",
     "abcnews-2025-04-08-iran-says-talks-indirect-despite-trump",
 )]
-BLIND = REAL / "eastafricanherald-2021-09-27-sudan-ethiopia-incursion-denied.json"
+#: An article of the blind set now held out (blind sets join the dev set after the next one's first run).
+BLIND = next(p for p in sorted(REAL.glob("*.json")) if json.loads(p.read_text(encoding="utf-8"))["role"] == "held-out")
 
 
 def test_the_episode_comes_from_the_sidecar_else_the_article_name(tmp_path):
