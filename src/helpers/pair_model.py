@@ -202,7 +202,7 @@ def _resume(checkpoint: Path, model, optimizer, schedule, total: int, pairs: int
     light form (``save_light``), whose optimizer starts afresh at the schedule's step."""
     import torch
 
-    from .train_nli import _load_trained
+    from .train_nli import _load_trained, schedule_at
 
     full = Path(checkpoint) / "state.pt"
     state = torch.load(full, map_location="cpu", weights_only=False) if full.is_file() else json.loads((Path(checkpoint) / LIGHT_PROGRESS).read_text())
@@ -219,10 +219,7 @@ def _resume(checkpoint: Path, model, optimizer, schedule, total: int, pairs: int
     from safetensors.torch import load_file
 
     _load_trained(model, load_file(str(Path(checkpoint) / LIGHT_WEIGHTS)))
-    for group in optimizer.param_groups:  # the schedule where the run stopped
-        group["lr"] = group["initial_lr"] * schedule.lr_lambdas[0](done)
-    schedule.last_epoch = done
-    schedule._last_lr = [group["lr"] for group in optimizer.param_groups]
+    schedule_at(optimizer, schedule, done)
     log.info("pair model: resumed at step %d of %d from the weights kept in %s (fresh optimizer moments)", done, total, checkpoint)
     return done
 

@@ -105,6 +105,14 @@ def _latest_checkpoint(ckpt_dir: Path) -> Path | None:
     return found[-1] if found else None
 
 
+def schedule_at(optimizer, scheduler, step: int) -> None:
+    """Set a fresh optimizer's learning rate, and its ``LambdaLR`` schedule, to where a run stopped at ``step``."""
+    for group in optimizer.param_groups:
+        group["lr"] = group["initial_lr"] * scheduler.lr_lambdas[0](step)
+    scheduler.last_epoch = step
+    scheduler._last_lr = [group["lr"] for group in optimizer.param_groups]
+
+
 def trainable_state(model) -> dict[str, torch.Tensor]:
     """The weights that training changes: all of them, or with LoRA the adapters and the head."""
     names = {n for n, p in model.named_parameters() if p.requires_grad}
@@ -285,10 +293,7 @@ def train(args: argparse.Namespace) -> Path:
     elif args.lora and (resume / "trainable.safetensors").is_file():
         _load_saved(model, Path(args.out))
         step = int(json.loads((resume / "resume.json").read_text())["step"])
-        for group in optimizer.param_groups:  # the schedule picks up where the saved model stopped
-            group["lr"] = group["initial_lr"] * scheduler.lr_lambdas[0](step)
-        scheduler.last_epoch = step
-        scheduler._last_lr = [group["lr"] for group in optimizer.param_groups]
+        schedule_at(optimizer, scheduler, step)  # the schedule picks up where the saved model stopped
         log.info("resumed from the saved model %s (step %d of %d; fresh optimizer moments)", args.out, step, total_steps)
 
     card = {
