@@ -2,6 +2,7 @@
 
 import json
 import logging
+import shutil
 
 import numpy as np
 import pandas as pd
@@ -96,7 +97,7 @@ def test_a_stopped_training_goes_on_from_its_checkpoint_to_the_same_model(tmp_pa
     checkpoint = tmp_path / "checkpoint"
     with pytest.raises(TrainingStopped, match="stopped at step 1 of 3"):
         train_pair_model(a, b, labels, recipe, max_steps=3, checkpoint=checkpoint, deadline=0)  # past the deadline after one step
-    assert (checkpoint / "state.pt").is_file()
+    assert len(list(checkpoint.glob("step-1/state.pt"))) == 1
     _, resumed, resumed_steps = train_pair_model(a, b, labels, recipe, max_steps=3, checkpoint=checkpoint)
     assert steps == resumed_steps == 3 and not checkpoint.exists()  # the checkpoint goes once the run ends
     first, second = trainable_state(whole), trainable_state(resumed)
@@ -104,7 +105,7 @@ def test_a_stopped_training_goes_on_from_its_checkpoint_to_the_same_model(tmp_pa
     # a fresh checkout has only the light form, kept in git: the same weights go on from the same step
     with pytest.raises(TrainingStopped):
         train_pair_model(a, b, labels, recipe, max_steps=3, checkpoint=checkpoint, deadline=0)
-    (checkpoint / "state.pt").unlink()
+    shutil.rmtree(next(checkpoint.glob("step-*")))
     assert json.loads((checkpoint / "progress.json").read_text()) == {"step": 1, "total": 3, "pairs": 12}
     from safetensors.torch import load_file, save_file
 
@@ -112,7 +113,7 @@ def test_a_stopped_training_goes_on_from_its_checkpoint_to_the_same_model(tmp_pa
     save_file({k: v + 1.0 for k, v in kept.items()}, str(checkpoint / "weights.safetensors"))  # marked, to see them come back
     with pytest.raises(TrainingStopped, match="stopped at step 2 of 3"):  # it went on from step 1
         train_pair_model(a, b, labels, recipe, max_steps=3, checkpoint=checkpoint, deadline=0)
-    (checkpoint / "state.pt").unlink()
+    shutil.rmtree(next(checkpoint.glob("step-*")))
     _, light, light_steps = train_pair_model(a, b, labels, recipe, max_steps=3, checkpoint=checkpoint)
     third = trainable_state(light)
     assert light_steps == 3 and not checkpoint.exists()

@@ -24,6 +24,7 @@ import hashlib
 import json
 import logging
 import random
+import shutil
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -120,7 +121,7 @@ def train_pair_model(a_texts: Sequence[str], b_texts: Sequence[str], labels: Seq
     writes its checkpoint and raises ``TrainingStopped``."""
     import torch
 
-    from .train_nli import add_lora, collate, make_batches, trainable_state
+    from .train_nli import _save_checkpoint, add_lora, collate, make_batches, trainable_state
 
     recipe = recipe or PairTraining()
     torch.manual_seed(recipe.seed)
@@ -140,18 +141,13 @@ def train_pair_model(a_texts: Sequence[str], b_texts: Sequence[str], labels: Seq
     schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min(1.0, (s + 1) / warm) * max(0.0, (total - s) / total))
     from tqdm.auto import tqdm
 
-    state_file = Path(checkpoint) / "state.pt" if checkpoint is not None else None
-    done = 0
-    if state_file is not None and (state_file.is_file() or (state_file.parent / LIGHT_PROGRESS).is_file()):
-        done = _resume(checkpoint, model, optimizer, schedule, total, len(targets))
+    checkpoint = Path(checkpoint) if checkpoint is not None else None
+    done = _resume(checkpoint, model, optimizer, schedule, total, len(targets)) if checkpoint is not None else 0
 
     def save() -> None:
-        tmp = state_file.with_name(state_file.name + ".tmp")
-        tmp.parent.mkdir(parents=True, exist_ok=True)
-        progress, weights = {"step": done, "total": total, "pairs": len(targets)}, trainable_state(model)
-        torch.save({"model": weights, "optimizer": optimizer.state_dict(), "schedule": schedule.state_dict(), "rng": torch.get_rng_state(), **progress}, tmp)
-        tmp.replace(state_file)
-        save_light(checkpoint, weights, progress)
+        progress = {"step": done, "total": total, "pairs": len(targets)}
+        _save_checkpoint(checkpoint, done, model, optimizer, schedule, {**progress, "rng": torch.get_rng_state()}, keep=1)
+        save_light(checkpoint, trainable_state(model), progress)
 
     model.train()
     start = saved = time.time()
@@ -172,17 +168,15 @@ def train_pair_model(a_texts: Sequence[str], b_texts: Sequence[str], labels: Seq
                 optimizer.zero_grad()
                 done += 1
                 bar.update(1)
-                if state_file is not None and done < total and time.time() - saved >= every * 60:
+                if checkpoint is not None and done < total and time.time() - saved >= every * 60:
                     save()
                     saved = time.time()
                 if deadline is not None and done < total and time.time() >= deadline:
-                    if state_file is None:
+                    if checkpoint is None:
                         raise ValueError("a time limit needs a checkpoint folder to stop in")
                     save()
                     raise TrainingStopped(f"pair model: stopped at step {done} of {total}; the checkpoint is in {checkpoint}, run the same command again to go on")
-    if state_file is not None:
-        import shutil
-
+    if checkpoint is not None:
         shutil.rmtree(checkpoint, ignore_errors=True)
     log.info("pair model: %d steps in %.0f s", done, time.time() - start)
     return tokenizer, model.eval(), done
@@ -198,27 +192,29 @@ def save_light(checkpoint: Path, weights: dict, progress: dict) -> None:
 
 
 def _resume(checkpoint: Path, model, optimizer, schedule, total: int, pairs: int) -> int:
-    """Load a checkpoint into a run about to start and return its step: the whole state (``state.pt``), or else the
-    light form (``save_light``), whose optimizer starts afresh at the schedule's step."""
+    """Load what ``checkpoint`` holds into a run about to start and return its step (0: nothing there): the whole
+    state (the NLI trainer's checkpoint format, with the random state), or else the light form (``save_light``),
+    whose optimizer starts afresh at the schedule's step."""
     import torch
 
-    from .train_nli import _load_trained, schedule_at
+    from .train_nli import _latest_checkpoint, _load_trained, load_checkpoint, schedule_at
 
-    full = Path(checkpoint) / "state.pt"
-    state = torch.load(full, map_location="cpu", weights_only=False) if full.is_file() else json.loads((Path(checkpoint) / LIGHT_PROGRESS).read_text())
-    if state["total"] != total or state["pairs"] != pairs:
-        raise ValueError(f"{checkpoint}: a checkpoint of another run ({state['pairs']} pairs, {state['total']} steps); remove it to train again")
-    done = state["step"]
-    if full.is_file():
-        _load_trained(model, state["model"])
-        optimizer.load_state_dict(state["optimizer"])
-        schedule.load_state_dict(state["schedule"])
-        torch.set_rng_state(state["rng"])
-        log.info("pair model: resumed at step %d of %d from %s", done, total, checkpoint)
+    full = _latest_checkpoint(checkpoint) if checkpoint.is_dir() else None
+    light = checkpoint / LIGHT_PROGRESS
+    if full is None and not light.is_file():
+        return 0
+    state = load_checkpoint(full, model, optimizer, schedule) if full is not None else None  # a refused run discards the model
+    facts = state["card"] if state is not None else json.loads(light.read_text())
+    if facts["total"] != total or facts["pairs"] != pairs:
+        raise ValueError(f"{checkpoint}: a checkpoint of another run ({facts['pairs']} pairs, {facts['total']} steps); remove it to train again")
+    done = facts["step"]
+    if state is not None:
+        torch.set_rng_state(facts["rng"])
+        log.info("pair model: resumed at step %d of %d from %s", done, total, full)
         return done
     from safetensors.torch import load_file
 
-    _load_trained(model, load_file(str(Path(checkpoint) / LIGHT_WEIGHTS)))
+    _load_trained(model, load_file(str(checkpoint / LIGHT_WEIGHTS)))
     schedule_at(optimizer, schedule, done)
     log.info("pair model: resumed at step %d of %d from the weights kept in %s (fresh optimizer moments)", done, total, checkpoint)
     return done
@@ -346,7 +342,6 @@ def keep_fold_models(oof: pd.Series, out: Path) -> None:
 
 def _write_fold_models(out: Path, models: dict, fold_of_episode: dict) -> None:
     """Copy each fold's model folder to ``out/fold-models/<fold>`` and write ``episodes.json`` (episode -> fold)."""
-    import shutil
 
     from .files import write_text_atomic
 
@@ -470,8 +465,6 @@ def extend_and_save(pairs: pd.DataFrame, previous: str | Path | None = None, out
     The new episodes' pairs get the previous model's score as their out-of-fold score (it was trained without
     them) and the previous model becomes their fold model; the earlier dev pairs keep their out-of-fold scores
     and fold models. An episode with articles on both sides needs the full ``train_and_save``."""
-    import shutil
-
     recipe = recipe or PairTraining()
     previous = Path(previous) if previous is not None else PAIR_MODEL_DIR
     out = Path(out) if out is not None else PAIR_MODEL_DIR

@@ -134,6 +134,16 @@ def _save_checkpoint(ckpt_dir: Path, step: int, model, optimizer, scheduler, car
         shutil.rmtree(old, ignore_errors=True)
 
 
+def load_checkpoint(folder: Path, model, optimizer, scheduler) -> dict:
+    """Load a checkpoint ``_save_checkpoint`` wrote (trained weights, optimizer, scheduler) into a run about to
+    start; returns its state (``step``, ``card``)."""
+    state = torch.load(Path(folder) / "state.pt", map_location="cpu", weights_only=False)
+    _load_trained(model, state["model"])
+    optimizer.load_state_dict(state["optimizer"])
+    scheduler.load_state_dict(state["scheduler"])
+    return state
+
+
 def _write_atomically(out: Path, write) -> None:
     """Call ``write(tmp)`` on a fresh folder beside ``out``, keep ``out``'s model card and ``eval-*.json``, then swap."""
     out = Path(out)
@@ -284,11 +294,7 @@ def train(args: argparse.Namespace) -> Path:
     latest = _latest_checkpoint(ckpt_dir)
     resume = Path(args.out) / "resume"
     if latest is not None:
-        state = torch.load(latest / "state.pt", map_location="cpu", weights_only=False)
-        _load_trained(model, state["model"])
-        optimizer.load_state_dict(state["optimizer"])
-        scheduler.load_state_dict(state["scheduler"])
-        step = state["step"]
+        step = load_checkpoint(latest, model, optimizer, scheduler)["step"]
         log.info("resumed from %s (step %d of %d)", latest, step, total_steps)
     elif args.lora and (resume / "trainable.safetensors").is_file():
         _load_saved(model, Path(args.out))
