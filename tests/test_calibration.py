@@ -2,6 +2,8 @@
 
 import json
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from helpers.calibration import SHIPPED_GROUPS, collect_pairs, episode_of
@@ -54,8 +56,8 @@ def test_pairs_whose_sides_changed_since_the_pair_model_was_trained_are_left_out
 
 @pytest.mark.slow
 def test_calibrate_fits_saves_and_reports_the_ablation(tmp_path, capsys):
-    out, table = tmp_path / "detector.json", tmp_path / "ablation.md"
-    assert main(["calibrate", *map(str, DEV), str(BLIND), "--model", "fast", "--out", str(out), "--ablation", str(table)]) == 0
+    out, table, scored = tmp_path / "detector.json", tmp_path / "ablation.md", tmp_path / "pairs.csv"
+    assert main(["calibrate", *map(str, DEV), str(BLIND), "--model", "fast", "--out", str(out), "--ablation", str(table), "--pairs", str(scored)]) == 0
     printed = capsys.readouterr().out
     assert "3 articles, 3 episodes" in printed  # the blind file is not fitted on
     assert "held-out files (1 articles, never fitted on)" in printed
@@ -66,6 +68,12 @@ def test_calibrate_fits_saves_and_reports_the_ablation(tmp_path, capsys):
     rows = table.read_text()
     assert all(f"without {group}" in rows for group in SHIPPED_GROUPS) and "with rule_linked" in rows and "guard" in rows
     assert set(json.loads(out.read_text())) == {"fast"}
+    pairs = pd.read_csv(scored)
+    assert (pairs["role"] != "held-out").sum() == detector.report["pairs"] and pairs["label"].sum() > 0
+    for _, one in pairs.groupby("file"):  # the neighbours' figures are read on the out-of-fold scores the fit used
+        best = one["pair_model"].idxmax()
+        assert one.loc[best, "article_gap"] == 0.0 and one.loc[best, "context_rank"] == 0.0
+        assert np.allclose(one["article_gap"], one["pair_model"].max() - one["pair_model"])
 
 
 def test_calibrate_on_a_broken_gold_file_is_a_one_line_error(tmp_path, capsys):
@@ -83,3 +91,10 @@ def test_calibrate_refuses_unknown_feature_groups_before_loading_anything(tmp_pa
     assert main(["calibrate", str(DEV[0]), "--groups", "nli,frames", "--out", str(out)]) == 2
     err = capsys.readouterr().err.strip()
     assert "--groups 'nli,frames'" in err and "nli, dismissal, shape, speakers, pair" in err and not out.exists()
+
+
+def test_calibrate_refuses_the_context_features_without_the_pair_model(tmp_path, capsys):
+    out = tmp_path / "detector.json"
+    assert main(["calibrate", str(DEV[0]), "--groups", "nli,context", "--out", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "pair model" in err and "add the group pair" in err and not out.exists()

@@ -8,7 +8,9 @@ import pandas as pd
 import pytest
 
 from helpers.contradictions import LINKED_FLOOR, PARAPHRASE_CAP, pick_detector, score_pairs
-from helpers.detector import GROUPS, SCORE_AT_CUTOFF, TREES, Detector, DetectorError, best_cutoff, fit_detector, load_detector, pair_features, save_detector
+from helpers.detector import (
+    GROUPS, SCORE_AT_CUTOFF, TREES, Detector, DetectorError, best_cutoff, context_features, fit_detector, load_detector, pair_features, save_detector,
+)
 from helpers.paths import DETECTOR_FILE
 
 ALL_FEATURES = [name for group in ("nli", "dismissal", "shape", "speakers") for name in GROUPS[group]]
@@ -224,3 +226,34 @@ def test_the_speakers_countries_tell_one_side_from_two():
     features = pair_features(rows, statements, nli, dismissal, {(a, b): 0.5 for a, b in zip(rows["a"], rows["b"])})
     assert features["same_country"].tolist() == [1.0, 0.0, 0.0]  # one side; two sides; a speaker of no known country
     assert features["other_country"].tolist() == [0.0, 1.0, 0.0]
+
+
+def test_a_pair_is_read_against_the_pairs_that_share_its_statements():
+    # statement 0 is in three pairs; the pair (0, 1) is the best of them, (0, 3) the worst
+    a, b = [0, 0, 0, 4], [1, 2, 3, 5]
+    score = np.array([2.0, 1.0, -1.0, 0.5])
+    rank, gap, article_gap = context_features(a, b, score).T
+    assert np.allclose(rank, np.log1p([0, 1, 2, 0]))
+    assert np.allclose(gap, [0.0, 1.0, 3.0, 0.0])  # (4, 5) shares no statement: the best of its own
+    assert np.allclose(article_gap, [0.0, 1.0, 3.0, 1.5])
+
+
+def test_a_pair_without_a_score_leaves_its_neighbours_alone():
+    rank, gap, article_gap = context_features([0, 0], [1, 2], np.array([np.nan, 1.0])).T
+    assert np.isnan(rank[0]) and np.isnan(gap[0]) and np.isnan(article_gap[0])
+    assert (rank[1], gap[1], article_gap[1]) == (0.0, 0.0, 0.0)
+    assert context_features([], [], np.array([])).shape == (0, 3)
+
+
+def test_the_context_features_come_from_the_pair_model_only():
+    statements = pd.DataFrame({"id": [0, 1, 2], "speaker": ["a", "b", "c"], "polarity": ["deny", "assert", "assert"],
+                               "content": ["x y", "x z", "y z"], "paragraph": [0, 1, 2]})
+    rows = pd.DataFrame({"a": [0, 0], "b": [1, 2], "similarity": [0.5] * 2, "rule_conflict": [0.0] * 2, "linked": [False] * 2})
+    nli = {(0, 1): (0.1, 0.1, 0.5, 0.5), (0, 2): (0.1, 0.1, 0.5, 0.5)}
+    dismissal = {name: {i: 0.0 for i in range(3)} for name in ("false", "not_happened", "denies")}
+    similarity = {(0, 1): 0.5, (0, 2): 0.5}
+    without = pair_features(rows, statements, nli, dismissal, similarity)
+    assert (without[list(GROUPS["context"])] == 0.0).all().all()
+    scored = pair_features(rows, statements, nli, dismissal, similarity, pair_scores=[0.9, 0.5])
+    assert scored["context_rank"].tolist() == [0.0, pytest.approx(np.log1p(1))]
+    assert scored["context_gap"].iloc[1] == pytest.approx(scored["pair_model"].iloc[0] - scored["pair_model"].iloc[1])

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
-from .detector import DEFAULT_KIND, GROUPS, Detector, best_cutoff, fit_detector
+from .detector import DEFAULT_KIND, GROUPS, Detector, best_cutoff, context_features, fit_detector
 from .pair_model import out_of_fold_scores, side_text, to_logit
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ def collect_pairs(paths: Sequence[str | Path], model, pair: bool = True) -> pd.D
     from .analysis import analyze_article
     from .evaluation import load_gold, match_parts
 
-    every = [name for group, names in GROUPS.items() if pair or group != "pair" for name in names]
+    every = [name for group, names in GROUPS.items() if pair or group not in ("pair", "context") for name in names]
     probe = Detector(features=every, coef=[0.0] * len(every), intercept=0.0, mean=[0.0] * len(every), scale=[1.0] * len(every), cutoff=0.5)
     frames = []
     for path in tqdm(list(paths), desc="articles", unit="article", disable=len(paths) < 3):
@@ -66,6 +66,10 @@ def collect_pairs(paths: Sequence[str | Path], model, pair: bool = True) -> pd.D
         dev = (pairs["role"] != "held-out").to_numpy()
         scores = out_of_fold_scores(pairs[dev])
         pairs.loc[dev, "pair_model"] = to_logit(scores)
+        context = list(GROUPS["context"])
+        for index in pairs.groupby("file").groups.values():  # the neighbours' figures, read again on the scores just set
+            rows = pairs.loc[index]
+            pairs.loc[index, context] = context_features(rows["a"], rows["b"], rows["pair_model"].to_numpy())
         stale = pairs.index[dev][np.isnan(scores)]
         if len(stale):  # sides changed since the pair model was trained: no honest score for them, so not fitted on
             log.warning("%d of %d dev pairs have no out-of-fold pair-model score (their statements changed since it was trained); "
@@ -115,14 +119,17 @@ def ablation(pairs: pd.DataFrame, groups: Sequence[str] = SHIPPED_GROUPS, kind: 
 
 
 def calibrate(paths: Sequence[str | Path], model, key: str, out: str | Path | None = None, groups: Sequence[str] = SHIPPED_GROUPS,
-              kind: str = DEFAULT_KIND) -> tuple[Detector, pd.DataFrame]:
+              kind: str = DEFAULT_KIND, pairs_out: str | Path | None = None) -> tuple[Detector, pd.DataFrame]:
     """Fit the detector of ``kind`` for ``key`` on the dev articles among ``paths`` (``"role": "held-out"`` files
-    are not fitted on: their pair-level figures go into the report), save it, and return it with its ablation table."""
+    are not fitted on: their pair-level figures go into the report), save it, and return it with its ablation table.
+    With ``pairs_out``, the scored pairs (every feature, the gold label, file and episode) are also written there as CSV."""
     from .detector import save_detector
 
     pairs = collect_pairs(paths, model, pair="pair" in groups)
     if pairs.empty:
         raise ValueError("no scored pairs of quoted statements in the gold files; nothing to fit")
+    if pairs_out:
+        pairs.to_csv(pairs_out, index=False)
     dev = pairs[pairs["role"] != "held-out"].reset_index(drop=True)
     labels = dev["label"].to_numpy(bool)
     names = [n for g in groups for n in GROUPS[g]]

@@ -252,10 +252,14 @@ def cmd_calibrate(args) -> int:
     groups = tuple(g.strip() for g in args.groups.split(",") if g.strip()) if args.groups else SHIPPED_GROUPS
     unknown = [g for g in groups if g not in GROUPS or g == "rules"]
     if unknown or not groups:
-        raise ValueError(f"--groups {args.groups!r}: use a comma-separated list of {', '.join(SHIPPED_GROUPS)}")
+        raise ValueError(f"--groups {args.groups!r}: use a comma-separated list of {', '.join(g for g in GROUPS if g != 'rules')}")
+    if "context" in groups and "pair" not in groups:
+        raise ValueError(f"--groups {args.groups!r}: the context features read the pair model's scores; add the group pair")
     model = get_model(args.model)
     key = args.key or detector_key(model)
-    detector, table = calibrate(args.gold, model, key, out=args.out, groups=groups, kind=args.kind)
+    if args.pairs and Path(args.pairs).is_dir():
+        raise ValueError(f"--pairs {args.pairs}: is a folder; give a CSV file name")
+    detector, table = calibrate(args.gold, model, key, out=args.out, groups=groups, kind=args.kind, pairs_out=args.pairs)
     figures = detector.report["out_of_fold"]
     print(f"detector '{key}': {detector.report['articles']} articles, {detector.report['episodes']} episodes, {detector.report['pairs']} pairs of quoted statements")
     print(f"cut-off {detector.cutoff:.2f} (reads 0.60); out of fold: {figures['correct']}/{figures['flagged']} flags right "
@@ -407,8 +411,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--key", default=None, help="entry name in the detector file (default: fast, base or cascade)")
     s.add_argument("--out", default=None, help="detector file (default: models/detector.json)")
     s.add_argument("--ablation", metavar="OUT.md", default=None, help="also write the ablation table as Markdown")
-    s.add_argument("--groups", default=None, help="feature groups to fit, comma-separated (default: nli,dismissal,shape,speakers,pair)")
+    s.add_argument("--groups", default=None, help="feature groups to fit, comma-separated (default: nli,dismissal,shape,speakers,pair; also: context)")
     s.add_argument("--kind", choices=KINDS, default=DEFAULT_KIND, help="the detector's model: gradient-boosted trees (default) or a logistic regression")
+    s.add_argument("--pairs", metavar="OUT.csv", default=None, help="also write every scored pair (features, gold label, file, episode) as CSV")
     s.set_defaults(func=cmd_calibrate)
 
     s = sub.add_parser("train-pair-model", help="train the pair model on gold files: out-of-fold scores per episode fold, then the shipped adapters")

@@ -48,6 +48,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "speakers": ("speakers_opposite", "speakers_similarity", "speakers_polarity_score", "speakers_pairs", "speakers_denier_vs_other", "paragraph_gap",
                  "same_country", "other_country"),
     "pair": ("pair_model",),
+    "context": ("context_rank", "context_gap", "article_gap"),
     "rules": ("rule_conflict", "rule_linked"),
 }
 #: The probability cut-off reads as this score.
@@ -242,11 +243,34 @@ def pair_features(
         from .pair_model import to_logit
 
         out["pair_model"] = to_logit(np.asarray(pair_scores, dtype=float))
+        out[list(GROUPS["context"])] = context_features(a, b, out["pair_model"].to_numpy())
+    else:
+        out[list(GROUPS["context"])] = 0.0
     # for the ablation: the plain polarity-aware NLI score and the text's links
     rules = rows.reindex(columns=["rule_conflict", "linked"])
     out["rule_conflict"] = rules["rule_conflict"].fillna(0.0).astype(float).to_numpy()
     out["rule_linked"] = rules["linked"].fillna(False).astype(bool).astype(float).to_numpy()
     return out
+
+
+def context_features(a: Sequence[int], b: Sequence[int], score: np.ndarray) -> np.ndarray:
+    """How each pair of one article stands against its neighbours by ``score`` (the pair model's logit): its rank
+    among the pairs that share a statement with it, on the side where it stands lower (log(1 + rank); 0 when it
+    is the best pair of both its statements), how far it falls below the best of those, and how far below the
+    article's best pair. One row per pair, in the order given;
+    a pair without a score (NaN) gets NaN and leaves its neighbours' figures alone."""
+    score = np.asarray(score, dtype=float)
+    n = len(score)
+    if n == 0:
+        return np.zeros((0, 3))
+    long = pd.DataFrame({"id": np.concatenate([np.asarray(a), np.asarray(b)]), "score": np.concatenate([score, score]),
+                         "row": np.concatenate([np.arange(n), np.arange(n)])})
+    by_statement = long.groupby("id")["score"]
+    long["rank"] = by_statement.rank(ascending=False, method="min") - 1
+    long["gap"] = by_statement.transform("max") - long["score"]
+    per_row = long.groupby("row")[["rank", "gap"]].max().reindex(np.arange(n))
+    best = np.nanmax(score) if np.isfinite(score).any() else np.nan
+    return np.column_stack([np.log1p(per_row["rank"].to_numpy()), per_row["gap"].to_numpy(), best - score])
 
 
 def _classifier(kind: str, c: float):
