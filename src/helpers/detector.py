@@ -257,8 +257,8 @@ def context_features(a: Sequence[int], b: Sequence[int], score: np.ndarray) -> n
     """How each pair of one article stands against its neighbours by ``score`` (the pair model's logit): its rank
     among the pairs that share a statement with it, on the side where it stands lower (log(1 + rank); 0 when it
     is the best pair of both its statements), how far it falls below the best of those, and how far below the
-    article's best pair. One row per pair, in the order given;
-    a pair without a score (NaN) gets NaN and leaves its neighbours' figures alone."""
+    article's best pair. One row per pair, in the order given; a pair without a score (NaN) gets NaN and leaves its
+    neighbours' figures alone."""
     score = np.asarray(score, dtype=float)
     n = len(score)
     if n == 0:
