@@ -293,8 +293,10 @@ def _work_folder(work: str | Path | None) -> Path:
     return Path(work) if work is not None else paths.CACHE_DIR / "pair-model-folds"
 
 
-def _fingerprint(facts: list) -> str:
-    """A short hash of a run's recipe and data: a kept fold or checkpoint is reused only by the same run."""
+def _fingerprint(recipe: PairTraining, max_steps: int | None, pairs: pd.DataFrame, *kind) -> str:
+    """A short hash of a run's recipe, ``kind`` and data (the pairs' sides and labels): a kept fold or checkpoint is
+    reused only by the same run."""
+    facts = [asdict(recipe), max_steps, *kind, list(pairs["ta"]), list(pairs["tb"]), list(map(bool, pairs["label"]))]
     return hashlib.sha1(json.dumps(facts).encode()).hexdigest()[:12]
 
 
@@ -309,8 +311,7 @@ def out_of_fold(pairs: pd.DataFrame, folds: int = DEFAULT_FOLDS, recipe: PairTra
     work = _work_folder(work)
     work.mkdir(parents=True, exist_ok=True)
     splitter = GroupKFold(n_splits=min(folds, pairs["episode"].nunique()))
-    facts = [asdict(recipe), max_steps, splitter.n_splits, "scored in text order", list(pairs["ta"]), list(pairs["tb"]), list(map(bool, pairs["label"]))]
-    fingerprint = _fingerprint(facts)  # a fold file is reused only for the same split and recipe
+    fingerprint = _fingerprint(recipe, max_steps, pairs, splitter.n_splits, "scored in text order")  # a fold file is reused only for the same split and recipe
     scores = pd.Series(np.nan, index=pairs.index)
     scores.attrs["fold_of_episode"], scores.attrs["fold_models"] = {}, {}
     for k, (train, test) in enumerate(splitter.split(pairs, pairs["label"], pairs["episode"])):
@@ -342,7 +343,6 @@ def keep_fold_models(oof: pd.Series, out: Path) -> None:
 
 def _write_fold_models(out: Path, models: dict, fold_of_episode: dict) -> None:
     """Copy each fold's model folder to ``out/fold-models/<fold>`` and write ``episodes.json`` (episode -> fold)."""
-
     from .files import write_text_atomic
 
     folder = Path(out) / FOLD_MODELS
@@ -447,7 +447,7 @@ def train_and_save(pairs: pd.DataFrame, out: str | Path | None = None, folds: in
     start = time.time()
     oof = out_of_fold(dev, folds, recipe, work, max_steps, deadline)
     work = _work_folder(work)
-    final = work / f"{_fingerprint([asdict(recipe), max_steps, 'final', list(dev['ta']), list(dev['tb']), list(map(bool, dev['label']))])}-final-checkpoint"
+    final = work / f"{_fingerprint(recipe, max_steps, dev, 'final')}-final-checkpoint"
     tokenizer, model, steps = train_pair_model(list(dev["ta"]), list(dev["tb"]), list(dev["label"]), recipe, max_steps, checkpoint=final, deadline=deadline)
     card = _training_card(dev, oof.to_numpy(), recipe, max_steps, steps, start, folds=folds)
     save_pair_model(model, out, card, recipe.base)
@@ -482,8 +482,7 @@ def extend_and_save(pairs: pd.DataFrame, previous: str | Path | None = None, out
         raise ValueError(f"episode {sorted(shared)[0]!r} has articles the previous pair model saw and articles it did not; "
                          "run `python -m helpers train-pair-model` without --extend")
     work = _work_folder(work)
-    facts = [asdict(recipe), max_steps, "extend", list(dev["ta"]), list(dev["tb"]), list(map(bool, dev["label"]))]
-    fingerprint = _fingerprint(facts)
+    fingerprint = _fingerprint(recipe, max_steps, dev, "extend")
     staged, trained = work / f"{fingerprint}-previous", work / f"{fingerprint}-trained"
     if not (staged / "adapter_config.json").is_file():  # a copy: ``out`` may be ``previous``, and saving replaces it
         shutil.rmtree(staged, ignore_errors=True)
