@@ -56,6 +56,7 @@ def test_other_names_are_not_a_government(name):
 
 
 @pytest.mark.parametrize("owner, country", [("India", "India"), ("Indian", "India"), ("New Delhi", "India"),
-                                            ("Moscow", "Russia"), ("Tokyo", "Japan"), ("Kremlin", None), ("Trump", None)])
+                                            ("Moscow", "Russia"), ("Tokyo", "Japan"), ("Kremlin", None), ("Trump", None),
+                                            ("South Korea’s", "South Korea"), ("the Philippines'", "Philippines")])
 def test_an_owner_names_its_country_by_name_adjective_or_capital(owner, country):
     assert owner_country(owner) == country

@@ -491,6 +491,9 @@ def test_an_accusation_reports_its_object_and_the_charge():
     assert attributions("Moscow accused Kyiv of shelling the plant.") == [("Moscow", "accused", "Kyiv of shelling the plant", "assert")]
     (mention, cue, content, _), = attributions("The army blamed the rebels for the attack.")
     assert (mention, cue, content) == ("The army", "blamed", "the rebels for the attack")
+    # the tagger reads "accuse" after a coordinated subject as a noun; with a subject of its own it is the verb
+    assert attributions("Cameroonian officials and media accuse Nigeria of sheltering insurgents.") == [
+        ("Cameroonian officials and media", "accuse", "Nigeria of sheltering insurgents", "assert")]
     found = attributions("Kosovo banned the prime minister, accusing her of making racist comments, which she denied.")
     assert found[0][1:3] == ("accusing", "her of making racist comments")  # the denial is its own attribution
     assert [(m, c) for m, c, _, _ in found[1:]] == [("she", "denied")]

@@ -341,6 +341,13 @@ def test_a_body_owned_by_a_capital_is_named_by_its_countrys_adjective():
     assert actors(text)[-3:] == ["Indian foreign ministry", "Chinese foreign ministry", "Japanese defence ministry"]
 
 
+def test_a_body_owned_by_a_country_whose_name_the_parse_joins_to_its_possessive_is_that_countrys():
+    # the entity is "South Korea’s", possessive included; before, the lead's country was put in front of the name
+    text = ("Cameroonian officials accuse Nigeria of sheltering insurgents.\n\nSouth Korea’s Defense Ministry vowed "
+            "to make North Korea pay a severe price.")
+    assert actors(text)[-1] == "South Korean Defense Ministry"
+
+
 def test_a_state_body_that_names_its_state_keeps_its_name_in_an_article_led_by_another_state():
     text = ("Indian troops did not cross the border, India's defence ministry said on Tuesday.\n\nA spokesperson for "
             "the People’s Liberation Army Western Theatre Command said Indian troops had crossed the line.")

@@ -145,7 +145,7 @@ def owner_country(owner: str) -> str | None:
     """The country an owner's name stands for, by its name, adjective or capital ("India", "Indian", "New Delhi",
     "Moscow" -> "India", "India", "India", "Russia"); None for any other name, an institution's included ("Kremlin":
     the Kremlin's spokesman is not any Russian body's)."""
-    owner = re.sub(r"^the\s+", "", owner.strip(), flags=re.I)
+    owner = re.sub(r"(?:['’]s?)$", "", re.sub(r"^the\s+", "", owner.strip(), flags=re.I))  # "South Korea’s"
     return ADJECTIVE_TO_COUNTRY.get(owner.lower()) or country_named(owner)
 
 

@@ -415,13 +415,19 @@ def _quoted_person(verb):
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
+def _verb_tagged_noun(tok) -> bool:
+    """A clause's head the tagger read as a noun although it has a subject ("officials and media accuse[NOUN]
+    Nigeria of ..."): a verb."""
+    return tok.pos_ == "NOUN" and tok.dep_ in ("ROOT", "ccomp", "conj") and any(c.dep_ == "nsubj" for c in tok.children)
+
+
 _PARTICLES = {"up", "away", "back", "off", "down", "out"}
 #: What a source declines or refuses to do when it gives no answer ("declined to comment", "refused to confirm").
 _DECLINED = {"say", "comment", "confirm", "elaborate", "answer", "respond", "discuss", "specify", "deny"}
 
 
 def _is_cue(tok, cues: dict[str, Cue]) -> Cue | None:
-    if tok.pos_ not in ("VERB", "AUX"):
+    if tok.pos_ not in ("VERB", "AUX") and not _verb_tagged_noun(tok):
         return None
     particle = next((c for c in tok.children if c.dep_ in ("prt", "advmod") and c.lower_ in _PARTICLES), None)
     if particle is not None and f"{tok.lemma_.lower()} {particle.lower_}" in cues:
