@@ -34,6 +34,9 @@ def test_pairs_carry_every_feature_and_the_gold_marks(nli_model):
     assert set(every) <= set(pairs.columns) and pairs["label"].any() and not pairs["label"].all()
     assert set(pairs["episode"]) == {"2024-11-trump-putin-call-denial"} and set(pairs["role"]) == {"dev"}
     assert (pairs["a"] < pairs["b"]).all()  # one row per pair of quoted statements
+    # a marked pair names the gold contradictions it finds; the article's gold count is the recall's denominator
+    assert (pairs["finds"] != "").tolist() == pairs["label"].tolist() and set(pairs["file_gold"]) == {len(json.loads(DEV[0].read_text(encoding="utf-8"))["contradictions"])}
+    assert all(key.startswith(f"{DEV[0].stem}:") for keys in pairs["finds"] if keys for key in keys.split(";"))
 
 
 @pytest.mark.slow

@@ -9,7 +9,8 @@ import pytest
 
 from helpers.contradictions import LINKED_FLOOR, PARAPHRASE_CAP, pick_detector, score_pairs
 from helpers.detector import (
-    GROUPS, SCORE_AT_CUTOFF, TREES, Detector, DetectorError, best_cutoff, context_features, fit_detector, load_detector, pair_features, save_detector,
+    GROUPS, SCORE_AT_CUTOFF, TREES, Detector, DetectorError, best_cutoff, context_features, fit_detector, gold_pairs_of, gold_recall, load_detector,
+    pair_features, save_detector,
 )
 from helpers.paths import DETECTOR_FILE
 
@@ -99,6 +100,22 @@ def test_fitting_finds_the_signal_and_chooses_a_cutoff_on_held_out_folds():
     assert detector.coef[0] > 1.0 and abs(detector.coef[1]) < detector.coef[0] / 3 and not detector.trees
     assert len(oof) == len(labels) and 0.05 <= detector.cutoff <= 0.95
     assert detector.cutoff == pytest.approx(best_cutoff(oof, labels))
+
+
+def test_the_cutoff_weighs_the_gold_contradictions_found_not_the_pairs_that_find_them():
+    # two gold contradictions; the first is found by three pairs (0.9, 0.515, 0.415), the second by one (0.8); two
+    # wrong pairs score 0.465 and 0.335. Counting marked pairs, a cut-off down to 0.415 finds every marked pair with
+    # one wrong flag (F1 0.89); counting gold contradictions, 0.515 finds both with three right flags of three (F1 1).
+    probability = np.array([0.9, 0.8, 0.515, 0.465, 0.415, 0.335])
+    labels = np.array([True, True, True, False, True, False])
+    finds = [frozenset({"g1"}), frozenset({"g2"}), frozenset({"g1"}), frozenset(), frozenset({"g1"}), frozenset()]
+    assert 0.335 < best_cutoff(probability, labels) <= 0.415
+    assert 0.465 < best_cutoff(probability, labels, finds, 2) <= 0.515
+    assert gold_recall(probability >= 0.85, finds, 2) == 0.5 and gold_recall(probability >= 0.5, finds, 3) == pytest.approx(2 / 3)
+    pairs = pd.DataFrame({"finds": ["g1", "g2;g3", "", None], "file": ["x", "x", "y", "y"], "file_gold": [3, 3, 1, 1]})
+    keys, total = gold_pairs_of(pairs)
+    assert keys == [frozenset({"g1"}), frozenset({"g2", "g3"}), frozenset(), frozenset()] and total == 4
+    assert gold_pairs_of(pairs.drop(columns="finds")) == (None, None)
 
 
 def test_the_trees_find_the_signal_and_predict_from_the_saved_file_as_sklearn_does(tmp_path):

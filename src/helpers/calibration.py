@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
-from .detector import DEFAULT_KIND, GROUPS, Detector, best_cutoff, context_features, fit_detector
+from .detector import DEFAULT_KIND, GROUPS, Detector, best_cutoff, context_features, fit_detector, gold_pairs_of, gold_recall
 from .pair_model import out_of_fold_scores, side_text, to_logit
 
 log = logging.getLogger(__name__)
@@ -51,10 +51,18 @@ def collect_pairs(paths: Sequence[str | Path], model, pair: bool = True) -> pd.D
             continue
         links = result.links.loc[features.index]
         parts = match_parts(gold.statements, result.statement_objects)
-        marked = {(min(x, y), max(x, y)) for pair in gold.contradictions for x in parts[pair["a"]] for y in parts[pair["b"]] if x != y}
+        finds: dict[tuple[int, int], set[str]] = {}  # the gold contradictions each pair of statements joins parts of
+        for pair in gold.contradictions:
+            for x in parts[pair["a"]]:
+                for y in parts[pair["b"]]:
+                    if x != y:
+                        finds.setdefault((min(x, y), max(x, y)), set()).add(f"{gold.path.stem}:{pair['a']}~{pair['b']}")
         frame = features.copy()
         frame["a"], frame["b"] = links["a"].astype(int), links["b"].astype(int)
-        frame["label"] = [(int(a), int(b)) in marked for a, b in zip(frame["a"], frame["b"])]
+        keys = [(int(a), int(b)) for a, b in zip(frame["a"], frame["b"])]
+        frame["label"] = [k in finds for k in keys]
+        frame["finds"] = [";".join(sorted(finds.get(k, ()))) for k in keys]
+        frame["file_gold"] = len(gold.contradictions)
         frame["linked"] = links["linked"].astype(bool)  # the text's links, which flag a pair whatever the model says
         frame["same_stance"] = links["evidence"].str.contains("they say the same thing", regex=False)  # never flagged
         frame["file"], frame["episode"], frame["role"] = str(path), episode_of(gold.article_path), gold.role
@@ -79,18 +87,24 @@ def collect_pairs(paths: Sequence[str | Path], model, pair: bool = True) -> pd.D
     return pairs
 
 
-def pair_figures(probability: np.ndarray, labels: np.ndarray, cutoff: float) -> dict:
-    """Flags, precision and recall of the marked pairs at ``cutoff``, and average precision."""
+def pair_figures(probability: np.ndarray, labels: np.ndarray, cutoff: float, pairs: pd.DataFrame | None = None) -> dict:
+    """Flags, precision and recall of the marked pairs at ``cutoff``, and average precision; with the ``pairs``
+    they were scored on, also the recall of the gold contradictions (``gold_recall``, as ``eval-contradictions``
+    counts it)."""
     from sklearn.metrics import average_precision_score
 
     flagged = probability >= cutoff
     tp = int((flagged & labels).sum())
-    return {
+    figures = {
         "flagged": int(flagged.sum()), "correct": tp, "marked": int(labels.sum()),
         "precision": round(tp / flagged.sum(), 3) if flagged.any() else 0.0,
         "recall": round(tp / labels.sum(), 3) if labels.any() else 0.0,
         "average_precision": round(float(average_precision_score(labels, probability)), 3) if labels.any() else 0.0,
     }
+    finds, total = gold_pairs_of(pairs) if pairs is not None else (None, None)
+    if finds is not None:
+        figures["gold_recall"] = round(gold_recall(flagged, finds, total), 3)
+    return figures
 
 
 def ablation(pairs: pd.DataFrame, groups: Sequence[str] = SHIPPED_GROUPS, kind: str = DEFAULT_KIND) -> pd.DataFrame:
@@ -101,14 +115,14 @@ def ablation(pairs: pd.DataFrame, groups: Sequence[str] = SHIPPED_GROUPS, kind: 
     folds = pairs["episode"].to_numpy()
     shipped = [n for g in groups for n in GROUPS[g]]
     _, base_oof = fit_detector(pairs, labels, folds, shipped, kind=kind)
-    cutoff = best_cutoff(base_oof, labels)
-    base = pair_figures(base_oof, labels, cutoff)
+    cutoff = best_cutoff(base_oof, labels, *gold_pairs_of(pairs))
+    base = pair_figures(base_oof, labels, cutoff, pairs)
     rows = [{"variant": "shipped (" + " + ".join(groups) + ")", **base, "pairs_added": "", "flags_added": ""}]
     variants = [(f"without {g}", [n for n in shipped if n not in GROUPS[g]], -1) for g in groups]
     variants += [(f"with {rule}", shipped + [rule], 1) for rule in GROUPS["rules"]]
     for name, names, sign in variants:
         _, oof = fit_detector(pairs, labels, folds, names, kind=kind)
-        figures = pair_figures(oof, labels, cutoff)
+        figures = pair_figures(oof, labels, cutoff, pairs)
         rows.append({"variant": name, **figures, "pairs_added": sign * (figures["correct"] - base["correct"]), "flags_added": sign * (figures["flagged"] - base["flagged"])})
     below = base_oof < cutoff
     linked = pairs["linked"].to_numpy(bool) & below  # flagged only through the link
@@ -137,13 +151,13 @@ def calibrate(paths: Sequence[str | Path], model, key: str, out: str | Path | No
     detector.model = key
     detector.report = {
         "articles": int(dev["file"].nunique()), "episodes": int(dev["episode"].nunique()), "pairs": len(dev),
-        "out_of_fold": pair_figures(oof, labels, detector.cutoff),
+        "out_of_fold": pair_figures(oof, labels, detector.cutoff, dev),
     }
     if pairs.attrs.get("without_out_of_fold"):
         detector.report["left_out_without_out_of_fold"] = int(pairs.attrs["without_out_of_fold"])
     held = pairs[pairs["role"] == "held-out"]
     if not held.empty:  # never fitted on: the pair-level figures of the blind files given
-        detector.report["held_out"] = {"articles": int(held["file"].nunique()), **pair_figures(detector.probability(held), held["label"].to_numpy(bool), detector.cutoff)}
+        detector.report["held_out"] = {"articles": int(held["file"].nunique()), **pair_figures(detector.probability(held), held["label"].to_numpy(bool), detector.cutoff, held)}
     table = ablation(dev, groups, kind)
     save_detector(detector, key, out)
     log.info("detector for %s: cut-off %.2f, out-of-fold %s", key, detector.cutoff, detector.report["out_of_fold"])

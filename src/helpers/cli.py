@@ -260,16 +260,16 @@ def cmd_calibrate(args) -> int:
     if args.pairs and Path(args.pairs).is_dir():
         raise ValueError(f"--pairs {args.pairs}: is a folder; give a CSV file name")
     detector, table = calibrate(args.gold, model, key, out=args.out, groups=groups, kind=args.kind, pairs_out=args.pairs)
-    figures = detector.report["out_of_fold"]
+    def described(figures: dict) -> str:
+        gold = f", recall {figures['gold_recall']:.3f} of the gold contradictions" if "gold_recall" in figures else ""
+        return (f"{figures['correct']}/{figures['flagged']} flags right (precision {figures['precision']:.3f}), recall "
+                f"{figures['recall']:.3f} of {figures['marked']} marked pairs{gold}, average precision {figures['average_precision']:.3f}")
+
     print(f"detector '{key}': {detector.report['articles']} articles, {detector.report['episodes']} episodes, {detector.report['pairs']} pairs of quoted statements")
-    print(f"cut-off {detector.cutoff:.2f} (reads 0.60); out of fold: {figures['correct']}/{figures['flagged']} flags right "
-          f"(precision {figures['precision']:.3f}), recall {figures['recall']:.3f} of {figures['marked']} marked pairs, "
-          f"average precision {figures['average_precision']:.3f}")
+    print(f"cut-off {detector.cutoff:.2f} (reads 0.60); out of fold: {described(detector.report['out_of_fold'])}")
     held = detector.report.get("held_out")
     if held:
-        print(f"held-out files ({held['articles']} articles, never fitted on): {held['correct']}/{held['flagged']} flags right "
-              f"(precision {held['precision']:.3f}), recall {held['recall']:.3f} of {held['marked']} marked pairs, "
-              f"average precision {held['average_precision']:.3f}")
+        print(f"held-out files ({held['articles']} articles, never fitted on): {described(held)}")
     print(table.to_string(index=False))
     if args.ablation:
         Path(args.ablation).write_text(table.to_markdown(index=False) + "\n", encoding="utf-8")

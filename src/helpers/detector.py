@@ -300,7 +300,7 @@ def fit_detector(
     oof = np.zeros(len(y))
     for train, test in GroupKFold(n_splits=min(folds, len(set(groups)))).split(z, y, np.asarray(groups)):
         oof[test] = _classifier(kind, c).fit(z[train], y[train]).predict_proba(z[test])[:, 1]
-    cutoff = best_cutoff(oof, y)
+    cutoff = best_cutoff(oof, y, *gold_pairs_of(features))
     final = _classifier(kind, c).fit(z, y)
     if kind == "trees":
         trees, intercept = _trees_of(final)
@@ -314,15 +314,35 @@ def fit_detector(
     return detector, oof
 
 
-def best_cutoff(probability: np.ndarray, labels: np.ndarray) -> float:
-    """The probability cut-off with the best pair-level F1 (the precision-recall balance of the flags)."""
+def gold_pairs_of(pairs: pd.DataFrame) -> tuple[list[frozenset[str]] | None, int | None]:
+    """The gold contradictions each scored pair finds (column ``finds``: keys joined by ``;``) and how many gold
+    contradictions the pairs' articles hold (``file_gold``, per article), as ``best_cutoff`` reads them; (None, None)
+    when the pairs do not carry them."""
+    if not {"finds", "file_gold", "file"} <= set(pairs.columns):
+        return None, None
+    finds = [frozenset(k for k in str(v).split(";") if k) if isinstance(v, str) else frozenset() for v in pairs["finds"]]
+    return finds, int(pairs.groupby("file")["file_gold"].first().sum())
+
+
+def gold_recall(flagged: np.ndarray, finds: Sequence[frozenset[str]], total: int) -> float:
+    """The share of ``total`` gold contradictions that some flagged pair finds."""
+    found = set().union(*(f for f, on in zip(finds, flagged) if on))
+    return len(found) / total if total else 0.0
+
+
+def best_cutoff(probability: np.ndarray, labels: np.ndarray, finds: Sequence[frozenset[str]] | None = None, total: int | None = None) -> float:
+    """The probability cut-off with the best F1 of the flags' precision and their recall. With ``finds`` (the gold
+    contradictions each pair finds) and ``total``, recall is that of the gold contradictions, as
+    ``eval-contradictions`` measures it: a second pair joining parts of a contradiction already found adds a right
+    flag but finds nothing new. Without them, recall is that of the marked pairs."""
     best, best_f1 = 0.5, -1.0
     for t in np.arange(0.05, 0.951, 0.01):
         flagged = probability >= t
         tp = float((flagged & labels).sum())
         if not flagged.any() or tp == 0:
             continue
-        precision, recall = tp / flagged.sum(), tp / labels.sum()
+        precision = tp / flagged.sum()
+        recall = gold_recall(flagged, finds, total) if finds is not None and total else tp / labels.sum()
         f1 = 2 * precision * recall / (precision + recall)
         if f1 > best_f1:
             best, best_f1 = round(float(t), 2), f1
