@@ -38,7 +38,7 @@ def collect_pairs(paths: Sequence[str | Path], model, pair: bool = True) -> pd.D
     With ``pair``, the ``pair_model`` feature of a dev article's pair is its out-of-fold score (the pair model
     never saw the pair when it scored it); a held-out article's pairs get the shipped pair model's score."""
     from .analysis import analyze_article
-    from .evaluation import load_gold, match_parts
+    from .evaluation import joined_parts, load_gold, match_parts
 
     every = [name for group, names in GROUPS.items() if pair or group not in ("pair", "context") for name in names]
     probe = Detector(features=every, coef=[0.0] * len(every), intercept=0.0, mean=[0.0] * len(every), scale=[1.0] * len(every), cutoff=0.5)
@@ -53,10 +53,8 @@ def collect_pairs(paths: Sequence[str | Path], model, pair: bool = True) -> pd.D
         parts = match_parts(gold.statements, result.statement_objects)
         finds: dict[tuple[int, int], set[str]] = {}  # the gold contradictions each pair of statements joins parts of
         for pair in gold.contradictions:
-            for x in parts[pair["a"]]:
-                for y in parts[pair["b"]]:
-                    if x != y:
-                        finds.setdefault((min(x, y), max(x, y)), set()).add(f"{gold.path.stem}:{pair['a']}~{pair['b']}")
+            for key in joined_parts(pair, parts):
+                finds.setdefault(key, set()).add(f"{gold.path.stem}:{pair['a']}~{pair['b']}")
         frame = features.copy()
         frame["a"], frame["b"] = links["a"].astype(int), links["b"].astype(int)
         keys = [(int(a), int(b)) for a, b in zip(frame["a"], frame["b"])]

@@ -242,6 +242,13 @@ def cmd_corpus(args) -> int:
     return 1 if result.failed else 0
 
 
+def _described(figures: dict) -> str:
+    """One line of a detector report's pair-level figures (``calibration.pair_figures``)."""
+    gold = f", recall {figures['gold_recall']:.3f} of the gold contradictions" if "gold_recall" in figures else ""
+    return (f"{figures['correct']}/{figures['flagged']} flags right (precision {figures['precision']:.3f}), recall "
+            f"{figures['recall']:.3f} of {figures['marked']} marked pairs{gold}, average precision {figures['average_precision']:.3f}")
+
+
 def cmd_calibrate(args) -> int:
     """Fit the contradiction detector for one NLI model on gold files and print its held-out figures and ablation."""
     from .analysis import get_model
@@ -260,16 +267,11 @@ def cmd_calibrate(args) -> int:
     if args.pairs and Path(args.pairs).is_dir():
         raise ValueError(f"--pairs {args.pairs}: is a folder; give a CSV file name")
     detector, table = calibrate(args.gold, model, key, out=args.out, groups=groups, kind=args.kind, pairs_out=args.pairs)
-    def described(figures: dict) -> str:
-        gold = f", recall {figures['gold_recall']:.3f} of the gold contradictions" if "gold_recall" in figures else ""
-        return (f"{figures['correct']}/{figures['flagged']} flags right (precision {figures['precision']:.3f}), recall "
-                f"{figures['recall']:.3f} of {figures['marked']} marked pairs{gold}, average precision {figures['average_precision']:.3f}")
-
     print(f"detector '{key}': {detector.report['articles']} articles, {detector.report['episodes']} episodes, {detector.report['pairs']} pairs of quoted statements")
-    print(f"cut-off {detector.cutoff:.2f} (reads 0.60); out of fold: {described(detector.report['out_of_fold'])}")
+    print(f"cut-off {detector.cutoff:.2f} (reads 0.60); out of fold: {_described(detector.report['out_of_fold'])}")
     held = detector.report.get("held_out")
     if held:
-        print(f"held-out files ({held['articles']} articles, never fitted on): {described(held)}")
+        print(f"held-out files ({held['articles']} articles, never fitted on): {_described(held)}")
     print(table.to_string(index=False))
     if args.ablation:
         Path(args.ablation).write_text(table.to_markdown(index=False) + "\n", encoding="utf-8")

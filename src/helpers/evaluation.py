@@ -114,6 +114,12 @@ def match_parts(gold: list[dict], predicted: list[Statement], best: dict[str, St
     return out
 
 
+def joined_parts(pair: dict, parts: dict[str, set[int]]) -> set[tuple[int, int]]:
+    """The pairs of predicted statement ids (lower first) that find a gold contradiction ``pair``: each joins a part
+    of one of its statements to a part of the other (``parts`` from ``match_parts``)."""
+    return {(min(x, y), max(x, y)) for x in parts[pair["a"]] for y in parts[pair["b"]] if x != y}
+
+
 def evaluate_statements(paths: list[str | Path], aliases: dict[str, str] | None = None) -> dict:
     """Attribution accuracy, recall and precision over gold files, with per-file figures and confusions."""
     per_file = []
@@ -196,7 +202,7 @@ def evaluate_contradictions(paths: list[str | Path], model, threshold: float | N
             a, b = matched.get(pair["a"]), matched.get(pair["b"])
             key = (min(a.id, b.id), max(a.id, b.id)) if a is not None and b is not None else None
             # the pair is found when a flag joins any part of one gold statement to any part of the other
-            found = sorted({(min(x, y), max(x, y)) for x in parts[pair["a"]] for y in parts[pair["b"]] if x != y} & set(flag_kind))
+            found = sorted(joined_parts(pair, parts) & set(flag_kind))
             if found:
                 hits += 1
                 by_kind[kind]["found"] += 1
@@ -239,7 +245,7 @@ def gold_pair_hits(gold: Gold, statements: list[Statement], flagged: set[tuple[i
     parts = match_parts(gold.statements, statements)
     hits, used = 0, set()
     for pair in gold.contradictions:
-        found = {(min(x, y), max(x, y)) for x in parts[pair["a"]] for y in parts[pair["b"]] if x != y} & flagged
+        found = joined_parts(pair, parts) & flagged
         hits += bool(found)
         used |= found
     return hits, used
