@@ -1,6 +1,7 @@
 """The papermill runner: parameters, bad input, failures, safe re-runs, concurrent runs, dead kernels."""
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -283,6 +284,17 @@ def test_real_kernel_killed_mid_run(tmp_path, articles, tiny_notebook):
     assert not dead.ok and dead.error.startswith("the notebook kernel died in cell ") and dead.error.endswith("(killed, or out of memory?)")
     assert "\n" not in dead.error
     assert other.ok and (other.folder / "report-reader.html").is_file() and leftovers(out) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="IPC transport needs Unix sockets")
+def test_kernel_talks_over_ipc_not_tcp(tmp_path, capfd, articles, tiny_notebook):
+    """A real run: the kernel listens on IPC sockets, so ipykernel has no plain-text TCP to warn about."""
+    from helpers.runner import _kernel_manager_class
+
+    assert _kernel_manager_class()().transport == "ipc"
+    result = run_article(str(articles["good"]), tmp_path / "reports", notebook=tiny_notebook)
+    assert result.ok, result.error
+    assert "without encryption" not in capfd.readouterr().err
 
 
 @pytest.mark.slow

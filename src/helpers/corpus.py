@@ -220,15 +220,12 @@ def run_corpus(source: str | Path, out: str | Path, workers: int = 2, scheduler:
     result.save(out)
     log.info("corpus: %d articles (%d failed) in %.0f s -> %s", len(results), len(result.failed), time.time() - started, out)
     if notebook:
-        import papermill
-
-        from .paths import NOTEBOOKS_DIR, PROJECT_ROOT
+        from .paths import NOTEBOOKS_DIR
         from .report import export_html
-        from .runner import ensure_kernel
+        from .runner import execute_notebook
 
         executed = out / "corpus-report.ipynb"
-        papermill.execute_notebook(str(NOTEBOOKS_DIR / "corpus-report.ipynb"), str(executed), parameters={"corpus_dir": str(out.resolve())},
-                                   kernel_name=ensure_kernel(), cwd=str(PROJECT_ROOT), progress_bar=False, log_output=False)
+        execute_notebook(NOTEBOOKS_DIR / "corpus-report.ipynb", executed, {"corpus_dir": str(out.resolve())})
         export_html(executed, out / "corpus-report.html")
         export_html(executed, out / "corpus-report-reader.html", reader=True)
     return result

@@ -69,6 +69,35 @@ def ensure_kernel(name: str = KERNEL_NAME) -> str:
     return name
 
 
+def _kernel_manager_class() -> type:
+    """The kernel manager papermill starts the kernel with. On POSIX the kernel listens on IPC sockets in the
+    user's Jupyter runtime folder (mode 0700) instead of localhost TCP ports, which any local user can reach;
+    ipykernel otherwise warns about plain-text TCP on every run. Elsewhere, jupyter_client's default (TCP)."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    if os.name != "posix":  # pragma: no cover - IPC transport needs Unix sockets
+        return AsyncKernelManager
+    from traitlets import default
+
+    class LocalKernelManager(AsyncKernelManager):
+        @default("transport")
+        def _default_transport(self) -> str:
+            return "ipc"
+
+    return LocalKernelManager
+
+
+def execute_notebook(notebook: Path, executed: Path, parameters: dict) -> None:
+    """Execute ``notebook`` with papermill into ``executed``, with ``parameters`` injected, in the project root,
+    on this environment's kernel, quietly (the caller reports)."""
+    import papermill
+
+    papermill.execute_notebook(
+        str(notebook), str(executed), parameters=parameters, kernel_name=ensure_kernel(), cwd=str(PROJECT_ROOT),
+        progress_bar=False, log_output=False, kernel_manager_class=_kernel_manager_class(),
+    )
+
+
 def notebook_parameters(notebook: Path | None = None) -> dict[str, dict]:
     """The notebook's parameters (``None``: the report notebook): name -> default, type name and the help comment, in cell order."""
     import ast
@@ -243,10 +272,7 @@ def run_article(article: str, out: Path = REPORTS_DIR, params: dict | None = Non
         run = {"article": article, "parameters": params, "started": time.strftime("%Y-%m-%d %H:%M:%S"), "status": "running"}
         ok, error = True, ""
         try:
-            papermill.execute_notebook(
-                str(notebook), str(executed), parameters={**params, "article": article, "output_dir": str(tmp)},
-                kernel_name=ensure_kernel(), cwd=str(PROJECT_ROOT), progress_bar=False, log_output=False,
-            )
+            execute_notebook(notebook, executed, {**params, "article": article, "output_dir": str(tmp)})
             title = json.loads((tmp / "analysis.json").read_text(encoding="utf-8"))["article"].get("title") if (tmp / "analysis.json").exists() else None
             export_html(executed, tmp / "report.html", reader=False, title=title)
             export_html(executed, tmp / "report-reader.html", reader=True, title=title)
