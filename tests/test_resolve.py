@@ -46,6 +46,23 @@ def test_a_full_name_the_tagger_read_as_a_body_names_the_later_surname():
     assert actors(text) == ["Raveesh Kumar", "Raveesh Kumar"]
 
 
+@pytest.mark.parametrize("slug, name", [
+    ("kold-2014-06-27-mexico-denies-helicopter-crossed-border-fired-shots", "Art del Cueto"),  # "del", read as a foreign word
+    ("itv-2023-01-08-ukraine-denies-russia-600-troops-claim", "Serhii Cherevatyi"),  # a surname tagged a product
+])
+def test_a_name_before_its_description_is_the_speaker_on_real_articles(slug, name):
+    """"Art del Cueto, president of the local border patrol union, said": the name, not the whole mention, and the
+    later "del Cueto" is the same actor."""
+    from helpers.article import load_article
+    from helpers.paths import PROJECT_ROOT
+    from helpers.statements import extract_statements
+
+    speakers = {s.speaker for s in extract_statements(load_article(PROJECT_ROOT / f"data/real/articles/{slug}.txt"))}
+    surname = name.split()[-1]
+    assert name in speakers
+    assert [s for s in speakers if surname in s] == [name]
+
+
 def test_a_royal_title_is_not_part_of_a_full_name():
     text = ("Prince Faisal bin Farhan Al Saud said no such meeting occurred.\n\n"
             "Faisal added that only American and Saudi officials were present.")

@@ -42,7 +42,7 @@ def _lexicon_rows(name: str) -> list[dict[str, str]]:
 
 def _read_people_words() -> tuple[frozenset[str], dict[str, str], frozenset[str], dict[str, str]]:
     """Roles, gendered role words, honorifics and gendered honorifics from ``lexicons/people.tsv``."""
-    rows = [r for r in _lexicon_rows("people.tsv") if r["type"] != "suffix"]
+    rows = [r for r in _lexicon_rows("people.tsv") if r["type"] not in ("suffix", "particle")]
     roles = frozenset(r["word"] for r in rows if r["type"] == "role")
     titles = {r["word"]: r["gender"] for r in rows if r["type"] in ("role", "title") and r["gender"] != "-"}
     honorifics = frozenset(r["word"] for r in rows if r["type"] == "honorific" and not r["word"].endswith("."))
@@ -61,6 +61,10 @@ PERSON_ROLES, _GENDERED_TITLES, _HONORIFICS, _HONORIFIC_GENDER = _read_people_wo
 _FIRST_NAMES = _read_first_names()
 #: Words after a surname that are part of a full name ("Jr.", "III"), from ``lexicons/people.tsv``, lowercased.
 _SUFFIXES = frozenset(r["word"].lower().strip(".") for r in _lexicon_rows("people.tsv") if r["type"] == "suffix")
+#: Lowercase words inside a full name ("del", "von", "bin"), from ``lexicons/people.tsv``.
+_PARTICLES = frozenset(r["word"] for r in _lexicon_rows("people.tsv") if r["type"] == "particle")
+#: The tagger's entity labels that make a proper name a body's (a name it tags a product or a work is still a person's).
+_BODY_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
 #: Words that make a role another one ("vice", "deputy", "former"), from ``lexicons/people.tsv``, and their stems.
 RANK_WORDS = frozenset(r["word"].lower() for r in _lexicon_rows("people.tsv") if r["type"] == "rank")
 _RANKS = frozenset(w[:6] for w in RANK_WORDS)
@@ -779,16 +783,19 @@ class Resolver:
         onto it just before it; a person's name unless the tagger or a word of it says it is a body."""
         chain = [head]
         for tok in sorted(head.lefts, key=lambda t: -t.i):  # nearest first
-            if tok.i != chain[0].i - 1 or tok.dep_ != "compound" or tok.pos_ != "PROPN":
+            particle = tok.text in _PARTICLES  # "Art del Cueto": the tagger reads "del" as a foreign word
+            if tok.i != chain[0].i - 1 or tok.dep_ != "compound" or tok.pos_ != "PROPN" and not particle:
                 break
             chain.insert(0, tok)
+        while len(chain) > 1 and chain[0].text in _PARTICLES:
+            chain = chain[1:]
         tagged = [self._entity_of.get(t.i) for t in chain]
         people = [e for e in tagged if e is not None and e.label_ == "PERSON"]
         if people:  # "Black Lawmakers Rip Donald Trump": a headline's capitals; the tagged name is the person
             return self._canonical(people[-1].text, self._gender_before(people[-1]))
         name = self.doc[_hyphen_start(self.doc, chain[0].i) : head.i + 1].text
         words = [w.strip(".").lower() for w in name.split()]
-        body = any(e is not None for e in tagged) or any(w in _BODY_WORDS or w in _BODIES for w in words)
+        body = any(e is not None and e.label_ in _BODY_LABELS for e in tagged) or any(w in _BODY_WORDS or w in _BODIES for w in words)
         if body or _clean(mention) == _clean(name) or len([w for w in words if w not in _HONORIFICS]) < 2:
             return self._org(mention)  # a body's name reads best whole ("Ukraine's Coordination Headquarters for ...")
         return self._canonical(name)
