@@ -49,6 +49,7 @@ def test_a_full_name_the_tagger_read_as_a_body_names_the_later_surname():
 @pytest.mark.parametrize("slug, name", [
     ("kold-2014-06-27-mexico-denies-helicopter-crossed-border-fired-shots", "Art del Cueto"),  # "del", read as a foreign word
     ("itv-2023-01-08-ukraine-denies-russia-600-troops-claim", "Serhii Cherevatyi"),  # a surname tagged a product
+    ("defensepost-2022-06-09-drc-says-rwanda-500-troops", "Sylvain Ekenge"),  # "spokesman ..., General Sylvain Ekenge," tagged a body
 ])
 def test_a_name_before_its_description_is_the_speaker_on_real_articles(slug, name):
     """"Art del Cueto, president of the local border patrol union, said": the name, not the whole mention, and the
@@ -61,6 +62,12 @@ def test_a_name_before_its_description_is_the_speaker_on_real_articles(slug, nam
     surname = name.split()[-1]
     assert name in speakers
     assert [s for s in speakers if surname in s] == [name]
+
+
+def test_the_democratic_republic_of_congo_is_congo():
+    text = ("DR Congo says Rwanda sent troops over the border.\n\n"
+            "The Democratic Republic of Congo’s army accused Rwanda of deploying 500 soldiers.")
+    assert actors(text) == ["Congolese government", "Congolese army"]
 
 
 def test_a_royal_title_is_not_part_of_a_full_name():

@@ -60,7 +60,8 @@ ADJECTIVE_TO_COUNTRY.update({c.lower(): c for c in NATIONALITY})
 ADJECTIVE_TO_COUNTRY.update({
     "britain": "United Kingdom", "great britain": "United Kingdom", "uae": "United Arab Emirates", "the emirates": "United Arab Emirates",
     "türkiye": "Turkey", "turkiye": "Turkey", "burma": "Myanmar", "burmese": "Myanmar", "czechia": "Czech Republic",
-    "drc": "Congo", "côte d'ivoire": "Ivory Coast", "cote d'ivoire": "Ivory Coast", "east timor": "Timor-Leste",
+    "drc": "Congo", "dr congo": "Congo", "democratic republic of congo": "Congo", "democratic republic of the congo": "Congo",
+    "côte d'ivoire": "Ivory Coast", "cote d'ivoire": "Ivory Coast", "east timor": "Timor-Leste",
     "swaziland": "Eswatini", "america": "United States", "holland": "Netherlands", "cabo verde": "Cape Verde",
 })
 #: Capitals so often used for their governments that they name the country wherever they appear.

@@ -398,7 +398,9 @@ class Resolver:
                 given.append(left)
             # a surname tagged a person elsewhere, a name in apposition to a role ("the interior minister, Ana Ruiz,"),
             # or a first name and surname after a title ("Phoenix Mayor Greg Stanton" read as a work of art)
-            named = (tok.text in surnames or tok.dep_ == "appos" and _title(tok.head.lemma_) in PERSON_ROLES and tok.ent_type_ not in ("GPE", "ORG", "NORP")
+            # (a title before the given name outweighs the tagger's body: "spokesman ..., General Sylvain Ekenge")
+            named = (tok.text in surnames or tok.dep_ == "appos" and _title(tok.head.lemma_) in PERSON_ROLES
+                     and (tok.ent_type_ not in ("GPE", "ORG", "NORP") or titled and tok.ent_type_ == "ORG" and len(given) == 1)
                      or titled and len(given) == 1 and given[0].lower_ in _FIRST_NAMES)
             if not named and given and given[0].lower_ in _FIRST_NAMES and given[0].lower_ not in _TITLE_WORDS and self._alone_as_subject(tok):
                 # "High Commissioner for Human Rights Michelle Bachelet", then "Bachelet said": a first name before
@@ -685,8 +687,8 @@ class Resolver:
         span = self.doc.char_span(start, end, alignment_mode="expand") if head is not None else None
         appositive = [t for t in span or [] if t.dep_ == "appos" and t.pos_ == "PROPN"]
         named = self._appositive_person(span, appositive, start, end)
-        if named is not None:  # "Rubio's deputy campaign manager, Rich Beeson," is Rich Beeson, not Rubio
-            return self._canonical(named.text, self._gender_before(named))
+        if named:  # "Rubio's deputy campaign manager, Rich Beeson," is Rich Beeson, not Rubio
+            return named
         speaker = self._author(head) or self._issuer(head, speakers)
         if speaker:
             return speaker
@@ -800,20 +802,24 @@ class Resolver:
             return self._org(mention)  # a body's name reads best whole ("Ukraine's Coordination Headquarters for ...")
         return self._canonical(name)
 
-    def _appositive_person(self, span, appositive: list, start: int, end: int):
+    def _appositive_person(self, span, appositive: list, start: int, end: int) -> str:
         """Of a mention's ``appositive`` names, the person in apposition to a role at the top of the mention
-        ("Trump's Indiana chairman, Rex Early,", "the district GOP Chairman, Chuck Williams"), as an entity; None
-        when there is no such name."""
+        ("Trump's Indiana chairman, Rex Early,", "the district GOP Chairman, Chuck Williams"), canonical; also a
+        full name the tagger took for a body but the article names as a person ("DRC's army spokesman ..., General
+        Sylvain Ekenge,"); "" when there is no such name."""
         if not appositive:
-            return None
+            return ""
         top = {t.i for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i}
         for tok in appositive:
-            ent = self._entity_of.get(tok.i)
-            if ent is None or ent.label_ != "PERSON" or not (start <= ent.start_char and ent.end_char <= end):
+            if not (tok.head.i in top or tok.head.dep_ == "compound" and tok.head.head.i in top):
                 continue
-            if tok.head.i in top or tok.head.dep_ == "compound" and tok.head.head.i in top:
-                return ent
-        return None
+            ent = self._entity_of.get(tok.i)
+            if ent is not None and ent.label_ == "PERSON" and start <= ent.start_char and ent.end_char <= end:
+                return self._canonical(ent.text, self._gender_before(ent))
+            full = self.surnames.get(tok.text.lower(), "")
+            if len(full.split()) > 1 and _title(tok.head.lemma_) in PERSON_ROLES:
+                return full
+        return ""
 
     def _turns(self) -> list[tuple[int, str]]:
         """An interview transcript's turns as (start offset, "question" or "answer"), in text order; empty unless the
