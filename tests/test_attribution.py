@@ -630,6 +630,11 @@ def test_the_circumstances_of_speaking_after_the_cue_are_the_statements_tail():
     ("The ministry said in a statement that the report was false.", "the report was false"),
     ("Minutes later, the president wrote in a post on social media platform X that she had an excellent conversation with him.",
      "she had an excellent conversation with him"),
+    # "that" read as the object of a relative clause on "night", with the clause's own subject after it
+    ("The ministry said in a statement on Monday night that the Thai soldiers deviated from agreed patrol routes.",
+     "the Thai soldiers deviated from agreed patrol routes"),
+    ("China's foreign ministry spokeswoman Gao Lan said at a regular briefing that China's position had not changed.",
+     "China's position had not changed"),
 ])
 def test_a_that_clause_the_parse_hung_on_where_the_words_were_said_is_the_content(sentence, content):
     found = attributions(sentence)

@@ -462,7 +462,7 @@ def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent, after: int 
     if comps:
         spans = [_subtree_span(c) for c in comps]
         s, e = min(x[0] for x in spans), max(x[1] for x in spans)
-        mark = next((t for t in comps[0].subtree if t.dep_ == "mark" and t.lower_ == "that"), None)
+        mark = next((t for t in comps[0].subtree if t.lower_ == "that" and (t.dep_ == "mark" or t.dep_ == "dobj" and t.i == comps[0].left_edge.i)), None)
         if mark is not None and mark.idx <= s + 1:
             s = mark.idx + len(mark.text) + 1
         return s, e
@@ -544,8 +544,11 @@ def _that_clause_on_setting(verb, after: int = -1) -> list:
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
         for noun in (t for t in prep.subtree if t.dep_ == "pobj" and not any(c.dep_ == "poss" for c in t.children)):
             for clause in noun.children:
-                marked = any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
-                if clause.dep_ in ("acl", "relcl") and clause.i > after and marked and any(c.dep_.startswith("nsubj") for c in clause.children):
+                # "that" as the clause's mark, or read as the object of a clause that has its own subject right
+                # after it ("said in a statement on Monday night that the soldiers deviated from ...")
+                that = next((m for m in clause.children if m.lower_ == "that" and m.dep_ in ("mark", "dobj")), None)
+                subject = that is not None and any(c.dep_.startswith("nsubj") and c.i > that.i for c in clause.children)
+                if clause.dep_ in ("acl", "relcl") and clause.i > after and subject and (that.dep_ == "mark" or that.i == clause.left_edge.i):
                     return [clause]
     return []
 
