@@ -150,6 +150,8 @@ def test_a_colon_after_a_name_is_a_cue_and_a_dateline_is_not_the_source():
 def test_phrasal_cues_and_nested_thoughts():
     found = attributions("A French official talked up an agreement and then backed away from their comments.")
     assert [(f[1], f[2], f[3]) for f in found] == [("talked up", "an agreement", "assert"), ("backed away", "their comments", "retract")]
+    found = attributions("The minister backed down on his claim that the talks had collapsed.")
+    assert ("backed down", "his claim that the talks had collapsed", "retract") in [(f[1], f[2], f[3]) for f in found]
     # what a source says someone agreed is the source's statement, not the other's
     assert [f[0] for f in attributions("Macron said Putin had agreed not to escalate.")] == ["Macron"]
     assert attributions("The official, who asked not to be named, spoke on Monday.") == []
