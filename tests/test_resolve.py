@@ -209,6 +209,11 @@ def test_a_document_speaks_for_whoever_issued_it():
     # the statement's participle cue is the statement's, and the subject that issued the statement speaks through it
     found = resolved("The Norwegian embassy released a statement calling the report false.")
     assert ("a statement", "Norwegian embassy") in found
+    # "the statement" speaks for whoever put their words in the statement named before
+    text = ("The US on Thursday made the claims in a statement and accused the authorities of detaining officials. "
+            "The statement further alleged that the government withheld their passports.")
+    assert actors(text) == ["U.S. government"] * 2
+    assert actors("Kyiv said in a letter that the talks had failed. The letter also said that prisoners would be exchanged.") == ["Ukrainian government"] * 2
 
 
 def test_a_capitalised_title_before_a_name_in_apposition_is_theirs():

@@ -515,6 +515,11 @@ class Resolver:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
                 return self._author_span(subject, speakers)
+        if head.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB" and not any(t.dep_ == "det" and t.lower_ == "the" for t in head.lefts):
+            # where a subject put its words: "The US made the claims in a statement", "Kyiv said in a letter"
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
+                return self._author_span(subject, speakers)
         for child in head.children:
             if child.dep_ == "acl" and child.lemma_.lower() in _ISSUING:  # "the transcript released by Channel 1"
                 child = next((c for c in child.children if c.dep_ == "agent"), None)
