@@ -63,7 +63,7 @@ _FIRST_NAMES = _read_first_names()
 _SUFFIXES = frozenset(r["word"].lower().strip(".") for r in _lexicon_rows("people.tsv") if r["type"] == "suffix")
 #: Lowercase words inside a full name ("del", "von", "bin"), from ``lexicons/people.tsv``.
 _PARTICLES = frozenset(r["word"] for r in _lexicon_rows("people.tsv") if r["type"] == "particle")
-#: The tagger's entity labels that make a proper name a body's (a name it tags a product or a work is still a person's).
+#: The tagger's entity labels that make a proper name a body's even where the text describes it as a person.
 _BODY_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
 #: Words that make a role another one ("vice", "deputy", "former"), from ``lexicons/people.tsv``, and their stems.
 RANK_WORDS = frozenset(r["word"].lower() for r in _lexicon_rows("people.tsv") if r["type"] == "rank")
@@ -802,7 +802,10 @@ class Resolver:
             return self._canonical(people[-1].text, self._gender_before(people[-1]))
         name = self.doc[_hyphen_start(self.doc, chain[0].i) : head.i + 1].text
         words = [w.strip(".").lower() for w in name.split()]
-        body = any(e is not None and e.label_ in _BODY_LABELS for e in tagged) or any(w in _BODY_WORDS or w in _BODIES for w in words)
+        # a name described as a person's role ("Serhii Cherevatyi, a spokesperson for ...") is a person's whatever the
+        # tagger calls it, unless it calls it an organisation, a place or a nationality
+        role = any(c.dep_ == "appos" and _title(c.lemma_) in PERSON_ROLES for c in head.children)
+        body = any(e is not None and (e.label_ in _BODY_LABELS or not role) for e in tagged) or any(w in _BODY_WORDS or w in _BODIES for w in words)
         if body or _clean(mention) == _clean(name) or len([w for w in words if w not in _HONORIFICS]) < 2:
             return self._org(mention)  # a body's name reads best whole ("Ukraine's Coordination Headquarters for ...")
         return self._canonical(name)
