@@ -287,14 +287,29 @@ def test_real_kernel_killed_mid_run(tmp_path, articles, tiny_notebook):
 
 
 @pytest.mark.skipif(os.name != "posix", reason="IPC transport needs Unix sockets")
-def test_kernel_talks_over_ipc_not_tcp(tmp_path, capfd, articles, tiny_notebook):
-    """A real run: the kernel listens on IPC sockets, so ipykernel has no plain-text TCP to warn about."""
+def test_kernel_talks_over_ipc_in_a_private_folder_it_removes(tmp_path, capfd, monkeypatch, articles, tiny_notebook):
+    """A real run: the kernel listens on IPC sockets in a 0700 folder of its own, not on TCP (so ipykernel has no
+    plain-text traffic to warn about) and not in the working folder; the folder is gone when the run ends."""
+    import stat
+    import tempfile
+
+    from helpers.paths import PROJECT_ROOT
     from helpers.runner import _kernel_manager_class
 
-    assert _kernel_manager_class()().transport == "ipc"
+    scratch, created, mkdtemp = tmp_path / "tmp", [], tempfile.mkdtemp
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    monkeypatch.setattr(tempfile, "mkdtemp", lambda *a, **k: created.append(Path(mkdtemp(*a, **k))) or str(created[-1]))
+    manager = _kernel_manager_class()()
+    folder = Path(manager.ip).parent
+    assert manager.transport == "ipc" and folder == created[0] and folder.parent == scratch
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    folder.rmdir()
     result = run_article(str(articles["good"]), tmp_path / "reports", notebook=tiny_notebook)
     assert result.ok, result.error
     assert "without encryption" not in capfd.readouterr().err
+    assert any(p.name.startswith("helpers-kernel-") for p in created[1:])  # the run's kernel had its own folder
+    assert list(scratch.glob("helpers-kernel-*")) == [] and list(PROJECT_ROOT.glob("kernel-ipc*")) == []
 
 
 @pytest.mark.slow

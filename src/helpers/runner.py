@@ -70,19 +70,31 @@ def ensure_kernel(name: str = KERNEL_NAME) -> str:
 
 
 def _kernel_manager_class() -> type:
-    """The kernel manager papermill starts the kernel with. On POSIX the kernel listens on IPC sockets in the
-    user's Jupyter runtime folder (mode 0700) instead of localhost TCP ports, which any local user can reach;
-    ipykernel otherwise warns about plain-text TCP on every run. Elsewhere, jupyter_client's default (TCP)."""
+    """The kernel manager papermill starts the kernel with. On POSIX the kernel listens on IPC sockets in a private
+    temporary folder of its own (mode 0700, removed when the kernel stops) instead of localhost TCP ports, which any
+    local user can reach; ipykernel otherwise warns about plain-text TCP on every run. Elsewhere, jupyter_client's
+    default (TCP)."""
     from jupyter_client.manager import AsyncKernelManager
 
     if os.name != "posix":  # pragma: no cover - IPC transport needs Unix sockets
         return AsyncKernelManager
+    import tempfile
+
     from traitlets import default
 
     class LocalKernelManager(AsyncKernelManager):
         @default("transport")
         def _default_transport(self) -> str:
             return "ipc"
+
+        @default("ip")
+        def _default_ip(self) -> str:  # jupyter_client's default is "kernel-ipc", relative to the working folder
+            return str(Path(tempfile.mkdtemp(prefix="helpers-kernel-")) / "kernel")
+
+        async def _async_cleanup_resources(self, restart: bool = False) -> None:
+            await super()._async_cleanup_resources(restart=restart)
+            if not restart:
+                shutil.rmtree(Path(self.ip).parent, ignore_errors=True)
 
     return LocalKernelManager
 
