@@ -9,6 +9,7 @@ report that finishes last is the one kept under the article's name.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -69,6 +70,7 @@ def ensure_kernel(name: str = KERNEL_NAME) -> str:
     return name
 
 
+@functools.cache
 def _kernel_manager_class() -> type:
     """The kernel manager papermill starts the kernel with. On POSIX the kernel listens on IPC sockets in a private
     temporary folder of its own (mode 0700, removed when the kernel stops) instead of localhost TCP ports, which any
