@@ -462,7 +462,7 @@ def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent, after: int 
     if comps:
         spans = [_subtree_span(c) for c in comps]
         s, e = min(x[0] for x in spans), max(x[1] for x in spans)
-        mark = next((t for t in comps[0].subtree if t.lower_ == "that" and (t.dep_ == "mark" or t.dep_ == "dobj" and t.i == comps[0].left_edge.i)), None)
+        mark = _opening_that(comps[0])
         if mark is not None and mark.idx <= s + 1:
             s = mark.idx + len(mark.text) + 1
         return s, e
@@ -536,6 +536,12 @@ def _content_of(verb, cue: Cue, quotes: list[tuple[int, int]], sent, after: int 
     return None
 
 
+def _opening_that(clause):
+    """The "that" that opens a content clause: its mark, or a "that" the parser read as the object of the clause at
+    its left edge ("said in a statement on Monday night that the soldiers deviated from ..."); None without one."""
+    return next((t for t in clause.children if t.lower_ == "that" and (t.dep_ == "mark" or t.dep_ == "dobj" and t.i == clause.left_edge.i)), None)
+
+
 def _that_clause_on_setting(verb, after: int = -1) -> list:
     """The "that" clause the parse hung on the noun of where the words were said ("said in a statement that the
     report was false", "wrote in a post on X that ..."), as the cue's clausal complement; a relative clause proper
@@ -544,11 +550,9 @@ def _that_clause_on_setting(verb, after: int = -1) -> list:
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
         for noun in (t for t in prep.subtree if t.dep_ == "pobj" and not any(c.dep_ == "poss" for c in t.children)):
             for clause in noun.children:
-                # "that" as the clause's mark, or read as the object of a clause that has its own subject right
-                # after it ("said in a statement on Monday night that the soldiers deviated from ...")
-                that = next((m for m in clause.children if m.lower_ == "that" and m.dep_ in ("mark", "dobj")), None)
+                that = _opening_that(clause)
                 subject = that is not None and any(c.dep_.startswith("nsubj") and c.i > that.i for c in clause.children)
-                if clause.dep_ in ("acl", "relcl") and clause.i > after and subject and (that.dep_ == "mark" or that.i == clause.left_edge.i):
+                if clause.dep_ in ("acl", "relcl") and clause.i > after and subject:
                     return [clause]
     return []
 

@@ -62,7 +62,7 @@ _FIRST_NAMES = _read_first_names()
 #: Words after a surname that are part of a full name ("Jr.", "III"), from ``lexicons/people.tsv``, lowercased.
 _SUFFIXES = frozenset(r["word"].lower().strip(".") for r in _lexicon_rows("people.tsv") if r["type"] == "suffix")
 #: Lowercase words inside a full name ("del", "von", "bin"), from ``lexicons/people.tsv``.
-_PARTICLES = frozenset(r["word"] for r in _lexicon_rows("people.tsv") if r["type"] == "particle")
+_NAME_PARTICLES = frozenset(r["word"] for r in _lexicon_rows("people.tsv") if r["type"] == "particle")
 #: The tagger's entity labels that make a proper name a body's even where the text describes it as a person.
 _BODY_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
 #: Words that make a role another one ("vice", "deputy", "former"), from ``lexicons/people.tsv``, and their stems.
@@ -510,16 +510,15 @@ class Resolver:
         if len(before) and (any(t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") for t in before)
                             or any(t.lower_ in _BODY_WORDS | _STATE_WORDS for t in before)):
             return self._resolve_span(before.start_char, before.end_char, before[-1], speakers)  # a compound's last noun heads it
-        verb = head.head
-        if head.dep_ == "dobj" and verb.lemma_.lower() in _ISSUING:  # "the Foreign Office issued a statement calling ..."
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
-                return self._author_span(subject, speakers)
-        if head.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB" and not any(t.dep_ == "det" and t.lower_ == "the" for t in head.lefts):
-            # where a subject put its words: "The US made the claims in a statement", "Kyiv said in a letter"
-            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
-                return self._author_span(subject, speakers)
+        verb = None  # whose subject issued it
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in _ISSUING:  # "the Foreign Office issued a statement calling ..."
+            verb = head.head
+        elif head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.pos_ == "VERB" \
+                and not any(t.dep_ == "det" and t.lower_ == "the" for t in head.lefts):
+            verb = head.head.head  # where a subject put its words: "The US made the claims in a statement", "Kyiv said in a letter"
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
+            return self._author_span(subject, speakers)
         for child in head.children:
             if child.dep_ == "acl" and child.lemma_.lower() in _ISSUING:  # "the transcript released by Channel 1"
                 child = next((c for c in child.children if c.dep_ == "agent"), None)
@@ -790,11 +789,11 @@ class Resolver:
         onto it just before it; a person's name unless the tagger or a word of it says it is a body."""
         chain = [head]
         for tok in sorted(head.lefts, key=lambda t: -t.i):  # nearest first
-            particle = tok.text in _PARTICLES  # "Art del Cueto": the tagger reads "del" as a foreign word
+            particle = tok.text in _NAME_PARTICLES  # "Art del Cueto": the tagger reads "del" as a foreign word
             if tok.i != chain[0].i - 1 or tok.dep_ != "compound" or tok.pos_ != "PROPN" and not particle:
                 break
             chain.insert(0, tok)
-        while len(chain) > 1 and chain[0].text in _PARTICLES:
+        while len(chain) > 1 and chain[0].text in _NAME_PARTICLES:
             chain = chain[1:]
         tagged = [self._entity_of.get(t.i) for t in chain]
         people = [e for e in tagged if e is not None and e.label_ == "PERSON"]
